@@ -1,0 +1,63 @@
+import { AssayError } from "../errors.ts";
+import { commandHelp, parseCommandArgs, type Output } from "./command.ts";
+import { commands } from "./commands/index.ts";
+
+export const processOutput: Output = {
+  out: (text) => void process.stdout.write(text),
+  err: (text) => void process.stderr.write(text),
+  isTTY: Boolean(process.stderr.isTTY),
+};
+
+function mainHelp(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    "assay — responsible-minerals due diligence: RMI templates in, risk dashboards and reports out.",
+    "",
+    "Usage: assay <command> [options]",
+    "",
+    "Commands:",
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    "Run `assay <command> --help` for a command's options.",
+    "",
+  ].join("\n");
+}
+
+/** Runs the CLI and returns the exit code. `io` is injectable for tests. */
+export async function main(argv: string[], io: Output = processOutput): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    io.out(mainHelp());
+    return name ? 0 : 2;
+  }
+  if (name === "--version") {
+    io.out("assay 0.1.0\n");
+    return 0;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.err(`assay: unknown command: ${name} (expected one of ${commands.map((c) => c.name).join(", ")})\n`);
+    return 2;
+  }
+  try {
+    const { values, positionals } = parseCommandArgs(command, rest);
+    if (values.help) {
+      io.out(commandHelp(command));
+      return 0;
+    }
+    return await command.run({
+      positionals,
+      values,
+      io,
+      dbPath: String(values.db),
+      configPath: String(values.config),
+    });
+  } catch (error) {
+    if (error instanceof AssayError) {
+      io.err(`${error.message}\n`);
+      return error.exitCode;
+    }
+    io.err(`assay ${name}: unexpected error\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 1;
+  }
+}

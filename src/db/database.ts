@@ -1,0 +1,147 @@
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue, type DuckDBResultReader } from "@duckdb/node-api";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { migrations, type Migration } from "./migrations/index.ts";
+
+/** A value that may be bound to a SQL parameter. */
+export type SqlValue = string | number | boolean | bigint | null | SqlValue[];
+export type SqlParams = SqlValue[] | Record<string, SqlValue>;
+export type Row = Record<string, unknown>;
+
+const NUMERIC_AS_STRING = new Set(["BIGINT", "HUGEINT", "UBIGINT", "UHUGEINT"]);
+
+function toNumberColumns(reader: DuckDBResultReader, rows: Row[]): Row[] {
+  const names = reader.columnNames();
+  const types = reader.columnTypes();
+  const convert = names.filter((_, i) => {
+    const t = types[i]?.toString() ?? "";
+    return NUMERIC_AS_STRING.has(t) || t.startsWith("DECIMAL");
+  });
+  if (convert.length === 0) return rows;
+  for (const row of rows) {
+    for (const name of convert) {
+      const v = row[name];
+      if (typeof v === "string") row[name] = Number(v);
+    }
+  }
+  return rows;
+}
+
+/**
+ * The one owner of the DuckDB connection. Every query binds its values;
+ * nothing outside src/db imports @duckdb/node-api.
+ */
+export class Database {
+  readonly path: string;
+  private readonly instance: DuckDBInstance;
+  private readonly connection: DuckDBConnection;
+
+  private constructor(path: string, instance: DuckDBInstance, connection: DuckDBConnection) {
+    this.path = path;
+    this.instance = instance;
+    this.connection = connection;
+  }
+
+  /** Opens (creating if needed) the database and applies pending migrations unless read-only. */
+  static async open(path = ":memory:", options: { readOnly?: boolean; migrate?: boolean } = {}): Promise<Database> {
+    if (path !== ":memory:" && !options.readOnly) mkdirSync(dirname(path), { recursive: true });
+    const instance = await DuckDBInstance.create(path, options.readOnly ? { access_mode: "READ_ONLY" } : {});
+    const connection = await instance.connect();
+    const db = new Database(path, instance, connection);
+    if (!options.readOnly && options.migrate !== false) await db.migrate(migrations);
+    return db;
+  }
+
+  async run(sql: string, params?: SqlParams): Promise<void> {
+    await this.connection.run(sql, params as DuckDBValue[] | Record<string, DuckDBValue> | undefined);
+  }
+
+  /** Runs a query and returns JSON-safe row objects (BIGINT and DECIMAL become numbers, dates ISO strings). */
+  async all<T = Row>(sql: string, params?: SqlParams): Promise<T[]> {
+    const reader = await this.connection.runAndReadAll(sql, params as DuckDBValue[] | Record<string, DuckDBValue> | undefined);
+    return toNumberColumns(reader, reader.getRowObjectsJson() as Row[]) as T[];
+  }
+
+  async one<T = Row>(sql: string, params?: SqlParams): Promise<T | undefined> {
+    const rows = await this.all<T>(sql, params);
+    return rows[0];
+  }
+
+  async scalar<T = unknown>(sql: string, params?: SqlParams): Promise<T | undefined> {
+    const row = await this.one<Row>(sql, params);
+    return row ? (Object.values(row)[0] as T) : undefined;
+  }
+
+  /**
+   * Appends many rows quickly through DuckDB's appender. Values are appended in `columns` order;
+   * the table's remaining columns must have defaults.
+   */
+  async insertRows(table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[]): Promise<void> {
+    if (rows.length === 0) return;
+    const quoted = columns.map(quoteIdentifier).join(", ");
+    const placeholders = columns.map(() => "?").join(", ");
+    const chunk = Math.max(1, Math.floor(2000 / Math.max(1, columns.length)));
+    for (let i = 0; i < rows.length; i += chunk) {
+      const slice = rows.slice(i, i + chunk);
+      const values = slice.map(() => `(${placeholders})`).join(", ");
+      await this.run(`INSERT INTO ${quoteIdentifier(table)} (${quoted}) VALUES ${values}`, slice.flat() as SqlValue[]);
+    }
+  }
+
+  /** Runs `fn` inside a transaction; rolls back and rethrows on error. */
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    await this.run("BEGIN TRANSACTION");
+    try {
+      const result = await fn();
+      await this.run("COMMIT");
+      return result;
+    } catch (error) {
+      await this.run("ROLLBACK");
+      throw error;
+    }
+  }
+
+  async tableNames(): Promise<string[]> {
+    const rows = await this.all<{ name: string }>(
+      "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY 1",
+    );
+    return rows.map((r) => r.name);
+  }
+
+  async migrate(list: readonly Migration[]): Promise<number> {
+    await this.run(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP DEFAULT current_timestamp)",
+    );
+    const done = new Set((await this.all<{ version: number }>("SELECT version FROM schema_migrations")).map((r) => r.version));
+    let applied = 0;
+    for (const m of [...list].sort((a, b) => a.version - b.version)) {
+      if (done.has(m.version)) continue;
+      await this.transaction(async () => {
+        for (const statement of m.up) await this.run(statement);
+        await this.run("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [m.version, m.name]);
+      });
+      applied++;
+    }
+    return applied;
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+/** Quotes an SQL identifier (table or column name) for DuckDB. */
+export function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** Opens a fresh in-memory database for the duration of `fn` (tests). */
+export async function withDatabase<T>(fn: (db: Database) => Promise<T>, path = ":memory:"): Promise<T> {
+  const db = await Database.open(path);
+  try {
+    return await fn(db);
+  } finally {
+    db.close();
+  }
+}

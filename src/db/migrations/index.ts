@@ -1,0 +1,12 @@
+import { core } from "./001-core.ts";
+
+/** A versioned schema change: statements run once, in version order, inside a transaction. */
+export interface Migration {
+  version: number;
+  name: string;
+  up: readonly string[];
+}
+
+// Version ranges: 1–9 core, 10–19 workbooks/declarations, 20–29 reference & matching,
+// 30–39 sanctions & country risk, 40–49 scoring, 50–59 engagement, 60–69 exports, 70–79 scale.
+export const migrations: readonly Migration[] = [core];
