@@ -1,0 +1,56 @@
+import { resolve } from "node:path";
+import { loadConfig } from "../../config/config.ts";
+import { Database } from "../../db/database.ts";
+import { parseAsOf } from "../../pipeline/as-of.ts";
+import { runPipeline } from "../../pipeline/run-pipeline.ts";
+import { buildStages } from "../../pipeline/stages.ts";
+import { buildSite } from "../../site/build-site.ts";
+import { booleanOption, stringOption, type Command } from "../command.ts";
+import { progressBar } from "../progress.ts";
+
+export const buildCommand: Command = {
+  name: "build",
+  summary: "ingest the configured inputs, score, and build the site into dist/",
+  usage: "assay build [--config <file>] [--db <file>] [--as-of YYYY-MM-DD] [--period P] [--redact] [--no-site]",
+  description: `Runs the whole job: loads reference data, the supplier master, bills of materials and outreach log,
+ingests new or changed supplier workbooks (unchanged files are skipped by content hash), identifies and
+screens smelters, scores risk, and builds the static site with Observable Framework.
+The inputs come from assay.config.json (default: the bundled sample company in data/sample/).`,
+  options: {
+    "as-of": { type: "string", value: "YYYY-MM-DD", description: "date freshness rules are evaluated against (default: config asOf, else today)" },
+    period: { type: "string", value: "<P>", description: "reporting period label (default: config period, else the as-of year)" },
+    redact: { type: "boolean", description: "leave supplier contact names, e-mails and phones out of the site" },
+    "no-site": { type: "boolean", description: "stop after scoring; do not build the site" },
+    out: { type: "string", value: "<dir>", description: "site output folder (default: config outputs.site, else dist)" },
+    quiet: { type: "boolean", short: "q", description: "print only errors" },
+  },
+  async run(ctx) {
+    const config = loadConfig(ctx.configPath);
+    const asOf = parseAsOf(stringOption(ctx, "as-of") ?? config.config.asOf);
+    const period = stringOption(ctx, "period") ?? config.config.period ?? asOf.slice(0, 4);
+    const quiet = booleanOption(ctx, "quiet");
+    const log = (line: string) => {
+      if (!quiet) ctx.io.err(`${line}\n`);
+    };
+    const db = await Database.open(ctx.dbPath);
+    try {
+      await runPipeline(buildStages, { db, config, asOf, period, log, progress: progressBar(ctx.io) });
+    } finally {
+      db.close();
+    }
+    if (booleanOption(ctx, "no-site")) return 0;
+    const output = resolve(stringOption(ctx, "out") ?? config.resolve(config.config.outputs.site));
+    log(`site       building ${output}${booleanOption(ctx, "redact") ? " (redacted)" : ""}`);
+    await buildSite({
+      root: resolve("pages"),
+      dbPath: ctx.dbPath,
+      output,
+      redact: booleanOption(ctx, "redact"),
+      log: (line) => {
+        if (!quiet && /error|warn|fail/i.test(line)) ctx.io.err(`  ${line}\n`);
+      },
+    });
+    log(`site       done: ${output}/index.html`);
+    return 0;
+  },
+};

@@ -1,0 +1,75 @@
+import { existsSync, readFileSync } from "node:fs";
+import { Database } from "../../db/database.ts";
+import { AssayError } from "../../errors.ts";
+import { identify, type Identification } from "../../matching/identify.ts";
+import { ensureMatchIndex } from "../../matching/match-session.ts";
+import { parseCsv } from "../../reference/parse-csv.ts";
+import { booleanOption, stringOption, type Command } from "../command.ts";
+import { formatTable } from "../format-table.ts";
+
+function contract(query: string, r: Identification) {
+  return { query, decision: r.decision, matches: r.matches.map(({ cid, name, metal, country, score, method }) => ({ cid, name, metal, country, score, method })), findings: r.findings };
+}
+
+async function openForMatching(path: string): Promise<Database> {
+  // A missing database file is not created: the shipped reference is loaded into memory instead.
+  if (!existsSync(path)) return Database.open(":memory:");
+  return Database.open(path).catch((error: Error) => {
+    throw new AssayError(`assay match: cannot open database ${path}: ${error.message.split("\n")[0]}`, { exitCode: 2 });
+  });
+}
+
+export const matchCommand: Command = {
+  name: "match",
+  summary: "identify a smelter name against the RMI reference",
+  usage: 'assay match "<name>" [--metal M] [--country C] [--json] | assay match --batch <file.csv> --json',
+  description: `Steps, in order: exact CID, legacy ID, exact alias within the metal, fuzzy name within the metal
+(legal forms, punctuation, case, diacritics, transliteration, token order, typos), country as evidence.
+Decision: matched | ambiguous | unmatched — weak or close calls are never reported as matched.
+--batch reads a CSV with columns name,metal,country (optional cid) and prints one JSON object per line, in order.
+If the database holds no reference, the shipped sample in data/reference/rmi is loaded first.`,
+  options: {
+    metal: { type: "string", value: "<metal>", description: "restrict to one metal (Gold, Tin, Cobalt, …)" },
+    country: { type: "string", value: "<country>", description: "the reported country (evidence)" },
+    cid: { type: "string", value: "<id>", description: "the reported smelter ID (CID or legacy ID)" },
+    batch: { type: "string", value: "<file.csv>", description: "match every row of a CSV (name,metal,country)" },
+    json: { type: "boolean", description: "print JSON" },
+  },
+  async run(ctx) {
+    const batch = stringOption(ctx, "batch");
+    const query = ctx.positionals.join(" ").trim();
+    if (!batch && !query && !stringOption(ctx, "cid")) throw new AssayError('assay match: missing name (usage: assay match "<name>" [--metal M] [--country C] [--json])', { exitCode: 2 });
+    const db = await openForMatching(ctx.dbPath);
+    try {
+      const { index } = await ensureMatchIndex(db);
+      if (batch) {
+        if (!existsSync(batch)) throw new AssayError(`assay match: no such file: ${batch}`, { exitCode: 2 });
+        const records = parseCsv(readFileSync(batch, "utf8"));
+        const header = (records[0]?.fields ?? []).map((h) => h.trim().toLowerCase());
+        const col = (n: string) => header.indexOf(n);
+        if (col("name") < 0) throw new AssayError(`${batch}:1: missing column name: ${JSON.stringify(records[0]?.fields.join(",") ?? "")} (expected header name,metal,country)`, { exitCode: 2 });
+        const get = (f: string[], n: string) => (col(n) >= 0 ? (f[col(n)] ?? null) : null);
+        const out: string[] = [];
+        for (const r of records.slice(1)) {
+          const name = get(r.fields, "name") ?? "";
+          const result = identify(index, { name, metal: get(r.fields, "metal"), country: get(r.fields, "country"), id: get(r.fields, "cid") });
+          out.push(JSON.stringify(contract(name, result)));
+          if (out.length >= 1000) ctx.io.out(`${out.splice(0).join("\n")}\n`);
+        }
+        if (out.length) ctx.io.out(`${out.join("\n")}\n`);
+        return 0;
+      }
+      const result = identify(index, { name: query, metal: stringOption(ctx, "metal"), country: stringOption(ctx, "country"), id: stringOption(ctx, "cid") });
+      if (booleanOption(ctx, "json")) {
+        ctx.io.out(`${JSON.stringify(contract(query, result))}\n`);
+      } else {
+        ctx.io.out(`${result.decision}: ${JSON.stringify(query)}\n`);
+        if (result.matches.length) ctx.io.out(formatTable(result.matches));
+        for (const f of result.findings) ctx.io.out(`${f.severity} ${f.code}: ${f.message}\n`);
+      }
+      return 0;
+    } finally {
+      db.close();
+    }
+  },
+};

@@ -1,0 +1,109 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, isAbsolute, resolve } from "node:path";
+import { z } from "zod";
+import { AssayError } from "../errors.ts";
+
+const paths = z.array(z.string().min(1));
+
+export const AssayConfig = z
+  .object({
+    $schema: z.string().optional(),
+    company: z
+      .object({
+        name: z.string().min(1),
+        uniqueId: z.string().optional(),
+        uniqueIdAuthority: z.string().optional(),
+        address: z.string().optional(),
+        contactName: z.string().optional(),
+        contactEmail: z.string().optional(),
+        contactPhone: z.string().optional(),
+        authorizer: z.string().optional(),
+        authorizerTitle: z.string().optional(),
+        authorizerEmail: z.string().optional(),
+        authorizerPhone: z.string().optional(),
+        policyUrl: z.string().optional(),
+      })
+      .strict()
+      .default({ name: "Your company" }),
+    /** Reporting period label, e.g. "2025"; defaults to the as-of year. */
+    period: z.string().regex(/^[\w.-]+$/, "letters, digits, '.', '_' or '-'").optional(),
+    /** As-of date for freshness checks (YYYY-MM-DD); defaults to today. */
+    asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date YYYY-MM-DD").optional(),
+    inputs: z
+      .object({
+        /** Folders (searched recursively) or files of supplier workbooks. */
+        inbox: paths.default([]),
+        supplierMaster: z.string().min(1).optional(),
+        boms: paths.default([]),
+        outreachLog: z.string().min(1).optional(),
+        /** Extra reference files (RMI templates, status lists, sanctions lists) loaded after the shipped ones. */
+        reference: paths.default([]),
+      })
+      .strict()
+      .default({ inbox: [], boms: [], reference: [] }),
+    outputs: z
+      .object({
+        site: z.string().min(1).default("dist"),
+        exports: z.string().min(1).default("out"),
+      })
+      .strict()
+      .default({ site: "dist", exports: "out" }),
+    /** Scope rules, risk-model overrides and outreach settings are validated by their own modules. */
+    scope: z.unknown().optional(),
+    riskModel: z.unknown().optional(),
+    outreach: z.unknown().optional(),
+  })
+  .strict();
+export type AssayConfig = z.infer<typeof AssayConfig>;
+
+export interface LoadedConfig {
+  /** The file it came from, or null for defaults. */
+  path: string | null;
+  /** Folder that relative paths in the file are resolved against. */
+  baseDir: string;
+  config: AssayConfig;
+  /** Resolves a path from the config against baseDir. */
+  resolve(p: string): string;
+}
+
+function formatIssues(file: string, error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const key = issue.path.length ? issue.path.join(".") : "(top level)";
+      return `${file}: ${key}: ${issue.message}`;
+    })
+    .join("\n");
+}
+
+/** Parses and validates configuration text; errors name the file and the bad key. */
+export function parseConfig(text: string, file: string): AssayConfig {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new AssayError(`${file}: invalid JSON: ${(error as Error).message}`, { code: "config", exitCode: 2 });
+  }
+  const result = AssayConfig.safeParse(json);
+  if (!result.success) throw new AssayError(formatIssues(file, result.error), { code: "config", exitCode: 2 });
+  return result.data;
+}
+
+/** Loads the configuration file; when it does not exist and is the default name, returns defaults. */
+export function loadConfig(path = "assay.config.json", options: { required?: boolean } = {}): LoadedConfig {
+  const file = resolve(path);
+  let config: AssayConfig;
+  if (existsSync(file)) {
+    config = parseConfig(readFileSync(file, "utf8"), path);
+  } else if (options.required) {
+    throw new AssayError(`${path}: configuration file not found`, { code: "config", exitCode: 2 });
+  } else {
+    config = AssayConfig.parse({});
+  }
+  const baseDir = existsSync(file) ? dirname(file) : process.cwd();
+  return {
+    path: existsSync(file) ? file : null,
+    baseDir,
+    config,
+    resolve: (p) => (isAbsolute(p) ? p : resolve(baseDir, p)),
+  };
+}

@@ -1,0 +1,24 @@
+/** Escapes text for Markdown and inline HTML: supplier names cannot open links, tags, emphasis or table cells. */
+export function escapeMarkdown(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return "";
+  return String(value)
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "")
+    .replace(/\r\n?|\n/g, " ")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/([\\`*_{}\[\]()#+\-.!|~"'$])/g, "\\$1");
+}
+
+/** A Markdown table; every cell is escaped. */
+export function markdownTable(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>): string {
+  const line = (cells: ReadonlyArray<string | number | null | undefined>) => `| ${cells.map(escapeMarkdown).join(" | ")} |`;
+  if (rows.length === 0) return "_None._";
+  return [line(header), `|${header.map(() => " --- ").join("|")}|`, ...rows.map(line)].join("\n");
+}
+
+/** "12.5%" for a ratio; "n/a" when undefined. */
+export function percent(ratio: number | null): string {
+  if (ratio === null || !Number.isFinite(ratio)) return "n/a";
+  return `${(Math.round(ratio * 1000) / 10).toString()}%`;
+}

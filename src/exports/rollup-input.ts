@@ -1,0 +1,120 @@
+import { z } from "zod";
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date YYYY-MM-DD");
+const text = z.string().nullable();
+
+export const RollupFamily = z.enum(["CMRT", "EMRT"]);
+export type RollupFamily = z.infer<typeof RollupFamily>;
+
+/** One Smelter List row of a supplier declaration, after matching. */
+export const RollupSmelterRow = z.object({
+  metal: text,
+  cid: text,
+  name: text,
+  country: text,
+  /** Mine countries as written (Smelter List column O). */
+  mineCountries: text.default(null),
+  recycledScrap: text.default(null),
+});
+export type RollupSmelterRow = z.infer<typeof RollupSmelterRow>;
+
+export const RollupAnswer = z.object({ question: z.string(), mineral: z.string(), answer: text, comment: text.default(null) });
+export type RollupAnswer = z.infer<typeof RollupAnswer>;
+
+/** A supplier's current declaration (the newest per supplier and template family). */
+export const RollupDeclaration = z.object({
+  declarationId: z.string(),
+  /** CMRT, EMRT, CRT or AMRT, as read. */
+  template: z.string(),
+  version: z.string().default(""),
+  effectiveDate: isoDate.nullable().default(null),
+  answers: z.array(RollupAnswer),
+  smelters: z.array(RollupSmelterRow),
+});
+export type RollupDeclaration = z.infer<typeof RollupDeclaration>;
+
+export const RollupSupplier = z.object({
+  supplierId: z.string(),
+  name: z.string(),
+  /** A relevant supplier (counts in the response-rate denominator). */
+  inScope: z.boolean().default(true),
+  /** Minerals this supplier is relevant for; null = every mineral of the template. */
+  minerals: z.array(z.string()).nullable().default(null),
+  declarations: z.array(RollupDeclaration).default([]),
+});
+export type RollupSupplier = z.infer<typeof RollupSupplier>;
+
+/** What the RMI reference says about a CID. */
+export const RollupReference = z.object({
+  cid: z.string(),
+  metal: z.string(),
+  standardName: z.string(),
+  country: text,
+  countryIso2: text,
+  /** conformant, active, not-participating, removed, not-operating, unknown. */
+  rmiStatus: z.string().default("unknown"),
+});
+export type RollupReference = z.infer<typeof RollupReference>;
+
+export const RollupCountry = z.object({
+  iso2: z.string().length(2),
+  /** Names that identify the country in supplier text (upper-case RMI spelling, ISO short name, …). */
+  names: z.array(z.string()),
+  covered: z.boolean(),
+  cahra: z.boolean(),
+});
+export type RollupCountry = z.infer<typeof RollupCountry>;
+
+export const RollupProduct = z.object({
+  number: z.string(),
+  name: text.default(null),
+  supplierIds: z.array(z.string()),
+});
+export type RollupProduct = z.infer<typeof RollupProduct>;
+
+export const RollupInput = z.object({
+  suppliers: z.array(RollupSupplier),
+  reference: z.array(RollupReference).default([]),
+  countries: z.array(RollupCountry).default([]),
+  products: z.array(RollupProduct).default([]),
+});
+export type RollupInput = z.infer<typeof RollupInput>;
+
+const letter = z.string().regex(/^[A-Ha-h]$/, "a company-question letter A–H");
+
+/**
+ * The `declaration` block of assay.config.json: the company's own answers to the company-level
+ * questions (A–H CMRT, A–G EMRT) and the declaration's scope. Q1–Q8 are derived, not configured.
+ */
+export const DeclarationConfig = z
+  .object({
+    scope: z.enum(["Company", "Product", "User defined"]).default("Company"),
+    scopeDescription: z.string().optional(),
+    /** Effective date of the roll-up (YYYY-MM-DD); defaults to the as-of date. */
+    effectiveDate: isoDate.optional(),
+    /** Company questions by letter → answer ("Yes", "No", or the template's exact option text). */
+    answers: z.record(letter, z.string().min(1)).default({}),
+    /** Comments by letter (B: the policy URL; defaults to company.policyUrl). */
+    comments: z.record(letter, z.string()).default({}),
+    /** EMRT question C per mineral: mineral → "Yes" / "Yes, when more processors are validated" / "No". */
+    mineralPolicy: z.record(z.string(), z.string()).default({}),
+  })
+  .strict();
+export type DeclarationConfig = z.infer<typeof DeclarationConfig>;
+
+/** The company block written on the Declaration sheet (mirrors AssayConfig.company). */
+export const RollupCompany = z.object({
+  name: z.string(),
+  uniqueId: z.string().optional(),
+  uniqueIdAuthority: z.string().optional(),
+  address: z.string().optional(),
+  contactName: z.string().optional(),
+  contactEmail: z.string().optional(),
+  contactPhone: z.string().optional(),
+  authorizer: z.string().optional(),
+  authorizerTitle: z.string().optional(),
+  authorizerEmail: z.string().optional(),
+  authorizerPhone: z.string().optional(),
+  policyUrl: z.string().optional(),
+});
+export type RollupCompany = z.infer<typeof RollupCompany>;

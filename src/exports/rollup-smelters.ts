@@ -1,0 +1,96 @@
+import { cleanText, normalizeName } from "../text/normalize.ts";
+import { canonicalMineral, normalizeCid } from "./minerals.ts";
+import type { RollupCountry, RollupReference, RollupSmelterRow } from "./rollup-input.ts";
+
+export interface RolledSmelter {
+  metal: string;
+  cid: string | null;
+  /** Reference standard name when the CID is known, else the name the supplier gave. */
+  name: string;
+  country: string | null;
+  countryIso2: string | null;
+  rmiStatus: string;
+  /** True when the CID is on the reference list. */
+  inReference: boolean;
+  /** Suppliers (ids) that listed the smelter. */
+  suppliers: string[];
+  /** Mine countries as written by suppliers (deduplicated). */
+  mineCountries: string[];
+}
+
+export interface SmelterInput {
+  supplierId: string;
+  row: RollupSmelterRow;
+}
+
+export interface SmelterRollup {
+  smelters: RolledSmelter[];
+  /** Rows naming no smelter at all ("Smelter not yet identified", blank name and CID), per metal. */
+  unidentified: Map<string, number>;
+}
+
+const NOT_IDENTIFIED = /not yet identified|^unknown$|^n\/?a$|^0$/i;
+
+/** Looks up a country name (any spelling listed in `countries`) → the country record. */
+export function countryIndex(countries: readonly RollupCountry[]): (name: string | null) => RollupCountry | null {
+  const byName = new Map<string, RollupCountry>();
+  for (const c of countries) {
+    byName.set(c.iso2.toLowerCase(), c);
+    for (const n of c.names) byName.set(normalizeName(n), c);
+  }
+  return (name) => (name ? (byName.get(normalizeName(name)) ?? null) : null);
+}
+
+/**
+ * Deduplicates supplier smelter rows: by metal + CID, else by metal + normalised name + country.
+ * Names and countries of CIDs on the reference list come from the reference.
+ */
+export function rollupSmelters(
+  rows: readonly SmelterInput[],
+  reference: readonly RollupReference[],
+  countries: readonly RollupCountry[],
+): SmelterRollup {
+  const refByCid = new Map(reference.map((r) => [`${r.metal.toLowerCase()}|${r.cid}`, r]));
+  const refAnyMetal = new Map(reference.map((r) => [r.cid, r]));
+  const country = countryIndex(countries);
+  const out = new Map<string, RolledSmelter>();
+  const unidentified = new Map<string, number>();
+
+  for (const { supplierId, row } of rows) {
+    const cid = normalizeCid(row.cid);
+    const metal = canonicalMineral(row.metal) ?? (cid ? canonicalMineral(refAnyMetal.get(cid)?.metal) : null);
+    if (!metal) continue;
+    const ref = cid ? (refByCid.get(`${metal.toLowerCase()}|${cid}`) ?? null) : null;
+    const name = cleanText(row.name);
+    if (!cid && (!name || NOT_IDENTIFIED.test(name))) {
+      unidentified.set(metal, (unidentified.get(metal) ?? 0) + 1);
+      continue;
+    }
+    const countryName = ref?.country ?? cleanText(row.country);
+    const key = cid ? `${metal}|${cid}` : `${metal}|${normalizeName(name ?? "")}|${normalizeName(countryName ?? "")}`;
+    let s = out.get(key);
+    if (!s) {
+      s = {
+        metal,
+        cid,
+        name: ref?.standardName ?? name ?? cid ?? "",
+        country: countryName,
+        countryIso2: ref?.countryIso2 ?? country(countryName)?.iso2 ?? null,
+        rmiStatus: ref?.rmiStatus ?? "unknown",
+        inReference: ref !== null,
+        suppliers: [],
+        mineCountries: [],
+      };
+      out.set(key, s);
+    }
+    if (!s.suppliers.includes(supplierId)) s.suppliers.push(supplierId);
+    for (const m of (cleanText(row.mineCountries) ?? "").split(/[,;/]| and /)) {
+      const c = cleanText(m);
+      if (c && !s.mineCountries.includes(c)) s.mineCountries.push(c);
+    }
+  }
+  const smelters = [...out.values()].sort(
+    (a, b) => a.metal.localeCompare(b.metal) || a.name.localeCompare(b.name) || (a.cid ?? "").localeCompare(b.cid ?? ""),
+  );
+  return { smelters, unidentified };
+}

@@ -1,0 +1,189 @@
+import { AssayError } from "../errors.ts";
+import { questionOf, responseBucket, topicOf, topicsFor, verdictOf, type Topic, type Verdict } from "./_answers.ts";
+import { companyAnswers, type CompanyAnswerOut } from "./company-answers.ts";
+import { canonicalMineral, familyMinerals } from "./minerals.ts";
+import type { DeclarationConfig, RollupCompany, RollupDeclaration, RollupFamily, RollupInput, RollupSupplier } from "./rollup-input.ts";
+import { countryIndex, rollupSmelters, type RolledSmelter, type SmelterInput } from "./rollup-smelters.ts";
+
+export interface RollupAnswerOut {
+  question: string;
+  mineral: string;
+  answer: string | null;
+  /** Why: the rule and the counts behind the answer (written as the answer's comment). */
+  comment: string | null;
+}
+
+export interface MineralSummary {
+  mineral: string;
+  relevant: number;
+  responded: number;
+  /** Responders whose answers put the mineral in use (Q1 Yes). */
+  using: number;
+  smelters: number;
+}
+
+export interface Rollup {
+  family: RollupFamily;
+  company: RollupCompany;
+  scope: DeclarationConfig["scope"];
+  scopeDescription: string | null;
+  effectiveDate: string;
+  products: Array<{ number: string; name: string | null }>;
+  minerals: MineralSummary[];
+  answers: RollupAnswerOut[];
+  companyAnswers: CompanyAnswerOut[];
+  smelters: RolledSmelter[];
+  warnings: string[];
+}
+
+export interface RollupOptions {
+  family: RollupFamily;
+  company: RollupCompany;
+  declaration: DeclarationConfig;
+  /** YYYY-MM-DD; the effective date unless the configuration sets one. */
+  asOf: string;
+  /** Restrict to the suppliers on these products' BOMs (a per-product roll-up). */
+  products?: readonly string[];
+}
+
+const EMRT_FAMILY = new Set(["EMRT", "CRT", "AMRT"]);
+
+/** The supplier's newest declaration that speaks for `mineral`. */
+function declarationFor(s: RollupSupplier, family: RollupFamily, mineral: string): RollupDeclaration | null {
+  const fits = s.declarations.filter((d) => {
+    const t = d.template.toUpperCase();
+    if (family === "CMRT" ? t !== "CMRT" : !EMRT_FAMILY.has(t)) return false;
+    if (t === "CMRT") return true;
+    return d.answers.some((a) => canonicalMineral(a.mineral) === mineral && verdictOf(a.answer) !== "not-declaring");
+  });
+  fits.sort((a, b) => (b.effectiveDate ?? "").localeCompare(a.effectiveDate ?? ""));
+  return fits[0] ?? null;
+}
+
+function verdictIn(d: RollupDeclaration, mineral: string, topic: Topic): Verdict {
+  const a = d.answers.find((x) => canonicalMineral(x.mineral) === mineral && topicOf(d.template, d.version, x.question) === topic);
+  return verdictOf(a?.answer);
+}
+
+function count(vs: readonly Verdict[], v: Verdict): number {
+  return vs.filter((x) => x === v).length;
+}
+
+/**
+ * Derives the company's own declaration from its suppliers' current declarations (rules in docs/exports.md):
+ * pure, with every input explicit.
+ */
+export function rollupDeclaration(input: RollupInput, options: RollupOptions): Rollup {
+  const { family } = options;
+  const warnings: string[] = [];
+  let suppliers = input.suppliers;
+  let products = input.products.map((p) => ({ number: p.number, name: p.name }));
+  if (options.products && options.products.length > 0) {
+    const wanted = options.products.map((p) => p.trim());
+    const found = input.products.filter((p) => wanted.includes(p.number));
+    const missing = wanted.filter((w) => !found.some((p) => p.number === w));
+    if (missing.length > 0) {
+      const known = input.products.slice(0, 8).map((p) => p.number).join(", ");
+      throw new AssayError(`--products: unknown product ${missing.join(", ")} (known: ${known || "none — load a BOM first"})`, { code: "usage", exitCode: 2 });
+    }
+    const ids = new Set(found.flatMap((p) => p.supplierIds));
+    suppliers = suppliers.filter((s) => ids.has(s.supplierId));
+    products = found.map((p) => ({ number: p.number, name: p.name }));
+  }
+  const scope = options.products?.length ? "Product" : options.declaration.scope;
+  const country = countryIndex(input.countries);
+  const answers: RollupAnswerOut[] = [];
+  const summaries: MineralSummary[] = [];
+  const allSmelters: RolledSmelter[] = [];
+
+  for (const mineral of familyMinerals(family)) {
+    const relevant = suppliers.filter((s) => s.inScope && (s.minerals === null || s.minerals.some((m) => canonicalMineral(m) === mineral)));
+    const responses = relevant.flatMap((s) => {
+      const d = declarationFor(s, family, mineral);
+      return d ? [{ s, d }] : [];
+    });
+    const rowsOf = (d: RollupDeclaration) => d.smelters.filter((r) => canonicalMineral(r.metal) === mineral || (!r.metal && r.cid));
+    const used = responses.filter(({ d }) => {
+      const v = verdictIn(d, mineral, "used");
+      return v === "yes" || (v === "blank" && rowsOf(d).length > 0);
+    });
+    const rows: SmelterInput[] = used.flatMap(({ s, d }) => rowsOf(d).map((row) => ({ supplierId: s.supplierId, row })));
+    const { smelters, unidentified } = rollupSmelters(rows, input.reference, input.countries);
+    const mine = smelters.filter((x) => x.metal === mineral);
+    const verdicts = (t: Topic) => used.map(({ d }) => verdictIn(d, mineral, t));
+    const out = new Map<Topic, [string | null, string]>();
+    const n = `${responses.length} of ${relevant.length} relevant suppliers responded`;
+
+    if (relevant.length === 0) {
+      out.set("used", [family === "CMRT" ? "No" : "Not declaring", "no relevant supplier for this mineral"]);
+    } else if (responses.length === 0) {
+      out.set("used", [family === "CMRT" ? null : "Unknown", `no response yet (${n})`]);
+      if (family === "CMRT") warnings.push(`${mineral}: no relevant supplier has responded; question 1 left blank`);
+    } else if (used.length > 0) {
+      out.set("used", ["Yes", `${used.length} supplier(s) use ${mineral}; ${n}`]);
+    } else {
+      const unknown = responses.filter(({ d }) => verdictIn(d, mineral, "used") === "unknown").length;
+      out.set("used", family === "EMRT" && unknown > 0 ? ["Unknown", `${unknown} supplier(s) answered Unknown; ${n}`] : ["No", `no supplier uses ${mineral}; ${n}`]);
+    }
+
+    if (used.length > 0) {
+      const rem = verdicts("remains");
+      const remainsYes = count(rem, "yes") + count(rem, "blank");
+      const remains =
+        remainsYes > 0 ? "Yes" : family === "EMRT" && count(rem, "unknown") > 0 ? "Unknown" : "No";
+      out.set("remains", [remains, remainsYes > 0 ? `${count(rem, "yes")} Yes, ${count(rem, "blank")} blank (counted as Yes)` : "no supplier says it remains"]);
+      if (remains === "Yes") {
+        for (const [topic, flag] of [["covered", (c: { covered: boolean }) => c.covered], ["cahra", (c: { cahra: boolean }) => c.cahra]] as const) {
+          if (!topicsFor(family).includes(topic)) continue;
+          const v = verdicts(topic);
+          const located = mine.filter((x) => {
+            const places = [x.country, ...x.mineCountries].map((p) => country(p));
+            return places.some((p) => p !== null && flag(p));
+          });
+          if (count(v, "yes") > 0 || located.length > 0) out.set(topic, ["Yes", `${count(v, "yes")} supplier(s) Yes; ${located.length} smelter(s) located in or sourcing from a listed country`]);
+          else if (count(v, "unknown") + count(v, "blank") > 0 || (unidentified.get(mineral) ?? 0) > 0) out.set(topic, ["Unknown", `${count(v, "unknown") + count(v, "blank")} supplier(s) Unknown or blank; ${unidentified.get(mineral) ?? 0} unidentified smelter row(s)`]);
+          else out.set(topic, ["No", `all ${used.length} supplier(s) No; no smelter located in a listed country`]);
+        }
+        if (family === "CMRT") {
+          const v = verdicts("recycled");
+          const answer = count(v, "no") > 0 ? "No" : count(v, "yes") === v.length ? "Yes" : "Unknown";
+          out.set("recycled", [answer, `${count(v, "yes")} of ${v.length} supplier(s) declare 100% recycled or scrap`]);
+        }
+        out.set("response", [responseBucket(responses.length, relevant.length, family), n]);
+        const idv = verdicts("identified");
+        const gaps = unidentified.get(mineral) ?? 0;
+        const complete = responses.length === relevant.length && count(idv, "yes") === idv.length && gaps === 0 && mine.length > 0;
+        const idAnswer = complete ? "Yes" : family === "EMRT" && count(idv, "no") === 0 && count(idv, "unknown") > 0 ? "Unknown" : "No";
+        out.set("identified", [idAnswer, `${count(idv, "yes")} of ${idv.length} supplier(s) identified all; ${n}; ${gaps} unidentified row(s); ${mine.length} smelter(s)`]);
+        out.set("reported", ["Yes", `all ${mine.length} smelter(s) received are listed`]);
+        if (family === "EMRT") {
+          const v = verdicts("mines");
+          out.set("mines", [count(v, "no") > 0 ? "No" : count(v, "yes") === v.length ? "Yes" : "Unknown", `${count(v, "yes")} of ${v.length} supplier(s) identified all mines`]);
+        }
+      }
+    }
+    for (const topic of topicsFor(family)) {
+      const [answer, why] = out.get(topic) ?? [null, null];
+      answers.push({ question: questionOf(family, topic)!, mineral, answer, comment: answer === null ? null : why });
+    }
+    if (out.get("remains")?.[0] === "Yes") allSmelters.push(...mine);
+    summaries.push({ mineral, relevant: relevant.length, responded: responses.length, using: used.length, smelters: mine.length });
+  }
+
+  const inScopeMinerals = familyMinerals(family);
+  const company = companyAnswers(family, options.declaration, options.company, inScopeMinerals);
+  warnings.push(...company.warnings);
+  return {
+    family,
+    company: options.company,
+    scope,
+    scopeDescription: options.declaration.scopeDescription ?? null,
+    effectiveDate: options.declaration.effectiveDate ?? options.asOf,
+    products: scope === "Product" ? products : [],
+    minerals: summaries,
+    answers,
+    companyAnswers: company.answers,
+    smelters: allSmelters,
+    warnings,
+  };
+}

@@ -1,0 +1,222 @@
+import { z } from "zod";
+import { findCid, normalizeCid, normalizeLegacyId, normalizeMetal } from "../reference/identifiers.ts";
+import { countryToIso2 } from "../text/countries.ts";
+import { cleanText } from "../text/normalize.ts";
+import { facilityKey, weightTokens, type AliasEntry, type MatchIndex } from "./match-index.ts";
+import { nameKey, trigrams, type NameKey } from "./name-key.ts";
+import { diceOfSets, weightedOverlap, type WeightedToken } from "./similarity.ts";
+
+export const MatchMethod = z.enum(["cid", "legacy-id", "alias", "fuzzy"]);
+export type MatchMethod = z.infer<typeof MatchMethod>;
+export const Decision = z.enum(["matched", "ambiguous", "unmatched"]);
+export type Decision = z.infer<typeof Decision>;
+
+export const Candidate = z.object({
+  cid: z.string(),
+  name: z.string(),
+  metal: z.string(),
+  country: z.string().nullable(),
+  score: z.number(),
+  method: MatchMethod,
+});
+export type Candidate = z.infer<typeof Candidate>;
+
+/** Finding codes are documented in docs/matching.md. */
+export const MatchFinding = z.object({
+  severity: z.enum(["error", "warning", "info"]),
+  code: z.string(),
+  message: z.string(),
+});
+export type MatchFinding = z.infer<typeof MatchFinding>;
+
+export interface Identification {
+  decision: Decision;
+  /** Best first; the first is the match when decision = matched. */
+  matches: Candidate[];
+  findings: MatchFinding[];
+}
+
+export interface IdentifyInput {
+  name?: string | null;
+  metal?: string | null;
+  country?: string | null;
+  /** What the row gives as smelter ID: a CID or a legacy ID (any spelling). */
+  id?: string | null;
+}
+
+/** Thresholds of the decision; defaults were tuned on the bench's tuning seed (docs/matching.md). */
+export const MatchOptions = z.object({
+  matchThreshold: z.number().default(0.8),
+  ambiguousThreshold: z.number().default(0.55),
+  /** A match needs this lead over the best other facility. */
+  margin: z.number().default(0.06),
+  countryAgree: z.number().default(0.05),
+  countryContradict: z.number().default(0.15),
+  /** Below this name score a CID row's name "contradicts" its facility. */
+  nameContradiction: z.number().default(0.45),
+  maxMatches: z.number().int().default(5),
+});
+export type MatchOptions = z.infer<typeof MatchOptions>;
+const DEFAULTS = MatchOptions.parse({});
+
+const PLACEHOLDER = /^(smelter not (yet )?(listed|identified)|not (yet )?(listed|identified)|unknown|n ?a|none|nil|tbd|tba|0|various|multiple|other|others|recycled|scrap|recycled ?(or|and|\/)? ?scrap|see (comment|attached|list).*|-+|\?+)$/i;
+
+function candidate(index: MatchIndex, metal: string, cid: string, score: number, method: MatchMethod): Candidate {
+  const f = index.facilities.get(facilityKey(metal, cid))!;
+  return { cid, name: f.standard_name, metal, country: f.country, score: Math.round(score * 1000) / 1000, method };
+}
+
+/** Name score of a query against one alias; the query may carry a country in its name ("Thaisarco Thailand"). */
+function aliasScore(q: readonly WeightedToken[], qGrams: Set<string>, e: AliasEntry): number {
+  const tokens = weightedOverlap(q, e.tokens);
+  const chars = diceOfSets(qGrams, e.grams);
+  return Math.max(tokens, 0.55 * tokens + 0.45 * chars);
+}
+
+interface Scored {
+  metal: string;
+  cid: string;
+  score: number;
+}
+
+/** Best score per facility for a name, within the given metals, with country as evidence. */
+export function scoreName(index: MatchIndex, name: string, metals: readonly string[], iso: string | null, opts: MatchOptions = DEFAULTS): Scored[] {
+  const variants = queryVariants(name);
+  const best = new Map<string, Scored>();
+  for (const v of variants) {
+    const tokens = weightTokens(v.key, index.idf, index.maxIdf);
+    const grams = trigrams(v.key.compact);
+    const evidence = iso ?? v.iso;
+    for (const metal of metals) {
+      for (const e of candidates(index, metal, v.key, grams)) {
+        let s = aliasScore(tokens, grams, e);
+        if (s < 0.3) continue;
+        const fIso = index.facilities.get(facilityKey(metal, e.cid))?.country_iso2 ?? null;
+        if (evidence && fIso) s = evidence === fIso ? Math.min(1, s + opts.countryAgree) : s - opts.countryContradict;
+        const k = facilityKey(metal, e.cid);
+        if (s > (best.get(k)?.score ?? -1)) best.set(k, { metal, cid: e.cid, score: s });
+      }
+    }
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score || a.cid.localeCompare(b.cid));
+}
+
+const MAX_CANDIDATES = 60;
+
+/**
+ * Entries worth scoring: those sharing enough character trigrams with the query, or a whole token (CJK names and
+ * very short names share few trigrams). Keeps the fuzzy step to a few dozen full comparisons per query.
+ */
+function candidates(index: MatchIndex, metal: string, key: NameKey, grams: Set<string>): AliasEntry[] {
+  const entries = index.entriesByMetal.get(metal) ?? [];
+  const gramIndex = index.gramIndex.get(metal);
+  if (!gramIndex || entries.length <= MAX_CANDIDATES) return entries;
+  const counts = new Map<number, number>();
+  for (const g of grams) for (const i of gramIndex.get(g) ?? []) counts.set(i, (counts.get(i) ?? 0) + 1);
+  const ranked = [...counts.entries()]
+    .map(([i, n]) => [i, n / Math.min(grams.size, entries[i]!.grams.size)] as const)
+    .filter(([, r]) => r >= 0.2)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, MAX_CANDIDATES);
+  return ranked.map(([i]) => entries[i]!);
+}
+
+/** The name as typed, and without a trailing or bracketed country ("…, China", "… (Thailand)") used as evidence. */
+function queryVariants(name: string): { key: NameKey; iso: string | null }[] {
+  const out = [{ key: nameKey(name), iso: null as string | null }];
+  const bracket = /^(.*?)[\s,;-]*[([]\s*([^()[\]]+?)\s*[)\]]\s*$/.exec(name);
+  if (bracket && countryToIso2(bracket[2]!)) out.push({ key: nameKey(bracket[1]!), iso: countryToIso2(bracket[2]!) });
+  const words = name.trim().split(/[\s,;]+/);
+  for (let n = Math.min(4, words.length - 1); n >= 1; n--) {
+    const iso = countryToIso2(words.slice(-n).join(" "));
+    if (iso) {
+      out.push({ key: nameKey(words.slice(0, -n).join(" ")), iso });
+      break;
+    }
+  }
+  return out.filter((v) => v.key.core.length > 0);
+}
+
+function decide(scored: Scored[], index: MatchIndex, method: MatchMethod, opts: MatchOptions): Identification {
+  const matches = scored.slice(0, opts.maxMatches).map((s) => candidate(index, s.metal, s.cid, Math.max(0, s.score), method));
+  const top = scored[0];
+  if (!top || top.score < opts.ambiguousThreshold) return { decision: "unmatched", matches: matches.filter((m) => m.score >= opts.ambiguousThreshold * 0.8), findings: [] };
+  const runnerUp = scored.find((s) => s.cid !== top.cid);
+  const clear = !runnerUp || top.score - runnerUp.score >= opts.margin;
+  return { decision: top.score >= opts.matchThreshold && clear ? "matched" : "ambiguous", matches, findings: [] };
+}
+
+/**
+ * Identifies one reported smelter: exact CID (for this metal), legacy ID, exact alias within the metal, then fuzzy
+ * name within the metal with the country as evidence. Never guesses: weak or close calls are `ambiguous`/`unmatched`.
+ */
+export function identify(index: MatchIndex, input: IdentifyInput, options: Partial<MatchOptions> = {}): Identification {
+  const opts = { ...DEFAULTS, ...options };
+  const name = cleanText(input.name ?? null);
+  const metal = normalizeMetal(input.metal ?? null);
+  const iso = countryToIso2(input.country ?? null);
+  const metals = metal ? [metal] : [...index.entriesByMetal.keys()];
+  const findings: MatchFinding[] = [];
+  const rawId = cleanText(input.id ?? null) ?? (name && (normalizeCid(name) || normalizeLegacyId(name)) ? name : null);
+  let cid = normalizeCid(rawId) ?? (input.id ? findCid(input.id) : null);
+  let method: MatchMethod = "cid";
+  const legacyId = cid ? null : normalizeLegacyId(rawId);
+  if (legacyId) {
+    const row = index.legacy.get(legacyId);
+    if (row) {
+      cid = row.cid;
+      method = "legacy-id";
+      findings.push({ severity: "info", code: "legacy-id", message: `legacy smelter ID ${legacyId} is ${row.cid} since 2014` });
+    } else findings.push({ severity: "warning", code: "legacy-id-unknown", message: `legacy smelter ID ${legacyId} is not in the 2014 translation` });
+  }
+  const nameOnly = name && name !== rawId ? name : null;
+
+  if (cid) {
+    const cidMetals = index.metalsByCid.get(cid) ?? [];
+    const hit = metal ? (cidMetals.includes(metal) ? metal : null) : (cidMetals[0] ?? null);
+    if (hit) {
+      const f = index.facilities.get(facilityKey(hit, cid))!;
+      let confidence = method === "cid" ? 1 : 0.97;
+      if (nameOnly && !PLACEHOLDER.test(nameOnly)) {
+        const own = scoreName(index, nameOnly, [hit], null, opts).find((s) => s.cid === cid)?.score ?? 0;
+        if (own < opts.nameContradiction) {
+          const other = identify(index, { name: nameOnly, metal: hit, country: input.country }, options);
+          const alt = other.decision === "matched" ? other.matches[0] : undefined;
+          findings.push({
+            severity: "warning", code: "cid-name-mismatch",
+            message: `${cid} is ${f.standard_name}, but the row names ${JSON.stringify(nameOnly)}${alt && alt.cid !== cid ? ` (which matches ${alt.cid} ${alt.name})` : ""}`,
+          });
+          confidence = 0.6;
+        }
+      }
+      if (iso && f.country_iso2 && iso !== f.country_iso2) {
+        findings.push({ severity: "warning", code: "cid-country-mismatch", message: `${cid} ${f.standard_name} is in ${f.country}, but the row says ${input.country}` });
+        confidence = Math.min(confidence, 0.7);
+      }
+      return { decision: "matched", matches: [candidate(index, hit, cid, confidence, method)], findings };
+    }
+    const removed = index.removed.get(cid);
+    if (removed) {
+      findings.push({ severity: "error", code: "cid-removed", message: `${cid}${removed.standard_name ? ` ${removed.standard_name}` : ""} was removed from the RMI list${removed.revision_date ? ` on ${removed.revision_date}` : ""}${removed.details ? `: ${removed.details}` : ""}` });
+    } else if (cidMetals.length > 0) {
+      findings.push({ severity: "error", code: "cid-wrong-metal", message: `${cid} is a ${cidMetals.join("/")} facility, not ${metal}` });
+    } else if (method === "cid") {
+      findings.push({ severity: "error", code: "cid-unknown", message: `${cid} is not in the loaded RMI reference` });
+    }
+  }
+
+  if (!nameOnly) return { decision: "unmatched", matches: [], findings };
+  if (PLACEHOLDER.test(nameOnly.trim())) {
+    findings.push({ severity: "info", code: "name-placeholder", message: `${JSON.stringify(nameOnly)} names no facility` });
+    return { decision: "unmatched", matches: [], findings };
+  }
+  const key = nameKey(nameOnly);
+  const exact: Candidate[] = [];
+  for (const m of metals) for (const c of index.exact.get(`${m}|${key.norm}`) ?? []) exact.push(candidate(index, m, c, 1, "alias"));
+  if (exact.length > 0) {
+    const distinct = new Set(exact.map((c) => c.cid));
+    return { decision: distinct.size === 1 ? "matched" : "ambiguous", matches: exact.slice(0, opts.maxMatches), findings };
+  }
+  const result = decide(scoreName(index, nameOnly, metals, iso, opts), index, "fuzzy", opts);
+  return { ...result, findings: [...findings, ...result.findings] };
+}

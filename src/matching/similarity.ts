@@ -1,0 +1,110 @@
+import { hasCjk } from "../text/transliterate.ts";
+
+/** Optimal-string-alignment distance (Levenshtein plus adjacent transposition), stopping early above `max`. */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const n = b.length;
+  let prev2 = new Array<number>(n + 1).fill(0);
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  let cur = new Array<number>(n + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[n]!;
+}
+
+function bigramDice(a: string, b: string): number {
+  const grams = (s: string) => {
+    const c = [...s];
+    const out: string[] = [];
+    for (let i = 0; i + 2 <= c.length; i++) out.push(c[i]! + c[i + 1]!);
+    return out.length ? out : c;
+  };
+  const ga = grams(a);
+  const gb = new Map<string, number>();
+  for (const g of grams(b)) gb.set(g, (gb.get(g) ?? 0) + 1);
+  let hit = 0;
+  for (const g of ga) {
+    const n = gb.get(g) ?? 0;
+    if (n > 0) {
+      hit++;
+      gb.set(g, n - 1);
+    }
+  }
+  return (2 * hit) / (ga.length + grams(b).length);
+}
+
+/**
+ * Similarity of two tokens in [0, 1]: 1 when equal; for words, 1 − edits/length when at most one edit per
+ * four letters (typos), 0.85 for an abbreviation that is a prefix of at least 4 letters; numbers must be equal;
+ * CJK tokens compare by character bigrams.
+ */
+export function tokenSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  if (/^\d+$/.test(a) || /^\d+$/.test(b)) return 0;
+  if (hasCjk(a) || hasCjk(b)) {
+    const d = bigramDice(a, b);
+    return d >= 0.5 ? d : 0;
+  }
+  const short = a.length <= b.length ? a : b;
+  const long = short === a ? b : a;
+  if (short.length >= 4 && long.startsWith(short)) return 0.85;
+  const max = Math.floor(long.length / 4);
+  if (max === 0) return 0;
+  const d = editDistance(a, b, max);
+  return d > max ? 0 : 1 - d / long.length;
+}
+
+export function diceOfSets(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let hit = 0;
+  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
+  for (const g of small) if (big.has(g)) hit++;
+  return (2 * hit) / (a.size + b.size);
+}
+
+/** A token as compared: its stem, the word as written and its IDF weight. */
+export interface WeightedToken {
+  stem: string;
+  raw: string;
+  weight: number;
+}
+
+function pairSimilarity(a: WeightedToken, b: WeightedToken): number {
+  if (a.stem === b.stem) return 1;
+  return Math.max(tokenSimilarity(a.stem, b.stem), a.raw === a.stem && b.raw === b.stem ? 0 : tokenSimilarity(a.raw, b.raw));
+}
+
+/**
+ * IDF-weighted soft token overlap: each side's tokens are matched to their most similar token on the other side;
+ * returns the harmonic mean of the two covered weight fractions (a soft F1).
+ */
+export function weightedOverlap(q: readonly WeightedToken[], c: readonly WeightedToken[]): number {
+  if (q.length === 0 || c.length === 0) return 0;
+  const best = q.map(() => 0);
+  const bestC = c.map(() => 0);
+  for (let i = 0; i < q.length; i++) {
+    for (let j = 0; j < c.length; j++) {
+      const s = pairSimilarity(q[i]!, c[j]!);
+      if (s > best[i]!) best[i] = s;
+      if (s > bestC[j]!) bestC[j] = s;
+    }
+  }
+  let qa = 0, qt = 0, ca = 0, ct = 0;
+  q.forEach((t, i) => ((qa += t.weight * best[i]!), (qt += t.weight)));
+  c.forEach((t, j) => ((ca += t.weight * bestC[j]!), (ct += t.weight)));
+  const p = qa / qt;
+  const r = ca / ct;
+  return p + r === 0 ? 0 : (2 * p * r) / (p + r);
+}

@@ -1,0 +1,65 @@
+/** CID + 6 digits, as RMI writes it; accepts `cid 2763`, `CID-002763`, `CID002763 `. */
+export function normalizeCid(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const m = /^\s*C\s*I\s*D[\s\-_#:]*0*(\d{1,6})\s*$/i.exec(value);
+  return m ? `CID${m[1]!.padStart(6, "0")}` : null;
+}
+
+/** Finds a CID anywhere in free text (comments, names with the CID appended). */
+export function findCid(text: string | null | undefined): string | null {
+  if (!text) return null;
+  const m = /\bCID[\s\-_#:]*(\d{6})\b/i.exec(text);
+  return m ? `CID${m[1]}` : null;
+}
+
+/** A pre-2015 CFSI smelter ID: metal digit, ISO3-like country, three digits (e.g. 1RUS067, 4CHN005). */
+export function normalizeLegacyId(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const m = /^\s*([1-4])\s*([A-Z]{3})\s*(\d{3})\s*$/i.exec(value);
+  return m ? `${m[1]}${m[2]!.toUpperCase()}${m[3]}` : null;
+}
+
+const METALS: Record<string, string> = {
+  gold: "Gold", au: "Gold", tantalum: "Tantalum", ta: "Tantalum", tin: "Tin", sn: "Tin", tungsten: "Tungsten",
+  w: "Tungsten", wolfram: "Tungsten", cobalt: "Cobalt", co: "Cobalt", mica: "Mica", copper: "Copper", cu: "Copper",
+  graphite: "Graphite", lithium: "Lithium", li: "Lithium", nickel: "Nickel", ni: "Nickel", aluminum: "Aluminum",
+  aluminium: "Aluminum", al: "Aluminum", silver: "Silver", ag: "Silver", zinc: "Zinc", zn: "Zinc",
+  platinum: "Platinum", pt: "Platinum", palladium: "Palladium", pd: "Palladium", iridium: "Iridium",
+  rhodium: "Rhodium", ruthenium: "Ruthenium", manganese: "Manganese", mn: "Manganese", lime: "Lime",
+  "soda ash": "Soda Ash", "rare earth elements": "Rare Earth Elements", ree: "Rare Earth Elements",
+};
+
+/** RMI's spelling of a metal (`gold`, `Au`, ` TIN ` → Gold, Gold, Tin); other text is returned trimmed. */
+export function normalizeMetal(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const key = value.trim().toLowerCase().replace(/\s+/g, " ");
+  if (key === "") return null;
+  return METALS[key] ?? value.trim();
+}
+
+/**
+ * Dates as RMI exports write them: M/D/YY, M/D/YYYY, ISO YYYY-MM-DD, or an Excel serial.
+ * Two-digit years are 20YY. Returns ISO YYYY-MM-DD or null when the text is not a valid date.
+ */
+export function parseListDate(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const v = value.trim();
+  let y: number, m: number, d: number;
+  let match: RegExpExecArray | null;
+  if ((match = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(v))) {
+    m = Number(match[1]);
+    d = Number(match[2]);
+    y = Number(match[3]);
+    if (y < 100) y += 2000;
+  } else if ((match = /^(\d{4})-(\d{2})-(\d{2})/.exec(v))) {
+    y = Number(match[1]);
+    m = Number(match[2]);
+    d = Number(match[3]);
+  } else if (/^\d{5}(\.\d+)?$/.test(v)) {
+    const date = new Date(Date.UTC(1899, 11, 30) + Math.floor(Number(v)) * 86400000);
+    return date.toISOString().slice(0, 10);
+  } else return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
+}

@@ -1,0 +1,88 @@
+import { z } from "zod";
+
+// Inputs of the pure scoring layer. gather.ts builds them from DuckDB; tests write them inline.
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date YYYY-MM-DD");
+
+/** What the reference lists say about one country, for one mineral. */
+export const CountryRisk = z.object({
+  iso2: z.string().length(2),
+  name: z.string(),
+  covered: z.boolean(),
+  /** "country" when the whole country is on the EU CAHRA list, "regions" when only some regions are. */
+  cahra: z.enum(["country", "regions"]).nullable(),
+  childLabour: z.boolean(),
+  forcedLabour: z.boolean(),
+  /** Mean WGI percentile rank (0 worst – 100 best), or null when the country has no WGI row. */
+  governancePercentile: z.number().min(0).max(100).nullable(),
+});
+export type CountryRisk = z.infer<typeof CountryRisk>;
+
+export const RmiStatus = z.enum(["conformant", "active", "not-participating", "removed", "not-operating", "unknown"]);
+export type RmiStatus = z.infer<typeof RmiStatus>;
+
+export const SanctionsDecision = z.enum(["hit", "review", "clear"]);
+export type SanctionsDecision = z.infer<typeof SanctionsDecision>;
+
+export const SmelterFacts = z.object({
+  /** Stable identity across runs: the CID when matched, else `unmatched:<metal>:<normalised name>`. */
+  key: z.string().min(1),
+  cid: z.string().nullable(),
+  name: z.string(),
+  /** Lower-case mineral: tantalum, tin, gold, tungsten, cobalt, mica, copper, … */
+  metal: z.string(),
+  /** False when no supplier row could be matched to the RMI reference list. */
+  matched: z.boolean(),
+  status: RmiStatus,
+  lastAuditDate: isoDate.nullable(),
+  auditCycleMonths: z.number().int().positive().nullable(),
+  reauditInProgress: z.boolean(),
+  lbma: z.boolean(),
+  rjc: z.boolean(),
+  /** Screening decision, or null when no sanctions list was screened. */
+  sanctions: SanctionsDecision.nullable(),
+  sanctionsEvidence: z.string().nullable(),
+  location: CountryRisk.nullable(),
+  mineCountries: z.array(CountryRisk),
+  recycled: z.boolean(),
+  adverseFlags: z.array(z.string()),
+});
+export type SmelterFacts = z.infer<typeof SmelterFacts>;
+
+export const FindingCounts = z.object({ error: z.number().int().min(0), warning: z.number().int().min(0) });
+export type FindingCounts = z.infer<typeof FindingCounts>;
+
+/** The supplier's latest declaration, reduced to what scoring reads. Question letters follow CMRT 6.x. */
+export const DeclarationFacts = z.object({
+  declarationId: z.string(),
+  template: z.string(),
+  effectiveDate: isoDate.nullable(),
+  /** Minerals the declaration puts in scope (Q1/Q2 not No). */
+  mineralsInScope: z.array(z.string()),
+  findings: FindingCounts,
+  /** Company questions by letter → the stored answer text. */
+  programme: z.record(z.string(), z.string().nullable()),
+  /** Letters a strong programme must answer Yes to: A, E, G, H (CMRT); A, E, G (EMRT, no H). */
+  programmeTest: z.array(z.string()),
+  /** Q6 (CMRT) / Q5 (EMRT) answer per in-scope mineral. */
+  surveyCoverage: z.record(z.string(), z.string().nullable()),
+  /** Minerals whose Q7/Q8 (CMRT) or Q6/Q7 (EMRT) answer is No. */
+  incompleteSmelterList: z.array(z.string()),
+  smelterKeys: z.array(z.string()),
+});
+export type DeclarationFacts = z.infer<typeof DeclarationFacts>;
+
+export const SupplierFacts = z.object({
+  supplierId: z.string(),
+  name: z.string(),
+  /** Null when the supplier has not answered (non-response). */
+  declaration: DeclarationFacts.nullable(),
+});
+export type SupplierFacts = z.infer<typeof SupplierFacts>;
+
+export const ProductFacts = z.object({
+  product: z.string(),
+  /** In-scope suppliers on the product's bill of materials. */
+  supplierIds: z.array(z.string()),
+});
+export type ProductFacts = z.infer<typeof ProductFacts>;

@@ -1,0 +1,105 @@
+import { addMonths } from "./dates.ts";
+import type { DeclarationFacts, SupplierFacts } from "./facts.ts";
+import type { RiskModel } from "./model.ts";
+import { bandFor, bandRank, clamp100, round1, type Band, type Reason, type SmelterScore, type SupplierScore } from "./result.ts";
+
+type Coverage = keyof RiskModel["supplier"]["surveyCoverage"];
+
+/** Classifies a Q6 (CMRT) / Q5 (EMRT) answer; "100%" was stored as the number 1 before CMRT 6.31. */
+export function surveyCoverageClass(answer: string | null): Coverage {
+  const a = (answer ?? "").trim().toLowerCase().replace(/\s+/g, " ");
+  if (a === "") return "missing";
+  if (a === "100%" || a === "1" || a === "100") return "full";
+  if (a.startsWith("greater than 90")) return "over90";
+  if (a.startsWith("greater than 75")) return "over75";
+  if (a.startsWith("greater than 50")) return "over50";
+  if (a.startsWith("50% or less")) return "atMost50";
+  if (a === "none" || a === "did not survey" || a === "0" || a === "0%") return "none";
+  return "missing";
+}
+
+function isYes(answer: string | null | undefined): boolean {
+  return /^yes\b/i.test((answer ?? "").trim());
+}
+
+function smelterReasons(d: DeclarationFacts, smelters: ReadonlyMap<string, SmelterScore>, model: RiskModel): Reason[] {
+  const w = model.supplier;
+  const scores = [...new Set(d.smelterKeys)].map((k) => smelters.get(k)).filter((s): s is SmelterScore => s !== undefined);
+  if (scores.length === 0) {
+    if (d.mineralsInScope.length === 0) return [];
+    return [{ factor: "no-smelters", points: w.noSmelters, evidence: `declares ${d.mineralsInScope.join(", ")} in scope but lists no smelters` }];
+  }
+  // Excluded (removed / not operating) smelters need follow-up with the supplier, so they count with High and Critical.
+  const flagged = scores.filter((s) => s.band === "High" || s.band === "Critical" || s.band === "Excluded");
+  const share = flagged.length / scores.length;
+  const worst = scores.reduce((a, b) => (b.score > a.score ? b : a));
+  const named = flagged.slice(0, 5).map((s) => `${s.key} (${s.band})`).join(", ");
+  return [
+    {
+      factor: "smelter-share",
+      points: round1(w.smelterShare * share),
+      evidence: `${flagged.length} of ${scores.length} smelters High, Critical or excluded${named ? `: ${named}${flagged.length > 5 ? ", …" : ""}` : ""}`,
+    },
+    { factor: "smelter-severity", points: round1((w.smelterSeverity * worst.score) / 100), evidence: `worst smelter ${worst.key} scores ${worst.score} (${worst.band})` },
+  ];
+}
+
+function declarationReasons(d: DeclarationFacts, model: RiskModel, asOf: string): Reason[] {
+  const w = model.supplier;
+  const reasons: Reason[] = [];
+  const { error, warning } = d.findings;
+  if (error + warning > 0) {
+    const points = Math.min(w.findingsCap, error * w.findingError + warning * w.findingWarning);
+    reasons.push({ factor: "declaration-quality", points, evidence: `${error} error(s) and ${warning} warning(s) in the declaration` });
+  }
+  const missing = d.programmeTest.filter((q) => !isYes(d.programme[q]));
+  if (missing.length > 0) {
+    reasons.push({ factor: "programme", points: w.weakProgramme, evidence: `weak programme: no Yes to company question(s) ${missing.join(", ")} (strong = Yes to ${d.programmeTest.join(", ")})` });
+  }
+  let worst: { mineral: string; cls: Coverage; answer: string | null } | null = null;
+  for (const mineral of d.mineralsInScope) {
+    const answer = d.surveyCoverage[mineral] ?? null;
+    const cls = surveyCoverageClass(answer);
+    if (!worst || w.surveyCoverage[cls] > w.surveyCoverage[worst.cls]) worst = { mineral, cls, answer };
+  }
+  if (worst && w.surveyCoverage[worst.cls] !== 0) {
+    const shown = worst.answer === null ? "blank" : `"${worst.answer}"`;
+    reasons.push({ factor: "survey-coverage", points: w.surveyCoverage[worst.cls], evidence: `supplier survey response rate for ${worst.mineral}: ${shown}` });
+  }
+  if (d.incompleteSmelterList.length > 0) {
+    reasons.push({ factor: "incomplete-smelter-list", points: w.incompleteSmelterList, evidence: `answers No to "all smelters identified / reported" for ${d.incompleteSmelterList.join(", ")}` });
+  }
+  if (!d.effectiveDate) {
+    reasons.push({ factor: "staleness", points: w.effectiveDateMissing, evidence: "declaration has no effective date" });
+  } else {
+    const staleFrom = addMonths(d.effectiveDate, w.staleAfterMonths);
+    if (staleFrom !== null && staleFrom < asOf) {
+      reasons.push({ factor: "staleness", points: w.stale, evidence: `effective date ${d.effectiveDate} is more than ${w.staleAfterMonths} months before ${asOf}` });
+    }
+  }
+  return reasons;
+}
+
+/**
+ * Scores a supplier from its latest declaration and the scores of the smelters it lists.
+ * A supplier that did not answer gets no score and the "Data gap" band, never Low.
+ * A Critical smelter lifts the supplier to at least `model.supplier.criticalSmelterFloor` (default High).
+ */
+export function scoreSupplier(f: SupplierFacts, smelters: ReadonlyMap<string, SmelterScore>, model: RiskModel, asOf: string): SupplierScore {
+  const d = f.declaration;
+  if (!d) {
+    const reasons: Reason[] = [{ factor: "non-response", points: 0, override: "data-gap", evidence: `no declaration received from ${f.name}` }];
+    return { supplierId: f.supplierId, score: null, band: "Data gap", responded: false, smelterCount: 0, reasons };
+  }
+  const reasons = [...smelterReasons(d, smelters, model), ...declarationReasons(d, model, asOf)];
+  let score = round1(clamp100(reasons.reduce((sum, r) => sum + r.points, 0)));
+  let band: Band = bandFor(score, model.bands);
+  const critical = [...new Set(d.smelterKeys)].filter((k) => smelters.get(k)?.band === "Critical");
+  const floor = model.supplier.criticalSmelterFloor;
+  if (critical.length > 0 && bandRank(floor) > bandRank(band)) {
+    band = floor;
+    score = Math.max(score, floor === "Critical" ? 100 : floor === "High" ? model.bands.high : model.bands.medium);
+    reasons.unshift({ factor: "critical-smelter", points: 0, override: "floor", evidence: `lists Critical smelter(s) ${critical.join(", ")}: at least ${floor}` });
+  }
+  return { supplierId: f.supplierId, score, band, responded: true, smelterCount: new Set(d.smelterKeys).size, reasons };
+}

@@ -1,0 +1,113 @@
+import { normalizeName } from "../text/normalize.ts";
+import { ABBREVIATIONS, DESCRIPTOR_TOKENS, GENERIC_TOKENS, LEGAL_PHRASES, LEGAL_TOKENS, STOP_TOKENS } from "./legal-forms.ts";
+
+export interface ScreeningName {
+  /** The spelling this was made from. */
+  original: string;
+  /** Folded tokens that identify the party. */
+  distinctive: string[];
+  /** Folded metal and mineral words (gold, zinc, …). */
+  descriptor: string[];
+  /** Folded generic tokens (metal, refinery, plant, …). */
+  generic: string[];
+  /** Legal forms removed, for reasons ("JSC", "aktsionernoe obshchestvo"). */
+  legalForms: string[];
+}
+
+const FOLDS: readonly [RegExp, string][] = [
+  [/shch|sch/g, "sh"],
+  [/ck/g, "k"],
+  [/ch/g, "\u0001"],
+  [/c/g, "k"],
+  [/\u0001/g, "ch"],
+  [/kh/g, "h"],
+  [/ph/g, "f"],
+  [/w/g, "v"],
+  [/q/g, "k"],
+  [/x/g, "ks"],
+  [/(?<=[a-z])(yo|jo|ye|ie)/g, "e"],
+  [/^(yo|jo|ye)/, "e"],
+  [/j/g, "i"],
+  [/y/g, "i"],
+  [/(.)\1+/g, "$1"],
+];
+
+/**
+ * Folds one token so that common transliteration variants coincide: c/k (Uralelectromed ↔ Uralelektromed),
+ * shch/sch, kh/h, y/i/ij endings (Solikamskii ↔ Solikamsky), ye/yo/e (Yekaterinburg ↔ Ekaterinburg), w/v, doubled letters.
+ */
+export function foldToken(token: string): string {
+  let t = token;
+  for (const [re, to] of FOLDS) t = t.replace(re, to);
+  return t;
+}
+
+/** The spellings to screen for one name: the name itself, without its brackets, and a bracketed short name. */
+export function nameVariants(name: string): string[] {
+  const out = new Set<string>([name]);
+  const bare = name.replace(/\([^)]*\)/g, " ").replace(/\s+/g, " ").trim();
+  if (bare !== "" && bare !== name) out.add(bare);
+  for (const m of name.matchAll(/\(([^)]+)\)/g)) {
+    const inner = m[1]!.trim();
+    if (inner.length > 0) out.add(inner);
+  }
+  return [...out];
+}
+
+/** Splits a name into legal forms (dropped), generic and distinctive folded tokens. */
+export function screeningName(name: string): ScreeningName {
+  let text = ` ${normalizeName(name)} `;
+  const legalForms: string[] = [];
+  for (const re of LEGAL_PHRASES) {
+    text = text.replace(re, (m) => {
+      legalForms.push(m.trim());
+      return " ";
+    });
+  }
+  const distinctive: string[] = [];
+  const descriptor: string[] = [];
+  const generic: string[] = [];
+  for (const raw of text.split(" ")) {
+    if (raw === "" || STOP_TOKENS.has(raw)) continue;
+    if (LEGAL_TOKENS.has(raw)) {
+      legalForms.push(raw);
+      continue;
+    }
+    const word = ABBREVIATIONS[raw] ?? raw;
+    const folded = foldToken(word);
+    if (DESCRIPTOR_TOKENS.has(word)) descriptor.push(folded);
+    else if (GENERIC_TOKENS.has(word)) generic.push(folded);
+    else distinctive.push(folded);
+  }
+  return { original: name, distinctive: [...new Set(distinctive)], descriptor: [...new Set(descriptor)], generic: [...new Set(generic)], legalForms };
+}
+
+function levenshtein(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < best) best = v;
+    }
+    if (best > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * Similarity of two folded tokens: 1 equal; 0.9 when one is the other plus a short ending (Solikamsk ↔ Solikamskii);
+ * 0.85/0.8 for one/two edits on long tokens; else 0.
+ */
+export function tokenSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const [s, l] = a.length <= b.length ? [a, b] : [b, a];
+  if (s.length >= 5 && l.startsWith(s) && l.length - s.length <= 3) return 0.9;
+  if (s.length >= 6 && levenshtein(s, l, 1) <= 1) return 0.85;
+  if (s.length >= 10 && levenshtein(s, l, 2) <= 2) return 0.8;
+  return 0;
+}

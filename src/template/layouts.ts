@@ -1,0 +1,281 @@
+import type { CompanyInfo, TemplateFamily } from "./declaration.ts";
+
+export type CompanyField = Exclude<keyof CompanyInfo, "scope"> | "scope";
+
+/** Where the in-scope minerals come from. */
+export type MineralSource =
+  | { kind: "fixed"; minerals: readonly string[] }
+  /** EMRT 2.x: one dropdown per mineral holding "<Mineral>" or "(Delete <Mineral>)". */
+  | { kind: "slots"; cells: readonly string[] }
+  /** AMRT: up to ten picked or typed names, "Other" names typed in separate cells. */
+  | { kind: "list"; cells: readonly string[]; otherCells: readonly string[] };
+
+export interface QuestionBlock {
+  id: string;
+  rows: readonly number[];
+  /** Canonical answers; matching is case-insensitive. */
+  values: readonly string[];
+}
+
+export interface CompanyQuestion {
+  id: string;
+  /** One row, or one row per mineral (mineral name in column B). */
+  rows: readonly number[];
+  perMineral: boolean;
+  values: readonly string[];
+  /** Cell holding the policy URL (question B). */
+  urlCell?: string;
+}
+
+/** Column letters of the Smelter List fields; `cidInput` is the CID input column A (CMRT 6.x and later). */
+export interface SmelterColumns {
+  cidInput?: string;
+  metal: string;
+  lookupName?: string;
+  name: string;
+  country: string;
+  cid: string;
+  idSource: string;
+  street: string;
+  city: string;
+  state: string;
+  contactName: string;
+  contactEmail: string;
+  nextSteps: string;
+  mineNames: string;
+  mineCountries: string;
+  recycledScrap: string;
+  comments: string;
+}
+
+export interface TemplateLayout {
+  family: TemplateFamily;
+  /** Versions this layout was verified against. */
+  versions: readonly string[];
+  legacy: boolean;
+  company: Record<CompanyField, string>;
+  minerals: MineralSource;
+  /** For fixed minerals the row order follows `minerals`; otherwise the mineral is read from column B. */
+  questions: readonly QuestionBlock[];
+  companyQuestions: readonly CompanyQuestion[];
+  smelterList: { firstRow: number; columns: SmelterColumns };
+  productList: { firstRow: number; number: string; name: string; comments: string };
+  mineList?: { firstRow: number };
+  /** Question whose "No" takes a mineral out of scope (Q1), and the one whose "No" does too (Q2), if any. */
+  gateQuestions: readonly string[];
+  /** Percentage question whose "100%" may be stored as the number 1. */
+  percentQuestion?: string;
+  /** Question ids whose "No" means the supplier has not identified or reported all smelters. */
+  completenessQuestions: readonly string[];
+}
+
+const YN = ["Yes", "No"] as const;
+const YNU = ["Yes", "No", "Unknown"] as const;
+const PERCENT = ["100%", "Greater than 90%", "Greater than 75%", "Greater than 50%", "50% or less", "None"] as const;
+const CMRT_METALS = ["Tantalum", "Tin", "Gold", "Tungsten"] as const;
+
+const block = (first: number, count: number) => Array.from({ length: count }, (_, i) => first + i);
+const fixedRows = (header: number, n: number, q: number) => Array.from({ length: q }, (_, i) => block(header + 1 + i * 6, n));
+
+function company(first: number, shifted: Partial<Record<CompanyField, string>> = {}): Record<CompanyField, string> {
+  const at = (offset: number) => `D${first + offset}`;
+  return {
+    name: "D8",
+    scope: "D9",
+    scopeDescription: "D10",
+    uniqueId: at(0),
+    uniqueIdAuthority: at(1),
+    address: at(2),
+    contactName: at(3),
+    contactEmail: at(4),
+    contactPhone: at(5),
+    authorizer: at(6),
+    authorizerTitle: at(7),
+    authorizerEmail: at(8),
+    authorizerPhone: at(9),
+    effectiveDate: at(10),
+    ...shifted,
+  };
+}
+
+const SMELTER_COLUMNS: SmelterColumns = {
+  cidInput: "A", metal: "B", lookupName: "C", name: "D", country: "E", cid: "F", idSource: "G", street: "H", city: "I",
+  state: "J", contactName: "K", contactEmail: "L", nextSteps: "M", mineNames: "N", mineCountries: "O", recycledScrap: "P", comments: "Q",
+};
+
+const AMRT12_SMELTER_COLUMNS: SmelterColumns = {
+  metal: "A", name: "B", country: "C", cid: "D", idSource: "E", street: "F", city: "G", state: "H", contactName: "I",
+  contactEmail: "J", nextSteps: "K", mineNames: "L", mineCountries: "M", recycledScrap: "N", comments: "O",
+};
+
+function companyQuestions(ids: string, firstRow: number, values: Record<string, readonly string[]>, url = "B"): CompanyQuestion[] {
+  return [...ids].map((id, i) => ({
+    id,
+    rows: [firstRow + 2 * i],
+    perMineral: false,
+    values: values[id] ?? YN,
+    ...(id === url ? { urlCell: `G${firstRow + 2 * i}` } : {}),
+  }));
+}
+
+const cmrtQuestions = (count: number, values: readonly (readonly string[])[]): QuestionBlock[] =>
+  fixedRows(25, 4, count).map((rows, i) => ({ id: String(i + 1), rows, values: values[i] ?? YNU }));
+
+export const CMRT_6: TemplateLayout = {
+  family: "CMRT",
+  versions: ["6.01", "6.1", "6.22", "6.31", "6.4", "6.5"],
+  legacy: false,
+  company: company(12),
+  minerals: { kind: "fixed", minerals: CMRT_METALS },
+  questions: cmrtQuestions(8, [YN, YN, YNU, YNU, YNU, PERCENT, YN, YN]),
+  companyQuestions: companyQuestions("ABCDEFGH", 75, {
+    E: ["Yes, in conformance with IPC1755 (e.g., CMRT)", "Yes, using other format (describe)", "No"],
+    H: ["Yes, with the SEC", "Yes, with the EU", "Yes, with the SEC and the EU", "No"],
+  }),
+  smelterList: { firstRow: 5, columns: SMELTER_COLUMNS },
+  productList: { firstRow: 6, number: "B", name: "C", comments: "D" },
+  gateQuestions: ["1", "2"],
+  percentQuestion: "6",
+  completenessQuestions: ["7", "8"],
+};
+
+/** CMRT 4.x–5.x (IPC-1755 era): Q1–Q7 without the CAHRA question, company questions A–I. */
+export const CMRT_5: TemplateLayout = {
+  ...CMRT_6,
+  versions: ["5.0", "5.01", "5.1", "5.11", "5.12"],
+  legacy: true,
+  questions: cmrtQuestions(7, [YN, YN, YNU, YNU, PERCENT, YN, YN]),
+  companyQuestions: companyQuestions("ABCDEFGHI", 69, {}),
+  percentQuestion: "5",
+  completenessQuestions: ["6", "7"],
+};
+
+/** CMRT 2.x–3.x: Q1–Q7, company questions A–J, no CID input column. */
+export const CMRT_3: TemplateLayout = {
+  ...CMRT_5,
+  versions: ["2.0", "2.02", "2.03a", "3.0", "3.01", "3.02"],
+  questions: cmrtQuestions(7, [YN, YN, YNU, YNU, [], YN, YN]),
+  companyQuestions: companyQuestions("ABCDEFGHIJ", 69, {}),
+  smelterList: { firstRow: 5, columns: { ...SMELTER_COLUMNS, cidInput: undefined } as SmelterColumns },
+  percentQuestion: undefined,
+};
+
+const EMRT_C = ["Yes", "Yes, when more processors are validated", "No"] as const;
+const EMRT_E = ["Yes, in conformance with IPC1755 (e.g. EMRT)", "Yes, Using Other Format (Describe)", "No"] as const;
+
+export const EMRT_1: TemplateLayout = {
+  family: "EMRT",
+  versions: ["1.1", "1.11", "1.2", "1.3"],
+  legacy: false,
+  company: company(12),
+  minerals: { kind: "fixed", minerals: ["Cobalt", "Mica"] },
+  questions: fixedRows(25, 2, 7).map((rows, i) => ({
+    id: String(i + 1),
+    rows,
+    values: i === 0 ? ["Yes", "No", "Unknown", "Not applicable for this declaration"]
+      : i === 2 ? ["Yes", "No", "Unknown", "DRC only", "India and/or Madagascar only"]
+      : i === 4 ? PERCENT : YNU,
+  })),
+  companyQuestions: [
+    { id: "A", rows: [69], perMineral: false, values: YN },
+    { id: "B", rows: [71], perMineral: false, values: YN, urlCell: "G71" },
+    { id: "C", rows: [74, 75], perMineral: true, values: EMRT_C },
+    { id: "D", rows: [77], perMineral: false, values: YN },
+    { id: "E", rows: [79], perMineral: false, values: EMRT_E },
+    { id: "F", rows: [81], perMineral: false, values: YN },
+    { id: "G", rows: [83], perMineral: false, values: YN },
+  ],
+  smelterList: { firstRow: 5, columns: SMELTER_COLUMNS },
+  productList: { firstRow: 6, number: "B", name: "C", comments: "D" },
+  gateQuestions: ["1", "2"],
+  percentQuestion: "5",
+  completenessQuestions: ["6", "7"],
+};
+
+export const EMRT_2: TemplateLayout = {
+  family: "EMRT",
+  versions: ["2.0", "2.1"],
+  legacy: false,
+  company: company(16),
+  minerals: { kind: "slots", cells: ["D12", "E12", "G12", "D13", "E13", "G13"] },
+  questions: Array.from({ length: 7 }, (_, i) => ({
+    id: String(i + 1),
+    rows: block(30 + i * 12, 10),
+    values: i === 0 ? ["Yes", "No", "Unknown", "Not declaring"] : i === 4 ? [...PERCENT, "Did not survey"] : YNU,
+  })),
+  companyQuestions: [
+    { id: "A", rows: [115], perMineral: false, values: YN },
+    { id: "B", rows: [117], perMineral: false, values: YN, urlCell: "G117" },
+    { id: "C", rows: block(120, 10), perMineral: true, values: EMRT_C },
+    { id: "D", rows: [131], perMineral: false, values: YN },
+    { id: "E", rows: [133], perMineral: false, values: EMRT_E },
+    { id: "F", rows: [135], perMineral: false, values: YN },
+    { id: "G", rows: [137], perMineral: false, values: YN },
+  ],
+  smelterList: { firstRow: 5, columns: SMELTER_COLUMNS },
+  productList: { firstRow: 6, number: "B", name: "C", comments: "D" },
+  mineList: { firstRow: 5 },
+  gateQuestions: ["1", "2"],
+  percentQuestion: "5",
+  completenessQuestions: ["6", "7"],
+};
+
+export const CRT_2: TemplateLayout = {
+  family: "CRT",
+  versions: ["2.2", "2.21"],
+  legacy: false,
+  company: company(12),
+  minerals: { kind: "fixed", minerals: ["Cobalt"] },
+  questions: [
+    { id: "1", rows: [26], values: YN },
+    { id: "2", rows: [32], values: [...YNU, "DRC or adjoining countries only"] },
+    { id: "3", rows: [38], values: YNU },
+    { id: "4", rows: [44], values: PERCENT },
+    { id: "5", rows: [50], values: YN },
+    { id: "6", rows: [56], values: YN },
+  ],
+  companyQuestions: companyQuestions("ABCDEFGHI", 63, { G: ["Yes, CRT", "Yes, Using Other Format (Describe)", "No"] }, "none"),
+  smelterList: { firstRow: 5, columns: SMELTER_COLUMNS },
+  productList: { firstRow: 6, number: "B", name: "C", comments: "D" },
+  gateQuestions: ["1"],
+  percentQuestion: "4",
+  completenessQuestions: ["5", "6"],
+};
+
+const AMRT_CELLS = ["D12", "E12", "F12", "G12", "H12", "I12", "D13", "E13", "F13", "G13", "H13", "I13"];
+const AMRT_Q1 = ["Yes", "No", "Unknown", "Not declaring"];
+
+export const AMRT_13: TemplateLayout = {
+  family: "AMRT",
+  versions: ["1.3"],
+  legacy: false,
+  company: company(17),
+  minerals: { kind: "list", cells: AMRT_CELLS, otherCells: AMRT_CELLS.map((c) => c.replace("12", "15").replace("13", "16")) },
+  questions: [
+    { id: "1", rows: block(31, 10), values: AMRT_Q1 },
+    { id: "2", rows: block(43, 10), values: [...PERCENT, "Did not survey"] },
+  ],
+  companyQuestions: [],
+  smelterList: { firstRow: 5, columns: SMELTER_COLUMNS },
+  productList: { firstRow: 6, number: "B", name: "C", comments: "F" },
+  mineList: { firstRow: 5 },
+  gateQuestions: ["1"],
+  percentQuestion: "2",
+  completenessQuestions: [],
+};
+
+export const AMRT_12: TemplateLayout = {
+  ...AMRT_13,
+  versions: ["1.2"],
+  company: company(14),
+  minerals: { kind: "list", cells: AMRT_CELLS, otherCells: [] },
+  questions: [
+    { id: "1", rows: block(28, 10), values: AMRT_Q1 },
+    { id: "2", rows: block(40, 10), values: [...PERCENT, "Did not survey"] },
+  ],
+  smelterList: { firstRow: 5, columns: AMRT12_SMELTER_COLUMNS },
+  productList: { firstRow: 6, number: "B", name: "C", comments: "D" },
+};
+
+/** Latest release of each family, for the outdated-template warning. */
+export const LATEST_VERSION: Record<TemplateFamily, string> = { CMRT: "6.5", EMRT: "2.1", CRT: "2.21", AMRT: "1.3" };

@@ -1,0 +1,55 @@
+// Legal-form and filler words suppliers add, drop or abbreviate. Multi-word forms are matched as token runs
+// after normalizeName (punctuation gone, so "S.A. de C.V." is "s a de c v").
+const FORMS = [
+  "company limited", "co ltd", "co limited", "limited", "ltd", "ltda", "inc", "incorporated", "corp", "corporation",
+  "co", "company", "cia", "llc", "l l c", "lp", "llp", "plc", "gmbh", "mbh", "kg", "co kg", "ag", "se", "sa", "s a",
+  "spa", "s p a", "srl", "s r l", "sas", "s a s", "sarl", "bv", "b v", "nv", "n v", "ab", "as", "a s", "asa", "oy",
+  "oyj", "aps", "sro", "s r o", "sp z o o", "jsc", "ojsc", "pjsc", "cjsc", "jsc ao", "ao", "zao", "oao", "pao", "ooo",
+  "tov", "too", "joint stock company", "open joint stock company", "public joint stock company",
+  "closed joint stock company", "limited liability company", "limited liability partnership", "pvt", "pvt ltd",
+  "private limited", "private", "pte", "pte ltd", "pty", "pty ltd", "tbk", "pt", "persero", "sdn bhd", "sdn", "bhd",
+  "berhad", "kk", "k k", "kabushiki kaisha", "kabushikigaisha", "yugen kaisha", "godo kaisha", "co op",
+  "industria e comercio", "industria e comercio ltda", "ind e com", "ind com", "ind e comercio", "sa de cv",
+  "s a de c v", "de cv", "sociedad anonima", "sociedade anonima", "san ve tic", "san tic", "ve tic", "tic", "san",
+  "sti", "ltd sti", "a s", "s l", "sl", "slu", "ehf", "hf", "gie", "eirl", "ltee", "limitee", "pcl", "public company",
+  "public company limited", "group co", "holding co", "holdings co", "jv", "cv",
+];
+
+const STOPWORDS = new Set(["the", "and", "of", "und", "et", "e", "y", "de", "do", "da", "des", "du", "la", "le", "di", "del", "der"]);
+
+const MAX_FORM = Math.max(...FORMS.map((f) => f.split(" ").length));
+const FORM_SET = new Set(FORMS);
+
+/** Chinese, Japanese and Korean legal suffixes/prefixes, longest first. */
+const CJK_FORMS = ["股份有限公司", "有限责任公司", "有限責任公司", "有限公司", "株式会社", "有限会社", "주식회사", "유한회사", "公司"];
+
+/**
+ * Splits normalized tokens into the distinctive core and the legal forms / stop words around it.
+ * Forms are removed anywhere (suppliers move "PT" and "Tbk" around), longest run first.
+ */
+export function stripLegalForms(tokens: readonly string[]): { core: string[]; forms: string[] } {
+  const core: string[] = [];
+  const forms: string[] = [];
+  let i = 0;
+  outer: while (i < tokens.length) {
+    for (let n = Math.min(MAX_FORM, tokens.length - i); n >= 1; n--) {
+      const run = tokens.slice(i, i + n).join(" ");
+      if (FORM_SET.has(run) || (n === 1 && STOPWORDS.has(run))) {
+        forms.push(run);
+        i += n;
+        continue outer;
+      }
+    }
+    core.push(tokens[i]!);
+    i++;
+  }
+  // A name that is nothing but forms ("Co., Ltd.") keeps its tokens so it is not empty.
+  return core.length === 0 ? { core: [...tokens], forms: [] } : { core, forms };
+}
+
+/** Removes CJK legal forms from a CJK token (洛阳栾川钼业集团钨业有限公司 → 洛阳栾川钼业集团钨业). */
+export function stripCjkForms(token: string): string {
+  let out = token;
+  for (const f of CJK_FORMS) out = out.split(f).join("");
+  return out === "" ? token : out;
+}

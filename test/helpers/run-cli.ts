@@ -1,0 +1,20 @@
+import { spawnSync } from "node:child_process";
+import { resolve } from "node:path";
+import { repoRoot } from "./paths.ts";
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `node bin/assay.mjs ...args` as a real process from the repo root. */
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
+  const result = spawnSync(process.execPath, [resolve(repoRoot, "bin/assay.mjs"), ...args], {
+    cwd: options.cwd ?? repoRoot,
+    env: { ...process.env, ...options.env },
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return { code: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_RISK_MODEL as M } from "../../src/scoring/model.ts";
+import type { SmelterScore } from "../../src/scoring/result.ts";
+import { scoreSmelter } from "../../src/scoring/score-smelter.ts";
+import { scoreSupplier, surveyCoverageClass } from "../../src/scoring/score-supplier.ts";
+import { DRC, declaration, smelter, supplier } from "./_facts.ts";
+
+const AS_OF = "2025-06-30";
+const scores = (...list: SmelterScore[]) => new Map(list.map((s) => [s.key, s]));
+const almt = scoreSmelter(smelter({ lastAuditDate: "2025-02-01" }), M, AS_OF);
+const drcTin = scoreSmelter(smelter({ key: "CID002593", cid: "CID002593", name: "Mining Minerals Resources SARL", metal: "tin", status: "not-participating", location: DRC }), M, AS_OF);
+const sanctioned = scoreSmelter(smelter({ key: "CID003397", cid: "CID003397", name: "Novosibirsk Tin Combine", metal: "tin", sanctions: "hit" }), M, AS_OF);
+const factor = (r: ReturnType<typeof scoreSupplier>, name: string) => r.reasons.find((x) => x.factor === name);
+
+describe("scoreSupplier", () => {
+  it("scores a clean declaration with conformant smelters Low", () => {
+    const r = scoreSupplier(supplier("S-001", "Hokuriku Metals K.K.", declaration()), scores(almt), M, AS_OF);
+    expect(r.score).toBe(0);
+    expect(r.band).toBe("Low");
+    expect(r.responded).toBe(true);
+    expect(r.smelterCount).toBe(1);
+  });
+
+  it("weighs the share and severity of High and Critical smelters", () => {
+    const d = declaration({ smelterKeys: ["CID000004", "CID002593"], mineralsInScope: ["tungsten", "tin"], surveyCoverage: { tungsten: "100%", tin: "100%" } });
+    const r = scoreSupplier(supplier("S-002", "Kivu Components", d), scores(almt, drcTin), M, AS_OF);
+    expect(drcTin.score, "40 not participating + 15 covered + 5 CAHRA regions + 20 labour + 10 governance").toBe(90);
+    expect(factor(r, "smelter-share")).toEqual({ factor: "smelter-share", points: 25, evidence: "1 of 2 smelters High, Critical or excluded: CID002593 (High)" });
+    expect(factor(r, "smelter-severity")?.points, "15 × 90/100").toBe(13.5);
+  });
+
+  it("lifts a supplier with a Critical smelter to at least High", () => {
+    const d = declaration({ smelterKeys: ["CID000004", "CID000004", "CID000004", "CID003397"], mineralsInScope: ["tungsten", "tin"], surveyCoverage: { tungsten: "100%", tin: "100%" } });
+    const r = scoreSupplier(supplier("S-003", "Ural Trading GmbH", d), scores(almt, sanctioned), M, AS_OF);
+    expect(r.band).toBe("High");
+    expect(r.score).toBeGreaterThanOrEqual(45);
+    expect(r.reasons[0]).toMatchObject({ factor: "critical-smelter", override: "floor" });
+  });
+
+  it("applies the strong-programme test: Yes to A, E, G and H (CMRT) or A, E, G (EMRT)", () => {
+    const weak = scoreSupplier(supplier("S-004", "Acme", declaration({ programme: { A: "Yes", E: "No", G: "Yes", H: "No" } })), scores(almt), M, AS_OF);
+    expect(factor(weak, "programme")).toEqual({ factor: "programme", points: 15, evidence: "weak programme: no Yes to company question(s) E, H (strong = Yes to A, E, G, H)" });
+    const emrt = declaration({ template: "EMRT", programme: { A: "Yes", E: "Yes, Using Other Format (Describe)", G: "Yes" }, programmeTest: ["A", "E", "G"] });
+    expect(factor(scoreSupplier(supplier("S-005", "Acme", emrt), scores(almt), M, AS_OF), "programme")).toBeUndefined();
+  });
+
+  it("counts declaration findings by severity, capped", () => {
+    const r = scoreSupplier(supplier("S-006", "Acme", declaration({ findings: { error: 2, warning: 3 } })), scores(almt), M, AS_OF);
+    expect(factor(r, "declaration-quality")?.points).toBe(13);
+    const many = scoreSupplier(supplier("S-006", "Acme", declaration({ findings: { error: 9, warning: 0 } })), scores(almt), M, AS_OF);
+    expect(factor(many, "declaration-quality")?.points).toBe(15);
+  });
+
+  it.each([
+    [1 as unknown as string, "full"],
+    ["100%", "full"],
+    ["Greater than 90%", "over90"],
+    ["Greater than 75%", "over75"],
+    ["Greater than 50%", "over50"],
+    ["50% or less", "atMost50"],
+    ["None", "none"],
+    ["Did not survey", "none"],
+    [null, "missing"],
+    ["ABC", "missing"],
+  ])("classifies the Q6/Q5 answer %s as %s", (answer, cls) => {
+    expect(surveyCoverageClass(answer === null ? null : String(answer))).toBe(cls);
+  });
+
+  it("takes the worst survey coverage across in-scope minerals", () => {
+    const d = declaration({ mineralsInScope: ["tungsten", "tin"], surveyCoverage: { tungsten: "Greater than 90%", tin: "50% or less" } });
+    const r = scoreSupplier(supplier("S-007", "Acme", d), scores(almt), M, AS_OF);
+    expect(factor(r, "survey-coverage")).toEqual({ factor: "survey-coverage", points: 12, evidence: 'supplier survey response rate for tin: "50% or less"' });
+  });
+
+  it("flags Q7/Q8 = No and an empty smelter list for declared minerals", () => {
+    const d = declaration({ smelterKeys: [], incompleteSmelterList: ["tungsten"] });
+    const r = scoreSupplier(supplier("S-008", "Acme", d), scores(), M, AS_OF);
+    expect(factor(r, "incomplete-smelter-list")?.points).toBe(5);
+    expect(factor(r, "no-smelters")?.points).toBe(15);
+  });
+
+  it("marks declarations older than 12 months before asOf as stale (29 Feb edge)", () => {
+    const at = (effectiveDate: string | null, asOf: string) => factor(scoreSupplier(supplier("S-009", "Acme", declaration({ effectiveDate })), scores(almt), M, asOf), "staleness")?.points;
+    expect(at("2024-02-29", "2025-02-28"), "exactly 12 months").toBeUndefined();
+    expect(at("2024-02-29", "2025-03-01"), "12 months and a day").toBe(10);
+    expect(at(null, "2025-03-01"), "no effective date").toBe(5);
+  });
+
+  it("gives a non-responding supplier no score and the Data gap band, never Low", () => {
+    const r = scoreSupplier(supplier("S-010", "Silent Supplier Ltd.", null), scores(almt), M, AS_OF);
+    expect(r).toMatchObject({ score: null, band: "Data gap", responded: false });
+    expect(r.reasons[0]?.evidence).toBe("no declaration received from Silent Supplier Ltd.");
+  });
+});
