@@ -8,7 +8,18 @@ export default {
   globalStylesheets: [],
   theme: ["air", "near-midnight"],
   search: false,
+  // An inline icon: without one the browser asks the server for /favicon.ico and logs a 404.
+  head: '<link rel="icon" href="data:,">',
   pager: false,
   footer: "Assay — open-source responsible-minerals due diligence.",
-  pages: [] as { name: string; path: string }[],
+  pages: [
+    { name: "Overview", path: "/" },
+    { name: "Smelters", path: "/smelters" },
+    { name: "Suppliers", path: "/suppliers" },
+    { name: "Products", path: "/products" },
+    { name: "Sanctions and countries", path: "/sanctions" },
+    { name: "Data quality", path: "/quality" },
+    { name: "Method", path: "/method" },
+    { name: "Executive report", path: "/report" },
+  ] as { name: string; path: string }[],
 };

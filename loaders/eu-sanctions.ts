@@ -3,7 +3,7 @@ import { basename } from "node:path";
 import type { Database } from "../src/db/database.ts";
 import { IngestError } from "../src/errors.ts";
 import { parseCsv } from "../src/inputs/parse-csv.ts";
-import { headText, registerReferenceKind, type ReferenceLoadResult } from "../src/reference/detect.ts";
+import { headText, type ReferenceKind, type ReferenceLoadResult } from "../src/reference/detect.ts";
 import { vintageFromFileName } from "../src/reference/store.ts";
 import { readListText } from "../src/screening/read-list-text.ts";
 import { SanctionsEntry, type EntryType, type ParsedList } from "../src/screening/sanctions-entry.ts";
@@ -85,9 +85,9 @@ export async function loadEuSanctions(db: Database, path: string): Promise<Refer
   });
 }
 
-registerReferenceKind({
+export const euSanctionsKind: ReferenceKind = {
   kind: "eu-sanctions",
   description: "EU consolidated financial sanctions list CSV (semicolon-separated)",
   detect: (_fileName, head) => /Entity_LogicalId/.test(headText(head).slice(0, 8192)) && /NameAlias_WholeName/.test(headText(head).slice(0, 8192)),
   load: loadEuSanctions,
-});
+};

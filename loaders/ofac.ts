@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { Database } from "../src/db/database.ts";
 import { IngestError } from "../src/errors.ts";
-import { registerReferenceKind, headText, type ReferenceLoadResult } from "../src/reference/detect.ts";
+import { headText, type ReferenceKind, type ReferenceLoadResult } from "../src/reference/detect.ts";
 import { parseCsv } from "../src/reference/parse-csv.ts";
 import { vintageFromFileName } from "../src/reference/store.ts";
 import { readListText } from "../src/screening/read-list-text.ts";
@@ -135,15 +135,15 @@ function detectOfac(kind: "sdn" | "cons") {
   };
 }
 
-registerReferenceKind({
+export const ofacSdnKind: ReferenceKind = {
   kind: "ofac-sdn",
   description: "OFAC SDN list, legacy CSV (sdn.csv; alt.csv and add.csv beside it are joined)",
   detect: detectOfac("sdn"),
   load: loadOfac,
-});
-registerReferenceKind({
+};
+export const ofacConsolidatedKind: ReferenceKind = {
   kind: "ofac-consolidated",
   description: "OFAC consolidated non-SDN list, legacy CSV (cons_prim.csv with cons_alt.csv, cons_add.csv)",
   detect: detectOfac("cons"),
   load: loadOfac,
-});
+};

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import type { Database } from "../src/db/database.ts";
 import { IngestError } from "../src/errors.ts";
-import { headText, registerReferenceKind, type ReferenceLoadResult } from "../src/reference/detect.ts";
+import { headText, type ReferenceKind, type ReferenceLoadResult } from "../src/reference/detect.ts";
 import { parseCsv } from "../src/reference/parse-csv.ts";
 import { vintageFromFileName } from "../src/reference/store.ts";
 import { readListText } from "../src/screening/read-list-text.ts";
@@ -95,9 +95,9 @@ export async function loadUkSanctions(db: Database, path: string): Promise<Refer
   return storeSanctionsList(db, parsed, { kind: "uk-sanctions", sourceFile: path, vintage: vintage || null, bytes: [bytes], detail: `UK Sanctions List: ${parsed.entries.length} designations` });
 }
 
-registerReferenceKind({
+export const ukSanctionsKind: ReferenceKind = {
   kind: "uk-sanctions",
   description: "UK Sanctions List CSV (FCDO)",
   detect: (fileName, head) => fileName.toLowerCase().endsWith(".csv") && /unique id/i.test(headText(head).slice(0, 4096)) && /regime/i.test(headText(head).slice(0, 4096)),
   load: loadUkSanctions,
-});
+};

@@ -83,8 +83,15 @@ export class Database {
     const chunk = Math.max(1, Math.floor(2000 / Math.max(1, columns.length)));
     for (let i = 0; i < rows.length; i += chunk) {
       const slice = rows.slice(i, i + chunk);
+      const params: SqlValue[] = [];
+      for (const [j, row] of slice.entries()) {
+        if (row.length !== columns.length) {
+          throw new Error(`insertRows(${table}): row ${i + j} has ${row.length} values for ${columns.length} columns`);
+        }
+        for (let k = 0; k < row.length; k++) params.push(row[k] ?? null);
+      }
       const values = slice.map(() => `(${placeholders})`).join(", ");
-      await this.run(`INSERT INTO ${quoteIdentifier(table)} (${quoted}) VALUES ${values}`, slice.flat() as SqlValue[]);
+      await this.run(`INSERT INTO ${quoteIdentifier(table)} (${quoted}) VALUES ${values}`, params);
     }
   }
 

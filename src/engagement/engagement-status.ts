@@ -35,6 +35,8 @@ export interface SupplierEngagement {
   commodity: string | null;
   inScope: boolean;
   reason: string;
+  scopeRule: ScopeDecision["rule"];
+  scopeCategory: string | null;
   templates: string[];
   status: EngagementStatus;
   /** The latest outreach event (or "declaration-received" when a declaration is the latest news). */
@@ -165,6 +167,8 @@ export function engagementStatus(input: EngagementInput): SupplierEngagement {
     commodity: supplier.commodity,
     inScope: scope.inScope,
     reason: scope.reason,
+    scopeRule: scope.rule,
+    scopeCategory: scope.category,
     templates: scope.templates,
     status,
     lastEvent,

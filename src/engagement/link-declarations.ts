@@ -1,7 +1,7 @@
 import { foldDiacritics, normalizeName } from "../text/normalize.ts";
 import type { DeclarationRef, Supplier } from "./inputs.ts";
 
-export type LinkMethod = "supplier-id" | "unique-id" | "name" | "name-prefix";
+export type LinkMethod = "supplier-id" | "unique-id" | "name" | "name-prefix" | "file-name";
 
 export interface DeclarationLink {
   declaration: DeclarationRef;
@@ -56,7 +56,9 @@ function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 /**
  * Links each declaration to one supplier of the master: by the supplier id assigned at ingest, then by unique ID
  * (DUNS, tax number — also found as a token inside free text such as "139691877 Honeywell International Inc."),
- * then by company name without legal forms, then by a unique name prefix of at least two words.
+ * then by company name without legal forms, then by a unique name prefix of at least two words, and last by a
+ * supplier name of two words or more found in the file name ("CMRT_Bluefin_Capacitor_Limited_2025.xlsx") when the
+ * declaration names no company (a blank or placeholder declaration block).
  * Ambiguous and unknown declarations are returned as unlinked with the reason.
  */
 export function linkDeclarations(suppliers: readonly Supplier[], declarations: readonly DeclarationRef[]): LinkResult {
@@ -101,6 +103,11 @@ export function linkDeclarations(suppliers: readonly Supplier[], declarations: r
       link(prefixHits[0]!, "name-prefix");
       continue;
     }
+    const fileHits = prefixHits.length === 0 && key.length <= 3 ? fileNameMatches(d.file, byName) : [];
+    if (fileHits.length === 1) {
+      link(fileHits[0]!, "file-name");
+      continue;
+    }
     const what = d.companyName ? `company name ${JSON.stringify(d.companyName)}` : "no company name";
     const id = d.uniqueId ? `, unique ID ${JSON.stringify(d.uniqueId)}` : "";
     unlinked.push({
@@ -118,5 +125,15 @@ function prefixMatches(key: string, byName: Map<string, Supplier[]>): Supplier[]
     if (name === key || !name.includes(" ") || !key.includes(" ")) continue;
     if (key.startsWith(`${name} `) || name.startsWith(`${key} `)) hits.push(...list);
   }
+  return [...new Set(hits)];
+}
+
+/** Suppliers whose name key (two words or more) occurs as whole words in the file's base name. */
+function fileNameMatches(file: string | null, byName: Map<string, Supplier[]>): Supplier[] {
+  if (!file) return [];
+  const base = file.split(/[\\/]/).pop() ?? "";
+  const words = ` ${normalizeName(base.replace(/\.[a-z0-9]+$/i, "").replace(/_/g, " "))} `;
+  const hits: Supplier[] = [];
+  for (const [name, list] of byName) if (name.includes(" ") && words.includes(` ${name} `)) hits.push(...list);
   return [...new Set(hits)];
 }

@@ -40,6 +40,9 @@ export const DEFAULT_GUIDANCE: GuidanceLink[] = [
   { title: "OECD Due Diligence Guidance for Responsible Supply Chains of Minerals", url: "https://www.oecd.org/en/publications/oecd-due-diligence-guidance-for-responsible-supply-chains-of-minerals-from-conflict-affected-and-high-risk-areas_9789264252479-en.html" },
 ];
 
+/** The template versions current when this was written (CMRT 6.5 and EMRT 2.1, April 2025); override per company. */
+export const DEFAULT_TEMPLATE_VERSIONS = { CMRT: "6.5", EMRT: "2.1", CRT: "2.21", AMRT: "1.3" };
+
 export const OutreachConfig = z
   .object({
     intervals: Intervals.default(Intervals.parse({})),
@@ -48,7 +51,10 @@ export const OutreachConfig = z
     /** Campaign windows by reporting period; default for a 4-digit period Y: Y-01-01 … Y-12-31. */
     campaigns: z.record(z.string(), Campaign).default({}),
     /** Template versions requested, by family. */
-    templateVersions: z.record(z.enum(["CMRT", "EMRT", "CRT", "AMRT"]), z.string().min(1)).default({ CMRT: "6.5", EMRT: "2.1", CRT: "2.21", AMRT: "1.3" }),
+    templateVersions: z
+      .partialRecord(z.enum(["CMRT", "EMRT", "CRT", "AMRT"]), z.string().min(1))
+      .default({})
+      .transform((v) => ({ ...DEFAULT_TEMPLATE_VERSIONS, ...v })),
     guidance: z.array(GuidanceLink).default(DEFAULT_GUIDANCE),
     /** Sender for drafts; defaults to the company block's contact. */
     fromName: z.string().min(1).optional(),

@@ -18,21 +18,23 @@ export interface ScopeDecision {
   templates: string[];
 }
 
-function singular(token: string): string {
-  if (token.length > 4 && token.endsWith("ies")) return `${token.slice(0, -3)}y`;
-  if (token.length > 3 && token.endsWith("s") && !token.endsWith("ss")) return token.slice(0, -1);
-  return token;
+/** Same word up to an English plural ending: cable/cables, box/boxes, battery/batteries. */
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  if (short.length < 2) return false;
+  return long === `${short}s` || long === `${short}es` || (short.endsWith("y") && long === `${short.slice(0, -1)}ies`);
 }
 
 function tokens(text: string): string[] {
   const n = normalizeName(text);
-  return n === "" ? [] : n.split(" ").map(singular);
+  return n === "" ? [] : n.split(" ");
 }
 
 function containsPhrase(haystack: readonly string[], phrase: readonly string[]): boolean {
   if (phrase.length === 0 || phrase.length > haystack.length) return false;
   outer: for (let i = 0; i + phrase.length <= haystack.length; i++) {
-    for (let j = 0; j < phrase.length; j++) if (haystack[i + j] !== phrase[j]) continue outer;
+    for (let j = 0; j < phrase.length; j++) if (!sameWord(haystack[i + j]!, phrase[j]!)) continue outer;
     return true;
   }
   return false;

@@ -151,7 +151,14 @@ export class SheetXml {
     return /<f\b/.test(this.cellXml(ref) ?? "");
   }
 
-  /** Cell references with a value or formula in a row (for reading blocks). */
+  /** References of the formula cells in row r. */
+  formulaCells(r: number): string[] {
+    const i = this.findRow(r);
+    if (i < 0) return [];
+    return [...this.rows[i]!.xml.matchAll(CELL)].filter((m) => /<f\b/.test(m[2] ?? "")).map((m) => attr(m[1]!, "r")!);
+  }
+
+  /** Row numbers present in the sheet, ascending. */
   rowNumbers(): number[] {
     return this.rows.map((r) => r.r);
   }

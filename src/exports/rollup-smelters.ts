@@ -1,3 +1,4 @@
+import { countryToIso2 } from "../text/countries.ts";
 import { cleanText, normalizeName } from "../text/normalize.ts";
 import { canonicalMineral, normalizeCid } from "./minerals.ts";
 import type { RollupCountry, RollupReference, RollupSmelterRow } from "./rollup-input.ts";
@@ -38,7 +39,12 @@ export function countryIndex(countries: readonly RollupCountry[]): (name: string
     byName.set(c.iso2.toLowerCase(), c);
     for (const n of c.names) byName.set(normalizeName(n), c);
   }
-  return (name) => (name ? (byName.get(normalizeName(name)) ?? null) : null);
+  const byIso = new Map(countries.map((c) => [c.iso2.toUpperCase(), c]));
+  return (name) => {
+    if (!name) return null;
+    const iso = countryToIso2(name);
+    return (iso ? byIso.get(iso) : undefined) ?? byName.get(normalizeName(name)) ?? null;
+  };
 }
 
 /**

@@ -60,6 +60,25 @@ function declarationFor(s: RollupSupplier, family: RollupFamily, mineral: string
   return fits[0] ?? null;
 }
 
+function familyDeclarations(s: RollupSupplier, family: RollupFamily): RollupDeclaration[] {
+  return s.declarations.filter((d) => (family === "CMRT" ? d.template.toUpperCase() === "CMRT" : EMRT_FAMILY.has(d.template.toUpperCase())));
+}
+
+function declaredByAny(suppliers: readonly RollupSupplier[], family: RollupFamily, mineral: string): boolean {
+  return family === "CMRT" || suppliers.some((s) => declarationFor(s, family, mineral) !== null);
+}
+
+/**
+ * A CMRT covers all four 3TG metals, so every in-scope supplier is relevant to each. EMRT minerals are
+ * selected per declaration: without an explicit list, a supplier is relevant to the minerals it declared,
+ * and a supplier that has not answered at all to every mineral some supplier declares.
+ */
+function isRelevant(s: RollupSupplier, family: RollupFamily, mineral: string, declared: boolean): boolean {
+  if (s.minerals !== null) return s.minerals.some((m) => canonicalMineral(m) === mineral);
+  if (family === "CMRT") return true;
+  return declarationFor(s, family, mineral) !== null || (declared && familyDeclarations(s, family).length === 0);
+}
+
 function verdictIn(d: RollupDeclaration, mineral: string, topic: Topic): Verdict {
   const a = d.answers.find((x) => canonicalMineral(x.mineral) === mineral && topicOf(d.template, d.version, x.question) === topic);
   return verdictOf(a?.answer);
@@ -97,7 +116,7 @@ export function rollupDeclaration(input: RollupInput, options: RollupOptions): R
   const allSmelters: RolledSmelter[] = [];
 
   for (const mineral of familyMinerals(family)) {
-    const relevant = suppliers.filter((s) => s.inScope && (s.minerals === null || s.minerals.some((m) => canonicalMineral(m) === mineral)));
+    const relevant = suppliers.filter((s) => s.inScope && isRelevant(s, family, mineral, declaredByAny(suppliers, family, mineral)));
     const responses = relevant.flatMap((s) => {
       const d = declarationFor(s, family, mineral);
       return d ? [{ s, d }] : [];
@@ -161,6 +180,15 @@ export function rollupDeclaration(input: RollupInput, options: RollupOptions): R
           out.set("mines", [count(v, "no") > 0 ? "No" : count(v, "yes") === v.length ? "Yes" : "Unknown", `${count(v, "yes")} of ${v.length} supplier(s) identified all mines`]);
         }
       }
+    }
+    if (out.get("used")?.[0] === "Unknown") {
+      // EMRT: an Unknown Q1 still needs Q2–Q7; say what is known — nothing identified, nothing received.
+      out.set("remains", ["Unknown", "no supplier has confirmed use"]);
+      out.set("cahra", ["Unknown", "no supplier data"]);
+      out.set("identified", ["No", `no smelter identified; ${n}`]);
+      out.set("response", [responseBucket(responses.length, relevant.length, family), n]);
+      out.set("reported", ["Yes", "no smelter information received"]);
+      out.set("mines", ["Unknown", "no supplier data"]);
     }
     for (const topic of topicsFor(family)) {
       const [answer, why] = out.get(topic) ?? [null, null];

@@ -48,7 +48,8 @@ export function emailFor(person: string, company: string, style: CountryStyle): 
 export function companyName(rng: Rng, style: CountryStyle, trade: string, used: Set<string>): string {
   for (let i = 0; i < 50; i++) {
     const stem = rng.chance(0.4) ? `${rng.pick(style.places)} ${rng.pick(STEMS)}` : rng.pick(STEMS);
-    const name = `${stem} ${trade} ${rng.pick(style.suffixes)}`;
+    const suffix = rng.pick(style.suffixes);
+    const name = suffix.includes(trade) ? `${stem} ${suffix}` : `${stem} ${trade} ${suffix}`;
     if (!used.has(name)) {
       used.add(name);
       return name;

@@ -61,13 +61,11 @@ function smelterKey(cid: string | null, metal: string, name: string): string {
  * Reads every fact the scoring layer needs from the warehouse. Tables written by other stages are read by
  * their documented names; a missing table is listed in `missing` and its factors are treated as unknown.
  */
-export async function gatherFacts(db: Database): Promise<ScoringInputs> {
+export async function gatherFacts(db: Database, options: { period: string }): Promise<ScoringInputs> {
   const tables = new Set(await db.tableNames());
   const missing: string[] = [];
   const has = (t: string) => tables.has(t) || (missing.push(t), false);
   const rows = async (table: string, sql: string): Promise<Row[]> => (has(table) ? db.all<Row>(sql) : []);
-  const columns = async (table: string) =>
-    new Set((await db.all<{ c: string }>("SELECT column_name AS c FROM information_schema.columns WHERE table_name = ?", [table])).map((r) => r.c));
 
   const vintages: ReferenceVintage[] = (
     await rows("current_reference_loads", "SELECT kind, load_id, CAST(vintage AS VARCHAR) AS vintage, source_file, sha256 FROM current_reference_loads ORDER BY kind")
@@ -76,31 +74,46 @@ export async function gatherFacts(db: Database): Promise<ScoringInputs> {
     vintages.push({ kind: "country-risk", loadId: null, vintage: null, sourceFile: str(r.source), sha256: null });
   }
 
-  // Declarations: the latest per supplier (is_current when the ingest marks it, else the newest effective date).
-  const declCols = tables.has("declarations") ? await columns("declarations") : new Set<string>();
+  // Current declarations (migration 010 marks is_current per supplier and scope). A supplier may hold several
+  // (a CMRT and an EMRT); they are merged below, the CMRT leading.
   const declRows = await rows(
     "declarations",
-    `SELECT declaration_id, ${declCols.has("supplier_id") ? "supplier_id" : "NULL AS supplier_id"}, company_name,
-       ${declCols.has("unique_id") ? "unique_id" : "NULL AS unique_id"}, template, CAST(effective_date AS VARCHAR) AS effective_date
-     FROM declarations ${declCols.has("is_current") ? "WHERE is_current" : ""}
-     ORDER BY effective_date DESC NULLS LAST, declaration_id DESC`,
+    `SELECT declaration_id, company_name, unique_id, template, CAST(effective_date AS VARCHAR) AS effective_date, error_count, warning_count
+     FROM declarations WHERE is_current
+     ORDER BY CASE upper(template) WHEN 'CMRT' THEN 0 WHEN 'EMRT' THEN 1 ELSE 2 END, effective_date DESC NULLS LAST, declaration_id`,
   );
   const answers = await rows("answers", "SELECT declaration_id, question, mineral, answer FROM answers");
   const companyAnswers = await rows("company_answers", "SELECT declaration_id, question, answer FROM company_answers");
-  const findings = await rows("findings", "SELECT declaration_id, lower(severity) AS severity, count(*) AS n FROM findings GROUP BY ALL");
   const matchJoin = tables.has("smelter_matches")
-    ? "LEFT JOIN smelter_matches m ON m.declaration_id = s.declaration_id AND m.row = s.row AND m.decision = 'matched'"
-    : "LEFT JOIN (SELECT NULL AS cid) m ON false";
+    ? `LEFT JOIN smelter_matches m ON m.declaration_id = s.declaration_id AND m."row" = s."row" AND m.decision = 'matched'`
+    : "LEFT JOIN (SELECT NULL AS cid, NULL AS metal) m ON false";
   if (!tables.has("smelter_matches")) missing.push("smelter_matches");
   const smelterRows = await rows(
     "smelter_rows",
-    `SELECT s.declaration_id, s.row, s.metal, s.name, s.country, s.recycled_scrap,
+    `SELECT s.declaration_id, s."row", coalesce(m.metal, s.metal) AS metal, s.name, s.country, s.recycled_scrap,
        coalesce(m.cid, CASE WHEN s.cid IN (SELECT cid FROM current_ref_smelters) THEN s.cid END) AS cid
      FROM smelter_rows s ${matchJoin}`,
   );
 
-  // Suppliers: the master list, linked to declarations by supplier_id, then unique ID, then company name.
+  // Suppliers: the master list. Declarations link through the engagement stage's declaration_links for this
+  // period when it ran, else by unique ID, else by company name; unlinked declarations become suppliers of their own.
   const master = await rows("suppliers", "SELECT supplier_id, name, duns, declaration_name FROM suppliers ORDER BY supplier_id");
+  const links = new Map(
+    (tables.has("declaration_links") && tables.has("latest_engagement_runs")
+      ? await db.all<Row>(
+          `SELECT l.declaration_id, l.supplier_id FROM declaration_links l JOIN latest_engagement_runs r USING (run_id)
+           WHERE r.period = ? AND l.supplier_id IS NOT NULL`,
+          [options.period],
+        )
+      : []
+    ).map((r) => [String(r.declaration_id), String(r.supplier_id)]),
+  );
+  const scope = new Map(
+    (tables.has("current_supplier_engagement")
+      ? await db.all<Row>("SELECT supplier_id, in_scope FROM current_supplier_engagement WHERE period = ?", [options.period])
+      : []
+    ).map((r) => [String(r.supplier_id), r.in_scope === true]),
+  );
   const byName = new Map<string, string>();
   const byUid = new Map<string, string>();
   for (const s of master) {
@@ -108,13 +121,13 @@ export async function gatherFacts(db: Database): Promise<ScoringInputs> {
     byName.set(normalizeName(String(s.name)), String(s.supplier_id));
     if (str(s.duns)) byUid.set(String(s.duns).replace(/\W/g, ""), String(s.supplier_id));
   }
-  const latest = new Map<string, Row>();
+  const declsOf = new Map<string, Row[]>();
   const names = new Map<string, string>(master.map((s) => [String(s.supplier_id), String(s.name)]));
   for (const d of declRows) {
     const uid = str(d.unique_id)?.replace(/\W/g, "");
     const company = str(d.company_name) ?? String(d.declaration_id);
-    const id = str(d.supplier_id) ?? (uid ? byUid.get(uid) : undefined) ?? byName.get(normalizeName(company)) ?? `company:${normalizeName(company)}`;
-    if (!latest.has(id)) latest.set(id, d);
+    const id = links.get(String(d.declaration_id)) ?? (uid ? byUid.get(uid) : undefined) ?? byName.get(normalizeName(company)) ?? `company:${normalizeName(company)}`;
+    declsOf.set(id, [...(declsOf.get(id) ?? []), d]);
     if (!names.has(id)) names.set(id, company);
   }
 
@@ -125,59 +138,23 @@ export async function gatherFacts(db: Database): Promise<ScoringInputs> {
   };
   const answersBy = group(answers);
   const companyBy = group(companyAnswers);
-  const findingsBy = group(findings);
   const rowsBy = group(smelterRows);
 
-  const smelterSeeds = new Map<string, { cid: string | null; metal: string; name: string; recycled: boolean[] }>();
+  const smelterSeeds = new Map<string, SmelterSeed>();
   const suppliers: SupplierFacts[] = [...names.keys()].map((supplierId) => {
-    const d = latest.get(supplierId);
-    if (!d) return { supplierId, name: names.get(supplierId)!, declaration: null };
-    const id = String(d.declaration_id);
-    const q = templateQuestions(str(d.template));
-    const answer = new Map<string, string | null>();
-    for (const a of answersBy.get(id) ?? []) answer.set(`${questionKey(String(a.question))}|${String(a.mineral).toLowerCase()}`, str(a.answer));
-    const minerals = [...new Set((answersBy.get(id) ?? []).map((a) => String(a.mineral).toLowerCase()))];
-    const inScope = minerals.filter((m) => /^yes/i.test(answer.get(`${q.intentional}|${m}`) ?? "") && !/^no$/i.test(answer.get(`${q.remains}|${m}`) ?? ""));
-    const programme: Record<string, string | null> = {};
-    for (const a of companyBy.get(id) ?? []) {
-      const k = questionKey(String(a.question));
-      if (programme[k] === undefined || /^yes/i.test(String(a.answer ?? ""))) programme[k] = str(a.answer);
-    }
-    const keys: string[] = [];
-    for (const r of rowsBy.get(id) ?? []) {
-      const metal = String(r.metal ?? "").toLowerCase();
-      const name = str(r.name);
-      if (!metal || !name) continue;
-      const key = smelterKey(str(r.cid), metal, name);
-      keys.push(key);
-      const seed = smelterSeeds.get(key) ?? { cid: str(r.cid), metal, name, recycled: [] };
-      seed.recycled.push(/^yes/i.test(String(r.recycled_scrap ?? "")));
-      smelterSeeds.set(key, seed);
-    }
-    const count = (sev: string) => Number((findingsBy.get(id) ?? []).find((f) => f.severity === sev)?.n ?? 0);
-    const declaration: DeclarationFacts = {
-      declarationId: id,
-      template: str(d.template) ?? "CMRT",
-      effectiveDate: date(d.effective_date),
-      mineralsInScope: inScope,
-      findings: { error: count("error"), warning: count("warning") },
-      programme,
-      programmeTest: q.programmeTest,
-      surveyCoverage: Object.fromEntries(inScope.map((m) => [m, answer.get(`${q.surveyCoverage}|${m}`) ?? null])),
-      incompleteSmelterList: inScope.filter((m) => q.completeness.some((c) => /^no$/i.test(answer.get(`${c}|${m}`) ?? ""))),
-      smelterKeys: [...new Set(keys)],
-    };
-    return { supplierId, name: names.get(supplierId)!, declaration };
+    const decls = (declsOf.get(supplierId) ?? []).map((d) => declarationFacts(d, answersBy, companyBy, rowsBy, smelterSeeds));
+    return { supplierId, name: names.get(supplierId)!, declaration: mergeDeclarations(decls) };
   });
 
   const smelters = await smelterFacts(smelterSeeds, rows);
   const bom = await rows("bom_lines", "SELECT product_id, list(DISTINCT supplier_id ORDER BY supplier_id) AS ids FROM bom_lines GROUP BY product_id ORDER BY product_id");
-  const products: ProductFacts[] = bom.map((b) => ({ product: String(b.product_id), supplierIds: (b.ids as unknown[]).map(String) }));
+  // Suppliers the engagement stage put out of scope for this period drop out of the roll-up; unknown ones stay in.
+  const products: ProductFacts[] = bom.map((b) => ({ product: String(b.product_id), supplierIds: (b.ids as unknown[]).map(String).filter((id) => scope.get(id) !== false) }));
   return { smelters, suppliers, products, vintages, missing: [...new Set(missing)].sort() };
 }
 
 async function smelterFacts(
-  seeds: Map<string, { cid: string | null; metal: string; name: string; recycled: boolean[] }>,
+  seeds: Map<string, SmelterSeed>,
   rows: (table: string, sql: string) => Promise<Row[]>,
 ): Promise<SmelterFacts[]> {
   const k = (cid: unknown, metal: unknown) => `${String(cid)}|${String(metal).toLowerCase()}`;
@@ -230,4 +207,71 @@ async function smelterFacts(
     });
   }
   return out.sort((a, b) => a.key.localeCompare(b.key));
+}
+
+interface SmelterSeed {
+  cid: string | null;
+  metal: string;
+  name: string;
+  recycled: boolean[];
+}
+
+function declarationFacts(
+  d: Row,
+  answersBy: Map<string, Row[]>,
+  companyBy: Map<string, Row[]>,
+  rowsBy: Map<string, Row[]>,
+  seeds: Map<string, SmelterSeed>,
+): DeclarationFacts {
+  const id = String(d.declaration_id);
+  const q = templateQuestions(str(d.template));
+  const answer = new Map<string, string | null>();
+  for (const a of answersBy.get(id) ?? []) answer.set(`${questionKey(String(a.question))}|${String(a.mineral).toLowerCase()}`, str(a.answer));
+  const minerals = [...new Set((answersBy.get(id) ?? []).map((a) => String(a.mineral).toLowerCase()))];
+  const inScope = minerals.filter((m) => /^yes/i.test(answer.get(`${q.intentional}|${m}`) ?? "") && !/^no$/i.test(answer.get(`${q.remains}|${m}`) ?? ""));
+  const programme: Record<string, string | null> = {};
+  for (const a of companyBy.get(id) ?? []) {
+    const k = questionKey(String(a.question));
+    if (programme[k] === undefined || /^yes/i.test(String(a.answer ?? ""))) programme[k] = str(a.answer);
+  }
+  const keys: string[] = [];
+  for (const r of rowsBy.get(id) ?? []) {
+    const metal = String(r.metal ?? "").toLowerCase();
+    const name = str(r.name);
+    // Rows pasted as values carry a literal 0 in empty cells (DOMAIN A §5.1): not a smelter.
+    if (!metal || !name || /^[\d\W]*$/.test(normalizeName(name))) continue;
+    const key = smelterKey(str(r.cid), metal, name);
+    keys.push(key);
+    const seed = seeds.get(key) ?? { cid: str(r.cid), metal, name, recycled: [] };
+    seed.recycled.push(/^yes/i.test(String(r.recycled_scrap ?? "")));
+    seeds.set(key, seed);
+  }
+  return {
+    declarationId: id,
+    template: str(d.template) ?? "CMRT",
+    effectiveDate: date(d.effective_date),
+    mineralsInScope: inScope,
+    findings: { error: Number(d.error_count ?? 0), warning: Number(d.warning_count ?? 0) },
+    programme,
+    programmeTest: q.programmeTest,
+    surveyCoverage: Object.fromEntries(inScope.map((m) => [m, answer.get(`${q.surveyCoverage}|${m}`) ?? null])),
+    incompleteSmelterList: inScope.filter((m) => q.completeness.some((c) => /^no$/i.test(answer.get(`${c}|${m}`) ?? ""))),
+    smelterKeys: [...new Set(keys)],
+  };
+}
+
+/** Merges a supplier's current declarations: the first (CMRT-first order) leads and names the merge; lists and counts add up. */
+function mergeDeclarations(list: DeclarationFacts[]): DeclarationFacts | null {
+  const [lead, ...rest] = list;
+  if (!lead) return null;
+  const merged = { ...lead, surveyCoverage: { ...lead.surveyCoverage }, findings: { ...lead.findings } };
+  for (const d of rest) {
+    merged.mineralsInScope = [...new Set([...merged.mineralsInScope, ...d.mineralsInScope])];
+    merged.incompleteSmelterList = [...new Set([...merged.incompleteSmelterList, ...d.incompleteSmelterList])];
+    merged.smelterKeys = [...new Set([...merged.smelterKeys, ...d.smelterKeys])];
+    merged.findings.error += d.findings.error;
+    merged.findings.warning += d.findings.warning;
+    for (const [m, a] of Object.entries(d.surveyCoverage)) if (!(m in merged.surveyCoverage)) merged.surveyCoverage[m] = a;
+  }
+  return merged;
 }

@@ -25,11 +25,16 @@ export function resolveRiskModel(override: unknown, source = "risk model"): Risk
   const merged = deepMerge(DEFAULT_RISK_MODEL, override ?? {});
   const result = RiskModel.safeParse(merged);
   if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => {
+  const at = (path: readonly PropertyKey[], root: unknown) => path.reduce<unknown>((v, k) => (isPlainObject(v) ? v[String(k)] : undefined), root);
+  const lines = result.error.issues.flatMap((issue) => {
     const key = issue.path.length ? issue.path.join(".") : "(top level)";
-    const value = issue.path.reduce<unknown>((v, k) => (isPlainObject(v) ? v[String(k)] : undefined), merged);
-    const shown = value === undefined ? "" : `: ${JSON.stringify(value)}`;
-    return `${source}: ${key}: ${issue.message}${shown}`;
+    if (issue.code === "unrecognized_keys") {
+      const allowed = Object.keys((at(issue.path, DEFAULT_RISK_MODEL) ?? {}) as object).join(", ");
+      return issue.keys.map((k) => `${source}: ${issue.path.length ? `${key}.` : ""}${k}: unknown key (expected one of ${allowed})`);
+    }
+    const value = at(issue.path, merged);
+    const shown = value === undefined || isPlainObject(value) ? "" : `: ${JSON.stringify(value)}`;
+    return [`${source}: ${key}: ${issue.message}${shown}`];
   });
   throw new AssayError(lines.join("\n"), { code: "config", exitCode: 2 });
 }

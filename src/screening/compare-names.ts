@@ -12,7 +12,7 @@ type Kind = "distinctive" | "descriptor" | "generic";
 interface Tok { t: string; kind: Kind; w: number }
 
 const KIND_WEIGHT = { descriptor: 0.6, generic: 0.25 } as const;
-/** A name that matches on one short word only ("Alpha", "Luna", "MSC") is never more than a weak lead. */
+/** A name that matches on one short word only ("Alpha", "Luna", "MSC") is never more than a weak lead; one long word spelled differently is at most a review. */
 const SHORT_SINGLE = 7;
 const MIN_COVERAGE = 0.6;
 
@@ -27,7 +27,7 @@ function tokens(n: ScreeningName, weight: (t: string) => number): Tok[] {
 /**
  * Compares a query name with a listed name, order-free: each query token pairs with its most similar listed
  * token (transliteration folds and short endings count as near matches). Caps: no distinctive token in
- * common → 0; a single short word in common → 0.5; less than 60% of either side's distinctive weight
+ * common → 0; a single short word in common → 0.5; a single word spelled differently → 0.75; less than 60% of either side's distinctive weight
  * matched → 0.6.
  */
 export function compareNames(query: ScreeningName, listed: ScreeningName, weight: (t: string) => number): NameComparison {
@@ -37,7 +37,7 @@ export function compareNames(query: ScreeningName, listed: ScreeningName, weight
   const pairs: NameComparison["pairs"] = [];
   let matched = 0;
   let matchedDistinctive = { q: 0, l: 0 };
-  const content: Tok[] = [];
+  const content: { t: string; similarity: number }[] = [];
   for (const a of [...q].sort((x, y) => y.w - x.w)) {
     let best = -1;
     let bestSim = 0;
@@ -54,7 +54,7 @@ export function compareNames(query: ScreeningName, listed: ScreeningName, weight
     if (a.kind === "distinctive" && b.kind === "distinctive") {
       matchedDistinctive = { q: matchedDistinctive.q + a.w * bestSim, l: matchedDistinctive.l + b.w * bestSim };
     }
-    if (a.kind !== "generic") content.push(a);
+    if (a.kind !== "generic") content.push({ t: a.t.length <= b.t.length ? a.t : b.t, similarity: bestSim });
   }
   const total = q.reduce((s, t) => s + t.w, 0) + l.reduce((s, t) => s + t.w, 0);
   let score = total === 0 ? 0 : matched / total;
@@ -67,6 +67,12 @@ export function compareNames(query: ScreeningName, listed: ScreeningName, weight
   } else if (content.length === 1 && content[0]!.t.length < SHORT_SINGLE) {
     if (score > 0.5) capped = `only one short word in common (${content[0]!.t})`;
     score = Math.min(score, 0.5);
+  } else if (content.length === 1 && (q.filter((t) => t.kind === "distinctive").length > 1 || l.filter((t) => t.kind === "distinctive").length > 1)) {
+    if (score > 0.6) capped = `one word in common (${content[0]!.t}) while other distinctive words differ`;
+    score = Math.min(score, 0.6);
+  } else if (content.length === 1 && content[0]!.similarity < 1) {
+    if (score > 0.75) capped = `only one word in common, spelled differently (${content[0]!.t})`;
+    score = Math.min(score, 0.75);
   } else if (Math.min(matchedDistinctive.q / dq, matchedDistinctive.l / dl) < MIN_COVERAGE) {
     if (score > 0.6) capped = "most distinctive words differ";
     score = Math.min(score, 0.6);

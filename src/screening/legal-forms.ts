@@ -23,7 +23,7 @@ export const LEGAL_TOKENS: ReadonlySet<string> = new Set(
   `jsc ojsc pjsc cjsc ao oao pao zao ooo tov pat prat llc llp ltd limited co corp corporation inc incorporated company
   gmbh ag kg sa sas sarl srl spa bv nv plc pte pty kk tbk pt oy oyj ab as bhd sdn ltda sl kft zrt nyrt sro fsue fgup
   soe fse ue gup mup npp npo jv lp lc plc ptc cv kabushiki kaisha yugen gaisha aktsionernoe obshchestvo obschestvo
-  otkrytoe zakrytoe publichnoe nepublichnoe aktsionernoye obshestvo the`.split(/\s+/),
+  otkrytoe zakrytoe publichnoe nepublichnoe aktsionernoye obshestvo private the`.split(/\s+/),
 );
 
 /** Words that carry little identity on their own: they count in similarity but with a small weight. */
@@ -35,7 +35,8 @@ export const GENERIC_TOKENS: ReadonlySet<string> = new Set(
   technologies new national general engineering production combine kombinat combinat zavod complex chemical chemicals
   alloys alloy hard rare earth electrolytic
   branch division state federal secondary recycling recycled scrap company services service office center centre
-  import export investment investments partners global world`.split(/\s+/),
+  import export investment investments partners global world empresa metalurgica metalurgico metalurgia minera
+  mineracao mineradora fundicion fundicao refinadora raffinerie affinerie hutte huttenwerke metallurgique`.split(/\s+/),
 );
 
 /** Metal and mineral words: they tell "Gold Coast Refinery" from "Coast Refinery", so they weigh more than generic words. */

@@ -30,7 +30,7 @@ export function buildSanctionsIndex(entries: readonly SanctionsEntry[]): Sanctio
     const tokensOfEntry = new Set<string>();
     const all = [{ name: entry.name, nameType: "primary" }, ...entry.aliases];
     for (const { name, nameType } of all) {
-      for (const variant of nameVariants(name)) {
+      for (const variant of nameVariants(name, false)) {
         const sn = screeningName(variant);
         const key = [...sn.distinctive, "|", ...sn.descriptor, "|", ...sn.generic].join(" ");
         if (sn.distinctive.length === 0 || seen.has(key)) continue;

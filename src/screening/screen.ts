@@ -24,7 +24,7 @@ export const ScreeningOptions = z.object({
 export type ScreeningOptions = z.input<typeof ScreeningOptions>;
 
 export const ScreeningQuery = z.object({
-  name: z.string().min(1),
+  name: z.string(),
   aliases: z.array(z.string()).default([]),
   country: z.string().nullable().default(null),
   metal: z.string().nullable().default(null),
@@ -68,7 +68,7 @@ export function screen(
   const iso2 = query.country ? countryToIso2(query.country) : null;
   const best = new Map<number, ScreeningHit>();
   const weight = (t: string) => tokenWeight(index, t);
-  const spellings = [...new Set([query.name, ...query.aliases].flatMap(nameVariants))];
+  const spellings = [...new Set([query.name, ...query.aliases].flatMap((n) => nameVariants(n)))];
   for (const spelling of spellings) {
     const q = screeningName(spelling);
     if (q.distinctive.length === 0) continue;

@@ -1,3 +1,4 @@
+import { countryToIso2 } from "../text/countries.ts";
 import { normalizeName } from "../text/normalize.ts";
 import { ABBREVIATIONS, DESCRIPTOR_TOKENS, GENERIC_TOKENS, LEGAL_PHRASES, LEGAL_TOKENS, STOP_TOKENS } from "./legal-forms.ts";
 
@@ -42,14 +43,19 @@ export function foldToken(token: string): string {
   return t;
 }
 
-/** The spellings to screen for one name: the name itself, without its brackets, and a bracketed short name. */
-export function nameVariants(name: string): string[] {
+/**
+ * The spellings to screen for one name: the name itself and without its brackets; with `bracketed`, also a
+ * bracketed short name ("… (OJSC Krastsvetmet)") unless it is a country ("(Hong Kong)", "(Singapore)").
+ */
+export function nameVariants(name: string, bracketed = true): string[] {
   const out = new Set<string>([name]);
   const bare = name.replace(/\([^)]*\)/g, " ").replace(/\s+/g, " ").trim();
   if (bare !== "" && bare !== name) out.add(bare);
-  for (const m of name.matchAll(/\(([^)]+)\)/g)) {
-    const inner = m[1]!.trim();
-    if (inner.length > 0) out.add(inner);
+  if (bracketed) {
+    for (const m of name.matchAll(/\(([^)]+)\)/g)) {
+      const inner = m[1]!.trim();
+      if (inner.length > 0 && countryToIso2(inner) === null) out.add(inner);
+    }
   }
   return [...out];
 }
@@ -64,6 +70,8 @@ export function screeningName(name: string): ScreeningName {
       return " ";
     });
   }
+  // Initials written with dots or spaces ("T.C.A", "E.K.T.") become one token, as "TCA" and "EKT".
+  text = text.replace(/(?:\b\p{L}\b ?){2,}/gu, (m) => ` ${m.replace(/ /g, "")} `);
   const distinctive: string[] = [];
   const descriptor: string[] = [];
   const generic: string[] = [];

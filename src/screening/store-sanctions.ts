@@ -29,12 +29,12 @@ export async function storeSanctionsList(db: Database, parsed: ParsedList, info:
       {
         table: "sanctions_entries",
         columns: ["list", "entry_id", "name", "entry_type", "programs", "countries", "countries_from_address", "remarks", "designated"],
-        rows: () => parsed.entries.map((e) => [e.list, e.id, e.name, e.type, e.programs.join("; "), e.countries.join(","), e.countriesFromAddress, e.remarks, e.designated]),
+        rows: (loadId) => parsed.entries.map((e) => [loadId, e.list, e.id, e.name, e.type, e.programs.join("; "), e.countries.join(","), e.countriesFromAddress, e.remarks, e.designated]),
       },
       {
         table: "sanctions_names",
         columns: ["entry_id", "name", "name_type"],
-        rows: () => parsed.entries.flatMap((e) => e.aliases.map((a) => [e.id, a.name, a.nameType])),
+        rows: (loadId) => parsed.entries.flatMap((e) => e.aliases.map((a) => [loadId, e.id, a.name, a.nameType])),
       },
     ],
   );

@@ -2,7 +2,7 @@ import type { TemplateFamily } from "./declaration.ts";
 import { cellText } from "./cell-text.ts";
 import { AMRT_12, AMRT_13, CMRT_3, CMRT_5, CMRT_6, CRT_2, EMRT_1, EMRT_2, type TemplateLayout } from "./layouts.ts";
 import { UnreadableWorkbook } from "../workbook/unreadable-workbook.ts";
-import type { Workbook } from "../workbook/workbook.ts";
+import type { WorkbookSource as Workbook } from "./workbook-source.ts";
 
 export interface DetectedTemplate {
   family: TemplateFamily;

@@ -1,6 +1,7 @@
 import type { CellValue } from "../workbook/sheet.ts";
 import { cleanText } from "../text/normalize.ts";
 
+const DAYS_1900_TO_1904 = 1462;
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 function iso(y: number, m: number, d: number): string | null {
@@ -27,10 +28,10 @@ function month(name: string): number {
  * (mm/dd/yyyy when the day cannot be a month), "May 2, 2024", "2 May 2024", serials typed as text.
  * Returns null for empty cells and `{ invalid }` for text that is no date.
  */
-export function parseEffectiveDate(value: CellValue): { iso: string } | { invalid: string } | null {
+export function parseEffectiveDate(value: CellValue, date1904 = false): { iso: string } | { invalid: string } | null {
   if (value === null || value === 0) return null;
   if (typeof value === "number") {
-    const out = serialToIso(value);
+    const out = serialToIso(date1904 ? value + DAYS_1900_TO_1904 : value);
     return out ? { iso: out } : { invalid: String(value) };
   }
   const text = cleanText(String(value));

@@ -3,7 +3,7 @@ import { canonicalAnswer, cellText, freeText, normalizeCid } from "./cell-text.t
 import { parseEffectiveDate } from "./effective-date.ts";
 import type { TemplateLayout } from "./layouts.ts";
 import type { SheetSource } from "./workbook-source.ts";
-import { columnIndex, parseRef } from "../workbook/sheet.ts";
+import { columnIndex } from "../workbook/sheet.ts";
 
 export interface Located<T> {
   value: T;
@@ -26,9 +26,9 @@ export interface CompanyRead {
   rawScope: string | null;
 }
 
-export function readCompany(decl: SheetSource, layout: TemplateLayout): CompanyRead {
+export function readCompany(decl: SheetSource, layout: TemplateLayout, date1904 = false): CompanyRead {
   const text = (field: keyof TemplateLayout["company"]) => freeText(decl.cell(layout.company[field]));
-  const date = parseEffectiveDate(decl.cell(layout.company.effectiveDate));
+  const date = parseEffectiveDate(decl.cell(layout.company.effectiveDate), date1904);
   const rawScope = text("scope");
   return {
     company: {
@@ -201,4 +201,3 @@ export function readLookupCids(sheet: SheetSource | null): Map<string, Set<strin
   return out.size > 0 ? out : null;
 }
 
-export { parseRef };

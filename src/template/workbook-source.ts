@@ -10,6 +10,8 @@ export interface SheetSource {
 }
 
 export interface WorkbookSource {
+  /** Serial dates use the 1904 date system. */
+  readonly date1904?: boolean;
   hasSheet(name: string): boolean;
   sheet(name: string, options?: { maxRow?: number; maxColumns?: number }): SheetSource | null;
 }

@@ -7,7 +7,7 @@ import { templateVersion } from "./write/_versions.ts";
 import { hideDeclarationHelpers, writeDeclarationCmrt, writeDeclarationEmrt } from "./write/declaration-sheet.ts";
 import { writeLookupSheet } from "./write/lookup-sheet.ts";
 import { writeMineList, writeProductList } from "./write/product-list-sheet.ts";
-import { writeSmelterList } from "./write/smelter-list-sheet.ts";
+import { appendBlankRows, writeSmelterList } from "./write/smelter-list-sheet.ts";
 import { writeChecker, writeDefinitions, writeHiddenSheets, writeInstructions, writeRevision } from "./write/static-sheets.ts";
 
 export type { TemplateDefects, TemplateInput, WriteTemplateOptions } from "./write/_input.ts";
@@ -54,20 +54,30 @@ export async function writeTemplate(decl: TemplateInput, options: WriteTemplateO
   if (t.family === "CMRT") writeDeclarationCmrt(declaration, labels, t, decl, defects);
   else writeDeclarationEmrt(declaration, labels, t, decl, defects);
   hideDeclarationHelpers(declaration);
-  writeSmelterList(sheet("Smelter List"), labels, t, decl, lookup, { realSize, defects });
+  writeSmelterList(sheet("Smelter List"), labels, t, decl, lookup, { defects });
   writeChecker(sheet("Checker"), labels, t, decl);
   if (t.family === "EMRT") writeMineList(sheet("Mine List"), labels, t, decl);
   writeProductList(sheet("Product List"), labels, t, decl);
   writeLookupSheet(sheet("Smelter Look-up"), labels, lookup, realSize);
   writeHiddenSheets(wb, labels, lookup);
 
-  const raw = new Uint8Array(await wb.xlsx.writeBuffer());
-  return pinZip(raw, stamp);
+  // exceljs stores uncompressed; fflate compresses once with pinned entry times.
+  const raw = new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions));
+  const entries = unzipSync(raw);
+  if (realSize) {
+    const name = `xl/worksheets/sheet${order.indexOf("Smelter List") + 1}.xml`;
+    const xml = entries[name];
+    if (xml) {
+      const first = 5 + (decl.smelters?.length ?? 0);
+      const last = t.smelterLastRow - (defects.deletedRows ?? 0);
+      entries[name] = new TextEncoder().encode(appendBlankRows(new TextDecoder().decode(xml), first, last));
+    }
+  }
+  return pinZip(entries, stamp);
 }
 
 /** Re-packs the zip with fixed entry times (exceljs stamps entries with the wall clock). */
-function pinZip(raw: Uint8Array, stamp: Date): Buffer {
-  const entries = unzipSync(raw);
+function pinZip(entries: Record<string, Uint8Array>, stamp: Date): Buffer {
   const files: Record<string, [Uint8Array, { mtime: Date }]> = {};
   for (const [name, data] of Object.entries(entries)) files[name] = [data, { mtime: stamp }];
   return Buffer.from(zipSync(files, { level: 6 }));

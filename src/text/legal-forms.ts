@@ -2,7 +2,7 @@
 // after normalizeName (punctuation gone, so "S.A. de C.V." is "s a de c v").
 const FORMS = [
   "company limited", "co ltd", "co limited", "limited", "ltd", "ltda", "inc", "incorporated", "corp", "corporation",
-  "co", "company", "cia", "llc", "l l c", "lp", "llp", "plc", "gmbh", "mbh", "kg", "co kg", "ag", "se", "sa", "s a",
+  "co", "company", "cia", "a g", "k g", "g m b h", "llc", "l l c", "lp", "llp", "plc", "gmbh", "mbh", "kg", "co kg", "ag", "se", "sa", "s a",
   "spa", "s p a", "srl", "s r l", "sas", "s a s", "sarl", "bv", "b v", "nv", "n v", "ab", "as", "a s", "asa", "oy",
   "oyj", "aps", "sro", "s r o", "sp z o o", "jsc", "ojsc", "pjsc", "cjsc", "jsc ao", "ao", "zao", "oao", "pao", "ooo",
   "tov", "too", "joint stock company", "open joint stock company", "public joint stock company",

@@ -47,6 +47,8 @@ function* tags(xml: string, name: string): Generator<string> {
  */
 export class Workbook {
   readonly sheets: readonly SheetInfo[];
+  /** Serial dates count from 1904-01-01 (legacy Mac workbooks) instead of 1899-12-30. */
+  readonly date1904: boolean;
   private strings: SharedStrings | null | undefined;
   private readonly cache = new Map<string, Sheet>();
 
@@ -54,8 +56,10 @@ export class Workbook {
     private readonly zip: ZipArchive,
     sheets: SheetInfo[],
     private readonly limits: WorkbookLimits,
+    date1904: boolean,
   ) {
     this.sheets = sheets;
+    this.date1904 = date1904;
   }
 
   /** Opens workbook bytes; throws UnreadableWorkbook with a one-line reason for anything that is not one. */
@@ -83,7 +87,9 @@ export class Workbook {
       const path = id ? rels.get(decodeXmlText(id)) : undefined;
       if (name !== undefined && path) sheets.push({ name, path, hidden: (attribute(tag, "state") ?? "visible") !== "visible" });
     }
-    return new Workbook(zip, sheets, all);
+    const pr = [...tags(workbookXml, "workbookPr")][0];
+    const date1904 = pr !== undefined && /^(1|true)$/i.test(attribute(pr, "date1904") ?? "");
+    return new Workbook(zip, sheets, all, date1904);
   }
 
   private find(name: string): SheetInfo | undefined {

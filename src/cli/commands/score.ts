@@ -3,7 +3,7 @@ import { loadConfig } from "../../config/config.ts";
 import { Database } from "../../db/database.ts";
 import { AssayError } from "../../errors.ts";
 import { parseAsOf } from "../../pipeline/as-of.ts";
-import { loadRiskModel } from "../../scoring/load-model.ts";
+import { riskModelFor } from "../../scoring/model-for-config.ts";
 import type { RiskModel } from "../../scoring/model.ts";
 import type { Band } from "../../scoring/result.ts";
 import { runScoring, type ScoringRunSummary } from "../../scoring/run.ts";
@@ -20,13 +20,7 @@ function bandLine(label: string, counts: Record<Band, number>, extra = ""): stri
 
 /** Model source: --model, then the config's riskModel (path or inline object), then ./risk-model.json. */
 export function resolveModel(ctx: CommandContext): RiskModel {
-  const loaded = loadConfig(ctx.configPath);
-  const flag = stringOption(ctx, "model");
-  if (flag) return loadRiskModel(flag);
-  const fromConfig = loaded.config.riskModel;
-  if (typeof fromConfig === "string") return loadRiskModel(loaded.resolve(fromConfig));
-  if (fromConfig !== undefined) return loadRiskModel(fromConfig);
-  return loadRiskModel(existsSync("risk-model.json") ? "risk-model.json" : undefined);
+  return riskModelFor(loadConfig(ctx.configPath), stringOption(ctx, "model"));
 }
 
 export function formatSummary(s: ScoringRunSummary, minCoverage: number): string {

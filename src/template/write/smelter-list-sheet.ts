@@ -41,7 +41,7 @@ export function writeSmelterList(
   t: TemplateVersion,
   input: TemplateInput,
   lookup: readonly LookupRow[],
-  options: { realSize: boolean; defects: TemplateDefects },
+  options: { defects: TemplateDefects },
 ): void {
   const { defects } = options;
   const byCid = indexByCid(lookup);
@@ -115,20 +115,45 @@ export function writeSmelterList(
     putFormula(ws, `AB${r}`, f.AB(r), `${metal ?? ""}${lookupName ?? ""}`);
   });
 
-  const lastRow = t.smelterLastRow - (defects.deletedRows ?? 0);
-  if (options.realSize) {
-    for (let r = 5 + smelters.length; r <= lastRow; r++) {
-      putFormula(ws, `B${r}`, f.B(r), "");
-      putFormula(ws, `C${r}`, f.C(r), "");
-      putFormula(ws, `E${r}`, f.lookup("D", r), "");
-      putFormula(ws, `F${r}`, `IF(ISERROR($V${r}),"",OFFSET('Smelter Look-up'!$E$4,$V${r}-4,0))`, "");
-      for (const [col, src] of [["G", "F"], ["H", "G"], ["I", "H"], ["J", "I"], ["R", "C"]] as const) putFormula(ws, `${col}${r}`, f.lookup(src, r), "");
-      putFormula(ws, `T${r}`, `IF(OR(J${r}="",S${r}=""),"",IFERROR(INDEX(SorP!$A:$A,MATCH(S${r}&J${r},SorP!$C:$C,0)),""))`, "");
-      ws.getCell(`V${r}`).value = { formula: f.V(r), result: { error: "#N/A" } };
-      putFormula(ws, `S${r}`, f.S(r), "");
-      putFormula(ws, `X${r}`, f.X(r), 0);
-      putFormula(ws, `AB${r}`, f.AB(r), "");
-    }
-  }
   for (let c = 18; c <= 34; c++) ws.getColumn(c).hidden = true;
+}
+
+const xmlEscape = (v: string) => v.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+
+/**
+ * The blank template rows below the data, as sheet XML: a saved RMI template carries these formulas in every row
+ * (writing them through exceljs would cost ~40k cell objects per file).
+ */
+export function blankRowsXml(from: number, to: number): string {
+  const parts: string[] = [];
+  for (let r = from; r <= to; r++) {
+    const str = (col: string, formula: string) => `<c r="${col}${r}" t="str"><f>${xmlEscape(formula)}</f><v></v></c>`;
+    parts.push(
+      `<row r="${r}">`,
+      str("B", f.B(r)),
+      str("C", f.C(r)),
+      str("E", f.lookup("D", r)),
+      str("F", `IF(ISERROR($V${r}),"",OFFSET('Smelter Look-up'!$E$4,$V${r}-4,0))`),
+      str("G", f.lookup("F", r)),
+      str("H", f.lookup("G", r)),
+      str("I", f.lookup("H", r)),
+      str("J", f.lookup("I", r)),
+      str("R", f.lookup("C", r)),
+      str("S", f.S(r)),
+      str("T", `IF(OR(J${r}="",S${r}=""),"",IFERROR(INDEX(SorP!$A:$A,MATCH(S${r}&J${r},SorP!$C:$C,0)),""))`),
+      `<c r="V${r}" t="e"><f>${xmlEscape(f.V(r))}</f><v>#N/A</v></c>`,
+      `<c r="X${r}"><f>${xmlEscape(f.X(r))}</f><v>0</v></c>`,
+      str("AB", f.AB(r)),
+      "</row>",
+    );
+  }
+  return parts.join("");
+}
+
+/** Appends blank template rows after the last written row of a worksheet XML and widens its dimension. */
+export function appendBlankRows(sheetXml: string, firstRow: number, lastRow: number): string {
+  if (lastRow < firstRow) return sheetXml;
+  const rows = blankRowsXml(firstRow, lastRow);
+  const withRows = sheetXml.includes("</sheetData>") ? sheetXml.replace("</sheetData>", `${rows}</sheetData>`) : sheetXml.replace("<sheetData/>", `<sheetData>${rows}</sheetData>`);
+  return withRows.replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:AH${lastRow}"/>`);
 }

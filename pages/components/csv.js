@@ -1,0 +1,37 @@
+// CSV of the rows a table shows, built in the browser. Cells a spreadsheet would run as a formula
+// (starting with = + - @, or tab/CR) get a leading apostrophe; every cell is quoted as RFC 4180 needs.
+
+export function csvCell(value) {
+  if (value === null || value === undefined) return "";
+  let text = Array.isArray(value) ? value.join("; ") : value instanceof Date ? value.toISOString() : typeof value === "object" ? JSON.stringify(value) : String(value);
+  // Numbers are data, not formulas: only text is neutralised (so -2 stays a number).
+  if (typeof value !== "number" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export function toCsv(rows, columns = Object.keys(rows[0] ?? {})) {
+  const lines = [columns.map(csvCell).join(",")];
+  for (const row of rows) lines.push(columns.map((c) => csvCell(row[c])).join(","));
+  return lines.join("\r\n") + "\r\n";
+}
+
+/** A button that downloads `rows()` (a function, so it reads the rows shown at click time) as CSV. */
+export function csvButton(rows, { filename = "table.csv", columns, label = "Download CSV" } = {}) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "csv-download";
+  button.textContent = label;
+  button.setAttribute("aria-label", `${label}: ${filename}`);
+  button.addEventListener("click", () => {
+    const data = typeof rows === "function" ? rows() : rows;
+    const blob = new Blob(["\ufeff" + toCsv(data, columns)], { type: "text/csv;charset=utf-8" });
+    const a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = filename;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  });
+  return button;
+}

@@ -1,0 +1,37 @@
+import type { Database } from "../db/database.ts";
+import { normalizeCid, normalizeMetal } from "../reference/identifiers.ts";
+import type { CountryRiskDatasets } from "./datasets.ts";
+import { mineRisks, storeSmelterCountryRisk, type SmelterCountryRisk } from "./smelter-country-risk.ts";
+
+/**
+ * Rebuilds the `mine` rows of smelter_country_risk from ingested declarations: Smelter List mine-country cells
+ * (smelter_rows.mine_countries) and EMRT Mine List countries (mines.country, tied to the smelter row of the same
+ * declaration, metal and smelter name). Rows without a CID are skipped. No-op when declarations are not ingested.
+ */
+export async function refreshMineCountryRisk(db: Database, data: CountryRiskDatasets): Promise<number> {
+  const tables = await db.tableNames();
+  if (!tables.includes("smelter_rows")) return 0;
+  const reported = await db.all<{ cid: string | null; metal: string | null; text: string; source: string }>(
+    `SELECT cid, metal, mine_countries AS text, declaration_id || ' smelter row ' || "row" AS source
+       FROM smelter_rows WHERE mine_countries IS NOT NULL AND cid IS NOT NULL
+     ${tables.includes("mines") ? `UNION ALL
+     SELECT s.cid, m.metal, m.country AS text, m.declaration_id || ' mine list row ' || m."row" AS source
+       FROM mines m JOIN smelter_rows s
+         ON s.declaration_id = m.declaration_id AND s.metal = m.metal AND lower(trim(s.name)) = lower(trim(m.smelter_name))
+      WHERE m.country IS NOT NULL AND s.cid IS NOT NULL` : ""}
+     ORDER BY 1, 2, 4`,
+  );
+  const bySmelter = new Map<string, { cid: string; metal: string; reports: { text: string; source: string }[] }>();
+  for (const r of reported) {
+    const cid = normalizeCid(r.cid);
+    const metal = normalizeMetal(r.metal);
+    if (!cid || !metal) continue;
+    const key = `${metal}|${cid}`;
+    const entry = bySmelter.get(key) ?? { cid, metal, reports: [] };
+    entry.reports.push({ text: r.text, source: r.source });
+    bySmelter.set(key, entry);
+  }
+  const rows: SmelterCountryRisk[] = [...bySmelter.values()].flatMap((s) => mineRisks(s, s.reports, data));
+  await storeSmelterCountryRisk(db, rows, ["mine"]);
+  return rows.length;
+}

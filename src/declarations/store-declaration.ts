@@ -1,0 +1,49 @@
+import { basename } from "node:path";
+import type { Database, SqlValue } from "../db/database.ts";
+import type { Declaration } from "../template/declaration.ts";
+import { scopeKey, supplierKey } from "./supplier-key.ts";
+
+export interface StoredFile {
+  fileHash: string;
+  path: string;
+  runId: number | null;
+}
+
+/** The declaration id of a file: stable across rebuilds because it derives from the content hash. */
+export const declarationIdFor = (fileHash: string) => `d${fileHash.slice(0, 16)}`;
+
+/** Inserts one declaration and all its rows in bulk; returns the row count stored per table. */
+export async function storeDeclaration(db: Database, d: Declaration, file: StoredFile): Promise<Record<string, number>> {
+  const id = declarationIdFor(file.fileHash);
+  const h = file.fileHash;
+  const c = d.company;
+  const count = (s: string) => d.findings.filter((f) => f.severity === s).length;
+  await db.run(
+    `INSERT INTO declarations (declaration_id, file_hash, file, file_name, template, version, company_name, unique_id,
+       unique_id_authority, supplier_key, scope, scope_description, scope_key, address, contact_name, contact_email, contact_phone,
+       authorizer, authorizer_title, authorizer_email, authorizer_phone, effective_date, minerals, error_count, warning_count, ingest_run)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS DATE), from_json(?, '["VARCHAR"]'), ?, ?, ?)`,
+    [id, h, file.path, basename(file.path), d.template, d.version, c.name, c.uniqueId, c.uniqueIdAuthority, supplierKey(d), c.scope,
+      c.scopeDescription, scopeKey(d), c.address, c.contactName, c.contactEmail, c.contactPhone, c.authorizer, c.authorizerTitle,
+      c.authorizerEmail, c.authorizerPhone, c.effectiveDate, JSON.stringify(d.minerals), count("error"), count("warning"), file.runId],
+  );
+  const tables: [string, string[], SqlValue[][]][] = [
+    ["answers", ["question", "mineral", "answer", "comment"], d.answers.map((a) => [a.question, a.mineral, a.answer, a.comment])],
+    ["company_answers", ["question", "mineral", "answer", "comment"], d.companyAnswers.map((a) => [a.question, a.mineral, a.answer, a.comment])],
+    ["smelter_rows",
+      ["row", "metal", "lookup_name", "name", "country", "cid", "id_source", "street", "city", "state", "contact_name", "contact_email",
+        "next_steps", "mine_names", "mine_countries", "recycled_scrap", "comments"],
+      d.smelters.map((s) => [s.row, s.metal, s.lookupName, s.name, s.country, s.cid, s.idSource, s.street, s.city, s.state, s.contactName,
+        s.contactEmail, s.nextSteps, s.mineNames, s.mineCountries, s.recycledScrap, s.comments])],
+    ["products", ["row", "number", "name", "comments"], d.products.map((p) => [p.row, p.number, p.name, p.comments])],
+    ["mines", ["row", "metal", "smelter_name", "name", "mine_id", "id_source", "country", "comments"],
+      d.mines.map((m) => [m.row, m.metal, m.smelterName, m.name, m.mineId, m.idSource, m.country, m.comments])],
+    ["findings", ["severity", "code", "sheet", "cell", "message"], d.findings.map((f) => [f.severity, f.code, f.sheet, f.cell, f.message])],
+  ];
+  const stored: Record<string, number> = { declarations: 1 };
+  for (const [table, columns, rows] of tables) {
+    await db.insertRows(table, ["declaration_id", "file_hash", ...columns], rows.map((r) => [id, h, ...r]));
+    stored[table] = rows.length;
+  }
+  return stored;
+}

@@ -1,0 +1,21 @@
+import type { ReportInput } from "./reports/report-input.ts";
+import type { DeclarationConfig, RollupCompany, RollupInput } from "./rollup-input.ts";
+import { rollupDeclaration } from "./rollup.ts";
+import type { Vintages } from "./vintages.ts";
+
+/** Rolls up both families for the report drafts (an EMRT roll-up only when some supplier answered an EMRT/CRT). */
+export function buildReportInput(
+  input: RollupInput,
+  options: { company: RollupCompany; declaration: DeclarationConfig; asOf: string; period: string; vintages: Vintages },
+): ReportInput {
+  const base = { company: options.company, declaration: options.declaration, asOf: options.asOf };
+  const hasEmrt = input.suppliers.some((s) => s.declarations.some((d) => ["EMRT", "CRT"].includes(d.template.toUpperCase())));
+  return {
+    company: options.company,
+    period: options.period,
+    asOf: options.asOf,
+    cmrt: rollupDeclaration(input, { ...base, family: "CMRT" }),
+    emrt: hasEmrt ? rollupDeclaration(input, { ...base, family: "EMRT" }) : null,
+    vintages: options.vintages,
+  };
+}

@@ -1,0 +1,85 @@
+import type { Database } from "../db/database.ts";
+import { RollupInput } from "./rollup-input.ts";
+
+interface DeclRow { declaration_id: string; supplier_id: string; template: string; version: string; effective_date: string | null }
+
+/**
+ * Reads the roll-up's inputs from DuckDB: current declarations (is_current) linked to suppliers by the latest
+ * engagement run (declaration_links) or their supplier_key, the supplier master (all in scope) or, without one,
+ * every declaring company; reference names and RMAP status; country risk; BOM products.
+ */
+export async function loadRollupInput(db: Database): Promise<RollupInput> {
+  const master = await db.all<{ supplier_id: string; name: string }>(`SELECT supplier_id, name FROM suppliers ORDER BY supplier_id`);
+  const decls = await db.all<DeclRow>(
+    `WITH links AS (
+       SELECT l.declaration_id, l.supplier_id FROM declaration_links l
+       WHERE l.run_id = (SELECT max(run_id) FROM engagement_runs) AND l.supplier_id IS NOT NULL)
+     SELECT d.declaration_id, coalesce(k.supplier_id, d.supplier_key, d.company_name, d.declaration_id) AS supplier_id,
+            d.template, d.version, CAST(d.effective_date AS VARCHAR) AS effective_date
+     FROM declarations d LEFT JOIN links k USING (declaration_id)
+     WHERE d.is_current ORDER BY d.declaration_id`,
+  );
+  const answers = await db.all<{ declaration_id: string; question: string; mineral: string; answer: string | null; comment: string | null }>(
+    `SELECT a.declaration_id, a.question, a.mineral, a.answer, a.comment FROM answers a
+     JOIN declarations d USING (declaration_id) WHERE d.is_current`,
+  );
+  const smelters = await db.all<{ declaration_id: string; metal: string | null; cid: string | null; name: string | null; lookup_name: string | null; country: string | null; mine_countries: string | null; recycled_scrap: string | null }>(
+    `SELECT s.declaration_id, s.metal, s.cid, s.name, s.lookup_name, s.country, s.mine_countries, s.recycled_scrap
+     FROM smelter_rows s JOIN declarations d USING (declaration_id) WHERE d.is_current ORDER BY s.declaration_id, s."row"`,
+  );
+  const names = new Map(
+    (await db.all<{ declaration_id: string; company_name: string | null }>(`SELECT declaration_id, company_name FROM declarations WHERE is_current`)).map((r) => [r.declaration_id, r.company_name]),
+  );
+
+  const suppliers = new Map(master.map((m) => [m.supplier_id, { supplierId: m.supplier_id, name: m.name, inScope: true, declarations: [] as unknown[] }]));
+  for (const d of decls) {
+    let s = suppliers.get(d.supplier_id);
+    if (!s) {
+      // A declaration from a company outside the supplier master counts as a response, not as a relevant supplier.
+      s = { supplierId: d.supplier_id, name: names.get(d.declaration_id) ?? d.supplier_id, inScope: master.length === 0, declarations: [] };
+      suppliers.set(d.supplier_id, s);
+    }
+    s.declarations.push({
+      declarationId: d.declaration_id,
+      template: d.template,
+      version: d.version,
+      effectiveDate: d.effective_date,
+      answers: answers.filter((a) => a.declaration_id === d.declaration_id),
+      smelters: smelters
+        .filter((r) => r.declaration_id === d.declaration_id)
+        .map((r) => ({ metal: r.metal, cid: r.cid, name: r.name ?? r.lookup_name, country: r.country, mineCountries: r.mine_countries, recycledScrap: r.recycled_scrap })),
+    });
+  }
+
+  const reference = await db.all(
+    `WITH status AS (
+       SELECT cid, lower(metal) AS metal, min(CASE lower(status) WHEN 'conformant' THEN 1 WHEN 'active' THEN 2 ELSE 3 END) AS rank,
+              arg_min(lower(status), CASE lower(status) WHEN 'conformant' THEN 1 WHEN 'active' THEN 2 ELSE 3 END) AS status
+       FROM current_ref_facility_status GROUP BY cid, lower(metal)),
+     scored AS (
+       SELECT cid, lower(metal) AS metal, arg_max(rmi_status, run_id) AS status FROM smelter_scores WHERE cid IS NOT NULL GROUP BY cid, lower(metal))
+     SELECT r.cid, r.metal, r.standard_name AS "standardName", r.country, r.country_iso2 AS "countryIso2",
+            coalesce(sc.status, st.status, 'unknown') AS "rmiStatus"
+     FROM current_ref_smelters r
+     LEFT JOIN status st ON st.cid = r.cid AND st.metal = lower(r.metal)
+     LEFT JOIN scored sc ON sc.cid = r.cid AND sc.metal = lower(r.metal)
+     ORDER BY r.metal, r.cid`,
+  );
+  const countries = await db.all<{ iso2: string; name: string; covered: boolean; cahra: boolean }>(
+    `SELECT country_iso2 AS iso2, any_value(country_name) AS name, bool_or(covered) AS covered, bool_or(cahra IS NOT NULL) AS cahra
+     FROM smelter_country_risk GROUP BY country_iso2 ORDER BY 1`,
+  );
+  const bom = await db.all<{ product_id: string; product_name: string | null; supplier_ids: string[] }>(
+    `SELECT product_id, any_value(product_name) AS product_name, list(DISTINCT supplier_id ORDER BY supplier_id) AS supplier_ids
+     FROM bom_lines GROUP BY product_id ORDER BY product_id`,
+  );
+
+  const parsed = RollupInput.safeParse({
+    suppliers: [...suppliers.values()],
+    reference,
+    countries: countries.map((c) => ({ iso2: c.iso2, names: [c.name], covered: c.covered, cahra: c.cahra })),
+    products: bom.map((p) => ({ number: p.product_id, name: p.product_name, supplierIds: p.supplier_ids })),
+  });
+  if (!parsed.success) throw new Error(`roll-up input from the database is invalid: ${parsed.error.message}`);
+  return parsed.data;
+}

@@ -1,0 +1,89 @@
+import { normalizeName } from "../text/normalize.ts";
+import type { SheetXml } from "./_sheet-xml.ts";
+import type { LookupRow } from "./_template-data.ts";
+import { neutralizeFormula } from "./neutralize.ts";
+import type { RolledSmelter } from "./rollup-smelters.ts";
+
+const FIRST_ROW = 5;
+const INPUT_COLUMNS = ["B", "C", "D", "E"];
+
+/** The template's own look-up, as its column-A formulas resolve a CID (first match, like MATCH(…,0)). */
+function resolver(lookup: readonly LookupRow[]) {
+  const byCid = new Map<string, LookupRow>();
+  const byKey = new Map<string, LookupRow>();
+  for (const row of lookup) {
+    if (row.cid && !byCid.has(row.cid)) byCid.set(row.cid, row);
+    const key = `${row.metal}${row.alias}`.toLowerCase();
+    if (!byKey.has(key)) byKey.set(key, row);
+  }
+  return { byCid, byKey };
+}
+
+function lastDataRow(sheet: SheetXml, fallback: number): number {
+  const withFormula = sheet.rowNumbers().filter((r) => r >= FIRST_ROW && sheet.hasFormula(`B${r}`) && sheet.hasFormula(`F${r}`));
+  return withFormula.length > 0 ? withFormula[withFormula.length - 1]! : fallback;
+}
+
+/**
+ * Enters smelters into the Smelter List: a CID the template knows goes into column A and the row's
+ * look-up formulas keep working (their cached values are what Excel computes); any other smelter is
+ * entered as "Smelter not listed" with metal, name and country typed in B–E.
+ */
+export function writeSmelterList(
+  sheet: SheetXml,
+  _sst: readonly string[],
+  fallbackLastRow: number,
+  smelters: readonly RolledSmelter[],
+  lookup: readonly LookupRow[],
+  countryList: readonly string[],
+  warnings: string[],
+): number {
+  const { byCid, byKey } = resolver(lookup);
+  const countries = new Map(countryList.map((c) => [normalizeName(c), c]));
+  const last = lastDataRow(sheet, fallbackLastRow);
+  let r = FIRST_ROW;
+  let written = 0;
+  for (const s of smelters) {
+    const hit = s.cid ? byCid.get(s.cid) : undefined;
+    const known = hit !== undefined && hit.metal.toLowerCase() === s.metal.toLowerCase();
+    // Typing over a shared-formula anchor would break the formulas of the rows below it.
+    while (r <= last && !known && INPUT_COLUMNS.some((c) => sheet.isSharedFormulaAnchor(`${c}${r}`))) r++;
+    if (r > last) {
+      warnings.push(`Smelter List: ${smelters.length - written} smelter(s) did not fit (rows ${FIRST_ROW}–${last})`);
+      break;
+    }
+    const formulas = new Set(sheet.formulaCells(r));
+    const cache = (col: string, value: string | number | null) => {
+      if (formulas.delete(`${col}${r}`)) sheet.set(`${col}${r}`, { cached: value });
+    };
+    if (known) {
+      sheet.set(`A${r}`, { text: hit.cid });
+      cache("B", hit.metal);
+      cache("C", hit.standardName);
+      const v = byKey.get(`${hit.metal}${hit.standardName}`.toLowerCase());
+      cache("E", v?.country ?? "");
+      cache("F", v?.cid ?? "");
+      cache("G", v?.source ?? "");
+      cache("H", v?.street ?? "");
+      cache("I", v?.city ?? "");
+      cache("J", v?.state ?? "");
+      cache("R", v?.standardName ?? "");
+      cache("V", v ? v.row : null);
+    } else {
+      const country = s.country ? (countries.get(normalizeName(s.country)) ?? neutralizeFormula(s.country)) : null;
+      sheet.set(`B${r}`, { text: s.metal });
+      sheet.set(`C${r}`, { text: "Smelter not listed" });
+      sheet.set(`D${r}`, { text: neutralizeFormula(s.name) });
+      if (country) sheet.set(`E${r}`, { text: country });
+      else warnings.push(`${s.metal} ${s.name}: no country known; the template requires one for "Smelter not listed" (row ${r})`);
+      for (const c of INPUT_COLUMNS) formulas.delete(`${c}${r}`);
+      if (s.cid) sheet.set(`Q${r}`, { text: `${s.cid} (not in this template's Smelter Look-up)` });
+      if (s.cid) warnings.push(`${s.metal} ${s.cid}: not in this template's Smelter Look-up; entered as "Smelter not listed"`);
+    }
+    // Everything else in the row that depends on the new input is recomputed on open (fullCalcOnLoad).
+    for (const ref of formulas) sheet.set(ref, { cached: null });
+    r++;
+    written++;
+  }
+  return written;
+}

@@ -1,0 +1,37 @@
+import { resolve } from "node:path";
+import { loadBom } from "../../../loaders/bom.ts";
+import { loadOutreachLog } from "../../../loaders/outreach-log.ts";
+import { loadSupplierMaster } from "../../../loaders/supplier-master.ts";
+import type { Database } from "../../db/database.ts";
+import type { LoadResult } from "../../inputs/load-csv-input.ts";
+import type { Stage } from "../stage.ts";
+
+/** Removes rows whose source file is no longer configured, so a dropped BOM stops counting. */
+async function forgetOtherSources(db: Database, table: "suppliers" | "bom_lines" | "outreach_events", keep: string[]): Promise<void> {
+  const sources = await db.all<{ source: string }>(`SELECT DISTINCT source FROM ${table}`);
+  for (const { source } of sources) if (!keep.includes(source)) await db.run(`DELETE FROM ${table} WHERE source = ?`, [source]);
+}
+
+/** Loads the supplier master, bills of materials and outreach log named in the configuration. */
+export const inputsStage: Stage = {
+  name: "inputs",
+  async run({ db, config, log }) {
+    const { supplierMaster, boms, outreachLog } = config.config.inputs;
+    const results: LoadResult[] = [];
+    const suppliers = supplierMaster ? [resolve(config.resolve(supplierMaster))] : [];
+    const bomFiles = boms.map((b) => resolve(config.resolve(b)));
+    const outreach = outreachLog ? [resolve(config.resolve(outreachLog))] : [];
+    await forgetOtherSources(db, "suppliers", suppliers);
+    await forgetOtherSources(db, "bom_lines", bomFiles);
+    await forgetOtherSources(db, "outreach_events", outreach);
+    for (const f of suppliers) results.push(await loadSupplierMaster(db, f));
+    for (const f of bomFiles) results.push(await loadBom(db, f));
+    for (const f of outreach) results.push(await loadOutreachLog(db, f));
+    for (const r of results) {
+      for (const e of [...r.errors, ...r.warnings]) log(`  ${e.file}:${e.line}${e.column ? ` column ${e.column}` : ""}: ${e.message}`);
+    }
+    const stored = results.reduce((n, r) => n + r.rowsStored, 0);
+    const errors = results.reduce((n, r) => n + r.errors.length, 0);
+    return `${results.length} file(s), ${stored} row(s) stored${errors ? `, ${errors} row error(s)` : ""}`;
+  },
+};

@@ -1,0 +1,19 @@
+import { addReferenceFile } from "../../reference/detect.ts";
+import { registerRmiKinds } from "../../reference/rmi-kinds.ts";
+import { loadShippedReference } from "../../reference/shipped.ts";
+import { ensureSanctionsLoaded, registerSanctionsKinds } from "../../screening/sanctions-kinds.ts";
+import type { Stage } from "../stage.ts";
+
+/** Loads the shipped reference sample, then the user's configured reference files (newest wins). */
+export const referenceStage: Stage = {
+  name: "reference",
+  async run({ db, config }) {
+    registerRmiKinds();
+    registerSanctionsKinds();
+    const loads = [...(await loadShippedReference(db)), ...(await ensureSanctionsLoaded(db))];
+    for (const file of config.config.inputs.reference) loads.push(await addReferenceFile(db, config.resolve(file)));
+    const fresh = loads.filter((l) => l.loadId !== null);
+    const issues = loads.reduce((n, l) => n + (l.issues?.length ?? 0), 0);
+    return `${fresh.length} new load(s), ${loads.length - fresh.length} unchanged${issues ? `, ${issues} row issue(s)` : ""}`;
+  },
+};

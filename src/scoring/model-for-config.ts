@@ -1,0 +1,13 @@
+import { existsSync } from "node:fs";
+import type { LoadedConfig } from "../config/config.ts";
+import { loadRiskModel } from "./load-model.ts";
+import type { RiskModel } from "./model.ts";
+
+/** Model source: an explicit file, then the config's riskModel (path or inline object), then ./risk-model.json, else the default. */
+export function riskModelFor(config: LoadedConfig, file?: string): RiskModel {
+  if (file) return loadRiskModel(file);
+  const fromConfig = config.config.riskModel;
+  if (typeof fromConfig === "string") return loadRiskModel(config.resolve(fromConfig));
+  if (fromConfig !== undefined) return loadRiskModel(fromConfig);
+  return loadRiskModel(existsSync("risk-model.json") ? "risk-model.json" : undefined);
+}

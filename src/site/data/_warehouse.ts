@@ -1,0 +1,116 @@
+import { z } from "zod";
+import type { Database, Row } from "../../db/database.ts";
+import { Reason } from "../../scoring/result.ts";
+
+// Shared reads for the site's query functions. Stages land independently, so every reader checks which
+// tables exist and degrades to empty data rather than failing the whole site build.
+
+export interface Warehouse {
+  db: Database;
+  has(table: string): boolean;
+  columns(table: string): Promise<Set<string>>;
+  rows<T = Row>(table: string, sql: string, params?: unknown[]): Promise<T[]>;
+}
+
+export async function openWarehouse(db: Database): Promise<Warehouse> {
+  const tables = new Set(
+    (await db.all<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'main'")).map((r) => r.name),
+  );
+  const cache = new Map<string, Set<string>>();
+  return {
+    db,
+    has: (t) => tables.has(t),
+    async columns(table) {
+      let set = cache.get(table);
+      if (!set) {
+        set = new Set((await db.all<{ c: string }>("SELECT column_name AS c FROM information_schema.columns WHERE table_name = ?", [table])).map((r) => r.c));
+        cache.set(table, set);
+      }
+      return set;
+    },
+    async rows<T>(table: string, sql: string, params: unknown[] = []) {
+      return tables.has(table) ? db.all<T>(sql, params as never) : [];
+    },
+  };
+}
+
+export interface RunRef {
+  runId: number;
+  period: string;
+  asOf: string;
+  modelVersion: string;
+}
+
+/** The latest scoring run of each period, newest period first (ordered by as-of date, then run). */
+export async function periodRuns(w: Warehouse): Promise<RunRef[]> {
+  return w.rows<RunRef>(
+    "scoring_runs",
+    `SELECT run_id AS "runId", period, CAST(as_of AS VARCHAR) AS "asOf", model_version AS "modelVersion"
+     FROM latest_scoring_runs ORDER BY as_of DESC, run_id DESC`,
+  );
+}
+
+/** The current run and the one of the period before it (null when there is none). */
+export async function currentAndPrevious(w: Warehouse): Promise<{ current: RunRef | null; previous: RunRef | null }> {
+  const runs = await periodRuns(w);
+  return { current: runs[0] ?? null, previous: runs[1] ?? null };
+}
+
+const Reasons = z.array(Reason);
+export type ReasonLine = z.infer<typeof Reason>;
+
+/** Parses a reasons JSON column; anything malformed becomes an empty list (the score still shows). */
+export function parseReasons(value: unknown): ReasonLine[] {
+  let json: unknown = value;
+  if (typeof value === "string") {
+    try {
+      json = JSON.parse(value);
+    } catch {
+      return [];
+    }
+  }
+  const parsed = Reasons.safeParse(json);
+  return parsed.success ? parsed.data : [];
+}
+
+export function parseStringList(value: unknown): string[] {
+  let json: unknown = value;
+  if (typeof value === "string") {
+    try {
+      json = JSON.parse(value);
+    } catch {
+      return [];
+    }
+  }
+  const parsed = z.array(z.string()).safeParse(json);
+  return parsed.success ? parsed.data : [];
+}
+
+/** The reasons that carry points or an override, largest first: what a reader needs to see. */
+export function topReasons(reasons: readonly ReasonLine[], n = 3): ReasonLine[] {
+  return reasons
+    .filter((r) => r.points !== 0 || r.override)
+    .sort((a, b) => Number(Boolean(b.override)) - Number(Boolean(a.override)) || Math.abs(b.points) - Math.abs(a.points))
+    .slice(0, n);
+}
+
+export function reasonText(r: ReasonLine): string {
+  const pts = r.override ? r.override : `${r.points > 0 ? "+" : ""}${r.points}`;
+  return `${r.factor} (${pts}): ${r.evidence}`;
+}
+
+export const str = (v: unknown): string | null => (v === null || v === undefined || v === "" ? null : String(v));
+export const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : v === null || v === undefined || v === "" ? null : Number.isFinite(Number(v)) ? Number(v) : null);
+export const ratio = (a: number, b: number): number | null => (b === 0 ? null : Math.round((a / b) * 10_000) / 10_000);
+
+/** FNV-1a of a key, modulo `shards`; pages/components/shard.js computes the same in the browser. */
+export function shardOf(key: string, shards: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % shards;
+}
+
+export const SHARDS = 64;

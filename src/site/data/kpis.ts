@@ -1,0 +1,90 @@
+import { ratio, type RunRef, type Warehouse } from "./_warehouse.ts";
+
+export interface Kpis {
+  suppliersInScope: number;
+  responded: number;
+  responseRate: number | null;
+  validDeclarations: number;
+  smelters: number;
+  smeltersIdentified: number;
+  conformant: number;
+  conformantShare: number | null;
+  sanctionsHits: number;
+  highRiskSmelters: number;
+  conformantByMetal: { metal: string; identified: number; conformant: number; share: number | null }[];
+}
+
+/** Programme KPIs of one scoring run, computed from the stored scores alone so any two periods compare. */
+export async function kpisForRun(w: Warehouse, run: RunRef): Promise<Kpis> {
+  const s = (
+    await w.rows<{ n: number; responded: number; valid: number }>(
+      "supplier_scores",
+      `SELECT count(*) AS n, count(*) FILTER (WHERE responded) AS responded,
+         count(*) FILTER (WHERE responded AND band NOT IN ('Data gap', 'Excluded')) AS valid
+       FROM supplier_scores WHERE run_id = ?`,
+      [run.runId],
+    )
+  )[0] ?? { n: 0, responded: 0, valid: 0 };
+  const m = (
+    await w.rows<{ n: number; identified: number; conformant: number; hits: number; high: number }>(
+      "smelter_scores",
+      `SELECT count(*) AS n, count(*) FILTER (WHERE cid IS NOT NULL) AS identified,
+         count(*) FILTER (WHERE cid IS NOT NULL AND rmi_status = 'conformant') AS conformant,
+         count(*) FILTER (WHERE sanctions = 'hit') AS hits,
+         count(*) FILTER (WHERE band IN ('High', 'Critical')) AS high
+       FROM smelter_scores WHERE run_id = ?`,
+      [run.runId],
+    )
+  )[0] ?? { n: 0, identified: 0, conformant: 0, hits: 0, high: 0 };
+  const byMetal = await w.rows<{ metal: string; identified: number; conformant: number }>(
+    "smelter_scores",
+    `SELECT lower(metal) AS metal, count(*) AS identified, count(*) FILTER (WHERE rmi_status = 'conformant') AS conformant
+     FROM smelter_scores WHERE run_id = ? AND cid IS NOT NULL GROUP BY 1 ORDER BY 1`,
+    [run.runId],
+  );
+  return {
+    suppliersInScope: s.n,
+    responded: s.responded,
+    responseRate: ratio(s.responded, s.n),
+    validDeclarations: s.valid,
+    smelters: m.n,
+    smeltersIdentified: m.identified,
+    conformant: m.conformant,
+    conformantShare: ratio(m.conformant, m.identified),
+    sanctionsHits: m.hits,
+    highRiskSmelters: m.high,
+    conformantByMetal: byMetal.map((r) => ({ ...r, share: ratio(r.conformant, r.identified) })),
+  };
+}
+
+export interface Kpi {
+  key: string;
+  label: string;
+  value: number | null;
+  previous: number | null;
+  format: "count" | "percent";
+  /** Whether a rise is good news (up) or bad news (down): the page colours the change with it. */
+  better: "up" | "down";
+  note: string;
+}
+
+export function kpiList(now: Kpis, before: Kpis | null): Kpi[] {
+  const k = (key: keyof Kpis, label: string, format: Kpi["format"], better: Kpi["better"], note: string): Kpi => ({
+    key,
+    label,
+    value: now[key] as number | null,
+    previous: before ? (before[key] as number | null) : null,
+    format,
+    better,
+    note,
+  });
+  return [
+    k("suppliersInScope", "Suppliers in scope", "count", "up", "suppliers asked for a declaration"),
+    k("responseRate", "Response rate", "percent", "up", `${now.responded} of ${now.suppliersInScope} answered`),
+    k("validDeclarations", "Valid declarations", "count", "up", "answers usable for scoring"),
+    k("smeltersIdentified", "Smelters identified", "count", "up", `${now.smelters} reported, ${now.smelters - now.smeltersIdentified} without a CID`),
+    k("conformantShare", "Conformant smelters", "percent", "up", `${now.conformant} of ${now.smeltersIdentified} identified`),
+    k("sanctionsHits", "Sanctions hits", "count", "down", "smelters matching a sanctions list"),
+    k("highRiskSmelters", "High-risk smelters", "count", "down", "High or Critical band"),
+  ];
+}

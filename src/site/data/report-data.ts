@@ -1,0 +1,72 @@
+import type { Database } from "../../db/database.ts";
+import { iso2ToName } from "../../text/countries.ts";
+import { currentAndPrevious, openWarehouse, parseReasons, topReasons } from "./_warehouse.ts";
+import { engagementRows } from "./engagement.ts";
+import { kpiList, kpisForRun } from "./kpis.ts";
+
+const ACTION_TEXT: Record<string, string> = {
+  "send-request": "Send the declaration request",
+  "fix-contact": "Find a working supplier contact",
+  "send-reminder": "Send a reminder",
+  escalate: "Escalate to the supplier's management",
+  "escalate-to-another-contact": "Escalate to another contact",
+  "follow-up": "Follow up",
+  "request-clarification": "Ask for a corrected declaration",
+  "review-declaration": "Review the declaration",
+  "corrective-action": "Agree corrective action on high-risk smelters",
+};
+
+/**
+ * Executive report: status, top risks and required actions for a five-minute read. Names companies and
+ * smelters, never people: no supplier contact field is read.
+ */
+export async function reportData(db: Database) {
+  const w = await openWarehouse(db);
+  const { current, previous } = await currentAndPrevious(w);
+  if (!current) return { current: null, previous: null, kpis: [], risks: [], sanctions: [], products: [], actions: [], headline: "No scoring run yet." };
+  const now = await kpisForRun(w, current);
+  const before = previous ? await kpisForRun(w, previous) : null;
+  const risks = (
+    await w.rows<Record<string, unknown>>(
+      "smelter_scores",
+      `SELECT smelter_key AS key, name, lower(metal) AS metal, country_iso2 AS iso2, band, score, supplier_count AS suppliers, CAST(reasons AS VARCHAR) AS reasons
+       FROM smelter_scores WHERE run_id = ? AND band IN ('Critical', 'High')
+       ORDER BY CASE band WHEN 'Critical' THEN 0 ELSE 1 END, score DESC, supplier_count DESC, smelter_key LIMIT 10`,
+      [current.runId],
+    )
+  ).map((r) => ({
+    name: String(r.name),
+    metal: String(r.metal),
+    country: r.iso2 ? iso2ToName(String(r.iso2)) ?? String(r.iso2) : "unknown",
+    band: String(r.band),
+    score: Number(r.score),
+    suppliers: Number(r.suppliers),
+    why: topReasons(parseReasons(r.reasons), 2).map((x) => x.evidence || x.factor).join("; "),
+  }));
+  const products = await w.rows<Record<string, unknown>>(
+    "product_scores",
+    `SELECT p.product AS id, coalesce(b.name, p.product) AS name, p.band, p.score, p.coverage FROM product_scores p
+     LEFT JOIN (SELECT product_id, any_value(product_name) AS name FROM bom_lines GROUP BY 1) b ON b.product_id = p.product
+     WHERE p.run_id = ? AND (p.band IN ('Critical', 'High') OR p.data_gap) ORDER BY p.score DESC, p.product LIMIT 8`,
+    [current.runId],
+  );
+  const engagement = await engagementRows(w, current.runId);
+  const names = new Map((await w.rows<{ id: string; name: string }>("supplier_scores", "SELECT supplier_id AS id, name FROM supplier_scores WHERE run_id = ?", [current.runId])).map((r) => [r.id, r.name]));
+  const grouped = new Map<string, string[]>();
+  for (const e of engagement.values()) if (e.nextAction && e.inScope) grouped.set(e.nextAction, [...(grouped.get(e.nextAction) ?? []), names.get(e.supplierId) ?? e.supplierId]);
+  const actions = [...grouped]
+    .map(([action, list]) => ({ action: ACTION_TEXT[action] ?? action, suppliers: list.length, examples: list.sort().slice(0, 4).join(", ") + (list.length > 4 ? ", …" : "") }))
+    .sort((a, b) => b.suppliers - a.suppliers);
+  const hits = await w.rows<{ name: string; metal: string; suppliers: number }>(
+    "smelter_scores",
+    "SELECT name, lower(metal) AS metal, supplier_count AS suppliers FROM smelter_scores WHERE run_id = ? AND sanctions = 'hit' ORDER BY supplier_count DESC, name",
+    [current.runId],
+  );
+  const pct = (x: number | null) => (x === null ? "n/a" : `${Math.round(x * 100)}%`);
+  const headline =
+    `${now.responded} of ${now.suppliersInScope} suppliers have answered (${pct(now.responseRate)}); ` +
+    `${now.conformant} of ${now.smeltersIdentified} identified smelters are RMAP conformant (${pct(now.conformantShare)}); ` +
+    `${now.highRiskSmelters} smelters are high risk` +
+    (now.sanctionsHits ? ` and ${now.sanctionsHits} match a sanctions list.` : " and none matches a sanctions list.");
+  return { current, previous, kpis: kpiList(now, before), risks, sanctions: hits, products, actions, headline };
+}

@@ -1,0 +1,28 @@
+import type { reportData } from "./report-data.ts";
+
+type Report = Awaited<ReturnType<typeof reportData>>;
+
+const fmt = (v: number | null, format: string) => (v === null ? "–" : format === "percent" ? `${Math.round(v * 100)}%` : v.toLocaleString("en-US"));
+// Supplier text goes into Markdown table cells: pipes and line breaks would break the table.
+const cell = (v: unknown) => String(v ?? "").replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ");
+
+/** The executive report as Markdown (what `assay report` prints without --pdf). */
+export function reportMarkdown(r: Report): string {
+  const lines = [`# Responsible-minerals programme: executive report`, ""];
+  if (r.current) lines.push(`Period ${r.current.period}, as of ${r.current.asOf}; compared with ${r.previous?.period ?? "no earlier period"}.`, "");
+  lines.push(r.headline, "", "## Programme status", "", "| KPI | Value | Previous |", "|---|---:|---:|");
+  for (const k of r.kpis) lines.push(`| ${k.label} | ${fmt(k.value, k.format)} | ${fmt(k.previous, k.format)} |`);
+  lines.push("", "## Top risks", "");
+  if (r.risks.length === 0) lines.push("No smelter is rated High or Critical.");
+  else {
+    lines.push("| Smelter | Metal | Country | Band | Suppliers | Why |", "|---|---|---|---|---:|---|");
+    for (const x of r.risks) lines.push(`| ${cell(x.name)} | ${x.metal} | ${cell(x.country)} | ${x.band} | ${x.suppliers} | ${cell(x.why)} |`);
+  }
+  lines.push("", "## Required actions", "");
+  if (r.actions.length === 0) lines.push("No open actions.");
+  else {
+    lines.push("| Action | Suppliers | For example |", "|---|---:|---|");
+    for (const a of r.actions) lines.push(`| ${a.action} | ${a.suppliers} | ${cell(a.examples)} |`);
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,58 @@
+import type { Database } from "../../db/database.ts";
+import { iso2ToName } from "../../text/countries.ts";
+import { currentAndPrevious, openWarehouse, str } from "./_warehouse.ts";
+import { parseHits } from "./smelter-details.ts";
+
+/** Sanctions and countries page: screening hits with their reasons, list changes, and exposure by country and mineral. */
+export async function sanctionsData(db: Database) {
+  const w = await openWarehouse(db);
+  const { current } = await currentAndPrevious(w);
+  const runId = current?.runId ?? -1;
+  const screened = await w.rows<Record<string, unknown>>(
+    "smelter_screening",
+    `SELECT x.cid, lower(x.metal) AS metal, x.name, x.country_iso2 AS iso2, x.decision, x.score, x.evidence, x.hits,
+       s.smelter_key AS key, coalesce(s.supplier_count, 0) AS suppliers, s.band
+     FROM smelter_screening x LEFT JOIN smelter_scores s ON s.run_id = ? AND s.cid = x.cid AND lower(s.metal) = lower(x.metal)
+     WHERE x.decision <> 'clear' ORDER BY CASE x.decision WHEN 'hit' THEN 0 ELSE 1 END, (s.smelter_key IS NULL), x.score DESC, x.cid`,
+    [runId],
+  );
+  const hits = screened.map((r) => {
+    const list = parseHits(r.hits);
+    return {
+      key: str(r.key),
+      cid: String(r.cid),
+      metal: String(r.metal),
+      name: String(r.name),
+      country: r.iso2 ? iso2ToName(String(r.iso2)) ?? String(r.iso2) : null,
+      decision: String(r.decision),
+      score: Number(r.score),
+      reported: r.key !== null,
+      suppliers: Number(r.suppliers),
+      band: str(r.band),
+      evidence: str(r.evidence),
+      listedAs: list.map((h) => `${h.list} ${h.id}: ${h.name}${h.program ? ` [${h.program}]` : ""}`).join("; "),
+      reasons: [...new Set(list.flatMap((h) => h.reasons))].join("; "),
+    };
+  });
+  const changes = await w.rows<Record<string, unknown>>(
+    "sanctions_changes",
+    "SELECT list, change, cid, lower(metal) AS metal, smelter_name AS smelter, entry_id AS entry, listed_name AS listed, program FROM sanctions_changes ORDER BY list, change, cid",
+  );
+  const lists = await w.rows<Record<string, unknown>>(
+    "current_reference_loads",
+    `SELECT kind, CAST(vintage AS VARCHAR) AS vintage, row_count AS rows FROM current_reference_loads
+     WHERE kind IN (SELECT DISTINCT kind FROM current_sanctions_entries) ORDER BY kind`,
+  );
+  const exposure = await w.rows<Record<string, unknown>>(
+    "smelter_country_risk",
+    `SELECT r.country_iso2 AS iso2, any_value(r.country_name) AS country, lower(r.metal) AS metal,
+       CASE WHEN regexp_matches(lower(r.basis), '^loc') THEN 'smelter location' ELSE 'mine country' END AS basis,
+       count(DISTINCT r.cid) AS smelters, sum(coalesce(s.supplier_count, 0)) AS "supplierLinks",
+       bool_or(r.covered) AS covered, any_value(r.cahra) AS cahra, bool_or(r.child_labour) AS "childLabour", bool_or(r.forced_labour) AS "forcedLabour",
+       round(min(r.governance_percentile), 1) AS governance
+     FROM smelter_country_risk r JOIN smelter_scores s ON s.run_id = ? AND s.cid = r.cid AND lower(s.metal) = lower(r.metal)
+     GROUP BY 1, 3, 4 ORDER BY covered DESC, smelters DESC, 1, 3`,
+    [runId],
+  );
+  return { hits, changes, lists, exposure };
+}

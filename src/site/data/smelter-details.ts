@@ -1,0 +1,76 @@
+import { z } from "zod";
+import type { Database } from "../../db/database.ts";
+import { currentAndPrevious, openWarehouse, parseReasons, periodRuns, SHARDS, shardOf, str } from "./_warehouse.ts";
+import { smelterList } from "./smelters-data.ts";
+
+const Hit = z.object({ list: z.string(), id: z.string(), name: z.string(), program: z.string().optional().default(""), score: z.number(), reasons: z.array(z.string()).default([]) });
+export const parseHits = (v: unknown) => {
+  try {
+    const parsed = z.array(Hit).safeParse(typeof v === "string" ? JSON.parse(v) : v);
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
+};
+
+/**
+ * Smelter pages: one record per smelter, split into SHARDS files by key so the single detail page
+ * (smelter?id=…) fetches one small file however many smelters the programme has.
+ */
+export async function smelterShards(db: Database): Promise<Record<string, Record<string, unknown>>[]> {
+  const w = await openWarehouse(db);
+  const { current } = await currentAndPrevious(w);
+  const shards: Record<string, Record<string, unknown>>[] = Array.from({ length: SHARDS }, () => ({}));
+  if (!current) return shards;
+  const list = await smelterList(db);
+  const full = await w.rows<{ key: string; reasons: string }>(
+    "smelter_scores",
+    "SELECT smelter_key AS key, CAST(reasons AS VARCHAR) AS reasons FROM smelter_scores WHERE run_id = ?",
+    [current.runId],
+  );
+  const reasons = new Map(full.map((r) => [r.key, parseReasons(r.reasons)]));
+  const reporters = new Map<string, { id: string; name: string; band: string }[]>();
+  for (const r of await w.rows<{ key: string; id: string; name: string; band: string }>(
+    "supplier_smelter_links",
+    `SELECT l.smelter_key AS key, l.supplier_id AS id, coalesce(s.name, l.supplier_id) AS name, coalesce(s.band, 'Data gap') AS band
+     FROM supplier_smelter_links l LEFT JOIN supplier_scores s ON s.run_id = l.run_id AND s.supplier_id = l.supplier_id
+     WHERE l.run_id = ? ORDER BY 3`,
+    [current.runId],
+  )) reporters.set(r.key, [...(reporters.get(r.key) ?? []), { id: r.id, name: r.name, band: r.band }]);
+  const screening = new Map(
+    (await w.rows<Record<string, unknown>>("smelter_screening", "SELECT cid, lower(metal) AS metal, decision, score, evidence, hits FROM smelter_screening")).map((r) => [
+      `${String(r.cid)}|${String(r.metal)}`,
+      { decision: String(r.decision), score: Number(r.score), evidence: str(r.evidence), hits: parseHits(r.hits) },
+    ]),
+  );
+  const risk = new Map<string, Record<string, unknown>[]>();
+  for (const r of await w.rows<Record<string, unknown>>(
+    "smelter_country_risk",
+    `SELECT cid, lower(metal) AS metal, basis, country_iso2 AS iso2, country_name AS country, covered, cahra, child_labour AS "childLabour",
+       forced_labour AS "forcedLabour", governance_percentile AS governance, factors FROM smelter_country_risk ORDER BY basis, country_iso2`,
+  )) {
+    const k = `${String(r.cid)}|${String(r.metal)}`;
+    risk.set(k, [...(risk.get(k) ?? []), { ...r, cid: undefined, metal: undefined }]);
+  }
+  const runs = await periodRuns(w);
+  const history = new Map<string, { period: string; asOf: string; score: number; band: string }[]>();
+  for (const r of await w.rows<{ key: string; runId: number; score: number; band: string }>(
+    "smelter_scores",
+    `SELECT smelter_key AS key, run_id AS "runId", score, band FROM smelter_scores WHERE run_id IN (SELECT run_id FROM latest_scoring_runs)`,
+  )) {
+    const run = runs.find((x) => x.runId === r.runId);
+    if (run) history.set(r.key, [...(history.get(r.key) ?? []), { period: run.period, asOf: run.asOf, score: r.score, band: r.band }]);
+  }
+  for (const s of list) {
+    const k = `${s.cid ?? ""}|${s.metal}`;
+    shards[shardOf(s.key, SHARDS)]![s.key] = {
+      ...s,
+      reasons: reasons.get(s.key) ?? [],
+      screening: screening.get(k) ?? null,
+      countryRisk: risk.get(k) ?? [],
+      reporters: reporters.get(s.key) ?? [],
+      history: (history.get(s.key) ?? []).sort((a, b) => a.asOf.localeCompare(b.asOf)),
+    };
+  }
+  return shards;
+}

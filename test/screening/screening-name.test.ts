@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { foldToken, nameVariants, screeningName, tokenSimilarity } from "../../src/screening/screening-name.ts";
+
+describe("screeningName", () => {
+  it.each([
+    ["JSC Uralelectromed", ["uralelektromed"]],
+    ["JOINT STOCK COMPANY URALELEKTROMED", ["uralelektromed"]],
+    ["AKTSIONERNOE OBSHCHESTVO URALELEKTROMED", ["uralelektromed"]],
+    ["Otkrytoe Aktsionernoe Obshchestvo Uralelektromed", ["uralelektromed"]],
+    ["OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU UGMK OTSM", ["ugmk", "otsm"]],
+    ["PJSC Krastsvetmet", ["krastsvetmet"]],
+    ["ZAO Krastsvetmet", ["krastsvetmet"]],
+    ["OOO Krastsvetmet", ["krastsvetmet"]],
+    ["Krastsvetmet Co., Ltd.", ["krastsvetmet"]],
+    ["Heraeus Deutschland GmbH & Co. KG", ["heraeus", "deutshland"]],
+    ["Metalor Technologies S.A.", ["metalor"]],
+    ["Empresa Metalurgica Vinto S.A. de C.V.", ["vinto"]],
+  ])("%s → %j", (name, distinctive) => {
+    expect(screeningName(name).distinctive).toEqual(distinctive);
+  });
+
+  it("keeps metal words apart from generic words", () => {
+    const n = screeningName("Korea Zinc Industrial Group");
+    expect(n.distinctive).toEqual(["korea"]);
+    expect(n.descriptor).toEqual(["zink"]);
+    expect(n.generic).toEqual(["industrial", "group"]);
+  });
+});
+
+describe("foldToken / tokenSimilarity", () => {
+  it.each([
+    ["uralelectromed", "uralelektromed"],
+    ["yekaterinburg", "ekaterinburg"],
+    ["shchelkovsky", "shyolkovsky"],
+    ["solikamskiy", "solikamsky"],
+    ["wolfram", "volfram"],
+    ["kazakhmys", "kazahmys"],
+  ])("%s and %s fold alike", (a, b) => {
+    expect(foldToken(a)).toBe(foldToken(b));
+  });
+
+  it("scores endings and one-letter slips as near matches, short words strictly", () => {
+    expect(tokenSimilarity("solikamsk", "solikamski")).toBe(0.9);
+    expect(tokenSimilarity("krastsvetmet", "krastvetmet")).toBeGreaterThanOrEqual(0.8);
+    expect(tokenSimilarity("luna", "lune")).toBe(0);
+  });
+
+  it("splits bracketed short names into their own variant", () => {
+    expect(nameVariants("Almalyk Mining and Metallurgical Complex (AMMC)")).toEqual([
+      "Almalyk Mining and Metallurgical Complex (AMMC)", "Almalyk Mining and Metallurgical Complex", "AMMC",
+    ]);
+  });
+});
