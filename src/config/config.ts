@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
 import { z } from "zod";
+import { OutreachConfig } from "../engagement/outreach-config.ts";
+import { ScopeConfig } from "../engagement/scope-config.ts";
 import { AssayError } from "../errors.ts";
 
 const paths = z.array(z.string().min(1));
@@ -49,9 +51,9 @@ export const AssayConfig = z
       .strict()
       .default({ site: "dist", exports: "out" }),
     /** Scope rules, risk-model overrides and outreach settings are validated by their own modules. */
-    scope: z.unknown().optional(),
+    scope: ScopeConfig.optional(),
     riskModel: z.unknown().optional(),
-    outreach: z.unknown().optional(),
+    outreach: OutreachConfig.optional(),
   })
   .strict();
 export type AssayConfig = z.infer<typeof AssayConfig>;

@@ -2,6 +2,7 @@ import { Database } from "../../db/database.ts";
 import { AssayError } from "../../errors.ts";
 import { addReferenceFile, referenceKinds } from "../../reference/detect.ts";
 import { registerRmiKinds } from "../../reference/rmi-kinds.ts";
+import { registerSanctionsKinds } from "../../screening/sanctions-kinds.ts";
 import { loadShippedReference } from "../../reference/shipped.ts";
 import { booleanOption, stringOption, type Command } from "../command.ts";
 import { formatTable } from "../format-table.ts";
@@ -22,6 +23,7 @@ Loading the same bytes again adds nothing; a different file of the same kind bec
   },
   async run(ctx) {
     registerRmiKinds();
+    registerSanctionsKinds();
     const [sub, ...files] = ctx.positionals;
     if (sub === "kinds") {
       ctx.io.out(formatTable(referenceKinds().map((k) => ({ kind: k.kind, description: k.description ?? "" }))));
