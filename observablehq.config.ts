@@ -21,5 +21,14 @@ export default {
     { name: "Data quality", path: "/quality" },
     { name: "Method", path: "/method" },
     { name: "Executive report", path: "/report" },
-  ] as { name: string; path: string }[],
+    {
+      name: "Regulatory drafts",
+      open: false,
+      pages: [
+        { name: "Form SD / Conflict Minerals Report", path: "/drafts/conflict-minerals-report" },
+        { name: "EU 2017/821 Article 7 report", path: "/drafts/eu-2017-821-article-7-report" },
+        { name: "EU Batteries Regulation", path: "/drafts/eu-batteries-due-diligence" },
+      ],
+    },
+  ] as ({ name: string; path: string } | { name: string; open?: boolean; pages: { name: string; path: string }[] })[],
 };

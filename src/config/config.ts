@@ -3,6 +3,7 @@ import { dirname, isAbsolute, resolve } from "node:path";
 import { z } from "zod";
 import { OutreachConfig } from "../engagement/outreach-config.ts";
 import { ScopeConfig } from "../engagement/scope-config.ts";
+import { DeclarationConfig } from "../exports/rollup-input.ts";
 import { AssayError } from "../errors.ts";
 
 const paths = z.array(z.string().min(1));
@@ -54,6 +55,8 @@ export const AssayConfig = z
     scope: ScopeConfig.optional(),
     riskModel: z.unknown().optional(),
     outreach: OutreachConfig.optional(),
+    /** The company's own answers to the template's company questions (A–H), for the roll-up declaration. */
+    declaration: DeclarationConfig.optional(),
   })
   .strict();
 export type AssayConfig = z.infer<typeof AssayConfig>;

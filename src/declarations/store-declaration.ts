@@ -12,8 +12,26 @@ export interface StoredFile {
 /** The declaration id of a file: stable across rebuilds because it derives from the content hash. */
 export const declarationIdFor = (fileHash: string) => `d${fileHash.slice(0, 16)}`;
 
-/** Inserts one declaration and all its rows in bulk; returns the row count stored per table. */
-export async function storeDeclaration(db: Database, d: Declaration, file: StoredFile): Promise<Record<string, number>> {
+/** Inserts declarations and all their rows, child rows of every declaration in one bulk insert per table. */
+export async function storeDeclarations(db: Database, items: readonly { declaration: Declaration; file: StoredFile }[]): Promise<Record<string, number>> {
+  const stored: Record<string, number> = {};
+  const rows = new Map<string, { columns: string[]; rows: SqlValue[][] }>();
+  for (const { declaration, file } of items) {
+    for (const [table, columns, values] of await insertDeclaration(db, declaration, file)) {
+      const entry = rows.get(table) ?? { columns, rows: [] };
+      entry.rows.push(...values);
+      rows.set(table, entry);
+    }
+  }
+  stored.declarations = items.length;
+  for (const [table, { columns, rows: values }] of rows) {
+    await db.insertRows(table, columns, values);
+    stored[table] = values.length;
+  }
+  return stored;
+}
+
+async function insertDeclaration(db: Database, d: Declaration, file: StoredFile): Promise<[string, string[], SqlValue[][]][]> {
   const id = declarationIdFor(file.fileHash);
   const h = file.fileHash;
   const c = d.company;
@@ -40,10 +58,5 @@ export async function storeDeclaration(db: Database, d: Declaration, file: Store
       d.mines.map((m) => [m.row, m.metal, m.smelterName, m.name, m.mineId, m.idSource, m.country, m.comments])],
     ["findings", ["severity", "code", "sheet", "cell", "message"], d.findings.map((f) => [f.severity, f.code, f.sheet, f.cell, f.message])],
   ];
-  const stored: Record<string, number> = { declarations: 1 };
-  for (const [table, columns, rows] of tables) {
-    await db.insertRows(table, ["declaration_id", "file_hash", ...columns], rows.map((r) => [id, h, ...r]));
-    stored[table] = rows.length;
-  }
-  return stored;
+  return tables.map(([table, columns, rows]) => [table, ["declaration_id", "file_hash", ...columns], rows.map((r) => [id, h, ...r])]);
 }

@@ -81,7 +81,7 @@ export function rollupSmelters(
         cid,
         name: ref?.standardName ?? name ?? cid ?? "",
         country: countryName,
-        countryIso2: ref?.countryIso2 ?? country(countryName)?.iso2 ?? null,
+        countryIso2: ref?.countryIso2 ?? country(countryName)?.iso2 ?? countryToIso2(countryName),
         rmiStatus: ref?.rmiStatus ?? "unknown",
         inReference: ref !== null,
         suppliers: [],

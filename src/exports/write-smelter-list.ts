@@ -59,8 +59,18 @@ export function writeSmelterList(
     if (known) {
       sheet.set(`A${r}`, { text: hit.cid });
       cache("B", hit.metal);
-      cache("C", hit.standardName);
-      const v = byKey.get(`${hit.metal}${hit.standardName}`.toLowerCase());
+      let v = byKey.get(`${hit.metal}${hit.standardName}`.toLowerCase());
+      // Two CIDs can share a standard name; the name would then resolve to the other CID. Pick an alias of
+      // this CID that resolves to it and type it into the look-up column instead.
+      const alias = v && v.cid !== hit.cid ? lookup.find((l) => l.cid === hit.cid && byKey.get(`${l.metal}${l.alias}`.toLowerCase())?.cid === hit.cid) : undefined;
+      if (alias && !sheet.isSharedFormulaAnchor(`C${r}`)) {
+        sheet.set(`C${r}`, { text: alias.alias });
+        formulas.delete(`C${r}`);
+        v = alias;
+      } else {
+        cache("C", hit.standardName);
+        if (v && v.cid !== hit.cid) warnings.push(`${hit.metal} ${hit.cid}: the template's look-up resolves its name "${hit.standardName}" to ${v.cid}`);
+      }
       cache("E", v?.country ?? "");
       cache("F", v?.cid ?? "");
       cache("G", v?.source ?? "");

@@ -39,6 +39,8 @@ export interface DeclarationPlan {
   products: ReadonlyArray<{ number: string; name: string; requesterNumber: string }>;
   /** Smelters per mineral (before duplicates and typed names). */
   smeltersPerMineral: number;
+  /** A company roll-up: every known smelter of every metal in scope, some listed twice (one line per mine source). */
+  rollUp?: boolean;
 }
 
 export interface BuiltDeclaration {
@@ -176,7 +178,8 @@ export function buildDeclaration(rng: Rng, plan: DeclarationPlan, lookup: readon
       smelters.push({ metal: mineral, lookupName: "Smelter not yet identified", country: plan.template === "CMRT" ? "Unknown" : null });
       continue;
     }
-    for (const ref of rng.sample(pool, Math.min(pool.length, plan.smeltersPerMineral))) {
+    const picked = plan.rollUp ? pool : rng.sample(pool, Math.min(pool.length, plan.smeltersPerMineral));
+    for (const ref of plan.rollUp ? [...picked, ...picked.filter(() => rng.chance(0.15))] : picked) {
       const recycled = rng.chance(0.15);
       smelters.push({
         cid: ref.smelter_id,

@@ -60,6 +60,7 @@ export interface SyntheticCompany {
   responses: PlannedResponse[];
 }
 
+const ROLL_UP_MIN_SUPPLIERS = 200;
 const CMRT_VERSIONS = [["6.5", 6], ["6.4", 3], ["6.31", 1], ["6.22", 1], ["6.1", 1], ["6.01", 1]] as const;
 const EMRT_VERSIONS = [["2.1", 3], ["2.0", 2]] as const;
 
@@ -146,6 +147,11 @@ export function generateCompany(options: GenerateOptions): SyntheticCompany {
     );
     if (eligible) forced.set(eligible.id, feat);
   }
+  // Large companies buy from distributors and EMS firms whose company-level roll-up CMRTs list every smelter they know
+  // (300–400 rows). Drawn from their own stream so smaller companies, such as the bundled sample, stay byte-identical.
+  const rollUps = new Set(
+    o.suppliers < ROLL_UP_MIN_SUPPLIERS ? [] : responders.filter((s) => s.commodity.metals.length >= 4 && new Rng(`${o.seed}:${o.year}:roll-up:${s.id}`).chance(0.25)).map((s) => s.id),
+  );
   let supersededDone = false;
   responders.forEach((s) => {
     const r = rng.decl;
@@ -166,6 +172,10 @@ export function generateCompany(options: GenerateOptions): SyntheticCompany {
       const scopeMinerals = all.length > 1 ? r.sample(all, r.int(1, all.length)) : [...all];
       if (template === "CMRT" && features.has("sanctioned") && all.includes("Gold") && !scopeMinerals.includes("Gold")) scopeMinerals.push("Gold");
       const plan = declarationPlan(s, template, version, features, scopeMinerals, effectiveDate, r);
+      if (template === "CMRT" && rollUps.has(s.id)) {
+        plan.rollUp = true;
+        plan.scopeMinerals = [...s.commodity.metals];
+      }
       responses.push({ fileName: fileName(s, template, effectiveDate, r), supplierId: s.id, plan, superseded: false });
       if (template === "CMRT" && mineral && (!supersededDone || r.chance(0.08))) {
         supersededDone = true;

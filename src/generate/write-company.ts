@@ -1,10 +1,8 @@
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { writeTemplate } from "../template/write-template.ts";
-import { loadLookup } from "../template/write/_lookup.ts";
-import { buildDeclaration } from "./declaration-builder.ts";
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import type { SyntheticCompany } from "./generate-company.ts";
-import { Rng } from "./rng.ts";
+import { writeInPool } from "./write-pool.ts";
+import type { ResponseJob } from "./write-response.ts";
 
 export interface InboxEntry {
   file: string;
@@ -41,11 +39,12 @@ export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArr
 /**
  * Writes the company to `outDir`: suppliers.csv, boms.csv, outreach.csv, inbox/*.xlsx (plus one duplicate copy
  * and one corrupt upload) and manifest.json describing every inbox file. Existing inbox files are replaced.
+ * Workbooks are written on worker threads (`concurrency`, default one per core); the bytes do not depend on it.
  */
 export async function writeCompany(
   company: SyntheticCompany,
   outDir: string,
-  options: { realSize?: boolean; onProgress?: (done: number, total: number) => void } = {},
+  options: { realSize?: boolean; concurrency?: number; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<WriteCompanyResult> {
   const inboxDir = join(outDir, "inbox");
   mkdirSync(inboxDir, { recursive: true });
@@ -74,39 +73,33 @@ export async function writeCompany(
 
   const inbox: InboxEntry[] = [];
   const names = new Set<string>();
-  const stamp = `${company.year + 1}-01-01T00:00:00Z`;
-  let first: { name: string; data: Buffer; entry: InboxEntry } | null = null;
-  for (const [i, response] of company.responses.entries()) {
-    const rng = new Rng(`${company.seed}:${company.year}:file:${i}`);
-    const { plan } = response;
-    const built = buildDeclaration(rng, plan, loadLookup(plan.template, plan.version));
-    const data = await writeTemplate(built.input, {
-      template: plan.template,
-      version: plan.version,
-      realSize: options.realSize === true,
-      defects: built.defects,
-      timestamp: stamp,
-      creator: plan.company.contactName,
-    });
+  const jobs: ResponseJob[] = company.responses.map((response, index) => {
     let name = response.fileName;
     for (let k = 2; names.has(name); k++) name = response.fileName.replace(/\.xlsx$/, ` (${k}).xlsx`);
     names.add(name);
-    write(join(inboxDir, name), data);
+    return { index, path: join(inboxDir, name), plan: response.plan, seed: company.seed, year: company.year, realSize: options.realSize === true };
+  });
+  const written = await writeInPool(jobs, { concurrency: options.concurrency, onDone: options.onProgress });
+  let first: { name: string; data: Buffer; entry: InboxEntry } | null = null;
+  for (const [i, response] of company.responses.entries()) {
+    const { plan } = response;
+    const w = written[i]!;
+    const name = basename(jobs[i]!.path);
+    bytes += w.bytes;
     const entry: InboxEntry = {
       file: name,
       supplierId: response.supplierId,
       template: plan.template,
       version: plan.version,
       effectiveDate: plan.features.has("missing-fields") || plan.features.has("blank-declaration") ? null : plan.effectiveDate,
-      features: [...plan.features].sort(),
+      features: [...plan.features, ...(plan.rollUp ? ["roll-up"] : [])].sort(),
       superseded: response.superseded,
-      smelterRows: built.input.smelters?.length ?? 0,
-      cids: [...new Set(built.cids)].sort(),
-      typedNames: built.typedNames,
+      smelterRows: w.smelterRows,
+      cids: w.cids,
+      typedNames: w.typedNames,
     };
     inbox.push(entry);
-    if (!first && plan.template === "CMRT" && !response.superseded) first = { name, data, entry };
-    options.onProgress?.(i + 1, company.responses.length);
+    if (!first && plan.template === "CMRT" && !response.superseded) first = { name, data: readFileSync(jobs[i]!.path), entry };
   }
   if (first) {
     // The same workbook forwarded twice under another name: content-hash deduplication must catch it.

@@ -1,10 +1,12 @@
 import { basename } from "node:path";
 import type { Database } from "../db/database.ts";
-import { declarationIdFor, storeDeclaration } from "../declarations/store-declaration.ts";
+import { declarationIdFor, storeDeclarations } from "../declarations/store-declaration.ts";
 import { refreshCurrent } from "../declarations/refresh-current.ts";
 import type { FileResult } from "./read-file.ts";
 import { readInPool } from "./read-pool.ts";
 import { walkPaths } from "./walk-paths.ts";
+
+const BATCH = 50;
 
 export interface IngestOptions {
   onProgress?: (done: number, total: number, path: string) => void;
@@ -51,6 +53,26 @@ export async function ingestPaths(db: Database, paths: string[], options: Ingest
     known.add(r.fileHash);
   };
   const rejectedBefore = new Map((await db.all<{ file_hash: string; reason: string }>("SELECT file_hash, reason FROM files WHERE status = 'rejected'")).map((r) => [r.file_hash, r.reason]));
+  // Read results are stored in batches: one transaction and one bulk insert per table for many declarations.
+  let batch: (FileResult & { status: "read" })[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const items = batch;
+    batch = [];
+    await db.transaction(async () => {
+      const run = await ensureRun();
+      for (const r of items) {
+        await recordFile(r, "ingested", null);
+        await notePath(r);
+      }
+      const stored = await storeDeclarations(db, items.map((r) => ({ declaration: r.declaration, file: { fileHash: r.fileHash, path: r.path, runId: run } })));
+      for (const [table, n] of Object.entries(stored)) summary.rowsStored[table] = (summary.rowsStored[table] ?? 0) + n;
+    });
+    for (const r of items) {
+      summary.filesNew++;
+      summary.declarationIds.push(declarationIdFor(r.fileHash));
+    }
+  };
   let done = 0;
   await readInPool(files, {
     asOf,
@@ -79,16 +101,12 @@ export async function ingestPaths(db: Database, paths: string[], options: Ingest
         rejectedBefore.set(r.fileHash!, r.reason);
         return;
       }
-      await db.transaction(async () => {
-        await recordFile(hashed, "ingested", null);
-        await notePath(hashed);
-        const stored = await storeDeclaration(db, r.declaration, { fileHash: r.fileHash, path: r.path, runId: await ensureRun() });
-        for (const [table, n] of Object.entries(stored)) summary.rowsStored[table] = (summary.rowsStored[table] ?? 0) + n;
-      });
-      summary.filesNew++;
-      summary.declarationIds.push(declarationIdFor(r.fileHash));
+      known.add(r.fileHash);
+      batch.push(r);
+      if (batch.length >= BATCH) await flush();
     },
   });
+  await flush();
   if (summary.declarationIds.length > 0) {
     await refreshCurrent(db);
     await options.afterStore?.(db, summary.declarationIds);

@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { readInputFile, type FileResult } from "./read-file.ts";
+import { bundledWorkerUrl } from "./worker-url.ts";
 
 export interface ReadPoolOptions {
   concurrency?: number;
@@ -9,11 +10,11 @@ export interface ReadPoolOptions {
   onResult: (result: FileResult) => Promise<void> | void;
 }
 
-const WORKER_URL = new URL("./read-worker.mjs", import.meta.url);
+const WORKER_ENTRY = new URL("./read-worker.ts", import.meta.url);
 
 /**
  * Reads files on worker threads (one per core by default) and hands each result to `onResult` in completion order.
- * Workers load TypeScript through tsx (read-worker.mjs registers it); with concurrency 1, or a single file, reading stays on this thread.
+ * Workers run a plain-JavaScript bundle of read-worker.ts; with concurrency 1, or a single file, reading stays on this thread.
  */
 export async function readInPool(paths: readonly string[], options: ReadPoolOptions): Promise<void> {
   const size = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), paths.length));
@@ -22,12 +23,13 @@ export async function readInPool(paths: readonly string[], options: ReadPoolOpti
     return;
   }
   const workerData = { asOf: options.asOf, knownHashes: [...options.knownHashes] };
+  const workerUrl = await bundledWorkerUrl(WORKER_ENTRY);
   let next = 0;
   let chain = Promise.resolve();
   const workers: Worker[] = [];
   const runWorker = () =>
     new Promise<void>((resolve, reject) => {
-      const worker = new Worker(WORKER_URL, { workerData });
+      const worker = new Worker(workerUrl, { workerData });
       workers.push(worker);
       const pending = new Map<number, string>();
       const feed = () => {

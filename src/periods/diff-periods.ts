@@ -40,6 +40,7 @@ export interface PeriodDiff {
   supplierMoves: { supplierId: string; name: string; scoreFrom: number | null; scoreTo: number | null; bandFrom: string; bandTo: string }[];
 }
 
+const delta = (m: { scoreFrom: number | null; scoreTo: number | null }) => (m.scoreFrom === null || m.scoreTo === null ? 0 : Math.abs(m.scoreTo - m.scoreFrom));
 const head = (s: PeriodSnapshot) => ({ period: s.period, runId: s.runId, asOf: s.asOf, modelVersion: s.modelVersion });
 const byKey = <T>(list: T[], key: (t: T) => string) => new Map(list.map((t) => [key(t), t]));
 
@@ -74,6 +75,6 @@ export function diffPeriods(a: PeriodSnapshot, b: PeriodSnapshot, minScoreMove =
     droppedSmelters: a.smelters.filter((s) => !sb.has(s.key)).sort(byName),
     statusChanges: statusChanges.sort(byName),
     newSanctionsHits: b.smelters.filter((s) => s.sanctions === "hit" && sa.get(s.key)?.sanctions !== "hit").sort(byName),
-    supplierMoves: supplierMoves.sort((x, y) => Math.abs((y.scoreTo ?? 0) - (y.scoreFrom ?? 0)) - Math.abs((x.scoreTo ?? 0) - (x.scoreFrom ?? 0)) || x.name.localeCompare(y.name)),
+    supplierMoves: supplierMoves.sort((x, y) => delta(y) - delta(x) || x.name.localeCompare(y.name)),
   };
 }

@@ -10,6 +10,8 @@ export interface PipelineContext {
   log(line: string): void;
   /** Called with (done, total, label) on long work; the CLI draws a progress bar on a terminal. */
   progress(done: number, total: number, label: string): void;
+  /** Re-run every derived stage even when its inputs are unchanged since its last run. */
+  full?: boolean;
 }
 
 /** One step of `assay build`; returns a one-line summary. */

@@ -1,4 +1,6 @@
 import { engagementStage } from "../engagement/stage.ts";
+import { incrementalStage } from "../scale/incremental-stage.ts";
+import { companyInputs, engagementInputs, scoringInputs } from "../scale/stage-inputs.ts";
 import type { Stage } from "./stage.ts";
 import { ingestStage } from "./stages/ingest-stage.ts";
 import { inputsStage } from "./stages/inputs-stage.ts";
@@ -8,4 +10,13 @@ import { scoreStage } from "./stages/score-stage.ts";
 import { screenStage } from "./stages/screen-stage.ts";
 
 // The steps of `assay build`, in order. Each module owns its work; this list only orders the stages.
-export const buildStages: readonly Stage[] = [referenceStage, inputsStage, ingestStage, matchStage, screenStage, engagementStage, scoreStage];
+// Derived stages re-run only when their inputs changed since their last run (src/scale/stage-inputs.ts).
+export const buildStages: readonly Stage[] = [
+  referenceStage,
+  incrementalStage(inputsStage, companyInputs),
+  ingestStage,
+  matchStage,
+  screenStage,
+  incrementalStage(engagementStage, engagementInputs),
+  incrementalStage(scoreStage, scoringInputs),
+];

@@ -1,7 +1,7 @@
 import type { Database } from "../db/database.ts";
 import { normalizeName } from "../text/normalize.ts";
-import type { CountryRisk, DeclarationFacts, ProductFacts, RmiStatus, SanctionsDecision, SmelterFacts, SupplierFacts } from "./facts.ts";
-import { questionKey, templateQuestions } from "./template-questions.ts";
+import type { CountryRisk, ProductFacts, RmiStatus, SanctionsDecision, SmelterFacts, SupplierFacts } from "./facts.ts";
+import { declarationFacts, mergeDeclarations, type SmelterSeed } from "./declaration-facts.ts";
 
 export interface ReferenceVintage {
   kind: string;
@@ -53,10 +53,6 @@ function countryRisk(r: Row): CountryRisk {
   };
 }
 
-function smelterKey(cid: string | null, metal: string, name: string): string {
-  return cid ?? `unmatched:${metal}:${normalizeName(name)}`;
-}
-
 /**
  * Reads every fact the scoring layer needs from the warehouse. Tables written by other stages are read by
  * their documented names; a missing table is listed in `missing` and its factors are treated as unknown.
@@ -95,14 +91,16 @@ export async function gatherFacts(db: Database, options: { period: string }): Pr
      FROM smelter_rows s ${matchJoin}`,
   );
 
-  // Suppliers: the master list. Declarations link through the engagement stage's declaration_links for this
-  // period when it ran, else by unique ID, else by company name; unlinked declarations become suppliers of their own.
+  // Suppliers: the master list. Declarations link through the engagement stage's declaration_links, else by
+  // unique ID, else by company name; unlinked declarations become suppliers of their own.
   const master = await rows("suppliers", "SELECT supplier_id, name, duns, declaration_name FROM suppliers ORDER BY supplier_id");
   const links = new Map(
-    (tables.has("declaration_links") && tables.has("latest_engagement_runs")
+    (tables.has("declaration_links") && tables.has("engagement_runs")
       ? await db.all<Row>(
-          `SELECT l.declaration_id, l.supplier_id FROM declaration_links l JOIN latest_engagement_runs r USING (run_id)
-           WHERE r.period = ? AND l.supplier_id IS NOT NULL`,
+          // This period's engagement run, else the newest one: who sent a file does not change with the period.
+          `SELECT l.declaration_id, l.supplier_id FROM declaration_links l
+           WHERE l.supplier_id IS NOT NULL AND l.run_id = coalesce(
+             (SELECT max(run_id) FROM engagement_runs WHERE period = ?), (SELECT max(run_id) FROM engagement_runs))`,
           [options.period],
         )
       : []
@@ -141,7 +139,8 @@ export async function gatherFacts(db: Database, options: { period: string }): Pr
   const rowsBy = group(smelterRows);
 
   const smelterSeeds = new Map<string, SmelterSeed>();
-  const suppliers: SupplierFacts[] = [...names.keys()].map((supplierId) => {
+  // Suppliers the engagement stage put out of scope and that sent nothing are not part of the due diligence.
+  const suppliers: SupplierFacts[] = [...names.keys()].filter((id) => declsOf.has(id) || scope.get(id) !== false).map((supplierId) => {
     const decls = (declsOf.get(supplierId) ?? []).map((d) => declarationFacts(d, answersBy, companyBy, rowsBy, smelterSeeds));
     return { supplierId, name: names.get(supplierId)!, declaration: mergeDeclarations(decls) };
   });
@@ -207,71 +206,4 @@ async function smelterFacts(
     });
   }
   return out.sort((a, b) => a.key.localeCompare(b.key));
-}
-
-interface SmelterSeed {
-  cid: string | null;
-  metal: string;
-  name: string;
-  recycled: boolean[];
-}
-
-function declarationFacts(
-  d: Row,
-  answersBy: Map<string, Row[]>,
-  companyBy: Map<string, Row[]>,
-  rowsBy: Map<string, Row[]>,
-  seeds: Map<string, SmelterSeed>,
-): DeclarationFacts {
-  const id = String(d.declaration_id);
-  const q = templateQuestions(str(d.template));
-  const answer = new Map<string, string | null>();
-  for (const a of answersBy.get(id) ?? []) answer.set(`${questionKey(String(a.question))}|${String(a.mineral).toLowerCase()}`, str(a.answer));
-  const minerals = [...new Set((answersBy.get(id) ?? []).map((a) => String(a.mineral).toLowerCase()))];
-  const inScope = minerals.filter((m) => /^yes/i.test(answer.get(`${q.intentional}|${m}`) ?? "") && !/^no$/i.test(answer.get(`${q.remains}|${m}`) ?? ""));
-  const programme: Record<string, string | null> = {};
-  for (const a of companyBy.get(id) ?? []) {
-    const k = questionKey(String(a.question));
-    if (programme[k] === undefined || /^yes/i.test(String(a.answer ?? ""))) programme[k] = str(a.answer);
-  }
-  const keys: string[] = [];
-  for (const r of rowsBy.get(id) ?? []) {
-    const metal = String(r.metal ?? "").toLowerCase();
-    const name = str(r.name);
-    // Rows pasted as values carry a literal 0 in empty cells (DOMAIN A §5.1): not a smelter.
-    if (!metal || !name || /^[\d\W]*$/.test(normalizeName(name))) continue;
-    const key = smelterKey(str(r.cid), metal, name);
-    keys.push(key);
-    const seed = seeds.get(key) ?? { cid: str(r.cid), metal, name, recycled: [] };
-    seed.recycled.push(/^yes/i.test(String(r.recycled_scrap ?? "")));
-    seeds.set(key, seed);
-  }
-  return {
-    declarationId: id,
-    template: str(d.template) ?? "CMRT",
-    effectiveDate: date(d.effective_date),
-    mineralsInScope: inScope,
-    findings: { error: Number(d.error_count ?? 0), warning: Number(d.warning_count ?? 0) },
-    programme,
-    programmeTest: q.programmeTest,
-    surveyCoverage: Object.fromEntries(inScope.map((m) => [m, answer.get(`${q.surveyCoverage}|${m}`) ?? null])),
-    incompleteSmelterList: inScope.filter((m) => q.completeness.some((c) => /^no$/i.test(answer.get(`${c}|${m}`) ?? ""))),
-    smelterKeys: [...new Set(keys)],
-  };
-}
-
-/** Merges a supplier's current declarations: the first (CMRT-first order) leads and names the merge; lists and counts add up. */
-function mergeDeclarations(list: DeclarationFacts[]): DeclarationFacts | null {
-  const [lead, ...rest] = list;
-  if (!lead) return null;
-  const merged = { ...lead, surveyCoverage: { ...lead.surveyCoverage }, findings: { ...lead.findings } };
-  for (const d of rest) {
-    merged.mineralsInScope = [...new Set([...merged.mineralsInScope, ...d.mineralsInScope])];
-    merged.incompleteSmelterList = [...new Set([...merged.incompleteSmelterList, ...d.incompleteSmelterList])];
-    merged.smelterKeys = [...new Set([...merged.smelterKeys, ...d.smelterKeys])];
-    merged.findings.error += d.findings.error;
-    merged.findings.warning += d.findings.warning;
-    for (const [m, a] of Object.entries(d.surveyCoverage)) if (!(m in merged.surveyCoverage)) merged.surveyCoverage[m] = a;
-  }
-  return merged;
 }

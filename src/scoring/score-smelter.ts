@@ -77,11 +77,11 @@ export function scoreSmelter(f: SmelterFacts, model: RiskModel, asOf: string): S
   }
   if (f.location) {
     for (const p of worstCountryParts([f.location], s.location, f.metal)) {
-      reasons.push({ factor: `location-${p.part}`, points: p.points, evidence: `smelter located in ${p.evidence}` });
+      reasons.push({ factor: `location-${p.part}`, points: p.points, evidence: `location: ${p.evidence}` });
     }
   }
   for (const p of worstCountryParts(f.mineCountries, s.origin, f.metal)) {
-    reasons.push({ factor: `origin-${p.part}`, points: p.points, evidence: `reported mine country ${p.evidence}` });
+    reasons.push({ factor: `origin-${p.part}`, points: p.points, evidence: `reported mine country: ${p.evidence}` });
   }
   if (f.recycled) reasons.push({ factor: "recycled", points: s.recycled, evidence: "declares 100% recycled or scrap feedstock" });
   if (f.adverseFlags.length > 0) {

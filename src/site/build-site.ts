@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import { delimiter, join, resolve } from "node:path";
 import { AssayError } from "../errors.ts";
+import { withLock } from "./build-lock.ts";
 import { fillNpmCache } from "./npm-cache.ts";
 
 export interface SiteBuildOptions {
@@ -13,6 +14,10 @@ export interface SiteBuildOptions {
   redact?: boolean;
   /** Output folder (Framework's `output`, default dist). */
   output?: string;
+  /** Configuration, as-of date and period of the build (page loaders for the regulatory drafts use them). */
+  configPath?: string;
+  asOf?: string;
+  period?: string;
   log?: (line: string) => void;
 }
 
@@ -30,9 +35,30 @@ export function clearLoaderCache(root: string): void {
   }
 }
 
+/**
+ * Empties the output folder before a build (Framework refuses to overwrite a folder outside the working
+ * directory). Only a folder that holds a previous site (or nothing) is emptied, never anything else.
+ */
+export function prepareOutput(output: string): void {
+  if (!existsSync(output)) return;
+  const entries = readdirSync(output);
+  if (entries.length > 0 && !entries.includes("_observablehq")) {
+    throw new AssayError(`${output}: not empty and not an Assay site; refusing to overwrite it (choose another --out)`, { exitCode: 2 });
+  }
+  for (const entry of entries) rmSync(join(output, entry), { recursive: true, force: true });
+}
+
 export async function buildSite(options: SiteBuildOptions): Promise<void> {
   const root = resolve(options.root);
+  const lock = join(root, ".observablehq", "build.lock");
+  await withLock(lock, () => runBuild(root, options), {
+    onWait: () => options.log?.(`waiting for another site build of ${root} to finish`),
+  });
+}
+
+async function runBuild(root: string, options: SiteBuildOptions): Promise<void> {
   const log = options.log ?? (() => {});
+  prepareOutput(resolve(options.output ?? "dist"));
   clearLoaderCache(root);
   await fillNpmCache(root);
   const bin = resolve("node_modules", ".bin");
@@ -41,6 +67,9 @@ export async function buildSite(options: SiteBuildOptions): Promise<void> {
     ASSAY_DB: resolve(options.dbPath),
     ASSAY_REDACT: options.redact ? "1" : "",
     ASSAY_SITE_OUTPUT: resolve(options.output ?? "dist"),
+    ASSAY_CONFIG: options.configPath ? resolve(options.configPath) : "",
+    ASSAY_AS_OF: options.asOf ?? "",
+    ASSAY_PERIOD: options.period ?? "",
     PATH: [bin, process.env.PATH ?? ""].join(delimiter),
   };
   const args = ["build"];

@@ -72,7 +72,7 @@ export function detectTemplate(wb: Workbook): DetectedTemplate {
   if (!decl) throw new UnreadableWorkbook("not an RMI reporting template (no Declaration sheet)");
   const family = familyFromTitle(cellText(decl.cell("D2"))) ?? familyFromStructure(wb);
   if (!family) throw new UnreadableWorkbook("not an RMI reporting template (Declaration!D2 names no CMRT/EMRT/CRT/AMRT)");
-  const smelters = wb.hasSheet("Smelter List") ? wb.sheet("Smelter List") : null;
+  const smelters = wb.hasSheet("Smelter List") ? wb.sheet("Smelter List", { maxColumns: 18 }) : null;
   let version =
     versionText(decl.cell("J3")) ??
     versionText(smelters?.cell("Q3") ?? null) ??
@@ -93,6 +93,6 @@ export function detectTemplate(wb: Workbook): DetectedTemplate {
 
 /** EMRT 2.1 / AMRT 1.3 Product List has requester columns, so column E carries a header in row 5. */
 export function productListHasRequesterColumns(wb: Workbook): boolean {
-  const sheet = wb.sheet("Product List");
+  const sheet = wb.sheet("Product List", { maxColumns: 8 });
   return sheet ? cellText(sheet.cell("E5")) !== null : false;
 }

@@ -37,7 +37,7 @@ export function readDeclaration(wb: WorkbookSource, options: ReadOptions): Decla
   const companyAnswers = readCompanyAnswers(decl, layout);
   const minerals = readMinerals(decl, layout, answers.map((a) => a.value));
 
-  const smelterSheet = wb.sheet(layout.family === "CMRT" && !wb.hasSheet("Smelter List") ? "Smelter and Mine List" : "Smelter List");
+  const smelterSheet = wb.sheet(layout.family === "CMRT" && !wb.hasSheet("Smelter List") ? "Smelter and Mine List" : "Smelter List", { maxColumns: 18 });
   const smelters = smelterSheet ? readSmelters(smelterSheet, layout) : [];
   const productSheet = wb.sheet("Product List", { maxColumns: 8 });
   const requester = productSheet !== null && productListHasRequesterColumns(wb);

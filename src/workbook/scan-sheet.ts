@@ -9,10 +9,6 @@ export interface ScanOptions {
   maxColumns: number;
 }
 
-function isEmpty(v: CellValue): boolean {
-  return v === null || v === "";
-}
-
 function cellValue(type: string | undefined, inner: string, strings: SharedStrings | null): CellValue {
   if (type === "inlineStr") {
     const is = inner.indexOf("<is");
@@ -44,22 +40,22 @@ function cellValue(type: string | undefined, inner: string, strings: SharedStrin
   }
 }
 
-function refParts(ref: string): { col: number; row: number } | null {
+/** 0-based column of the A1 reference whose letters start at `at` in `xml`, or -1. */
+function columnAt(xml: string, at: number): number {
   let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
+  let i = at;
+  for (; ; i++) {
+    const c = xml.charCodeAt(i);
     if (c < 65 || c > 90) break;
     col = col * 26 + (c - 64);
   }
-  if (i === 0) return null;
-  const row = Number(ref.slice(i));
-  return Number.isInteger(row) && row > 0 ? { col: col - 1, row } : null;
+  return i === at ? -1 : col - 1;
 }
 
 /**
  * Reads `<sheetData>` of a worksheet XML with a forward scanner (no DOM): cached values of
  * formula cells, shared/inline/rich strings, numbers, booleans; error cells read as empty.
+ * Cells beyond `maxColumns` are skipped without being decoded.
  */
 export function scanSheet(name: string, xml: string, strings: SharedStrings | null, options: ScanOptions): Sheet {
   const rows = new Map<number, CellValue[]>();
@@ -77,8 +73,7 @@ export function scanSheet(name: string, xml: string, strings: SharedStrings | nu
     if (rs < 0 || rs >= end) break;
     const rTagEnd = xml.indexOf(">", rs);
     if (rTagEnd < 0) break;
-    const rTag = xml.slice(rs, rTagEnd);
-    const r = Number(attribute(rTag, "r"));
+    const r = Number(attribute(xml.slice(rs, rTagEnd), "r"));
     rowNumber = Number.isInteger(r) && r > 0 ? r : rowNumber + 1;
     if (rowNumber > options.maxRow) {
       truncated = true;
@@ -102,10 +97,9 @@ export function scanSheet(name: string, xml: string, strings: SharedStrings | nu
         continue;
       }
       const cTagEnd = xml.indexOf(">", cs);
-      const cTag = xml.slice(cs, cTagEnd);
-      const ref = attribute(cTag, "r");
-      const parts = ref ? refParts(ref) : null;
-      col = parts ? parts.col : col + 1;
+      const refAt = xml.indexOf(' r="', cs);
+      const refCol = refAt > 0 && refAt < cTagEnd ? columnAt(xml, refAt + 4) : -1;
+      col = refCol >= 0 ? refCol : col + 1;
       if (xml.charCodeAt(cTagEnd - 1) === 47) {
         cp = cTagEnd + 1;
         continue;
@@ -116,11 +110,11 @@ export function scanSheet(name: string, xml: string, strings: SharedStrings | nu
       if (col >= options.maxColumns) continue;
       const inner = xml.slice(cTagEnd + 1, cEnd);
       if (inner.startsWith("<f")) formulas.add(formulaKey(rowNumber, col));
-      const value = cellValue(attribute(cTag, "t"), inner, strings);
+      const value = cellValue(attribute(xml.slice(cs, cTagEnd), "t"), inner, strings);
       if (value === null) continue;
       cells ??= [];
       cells[col] = value;
-      if (!isEmpty(value) && rowNumber > lastRow) lastRow = rowNumber;
+      if (value !== "" && rowNumber > lastRow) lastRow = rowNumber;
     }
     if (cells) rows.set(rowNumber, cells);
     pos = rowEnd + 6;

@@ -123,6 +123,13 @@ describe("gatherFacts: links and scope from the engagement stage", () => {
       expect(hokuriku.findings).toEqual({ error: 2, warning: 1 });
       expect(f.suppliers.find((s) => s.supplierId === "S-002")?.declaration?.declarationId, "linked by the engagement stage, not by name").toBe("D-SILENT");
       expect(f.products).toEqual([{ product: "WF6-300", supplierIds: ["S-002"] }]);
+      await db.insertRows("suppliers", ["supplier_id", "name", "source", "line"], [["S-003", "Stellar Pallets s.r.o.", "suppliers.csv", 4]]);
+      await db.run(
+        `INSERT INTO supplier_engagement (run_id, supplier_id, supplier_name, in_scope, scope_rule, reason, templates, status, overdue, requests, contacts, usable, error_count, warning_count)
+         VALUES (1, 'S-003', 'Stellar Pallets s.r.o.', false, 'commodity', 'pallets', [], 'not-requested', false, 0, 0, false, 0, 0)`,
+      );
+      const again = await gatherFacts(db, { period: "2025" });
+      expect(again.suppliers.map((s) => s.supplierId), "out of scope and silent: not scored; out of scope but answered: kept").toEqual(["S-001", "S-002"]);
       expect((await gatherFacts(db, { period: "2024" })).products[0]?.supplierIds, "no engagement run for 2024: everyone stays in scope").toEqual(["S-001", "S-002"]);
     });
   });

@@ -117,14 +117,14 @@ describe("scoreSmelter: location and reported mine countries", () => {
     expect(factor(r, "location-covered")?.points).toBe(15);
     expect(factor(r, "location-cahra")?.points).toBe(5);
     expect(factor(r, "location-labour")?.points).toBe(20);
-    expect(factor(r, "location-labour")?.evidence).toContain("ILAB lists tin from Congo, Democratic Republic of the (CD) as made with child and forced labour");
+    expect(factor(r, "location-labour")?.evidence).toBe("location: ILAB lists tin from Congo, Democratic Republic of the (CD) as made with child and forced labour");
     expect(factor(r, "location-governance")?.points).toBe(10);
     expect(r.score).toBe(15 + 15 + 5 + 20 + 10);
     expect(r.band).toBe("High");
   });
   it("counts the worst reported mine country per part", () => {
     const r = scoreSmelter(smelter({ mineCountries: [JAPAN, RWANDA] }), M, "2024-06-30");
-    expect(factor(r, "origin-covered")?.evidence).toBe("reported mine country Rwanda (RW) is a Dodd-Frank covered country");
+    expect(factor(r, "origin-covered")?.evidence).toBe("reported mine country: Rwanda (RW) is a Dodd-Frank covered country");
     expect(r.score).toBe(15);
   });
   it("scales governance linearly with the WGI percentile", () => {

@@ -11,16 +11,18 @@ import { progressBar } from "../progress.ts";
 export const buildCommand: Command = {
   name: "build",
   summary: "ingest the configured inputs, score, and build the site into dist/",
-  usage: "assay build [--config <file>] [--db <file>] [--as-of YYYY-MM-DD] [--period P] [--redact] [--no-site]",
+  usage: "assay build [--config <file>] [--db <file>] [--as-of YYYY-MM-DD] [--period P] [--redact] [--no-site] [--full]",
   description: `Runs the whole job: loads reference data, the supplier master, bills of materials and outreach log,
 ingests new or changed supplier workbooks (unchanged files are skipped by content hash), identifies and
-screens smelters, scores risk, and builds the static site with Observable Framework.
+screens smelters, scores risk, and builds the static site with Observable Framework. Screening, engagement and
+scoring re-run only when their inputs changed since their last run for the same period and as-of (--full forces them).
 The inputs come from assay.config.json (default: the bundled sample company in data/sample/).`,
   options: {
     "as-of": { type: "string", value: "YYYY-MM-DD", description: "date freshness rules are evaluated against (default: config asOf, else today)" },
     period: { type: "string", value: "<P>", description: "reporting period label (default: config period, else the as-of year)" },
     redact: { type: "boolean", description: "leave supplier contact names, e-mails and phones out of the site" },
     "no-site": { type: "boolean", description: "stop after scoring; do not build the site" },
+    full: { type: "boolean", description: "re-run screening, engagement and scoring even when their inputs are unchanged" },
     out: { type: "string", value: "<dir>", description: "site output folder (default: config outputs.site, else dist)" },
     quiet: { type: "boolean", short: "q", description: "print only errors" },
   },
@@ -34,7 +36,7 @@ The inputs come from assay.config.json (default: the bundled sample company in d
     };
     const db = await Database.open(ctx.dbPath);
     try {
-      await runPipeline(buildStages, { db, config, asOf, period, log, progress: progressBar(ctx.io) });
+      await runPipeline(buildStages, { db, config, asOf, period, log, progress: progressBar(ctx.io), full: booleanOption(ctx, "full") });
     } finally {
       db.close();
     }
@@ -45,6 +47,9 @@ The inputs come from assay.config.json (default: the bundled sample company in d
       root: resolve("pages"),
       dbPath: ctx.dbPath,
       output,
+      configPath: config.path ?? undefined,
+      asOf,
+      period,
       redact: booleanOption(ctx, "redact"),
       log: (line) => {
         if (!quiet && /error|warn|fail/i.test(line)) ctx.io.err(`  ${line}\n`);

@@ -6,7 +6,7 @@ import { AssayError } from "../../errors.ts";
 import { buildReportInput } from "../../exports/build-report-input.ts";
 import { fillTemplate } from "../../exports/fill-template.ts";
 import { loadRollupInput } from "../../exports/load-rollup-input.ts";
-import { euBatteriesDueDiligence, euConflictMineralsReport, secConflictMineralsReport } from "../../exports/reports/index.ts";
+import { reportDrafts } from "../../exports/report-drafts.ts";
 import { smelterAnnexCsv } from "../../exports/smelter-annex-csv.ts";
 import { DeclarationConfig, type RollupFamily } from "../../exports/rollup-input.ts";
 import { rollupDeclaration } from "../../exports/rollup.ts";
@@ -24,14 +24,9 @@ function isoDate(value: string, flag: string): string {
 
 function settings(ctx: CommandContext) {
   const loaded = loadConfig(ctx.configPath);
-  const raw = (loaded.config as Record<string, unknown>).declaration;
-  const parsed = DeclarationConfig.safeParse(raw ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new AssayError(`${ctx.configPath}: declaration.${issue.path.join(".")}: ${issue.message}`, { code: "config", exitCode: 2 });
-  }
+  const declaration = DeclarationConfig.parse(loaded.config.declaration ?? {});
   const asOf = isoDate(stringOption(ctx, "as-of") ?? loaded.config.asOf ?? new Date().toISOString().slice(0, 10), "--as-of");
-  return { loaded, declaration: parsed.data, asOf, period: loaded.config.period ?? asOf.slice(0, 4) };
+  return { loaded, declaration, asOf, period: loaded.config.period ?? asOf.slice(0, 4) };
 }
 
 async function openDatabase(ctx: CommandContext): Promise<Database> {
@@ -46,7 +41,7 @@ async function record(db: Database, kind: string, output: string, v: Vintages, e
     `INSERT INTO export_runs (kind, output, template, template_version, products, smelters, as_of, scoring_run, reference_vintages)
      VALUES ($kind, $output, $template, $version, $products, $smelters, CAST($asOf AS DATE), $run, CAST($vintages AS JSON))`,
     {
-      kind, output, template: extra.template ?? null, version: extra.version ?? null, products: extra.products ?? [],
+      kind, output, template: extra.template ?? null, version: extra.version ?? null, products: extra.products?.join(",") || null,
       smelters: extra.smelters ?? 0, asOf: extra.asOf, run: v.scoringRun?.runId ?? null, vintages: JSON.stringify(v.reference),
     },
   );
@@ -83,12 +78,10 @@ async function exportReports(ctx: CommandContext): Promise<number> {
   const { loaded, declaration, asOf, period } = settings(ctx);
   const db = await openDatabase(ctx);
   try {
-    const input = buildReportInput(await loadRollupInput(db), { company: loaded.config.company, declaration, asOf, period, vintages: await loadVintages(db, period) });
+    const { input, drafts } = await reportDrafts(db, { company: loaded.config.company, declaration, asOf, period });
     mkdirSync(out, { recursive: true });
     const files: Array<[string, string]> = [
-      ["conflict-minerals-report.md", secConflictMineralsReport(input)],
-      ["eu-2017-821-article-7-report.md", euConflictMineralsReport(input)],
-      ["eu-batteries-due-diligence.md", euBatteriesDueDiligence(input)],
+      ...drafts.map((d) => [d.file, d.markdown] as [string, string]),
       ["smelter-annex.csv", smelterAnnexCsv([...(input.cmrt?.smelters ?? []), ...(input.emrt?.smelters ?? [])])],
     ];
     for (const [name, text] of files) {

@@ -1,6 +1,8 @@
 import { Database } from "../../db/database.ts";
 import { AssayError } from "../../errors.ts";
 import { ingestPaths } from "../../ingest/ingest.ts";
+import { resolveSmelterRows } from "../../matching/index.ts";
+import { hasSmelterReference, loadShippedReference } from "../../reference/shipped.ts";
 import { progressLine } from "../../ingest/progress-bar.ts";
 import { booleanOption, stringOption, type Command } from "../command.ts";
 
@@ -28,6 +30,11 @@ before) or rejected with a reason. A newer declaration from the same supplier an
         asOf,
         concurrency: jobs,
         command: "ingest",
+        // Every stored smelter row is resolved to an RMI facility right away (issue: identification during ingest).
+        afterStore: async (store) => {
+          await loadShippedReferenceIfMissing(store);
+          await resolveSmelterRows(store);
+        },
         onProgress: ctx.io.isTTY ? (done, total, path) => ctx.io.err(progressLine(done, total, path)) : undefined,
       });
       if (ctx.io.isTTY) ctx.io.err("\n");
@@ -45,3 +52,7 @@ before) or rejected with a reason. A newer declaration from the same supplier an
     }
   },
 };
+
+async function loadShippedReferenceIfMissing(db: Database): Promise<void> {
+  if (!(await hasSmelterReference(db))) await loadShippedReference(db);
+}

@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import { loadConfig } from "../../config/config.ts";
 import { Database } from "../../db/database.ts";
 import { AssayError } from "../../errors.ts";
@@ -7,7 +6,7 @@ import { riskModelFor } from "../../scoring/model-for-config.ts";
 import type { RiskModel } from "../../scoring/model.ts";
 import type { Band } from "../../scoring/result.ts";
 import { runScoring, type ScoringRunSummary } from "../../scoring/run.ts";
-import { booleanOption, stringOption, type Command, type CommandContext } from "../command.ts";
+import { booleanOption, stringOption, type Command } from "../command.ts";
 
 const PERIOD = /^[\w.-]+$/;
 const BANDS: Band[] = ["Low", "Medium", "High", "Critical", "Excluded", "Data gap"];
@@ -16,11 +15,6 @@ function bandLine(label: string, counts: Record<Band, number>, extra = ""): stri
   const total = BANDS.reduce((s, b) => s + counts[b], 0);
   const parts = BANDS.filter((b) => counts[b] > 0).map((b) => `${b} ${counts[b]}`);
   return `${label.padEnd(10)}${String(total).padStart(6)}  ${parts.join(" · ") || "none"}${extra}\n`;
-}
-
-/** Model source: --model, then the config's riskModel (path or inline object), then ./risk-model.json. */
-export function resolveModel(ctx: CommandContext): RiskModel {
-  return riskModelFor(loadConfig(ctx.configPath), stringOption(ctx, "model"));
 }
 
 export function formatSummary(s: ScoringRunSummary, minCoverage: number): string {
@@ -49,13 +43,14 @@ The period defaults to the config's "period", else the as-of year; as-of default
     json: { type: "boolean", description: "print the run summary as JSON" },
   },
   async run(ctx) {
-    const { config } = loadConfig(ctx.configPath);
+    const loaded = loadConfig(ctx.configPath);
+    const { config } = loaded;
     const asOf = parseAsOf(stringOption(ctx, "as-of") ?? config.asOf);
     const period = stringOption(ctx, "period") ?? config.period ?? asOf.slice(0, 4);
     if (!PERIOD.test(period)) {
       throw new AssayError(`assay score: invalid --period: ${JSON.stringify(period)} (expected letters, digits, '.', '_' or '-')`, { code: "usage", exitCode: 2 });
     }
-    const model = resolveModel(ctx);
+    const model = riskModelFor(loaded, stringOption(ctx, "model"));
     const db = await Database.open(ctx.dbPath);
     try {
       const summary = await runScoring(db, { period, asOf, model });

@@ -12,7 +12,7 @@ export const exportsLog: Migration = {
       output VARCHAR NOT NULL,
       template VARCHAR,
       template_version VARCHAR,
-      products VARCHAR[],
+      products VARCHAR,
       smelters INTEGER NOT NULL DEFAULT 0,
       as_of DATE NOT NULL,
       scoring_run INTEGER,

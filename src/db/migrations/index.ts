@@ -7,6 +7,7 @@ import { countryRisk } from "./031-country-risk.ts";
 import { scoring } from "./040-scoring.ts";
 import { engagement } from "./050-engagement.ts";
 import { exportsLog } from "./060-exports.ts";
+import { buildFingerprints } from "./070-build-fingerprints.ts";
 
 /** A versioned schema change: statements run once, in version order, inside a transaction. */
 export interface Migration {
@@ -17,4 +18,4 @@ export interface Migration {
 
 // Version ranges: 1–9 core, 10–19 workbooks/declarations, 20–29 reference & matching,
 // 30–39 sanctions & country risk, 40–49 scoring, 50–59 engagement, 60–69 exports, 70–79 scale.
-export const migrations: readonly Migration[] = [core, inputs, declarations, reference, sanctions, countryRisk, scoring, engagement, exportsLog];
+export const migrations: readonly Migration[] = [core, inputs, declarations, reference, sanctions, countryRisk, scoring, engagement, exportsLog, buildFingerprints];

@@ -18,7 +18,7 @@ export function secConflictMineralsReport(input: ReportInput): string {
   const mayOriginate = q3.some((a) => a === "Yes" || a === "Unknown");
   const incomplete = used.filter((m) => answerOf(r, "Q7", m) !== "Yes");
   const coveredSmelters = smelters.filter((s) => ["CD", "AO", "BI", "CF", "CG", "RW", "SS", "TZ", "UG", "ZM"].includes(s.countryIso2 ?? ""));
-  const policy = input.company.policyUrl ? ` and is published at ${md(input.company.policyUrl)}` : "";
+  const policy = input.company.policyUrl ? ` (policy: ${md(input.company.policyUrl)})` : "";
   const metalsRow = CMRT_METALS.map((m) => [m, answerOf(r, "Q1", m) ?? "—", answerOf(r, "Q3", m) ?? "—", answerOf(r, "Q4", m) ?? "—", answerOf(r, "Q6", m) ?? "—", String(smelters.filter((s) => s.metal === m).length)]);
 
   return [

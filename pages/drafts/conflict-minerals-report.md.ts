@@ -1,0 +1,4 @@
+import { draftPage } from "../../src/site/data/draft-page.ts";
+import { emitMarkdown } from "../../src/site/page-data.ts";
+
+await emitMarkdown((db) => draftPage(db, "conflict-minerals-report"));

@@ -1,0 +1,23 @@
+import type { Database } from "../db/database.ts";
+import { quoteIdentifier } from "../db/database.ts";
+
+/**
+ * An order-independent checksum of each table's rows ("rows:sum-of-row-hashes"), "absent" for a missing table.
+ * Any inserted, deleted or updated row changes it; duplicates count (a sum, not an xor).
+ */
+export async function tableChecksums(db: Database, tables: readonly string[]): Promise<Record<string, string>> {
+  const present = new Set(
+    (await db.all<{ name: string }>("SELECT table_name AS name FROM duckdb_tables() WHERE schema_name = 'main'")).map((r) => r.name),
+  );
+  const out: Record<string, string> = {};
+  for (const table of [...tables].sort()) {
+    if (!present.has(table)) {
+      out[table] = "absent";
+      continue;
+    }
+    const q = quoteIdentifier(table);
+    const r = await db.one<{ n: number; h: string }>(`SELECT count(*) AS n, CAST(coalesce(sum(CAST(hash(${q}) AS HUGEINT)), 0) AS VARCHAR) AS h FROM ${q}`);
+    out[table] = `${r?.n ?? 0}:${r?.h ?? "0"}`;
+  }
+  return out;
+}

@@ -1,0 +1,80 @@
+import { normalizeName } from "../text/normalize.ts";
+import type { DeclarationFacts } from "./facts.ts";
+import { questionKey, templateQuestions } from "./template-questions.ts";
+
+type Row = Record<string, unknown>;
+const str = (v: unknown): string | null => (v === null || v === undefined || v === "" ? null : String(v));
+
+/** A smelter as the suppliers' rows name it, before the reference lists are consulted. */
+export interface SmelterSeed {
+  cid: string | null;
+  metal: string;
+  name: string;
+  recycled: boolean[];
+}
+
+/** Stable identity across runs: the CID when matched, else `unmatched:<metal>:<normalised name>`. */
+export function smelterKey(cid: string | null, metal: string, name: string): string {
+  return cid ?? `unmatched:${metal}:${normalizeName(name)}`;
+}
+
+/** One declaration reduced to what scoring reads; records each smelter row it names in `seeds`. */
+export function declarationFacts(
+  d: Row,
+  answersBy: Map<string, Row[]>,
+  companyBy: Map<string, Row[]>,
+  rowsBy: Map<string, Row[]>,
+  seeds: Map<string, SmelterSeed>,
+): DeclarationFacts {
+  const id = String(d.declaration_id);
+  const q = templateQuestions(str(d.template));
+  const answer = new Map<string, string | null>();
+  for (const a of answersBy.get(id) ?? []) answer.set(`${questionKey(String(a.question))}|${String(a.mineral).toLowerCase()}`, str(a.answer));
+  const minerals = [...new Set((answersBy.get(id) ?? []).map((a) => String(a.mineral).toLowerCase()))];
+  const inScope = minerals.filter((m) => /^yes/i.test(answer.get(`${q.intentional}|${m}`) ?? "") && !/^no$/i.test(answer.get(`${q.remains}|${m}`) ?? ""));
+  const programme: Record<string, string | null> = {};
+  for (const a of companyBy.get(id) ?? []) {
+    const k = questionKey(String(a.question));
+    if (programme[k] === undefined || /^yes/i.test(String(a.answer ?? ""))) programme[k] = str(a.answer);
+  }
+  const keys: string[] = [];
+  for (const r of rowsBy.get(id) ?? []) {
+    const metal = String(r.metal ?? "").toLowerCase();
+    const name = str(r.name);
+    // Rows pasted as values carry a literal 0 in empty cells (DOMAIN A §5.1): not a smelter.
+    if (!metal || !name || /^[\d\W]*$/.test(normalizeName(name))) continue;
+    const key = smelterKey(str(r.cid), metal, name);
+    keys.push(key);
+    const seed = seeds.get(key) ?? { cid: str(r.cid), metal, name, recycled: [] };
+    seed.recycled.push(/^yes/i.test(String(r.recycled_scrap ?? "")));
+    seeds.set(key, seed);
+  }
+  return {
+    declarationId: id,
+    template: str(d.template) ?? "CMRT",
+    effectiveDate: str(d.effective_date)?.slice(0, 10) ?? null,
+    mineralsInScope: inScope,
+    findings: { error: Number(d.error_count ?? 0), warning: Number(d.warning_count ?? 0) },
+    programme,
+    programmeTest: q.programmeTest,
+    surveyCoverage: Object.fromEntries(inScope.map((m) => [m, answer.get(`${q.surveyCoverage}|${m}`) ?? null])),
+    incompleteSmelterList: inScope.filter((m) => q.completeness.some((c) => /^no$/i.test(answer.get(`${c}|${m}`) ?? ""))),
+    smelterKeys: [...new Set(keys)],
+  };
+}
+
+/** Merges a supplier's current declarations: the first (CMRT-first order) leads and names the merge; lists and counts add up. */
+export function mergeDeclarations(list: DeclarationFacts[]): DeclarationFacts | null {
+  const [lead, ...rest] = list;
+  if (!lead) return null;
+  const merged = { ...lead, surveyCoverage: { ...lead.surveyCoverage }, findings: { ...lead.findings } };
+  for (const d of rest) {
+    merged.mineralsInScope = [...new Set([...merged.mineralsInScope, ...d.mineralsInScope])];
+    merged.incompleteSmelterList = [...new Set([...merged.incompleteSmelterList, ...d.incompleteSmelterList])];
+    merged.smelterKeys = [...new Set([...merged.smelterKeys, ...d.smelterKeys])];
+    merged.findings.error += d.findings.error;
+    merged.findings.warning += d.findings.warning;
+    for (const [m, a] of Object.entries(d.surveyCoverage)) if (!(m in merged.surveyCoverage)) merged.surveyCoverage[m] = a;
+  }
+  return merged;
+}
