@@ -3,7 +3,7 @@ import { dirname, isAbsolute, resolve } from "node:path";
 import { z } from "zod";
 import { OutreachConfig } from "../engagement/outreach-config.ts";
 import { ScopeConfig } from "../engagement/scope-config.ts";
-import { DeclarationConfig } from "../exports/rollup-input.ts";
+import { DeclarationConfig, RollupCompany } from "../exports/rollup-input.ts";
 import { AssayError } from "../errors.ts";
 
 const paths = z.array(z.string().min(1));
@@ -11,23 +11,8 @@ const paths = z.array(z.string().min(1));
 export const AssayConfig = z
   .object({
     $schema: z.string().optional(),
-    company: z
-      .object({
-        name: z.string().min(1),
-        uniqueId: z.string().optional(),
-        uniqueIdAuthority: z.string().optional(),
-        address: z.string().optional(),
-        contactName: z.string().optional(),
-        contactEmail: z.string().optional(),
-        contactPhone: z.string().optional(),
-        authorizer: z.string().optional(),
-        authorizerTitle: z.string().optional(),
-        authorizerEmail: z.string().optional(),
-        authorizerPhone: z.string().optional(),
-        policyUrl: z.string().optional(),
-      })
-      .strict()
-      .default({ name: "Your company" }),
+    /** The company's own identity, written on its roll-up declaration and reports. */
+    company: RollupCompany.strict().default({ name: "Your company" }),
     /** Reporting period label, e.g. "2025"; defaults to the as-of year. */
     period: z.string().regex(/^[\w.-]+$/, "letters, digits, '.', '_' or '-'").optional(),
     /** As-of date for freshness checks (YYYY-MM-DD); defaults to today. */

@@ -23,30 +23,50 @@ function push(map: Map<string, number[]>, key: string, value: number): void {
   else if (list[list.length - 1] !== value) list.push(value);
 }
 
-export function buildSanctionsIndex(entries: readonly SanctionsEntry[]): SanctionsIndex {
-  const index: SanctionsIndex = { entries, names: [], byToken: new Map(), byPrefix: new Map(), df: new Map() };
+/** The costly half of indexing: every listed spelling split into folded tokens (entry order, duplicates dropped). */
+export function prepareListedNames(entries: readonly SanctionsEntry[]): IndexedName[] {
+  const names: IndexedName[] = [];
   entries.forEach((entry, e) => {
     const seen = new Set<string>();
-    const tokensOfEntry = new Set<string>();
-    const all = [{ name: entry.name, nameType: "primary" }, ...entry.aliases];
-    for (const { name, nameType } of all) {
+    for (const { name, nameType } of [{ name: entry.name, nameType: "primary" }, ...entry.aliases]) {
       for (const variant of nameVariants(name, false)) {
         const sn = screeningName(variant);
         const key = [...sn.distinctive, "|", ...sn.descriptor, "|", ...sn.generic].join(" ");
         if (sn.distinctive.length === 0 || seen.has(key)) continue;
         seen.add(key);
-        const id = index.names.length;
-        index.names.push({ entry: e, nameType, name: sn });
-        for (const t of [...sn.distinctive, ...sn.descriptor]) {
-          push(index.byToken, t, id);
-          tokensOfEntry.add(t);
-        }
-        for (const t of sn.distinctive) if (t.length >= 5) push(index.byPrefix, t.slice(0, 4), id);
+        names.push({ entry: e, nameType, name: sn });
       }
     }
-    for (const t of tokensOfEntry) index.df.set(t, (index.df.get(t) ?? 0) + 1);
   });
+  return names;
+}
+
+/** The cheap half: token and prefix postings and document frequencies from prepared names. */
+export function indexPreparedNames(entries: readonly SanctionsEntry[], names: IndexedName[]): SanctionsIndex {
+  const index: SanctionsIndex = { entries, names, byToken: new Map(), byPrefix: new Map(), df: new Map() };
+  let entry = -1;
+  let tokensOfEntry = new Set<string>();
+  const flush = () => {
+    for (const t of tokensOfEntry) index.df.set(t, (index.df.get(t) ?? 0) + 1);
+    tokensOfEntry = new Set();
+  };
+  names.forEach((n, id) => {
+    if (n.entry !== entry) {
+      flush();
+      entry = n.entry;
+    }
+    for (const t of [...n.name.distinctive, ...n.name.descriptor]) {
+      push(index.byToken, t, id);
+      tokensOfEntry.add(t);
+    }
+    for (const t of n.name.distinctive) if (t.length >= 5) push(index.byPrefix, t.slice(0, 4), id);
+  });
+  flush();
   return index;
+}
+
+export function buildSanctionsIndex(entries: readonly SanctionsEntry[]): SanctionsIndex {
+  return indexPreparedNames(entries, prepareListedNames(entries));
 }
 
 /** Weight of a distinctive token: 1 when rare, down to 0.35 when many entries share it. */

@@ -1,6 +1,6 @@
 import type { SharedStrings } from "./shared-strings.ts";
 import { formulaKey, Sheet, type CellValue } from "./sheet.ts";
-import { attribute, decodeXmlText, joinTextRuns } from "./xml-text.ts";
+import { attribute, decodeXmlText, joinTextRuns, utf8Text } from "./xml-text.ts";
 
 export interface ScanOptions {
   /** Rows after this row number are not read (the sheet is marked truncated). */
@@ -12,7 +12,7 @@ export interface ScanOptions {
 function cellValue(type: string | undefined, inner: string, strings: SharedStrings | null): CellValue {
   if (type === "inlineStr") {
     const is = inner.indexOf("<is");
-    return is < 0 ? null : joinTextRuns(inner.slice(is));
+    return is < 0 ? null : joinTextRuns(utf8Text(inner.slice(is)));
   }
   const vs = inner.indexOf("<v");
   if (vs < 0) return null;
@@ -24,14 +24,14 @@ function cellValue(type: string | undefined, inner: string, strings: SharedStrin
     case "s":
       return strings?.get(Number(raw)) ?? null;
     case "str":
-      return decodeXmlText(raw);
+      return decodeXmlText(utf8Text(raw));
     case "b":
       return raw === "1" || raw === "true";
     case "e":
       return null;
     case "d": {
       const ms = Date.parse(raw);
-      return Number.isNaN(ms) ? decodeXmlText(raw) : ms / 86_400_000 + 25_569;
+      return Number.isNaN(ms) ? decodeXmlText(utf8Text(raw)) : ms / 86_400_000 + 25_569;
     }
     default: {
       const n = Number(raw);
@@ -53,7 +53,7 @@ function columnAt(xml: string, at: number): number {
 }
 
 /**
- * Reads `<sheetData>` of a worksheet XML with a forward scanner (no DOM): cached values of
+ * Reads `<sheetData>` of a worksheet XML (decoded as latin1, see utf8Text) with a forward scanner (no DOM): cached values of
  * formula cells, shared/inline/rich strings, numbers, booleans; error cells read as empty.
  * Cells beyond `maxColumns` are skipped without being decoded.
  */

@@ -1,8 +1,8 @@
-import { joinTextRuns } from "./xml-text.ts";
+import { joinTextRuns, utf8Text } from "./xml-text.ts";
 
 /**
  * The shared-string table, indexed lazily: only the start offsets are found up front and a string is
- * decoded the first time a cell refers to it (the label tables hold thousands we never read).
+ * decoded the first time a cell refers to it (the label tables hold thousands we never read). The XML is latin1-decoded.
  */
 export class SharedStrings {
   private readonly starts: number[] = [];
@@ -31,7 +31,7 @@ export class SharedStrings {
     const open = this.xml.indexOf(">", start);
     if (this.xml.charCodeAt(open - 1) === 47) return "";
     const end = this.xml.indexOf("</si>", open);
-    const text = joinTextRuns(this.xml.slice(open + 1, end < 0 ? undefined : end));
+    const text = joinTextRuns(utf8Text(this.xml.slice(open + 1, end < 0 ? undefined : end)));
     this.cache.set(index, text);
     return text;
   }

@@ -108,10 +108,10 @@ export class Workbook {
     const key = `${info.name}\u0000${options.maxRow ?? ""}:${options.maxColumns ?? ""}`;
     const hit = this.cache.get(key);
     if (hit) return hit;
-    const xml = this.zip.text(info.path);
+    const xml = this.zip.text(info.path, "latin1");
     if (xml === null) throw new UnreadableWorkbook(`damaged workbook: sheet '${info.name}' (${info.path}) is missing`);
     if (this.strings === undefined) {
-      const sst = this.zip.text("xl/sharedStrings.xml");
+      const sst = this.zip.text("xl/sharedStrings.xml", "latin1");
       this.strings = sst === null ? null : new SharedStrings(sst);
     }
     const sheet = scanSheet(info.name, xml, this.strings, { ...this.limits, ...options });

@@ -7,6 +7,16 @@ function codePoint(n: number): string {
   return Number.isFinite(n) && n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : "";
 }
 
+const HIGH_BYTE = /[\x80-\xff]/;
+
+/**
+ * Part XML is scanned as latin1 (one char per byte: a fast copy and a one-byte string, where UTF-8 decoding of a
+ * sheet with a single non-ASCII byte doubles its size); text taken out of it is decoded as UTF-8 here, before entities.
+ */
+export function utf8Text(latin1: string): string {
+  return HIGH_BYTE.test(latin1) ? Buffer.from(latin1, "latin1").toString("utf8") : latin1;
+}
+
 /** Decodes XML entities and OOXML `_xHHHH_` escapes in element text. */
 export function decodeXmlText(raw: string): string {
   let s = raw;

@@ -137,8 +137,8 @@ export class ZipArchive {
     return out;
   }
 
-  text(name: string): string | null {
+  text(name: string, encoding: "utf8" | "latin1" = "utf8"): string | null {
     const data = this.read(name);
-    return data ? Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString("utf8") : null;
+    return data ? Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString(encoding) : null;
   }
 }

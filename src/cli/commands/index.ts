@@ -13,6 +13,7 @@ import { scoreCommand } from "./score.ts";
 import { screenCommand } from "./screen.ts";
 import { sqlCommand } from "./sql.ts";
 import { statusCommand } from "./status.ts";
+import { warehouseCommand } from "./warehouse.ts";
 
 // Each command lives in its own file; register it here (keep alphabetical order).
-export const commands: readonly Command[] = [buildCommand, checkCommand, diffCommand, exportCommand, generateCommand, ingestCommand, matchCommand, outreachCommand, referenceCommand, reportCommand, scoreCommand, screenCommand, sqlCommand, statusCommand];
+export const commands: readonly Command[] = [buildCommand, checkCommand, diffCommand, exportCommand, generateCommand, ingestCommand, matchCommand, outreachCommand, referenceCommand, reportCommand, scoreCommand, screenCommand, sqlCommand, statusCommand, warehouseCommand];

@@ -73,7 +73,7 @@ export async function engagementRows(w: Warehouse, runId: number): Promise<Map<s
         overdue: r.overdue === true,
         lastEvent: str(r.lastEvent) ?? base?.lastEvent ?? null,
         lastEventDate: str(r.lastEventDate)?.slice(0, 10) ?? base?.lastEventDate ?? null,
-        responded: r.answered === true || /^responded/.test(status),
+        responded: r.answered === true || status === "responded",
         usable: r.usable === true,
       });
     }

@@ -14,7 +14,10 @@ export interface Kpis {
   conformantByMetal: { metal: string; identified: number; conformant: number; share: number | null }[];
 }
 
-/** Programme KPIs of one scoring run, computed from the stored scores alone so any two periods compare. */
+/**
+ * Programme KPIs of one scoring run. Supplier scope, responses and usable declarations are the engagement
+ * stage's figures for the run's period when that stage ran; otherwise they derive from the supplier scores.
+ */
 export async function kpisForRun(w: Warehouse, run: RunRef): Promise<Kpis> {
   const s = (
     await w.rows<{ n: number; responded: number; valid: number }>(
@@ -25,6 +28,17 @@ export async function kpisForRun(w: Warehouse, run: RunRef): Promise<Kpis> {
       [run.runId],
     )
   )[0] ?? { n: 0, responded: 0, valid: 0 };
+  // Scope and response come from the engagement stage (its `all` row for the run's period) when it ran.
+  const e = (
+    await w.rows<{ n: number; responded: number; valid: number }>(
+      "engagement_metrics",
+      `SELECT m.in_scope AS n, m.responded, m.usable AS valid
+       FROM engagement_metrics m JOIN latest_engagement_runs r USING (run_id)
+       WHERE r.period = ? AND m.dimension = 'all' ORDER BY r.run_id DESC LIMIT 1`,
+      [run.period],
+    )
+  )[0];
+  const supplierCounts = e ?? s;
   const m = (
     await w.rows<{ n: number; identified: number; conformant: number; hits: number; high: number }>(
       "smelter_scores",
@@ -43,10 +57,10 @@ export async function kpisForRun(w: Warehouse, run: RunRef): Promise<Kpis> {
     [run.runId],
   );
   return {
-    suppliersInScope: s.n,
-    responded: s.responded,
-    responseRate: ratio(s.responded, s.n),
-    validDeclarations: s.valid,
+    suppliersInScope: supplierCounts.n,
+    responded: supplierCounts.responded,
+    responseRate: ratio(supplierCounts.responded, supplierCounts.n),
+    validDeclarations: supplierCounts.valid,
     smelters: m.n,
     smeltersIdentified: m.identified,
     conformant: m.conformant,
@@ -81,7 +95,7 @@ export function kpiList(now: Kpis, before: Kpis | null): Kpi[] {
   return [
     k("suppliersInScope", "Suppliers in scope", "count", "up", "suppliers asked for a declaration"),
     k("responseRate", "Response rate", "percent", "up", `${now.responded} of ${now.suppliersInScope} answered`),
-    k("validDeclarations", "Valid declarations", "count", "up", "answers usable for scoring"),
+    k("validDeclarations", "Valid declarations", "count", "up", `usable answers: current, without errors (${now.responded} responded)`),
     k("smeltersIdentified", "Smelters identified", "count", "up", `${now.smelters} reported, ${now.smelters - now.smeltersIdentified} without a CID`),
     k("conformantShare", "Conformant smelters", "percent", "up", `${now.conformant} of ${now.smeltersIdentified} identified`),
     k("sanctionsHits", "Sanctions hits", "count", "down", "smelters matching a sanctions list"),
