@@ -23,7 +23,7 @@ export async function emitJson(compute: (db: Database) => Promise<unknown>): Pro
 
 /** The build's configuration, as-of date and period (passed by `assay build` through the environment). */
 export function siteSettings(): { config: LoadedConfig; asOf: string; period: string } {
-  const config = loadConfig(process.env.ASSAY_CONFIG ?? "assay.config.json");
+  const config = loadConfig(process.env.ASSAY_CONFIG || "assay.config.json");
   const asOf = process.env.ASSAY_AS_OF || config.config.asOf || new Date().toISOString().slice(0, 10);
   const period = process.env.ASSAY_PERIOD || config.config.period || asOf.slice(0, 4);
   return { config, asOf, period };
