@@ -12,7 +12,9 @@ if (!chromiumAvailable()) {
   process.exit(1);
 }
 mkdirSync(out, { recursive: true });
-const pages = readdirSync(site).filter((f) => f.endsWith(".html")).map((f) => f.replace(/\.html$/, ""));
+const pages = readdirSync(site, { recursive: true, encoding: "utf8" })
+  .filter((f) => f.endsWith(".html") && !f.startsWith("_"))
+  .map((f) => f.replace(/\.html$/, "").replaceAll("\\", "/"));
 const server = await serveStatic(site);
 const browser = await launchChromium();
 try {
@@ -21,8 +23,9 @@ try {
   const shoot = async (name: string, url: string) => {
     await page.goto(url, { waitUntil: "networkidle" });
     await page.waitForTimeout(300);
-    await page.screenshot({ path: join(out, `${name}.png`), fullPage: true });
-    console.log(`screenshots/${name}.png`);
+    const file = `${name.replaceAll("/", "-")}.png`;
+    await page.screenshot({ path: join(out, file), fullPage: true });
+    console.log(`screenshots/${file}`);
   };
   for (const name of pages.filter((p) => p !== "smelter" && p !== "supplier")) await shoot(name, `${server.url}/${name === "index" ? "" : name}`);
   for (const [detail, list] of [["smelter", "smelters"], ["supplier", "suppliers"]] as const) {

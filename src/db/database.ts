@@ -1,4 +1,4 @@
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue, type DuckDBResultReader } from "@duckdb/node-api";
+import { DuckDBInstance, DuckDBTypeId, dateValue, listValue, type DuckDBConnection, type DuckDBType, type DuckDBValue, type DuckDBResultReader } from "@duckdb/node-api";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { migrations, type Migration } from "./migrations/index.ts";
@@ -95,6 +95,54 @@ export class Database {
     }
   }
 
+  /**
+   * Bulk-appends rows through DuckDB's appender (much faster than INSERT for many rows). Values come in `columns`
+   * order; the table's other columns get their defaults. DATE columns take ISO `YYYY-MM-DD` strings, list columns arrays.
+   * Runs inside the caller's transaction, if any; a failing row throws (naming table, row and column) and nothing of
+   * this call is appended.
+   */
+  async appendRows(table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[]): Promise<void> {
+    if (rows.length === 0) return;
+    const tableColumns = await this.all<{ name: string }>(
+      "SELECT column_name AS name FROM information_schema.columns WHERE table_schema = 'main' AND table_name = ? ORDER BY ordinal_position",
+      [table],
+    );
+    if (tableColumns.length === 0) throw new Error(`appendRows(${table}): no such table`);
+    const unknown = columns.filter((c) => !tableColumns.some((t) => t.name === c));
+    if (unknown.length > 0) throw new Error(`appendRows(${table}): no column ${unknown.join(", ")}`);
+    const source = tableColumns.map((t) => columns.indexOf(t.name));
+    const appender = await this.connection.createAppender(table);
+    try {
+      const types = source.map((_, i) => appender.columnType(i));
+      for (const [r, row] of rows.entries()) {
+        if (row.length !== columns.length) throw new Error(`appendRows(${table}): row ${r} has ${row.length} values for ${columns.length} columns`);
+        for (let i = 0; i < source.length; i++) {
+          const k = source[i]!;
+          if (k < 0) {
+            appender.appendDefault();
+            continue;
+          }
+          const value = row[k] ?? null;
+          if (value === null) appender.appendNull();
+          else {
+            try {
+              appender.appendValue(toDuckDBValue(value, types[i]!), types[i]);
+            } catch (error) {
+              throw new Error(`appendRows(${table}): row ${r}, column ${columns[k]}: ${(error as Error).message}: ${JSON.stringify(value)}`);
+            }
+          }
+        }
+        appender.endRow();
+      }
+      appender.flushSync();
+    } catch (error) {
+      appender.clear();
+      throw error;
+    } finally {
+      appender.closeSync();
+    }
+  }
+
   /** Runs `fn` inside a transaction; rolls back and rethrows on error. */
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
     await this.run("BEGIN TRANSACTION");
@@ -136,6 +184,18 @@ export class Database {
     this.connection.closeSync();
     this.instance.closeSync();
   }
+}
+
+const DAY_MS = 86_400_000;
+
+function toDuckDBValue(value: SqlValue, type: DuckDBType): DuckDBValue {
+  if (type.typeId === DuckDBTypeId.DATE && typeof value === "string") {
+    const ms = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : Number.NaN;
+    if (Number.isNaN(ms)) throw new Error("invalid date (expected YYYY-MM-DD)");
+    return dateValue(ms / DAY_MS);
+  }
+  if (Array.isArray(value)) return listValue(value as DuckDBValue[]);
+  return value as DuckDBValue;
 }
 
 /** Quotes an SQL identifier (table or column name) for DuckDB. */

@@ -12,39 +12,44 @@ export interface StoredFile {
 /** The declaration id of a file: stable across rebuilds because it derives from the content hash. */
 export const declarationIdFor = (fileHash: string) => `d${fileHash.slice(0, 16)}`;
 
-/** Inserts declarations and all their rows, child rows of every declaration in one bulk insert per table. */
+const DECLARATION_COLUMNS = ["declaration_id", "file_hash", "file", "file_name", "template", "version", "company_name", "unique_id",
+  "unique_id_authority", "supplier_key", "scope", "scope_description", "scope_key", "address", "contact_name", "contact_email", "contact_phone",
+  "authorizer", "authorizer_title", "authorizer_email", "authorizer_phone", "effective_date", "minerals", "error_count", "warning_count", "ingest_run"];
+
+/**
+ * Stores declarations and all their rows: one appender pass per table for the whole batch. Call it inside a
+ * transaction; a failure (e.g. a constraint) throws and the caller decides whether to retry file by file.
+ */
 export async function storeDeclarations(db: Database, items: readonly { declaration: Declaration; file: StoredFile }[]): Promise<Record<string, number>> {
-  const stored: Record<string, number> = {};
-  const rows = new Map<string, { columns: string[]; rows: SqlValue[][] }>();
+  const tables = new Map<string, { columns: string[]; rows: SqlValue[][] }>([["declarations", { columns: DECLARATION_COLUMNS, rows: [] }]]);
   for (const { declaration, file } of items) {
-    for (const [table, columns, values] of await insertDeclaration(db, declaration, file)) {
-      const entry = rows.get(table) ?? { columns, rows: [] };
-      entry.rows.push(...values);
-      rows.set(table, entry);
+    tables.get("declarations")!.rows.push(declarationRow(declaration, file));
+    for (const [table, columns, values] of childRows(declaration, file)) {
+      const entry = tables.get(table) ?? { columns, rows: [] };
+      for (const v of values) entry.rows.push(v);
+      tables.set(table, entry);
     }
   }
-  stored.declarations = items.length;
-  for (const [table, { columns, rows: values }] of rows) {
-    await db.insertRows(table, columns, values);
-    stored[table] = values.length;
+  const stored: Record<string, number> = {};
+  for (const [table, { columns, rows }] of tables) {
+    await db.appendRows(table, columns, rows);
+    stored[table] = rows.length;
   }
   return stored;
 }
 
-async function insertDeclaration(db: Database, d: Declaration, file: StoredFile): Promise<[string, string[], SqlValue[][]][]> {
-  const id = declarationIdFor(file.fileHash);
-  const h = file.fileHash;
+function declarationRow(d: Declaration, file: StoredFile): SqlValue[] {
   const c = d.company;
   const count = (s: string) => d.findings.filter((f) => f.severity === s).length;
-  await db.run(
-    `INSERT INTO declarations (declaration_id, file_hash, file, file_name, template, version, company_name, unique_id,
-       unique_id_authority, supplier_key, scope, scope_description, scope_key, address, contact_name, contact_email, contact_phone,
-       authorizer, authorizer_title, authorizer_email, authorizer_phone, effective_date, minerals, error_count, warning_count, ingest_run)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS DATE), from_json(?, '["VARCHAR"]'), ?, ?, ?)`,
-    [id, h, file.path, basename(file.path), d.template, d.version, c.name, c.uniqueId, c.uniqueIdAuthority, supplierKey(d), c.scope,
-      c.scopeDescription, scopeKey(d), c.address, c.contactName, c.contactEmail, c.contactPhone, c.authorizer, c.authorizerTitle,
-      c.authorizerEmail, c.authorizerPhone, c.effectiveDate, JSON.stringify(d.minerals), count("error"), count("warning"), file.runId],
-  );
+  return [declarationIdFor(file.fileHash), file.fileHash, file.path, basename(file.path), d.template, d.version, c.name, c.uniqueId,
+    c.uniqueIdAuthority, supplierKey(d), c.scope, c.scopeDescription, scopeKey(d), c.address, c.contactName, c.contactEmail, c.contactPhone,
+    c.authorizer, c.authorizerTitle, c.authorizerEmail, c.authorizerPhone, c.effectiveDate, [...d.minerals], count("error"), count("warning"),
+    file.runId];
+}
+
+function childRows(d: Declaration, file: StoredFile): [string, string[], SqlValue[][]][] {
+  const id = declarationIdFor(file.fileHash);
+  const h = file.fileHash;
   const tables: [string, string[], SqlValue[][]][] = [
     ["answers", ["question", "mineral", "answer", "comment"], d.answers.map((a) => [a.question, a.mineral, a.answer, a.comment])],
     ["company_answers", ["question", "mineral", "answer", "comment"], d.companyAnswers.map((a) => [a.question, a.mineral, a.answer, a.comment])],

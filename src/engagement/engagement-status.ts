@@ -26,6 +26,7 @@ export const NextAction = [
   "request-clarification",
   "review-declaration",
   "corrective-action",
+  "request-update",
 ] as const;
 export type NextAction = (typeof NextAction)[number];
 
@@ -42,7 +43,7 @@ export interface SupplierEngagement {
   /** The latest outreach event (or "declaration-received" when a declaration is the latest news). */
   lastEvent: string | null;
   lastEventDate: string | null;
-  /** Null when nothing is to be done (usable answer, or out of scope). */
+  /** Null only out of scope; a usable answer's next action is its yearly update (request-update). */
   nextAction: NextAction | null;
   dueDate: string | null;
   overdue: boolean;
@@ -79,7 +80,7 @@ const declarationDate = (d: DeclarationRef) => d.effectiveDate ?? d.receivedDate
 /**
  * The engagement state of one supplier in one campaign, evaluated on `asOf`. Events are replayed in date order
  * (input order within a day): requests accumulate, a bounce withdraws the request it answers, responses are noted.
- * Then, in order: a usable declaration → responded; any declaration or response → responded (clarify or review);
+ * Then, in order: a usable declaration → responded (next: its yearly update); any declaration or response → responded (clarify or review);
  * a no-data reply after the last request → responded-without-data; no delivered request → not-contacted;
  * ≥ delinquent.requests requests to ≥ delinquent.contacts contacts, the last one unanswered past its interval → delinquent;
  * otherwise the request stage (requested / second-request / escalated), or no-response once its interval has passed.
@@ -133,7 +134,8 @@ export function engagementStatus(input: EngagementInput): SupplierEngagement {
   let nextAction: NextAction | null;
   let dueDate: string | null;
   if (usableDecl) {
-    [status, nextAction, dueDate] = ["responded", null, null];
+    // A declaration is a snapshot: RMI templates are refreshed yearly, so the next step is the update request.
+    [status, nextAction, dueDate] = ["responded", "request-update", addDays(declDate ?? responseDate ?? asOf, intervals.refresh)];
   } else if (declaration || received) {
     status = "responded";
     const since = responseDate ?? asOf;

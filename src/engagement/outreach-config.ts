@@ -16,6 +16,8 @@ export const Intervals = z
     noDataFollowUp: days.default(14),
     /** Days to send a clarification request after a declaration with errors arrives. */
     clarification: days.default(7),
+    /** Days after a usable declaration's effective date before asking for the yearly update. */
+    refresh: days.default(365),
   })
   .strict();
 export type Intervals = z.infer<typeof Intervals>;

@@ -6,6 +6,7 @@ import { XlsxPackage } from "./_xlsx-package.ts";
 import { neutralizeFormula } from "./neutralize.ts";
 import type { RollupFamily } from "./rollup-input.ts";
 import type { Rollup } from "./rollup.ts";
+import { writeMineList } from "./write-mine-list.ts";
 import { writeSmelterList } from "./write-smelter-list.ts";
 
 export interface FillResult {
@@ -14,6 +15,7 @@ export interface FillResult {
   version: string;
   smelters: number;
   products: number;
+  mines: number;
   warnings: string[];
 }
 
@@ -155,7 +157,7 @@ function writeProducts(sheet: SheetXml, layout: TemplateLayout, rollup: Rollup, 
 
 /**
  * Fills the user's copy of an official RMI blank (CMRT 6.x / EMRT 2.x) with a roll-up, editing only the
- * cells that change in the Declaration, Smelter List and Product List parts of the package.
+ * cells that change in the Declaration, Smelter List, Mine List (EMRT) and Product List parts of the package.
  */
 export function fillTemplate(blank: Uint8Array, rollup: Rollup, file = "template.xlsx"): FillResult {
   const pkg = XlsxPackage.open(blank, file);
@@ -177,8 +179,15 @@ export function fillTemplate(blank: Uint8Array, rollup: Rollup, file = "template
   const lookup: LookupRow[] = readLookup(editSheet(pkg, "Smelter Look-up").sheet, sst);
   const cPath = pkg.sheetPath("C");
   const countries = readCountryList(cPath ? new SheetXml(pkg.text(cPath)) : null, sst);
-  const smelters = writeSmelterList(smelterList.sheet, sst, layout.defaultLastSmelterRow, rollup.smelters, lookup, countries, warnings);
+  const listed = writeSmelterList(smelterList.sheet, sst, layout.defaultLastSmelterRow, rollup.smelters, lookup, countries, warnings);
   pkg.setText(smelterList.path, smelterList.sheet.toString());
+
+  let mines = 0;
+  if (rollup.mines.length > 0 && pkg.sheetPath("Mine List")) {
+    const mineList = editSheet(pkg, "Mine List");
+    mines = writeMineList(mineList.sheet, rollup.mines, listed.names, countries, warnings);
+    pkg.setText(mineList.path, mineList.sheet.toString());
+  }
 
   let products = 0;
   if (rollup.products.length > 0) {
@@ -187,6 +196,6 @@ export function fillTemplate(blank: Uint8Array, rollup: Rollup, file = "template
     pkg.setText(productList.path, productList.sheet.toString());
   }
   forceRecalculation(pkg);
-  return { bytes: pkg.toBytes(), family, version, smelters, products, warnings };
+  return { bytes: pkg.toBytes(), family, version, smelters: listed.written, products, mines, warnings };
 }
 

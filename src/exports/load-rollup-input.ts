@@ -27,6 +27,10 @@ export async function loadRollupInput(db: Database): Promise<RollupInput> {
     `SELECT s.declaration_id, s.metal, s.cid, s.name, s.lookup_name, s.country, s.mine_countries, s.recycled_scrap
      FROM smelter_rows s JOIN declarations d USING (declaration_id) WHERE d.is_current ORDER BY s.declaration_id, s."row"`,
   );
+  const mines = await db.all<{ declaration_id: string; metal: string | null; smelter_name: string | null; name: string | null; mine_id: string | null; id_source: string | null; country: string | null }>(
+    `SELECT m.declaration_id, m.metal, m.smelter_name, m.name, m.mine_id, m.id_source, m.country
+     FROM mines m JOIN declarations d USING (declaration_id) WHERE d.is_current ORDER BY m.declaration_id, m."row"`,
+  );
   const names = new Map(
     (await db.all<{ declaration_id: string; company_name: string | null }>(`SELECT declaration_id, company_name FROM declarations WHERE is_current`)).map((r) => [r.declaration_id, r.company_name]),
   );
@@ -47,7 +51,10 @@ export async function loadRollupInput(db: Database): Promise<RollupInput> {
       answers: answers.filter((a) => a.declaration_id === d.declaration_id),
       smelters: smelters
         .filter((r) => r.declaration_id === d.declaration_id)
-        .map((r) => ({ metal: r.metal, cid: r.cid, name: r.name ?? r.lookup_name, country: r.country, mineCountries: r.mine_countries, recycledScrap: r.recycled_scrap })),
+        .map((r) => ({ metal: r.metal, cid: r.cid, name: r.name ?? r.lookup_name, lookupName: r.lookup_name, country: r.country, mineCountries: r.mine_countries, recycledScrap: r.recycled_scrap })),
+      mines: mines
+        .filter((m) => m.declaration_id === d.declaration_id)
+        .map((m) => ({ metal: m.metal, smelterName: m.smelter_name, name: m.name, mineId: m.mine_id, idSource: m.id_source, country: m.country })),
     });
   }
 

@@ -11,12 +11,26 @@ export const RollupSmelterRow = z.object({
   metal: text,
   cid: text,
   name: text,
+  /** Smelter Look-up column (C) as written, when it differs from the name. */
+  lookupName: text.default(null),
   country: text,
   /** Mine countries as written (Smelter List column O). */
   mineCountries: text.default(null),
   recycledScrap: text.default(null),
 });
 export type RollupSmelterRow = z.infer<typeof RollupSmelterRow>;
+
+/** One Mine List row of a supplier declaration (EMRT 2.x, AMRT). */
+export const RollupMineRow = z.object({
+  metal: text,
+  /** The smelter or processor sourcing from the mine, as the supplier wrote it. */
+  smelterName: text,
+  name: text,
+  mineId: text.default(null),
+  idSource: text.default(null),
+  country: text,
+});
+export type RollupMineRow = z.infer<typeof RollupMineRow>;
 
 export const RollupAnswer = z.object({ question: z.string(), mineral: z.string(), answer: text, comment: text.default(null) });
 export type RollupAnswer = z.infer<typeof RollupAnswer>;
@@ -30,6 +44,7 @@ export const RollupDeclaration = z.object({
   effectiveDate: isoDate.nullable().default(null),
   answers: z.array(RollupAnswer),
   smelters: z.array(RollupSmelterRow),
+  mines: z.array(RollupMineRow).default([]),
 });
 export type RollupDeclaration = z.infer<typeof RollupDeclaration>;
 

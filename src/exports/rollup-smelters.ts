@@ -17,6 +17,8 @@ export interface RolledSmelter {
   suppliers: string[];
   /** Mine countries as written by suppliers (deduplicated). */
   mineCountries: string[];
+  /** Smelter List column P rolled up: Yes only when every supplier that answered says Yes; null when none answered. */
+  recycledScrap: "Yes" | "No" | "Unknown" | null;
 }
 
 export interface SmelterInput {
@@ -31,6 +33,21 @@ export interface SmelterRollup {
 }
 
 const NOT_IDENTIFIED = /not yet identified|^unknown$|^n\/?a$|^0$/i;
+
+/** A supplier's column-P answer; pasted-value zeros and dashes count as no answer. */
+function recycledVerdict(value: string | null): "yes" | "no" | "unknown" | null {
+  const v = (cleanText(value) ?? "").toLowerCase();
+  if (v === "" || /^(0|-+|n\/?a)$/.test(v)) return null;
+  if (/^(yes|y)\b/.test(v)) return "yes";
+  if (/^(no|n)\b/.test(v)) return "no";
+  return "unknown";
+}
+
+function combineRecycled(verdicts: ReadonlyArray<"yes" | "no" | "unknown">): RolledSmelter["recycledScrap"] {
+  if (verdicts.length === 0) return null;
+  if (verdicts.includes("no")) return "No";
+  return verdicts.every((v) => v === "yes") ? "Yes" : "Unknown";
+}
 
 /** Looks up a country name (any spelling listed in `countries`) → the country record. */
 export function countryIndex(countries: readonly RollupCountry[]): (name: string | null) => RollupCountry | null {
@@ -61,6 +78,7 @@ export function rollupSmelters(
   const country = countryIndex(countries);
   const out = new Map<string, RolledSmelter>();
   const unidentified = new Map<string, number>();
+  const recycled = new Map<RolledSmelter, Array<"yes" | "no" | "unknown">>();
 
   for (const { supplierId, row } of rows) {
     const cid = normalizeCid(row.cid);
@@ -86,15 +104,20 @@ export function rollupSmelters(
         inReference: ref !== null,
         suppliers: [],
         mineCountries: [],
+        recycledScrap: null,
       };
       out.set(key, s);
+      recycled.set(s, []);
     }
+    const verdict = recycledVerdict(row.recycledScrap);
+    if (verdict) recycled.get(s)!.push(verdict);
     if (!s.suppliers.includes(supplierId)) s.suppliers.push(supplierId);
     for (const m of (cleanText(row.mineCountries) ?? "").split(/[,;/]| and /)) {
       const c = cleanText(m);
       if (c && !s.mineCountries.includes(c)) s.mineCountries.push(c);
     }
   }
+  for (const [s, verdicts] of recycled) s.recycledScrap = combineRecycled(verdicts);
   const smelters = [...out.values()].sort(
     (a, b) => a.metal.localeCompare(b.metal) || a.name.localeCompare(b.name) || (a.cid ?? "").localeCompare(b.cid ?? ""),
   );

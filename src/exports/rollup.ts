@@ -3,6 +3,7 @@ import { questionOf, responseBucket, topicOf, topicsFor, verdictOf, type Topic, 
 import { companyAnswers, type CompanyAnswerOut } from "./company-answers.ts";
 import { canonicalMineral, familyMinerals } from "./minerals.ts";
 import type { DeclarationConfig, RollupCompany, RollupDeclaration, RollupFamily, RollupInput, RollupSupplier } from "./rollup-input.ts";
+import { rollupMines, type RolledMine } from "./rollup-mines.ts";
 import { countryIndex, rollupSmelters, type RolledSmelter, type SmelterInput } from "./rollup-smelters.ts";
 
 export interface RollupAnswerOut {
@@ -33,6 +34,8 @@ export interface Rollup {
   answers: RollupAnswerOut[];
   companyAnswers: CompanyAnswerOut[];
   smelters: RolledSmelter[];
+  /** EMRT: the suppliers' Mine List rows, deduplicated, for the minerals whose smelters are listed. */
+  mines: RolledMine[];
   warnings: string[];
 }
 
@@ -114,6 +117,7 @@ export function rollupDeclaration(input: RollupInput, options: RollupOptions): R
   const answers: RollupAnswerOut[] = [];
   const summaries: MineralSummary[] = [];
   const allSmelters: RolledSmelter[] = [];
+  const allMines: RolledMine[] = [];
 
   for (const mineral of familyMinerals(family)) {
     const relevant = suppliers.filter((s) => s.inScope && isRelevant(s, family, mineral, declaredByAny(suppliers, family, mineral)));
@@ -194,7 +198,10 @@ export function rollupDeclaration(input: RollupInput, options: RollupOptions): R
       const [answer, why] = out.get(topic) ?? [null, null];
       answers.push({ question: questionOf(family, topic)!, mineral, answer, comment: answer === null ? null : why });
     }
-    if (out.get("remains")?.[0] === "Yes") allSmelters.push(...mine);
+    if (out.get("remains")?.[0] === "Yes") {
+      allSmelters.push(...mine);
+      if (family === "EMRT") allMines.push(...rollupMines(mineral, used.map(({ s, d }) => ({ supplierId: s.supplierId, declaration: d })), mine));
+    }
     summaries.push({ mineral, relevant: relevant.length, responded: responses.length, using: used.length, smelters: mine.length });
   }
 
@@ -212,6 +219,7 @@ export function rollupDeclaration(input: RollupInput, options: RollupOptions): R
     answers,
     companyAnswers: company.answers,
     smelters: allSmelters,
+    mines: allMines,
     warnings,
   };
 }

@@ -24,6 +24,12 @@ function lastDataRow(sheet: SheetXml, fallback: number): number {
   return withFormula.length > 0 ? withFormula[withFormula.length - 1]! : fallback;
 }
 
+export interface SmelterListResult {
+  written: number;
+  /** The name each written smelter shows in the list (column C, or D for "Smelter not listed"): the Mine List's choices. */
+  names: Map<RolledSmelter, string>;
+}
+
 /**
  * Enters smelters into the Smelter List: a CID the template knows goes into column A and the row's
  * look-up formulas keep working (their cached values are what Excel computes); any other smelter is
@@ -37,12 +43,13 @@ export function writeSmelterList(
   lookup: readonly LookupRow[],
   countryList: readonly string[],
   warnings: string[],
-): number {
+): SmelterListResult {
   const { byCid, byKey } = resolver(lookup);
   const countries = new Map(countryList.map((c) => [normalizeName(c), c]));
   const last = lastDataRow(sheet, fallbackLastRow);
   let r = FIRST_ROW;
   let written = 0;
+  const names = new Map<RolledSmelter, string>();
   for (const s of smelters) {
     const hit = s.cid ? byCid.get(s.cid) : undefined;
     const known = hit !== undefined && hit.metal.toLowerCase() === s.metal.toLowerCase();
@@ -67,8 +74,10 @@ export function writeSmelterList(
         sheet.set(`C${r}`, { text: alias.alias });
         formulas.delete(`C${r}`);
         v = alias;
+        names.set(s, alias.alias);
       } else {
         cache("C", hit.standardName);
+        names.set(s, hit.standardName);
         if (v && v.cid !== hit.cid) warnings.push(`${hit.metal} ${hit.cid}: the template's look-up resolves its name "${hit.standardName}" to ${v.cid}`);
       }
       cache("E", v?.country ?? "");
@@ -84,16 +93,18 @@ export function writeSmelterList(
       sheet.set(`B${r}`, { text: s.metal });
       sheet.set(`C${r}`, { text: "Smelter not listed" });
       sheet.set(`D${r}`, { text: neutralizeFormula(s.name) });
+      names.set(s, neutralizeFormula(s.name));
       if (country) sheet.set(`E${r}`, { text: country });
       else warnings.push(`${s.metal} ${s.name}: no country known; the template requires one for "Smelter not listed" (row ${r})`);
       for (const c of INPUT_COLUMNS) formulas.delete(`${c}${r}`);
       if (s.cid) sheet.set(`Q${r}`, { text: `${s.cid} (not in this template's Smelter Look-up)` });
       if (s.cid) warnings.push(`${s.metal} ${s.cid}: not in this template's Smelter Look-up; entered as "Smelter not listed"`);
     }
+    if (s.recycledScrap && !formulas.has(`P${r}`)) sheet.set(`P${r}`, { text: s.recycledScrap });
     // Everything else in the row that depends on the new input is recomputed on open (fullCalcOnLoad).
     for (const ref of formulas) sheet.set(ref, { cached: null });
     r++;
     written++;
   }
-  return written;
+  return { written, names };
 }

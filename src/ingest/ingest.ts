@@ -6,7 +6,9 @@ import type { FileResult } from "./read-file.ts";
 import { readInPool } from "./read-pool.ts";
 import { walkPaths } from "./walk-paths.ts";
 
-const BATCH = 50;
+const BATCH = 100;
+
+type ReadFile = Extract<FileResult, { status: "read" }>;
 
 export interface IngestOptions {
   onProgress?: (done: number, total: number, path: string) => void;
@@ -16,6 +18,10 @@ export interface IngestOptions {
   /** Called after new declarations are stored, e.g. to resolve smelter rows against the reference. */
   afterStore?: (db: Database, declarationIds: string[]) => Promise<void>;
   command?: string;
+  /** Test hook: paths whose reader thread crashes (see ReadPoolOptions.crashOn). */
+  crashOn?: readonly string[];
+  /** Replaces how a batch of declarations is stored (tests inject failures here). */
+  storeDeclarations?: typeof storeDeclarations;
 }
 
 export interface IngestSummary {
@@ -42,10 +48,10 @@ export async function ingestPaths(db: Database, paths: string[], options: Ingest
     runId ??= (await db.one<{ run_id: number }>("INSERT INTO ingest_runs (command) VALUES (?) RETURNING run_id", [options.command ?? "ingest"]))!.run_id;
     return runId;
   };
-  const notePath = async (r: FileResult & { fileHash: string }) => {
+  const notePath = async (r: FileResult & { fileHash: string }, remember = true) => {
     if (knownPaths.get(r.path) === r.fileHash) return;
     await db.run("INSERT OR REPLACE INTO file_paths (path, file_hash, size_bytes, last_seen_run) VALUES (?, ?, ?, ?)", [r.path, r.fileHash, r.size, await ensureRun()]);
-    knownPaths.set(r.path, r.fileHash);
+    if (remember) knownPaths.set(r.path, r.fileHash);
   };
   const recordFile = async (r: FileResult & { fileHash: string }, status: string, reason: string | null) => {
     await db.run("INSERT INTO files (file_hash, path, file_name, size_bytes, kind, status, reason, first_seen_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -53,24 +59,59 @@ export async function ingestPaths(db: Database, paths: string[], options: Ingest
     known.add(r.fileHash);
   };
   const rejectedBefore = new Map((await db.all<{ file_hash: string; reason: string }>("SELECT file_hash, reason FROM files WHERE status = 'rejected'")).map((r) => [r.file_hash, r.reason]));
-  // Read results are stored in batches: one transaction and one bulk insert per table for many declarations.
-  let batch: (FileResult & { status: "read" })[] = [];
+  const reject = async (r: FileResult & { fileHash: string }, reason: string) => {
+    rejectedBefore.set(r.fileHash, reason);
+    try {
+      await db.transaction(async () => {
+        await recordFile(r, "rejected", reason);
+        await notePath(r, false);
+      });
+      knownPaths.set(r.path, r.fileHash);
+      summary.filesRejected.push({ path: r.path, reason });
+    } catch (error) {
+      summary.filesRejected.push({ path: r.path, reason: `${reason} (not recorded in the database: ${(error as Error).message})` });
+    }
+  };
+  // Read results are stored in batches: one transaction and one appender pass per table for many declarations.
+  let batch: ReadFile[] = [];
+  const storeBatch = async (items: readonly ReadFile[]) => {
+    const run = await ensureRun();
+    const rows = await db.transaction(async () => {
+      await db.appendRows("files", ["file_hash", "path", "file_name", "size_bytes", "kind", "status", "first_seen_run"],
+        items.map((r) => [r.fileHash, r.path, basename(r.path), r.size, "rmi-workbook", "ingested", run]));
+      for (const r of items) await notePath(r, false);
+      return (options.storeDeclarations ?? storeDeclarations)(db, items.map((r) => ({ declaration: r.declaration, file: { fileHash: r.fileHash, path: r.path, runId: run } })));
+    });
+    for (const r of items) knownPaths.set(r.path, r.fileHash);
+    return rows;
+  };
+  const stored = (items: readonly ReadFile[], rows: Record<string, number>) => {
+    for (const [table, n] of Object.entries(rows)) summary.rowsStored[table] = (summary.rowsStored[table] ?? 0) + n;
+    for (const r of items) {
+      summary.filesNew++;
+      summary.declarationIds.push(declarationIdFor(r.fileHash));
+    }
+  };
   const flush = async () => {
     if (batch.length === 0) return;
     const items = batch;
     batch = [];
-    await db.transaction(async () => {
-      const run = await ensureRun();
-      for (const r of items) {
-        await recordFile(r, "ingested", null);
-        await notePath(r);
+    try {
+      stored(items, await storeBatch(items));
+      return;
+    } catch (error) {
+      if (items.length === 1) {
+        await reject(items[0]!, `could not be stored: ${(error as Error).message}`);
+        return;
       }
-      const stored = await storeDeclarations(db, items.map((r) => ({ declaration: r.declaration, file: { fileHash: r.fileHash, path: r.path, runId: run } })));
-      for (const [table, n] of Object.entries(stored)) summary.rowsStored[table] = (summary.rowsStored[table] ?? 0) + n;
-    });
+    }
+    // One bad declaration must not sink the batch: retry file by file and reject only the ones that still fail.
     for (const r of items) {
-      summary.filesNew++;
-      summary.declarationIds.push(declarationIdFor(r.fileHash));
+      try {
+        stored([r], await storeBatch([r]));
+      } catch (error) {
+        await reject(r, `could not be stored: ${(error as Error).message}`);
+      }
     }
   };
   let done = 0;
@@ -78,6 +119,7 @@ export async function ingestPaths(db: Database, paths: string[], options: Ingest
     asOf,
     concurrency: options.concurrency,
     knownHashes: known,
+    crashOn: options.crashOn,
     onResult: async (r) => {
       options.onProgress?.(++done, files.length, r.path);
       if (r.status === "rejected" && r.fileHash === null) {
@@ -91,14 +133,8 @@ export async function ingestPaths(db: Database, paths: string[], options: Ingest
         await notePath(r as FileResult & { fileHash: string });
         return;
       }
-      const hashed = r as FileResult & { fileHash: string };
       if (r.status === "rejected") {
-        summary.filesRejected.push({ path: r.path, reason: r.reason });
-        await db.transaction(async () => {
-          await recordFile(hashed, "rejected", r.reason);
-          await notePath(hashed);
-        });
-        rejectedBefore.set(r.fileHash!, r.reason);
+        await reject(r as FileResult & { fileHash: string }, r.reason);
         return;
       }
       known.add(r.fileHash);

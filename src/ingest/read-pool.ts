@@ -8,13 +8,20 @@ export interface ReadPoolOptions {
   asOf: string;
   knownHashes: ReadonlySet<string>;
   onResult: (result: FileResult) => Promise<void> | void;
+  /** Heap cap per reader thread: a workbook that needs more kills only its worker and is rejected. */
+  workerHeapMb?: number;
+  /** Files (by path) whose worker crashes while reading them: tests of the crash path. */
+  crashOn?: readonly string[];
 }
 
 const WORKER_ENTRY = new URL("./read-worker.ts", import.meta.url);
+const MAX_QUEUED_RESULTS = 256;
 
 /**
  * Reads files on worker threads (one per core by default) and hands each result to `onResult` in completion order.
- * Workers run a plain-JavaScript bundle of read-worker.ts; with concurrency 1, or a single file, reading stays on this thread.
+ * Workers run a plain-JavaScript bundle of read-worker.ts; with concurrency 1, or a single file, reading stays on this
+ * thread. Every path yields exactly one result: when a worker dies, the file it was reading is rejected with the reason
+ * and a fresh worker takes over the rest (after repeated deaths the rest is read on this thread).
  */
 export async function readInPool(paths: readonly string[], options: ReadPoolOptions): Promise<void> {
   const size = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), paths.length));
@@ -22,50 +29,77 @@ export async function readInPool(paths: readonly string[], options: ReadPoolOpti
     for (const path of paths) await options.onResult(await readInputFile(path, options.asOf, options.knownHashes));
     return;
   }
-  const workerData = { asOf: options.asOf, knownHashes: [...options.knownHashes] };
+  const workerData = { asOf: options.asOf, knownHashes: [...options.knownHashes], crashOn: [...(options.crashOn ?? [])] };
   const workerUrl = await bundledWorkerUrl(WORKER_ENTRY);
   let next = 0;
+  let restarts = 0;
+  let queued = 0;
+  let failure: unknown = null;
   let chain = Promise.resolve();
-  const workers: Worker[] = [];
-  const runWorker = () =>
-    new Promise<void>((resolve, reject) => {
-      const worker = new Worker(workerUrl, { workerData });
-      workers.push(worker);
-      const pending = new Map<number, string>();
-      const feed = () => {
-        if (next >= paths.length) {
-          void worker.terminate().then(() => resolve());
-          return;
+  const live = new Set<Worker>();
+  // Results are handed over one at a time, in arrival order, while the workers keep reading.
+  const deliver = (result: FileResult) => {
+    queued++;
+    chain = chain.then(async () => {
+      queued--;
+      if (failure === null) await options.onResult(result);
+    }).catch((error: unknown) => {
+      failure ??= error;
+    });
+  };
+  const waitForRoom = async () => {
+    while (queued > MAX_QUEUED_RESULTS && failure === null) await chain;
+  };
+
+  const runWorker = (): Promise<void> =>
+    new Promise<void>((resolve) => {
+      const worker = new Worker(workerUrl, { workerData, resourceLimits: { maxOldGenerationSizeMb: options.workerHeapMb ?? 1024 } });
+      live.add(worker);
+      let current: string | null = null;
+      let done = false;
+      const finish = (crash: string | null) => {
+        if (done) return;
+        done = true;
+        live.delete(worker);
+        void worker.terminate();
+        if (crash !== null && current !== null) {
+          deliver({ path: current, status: "rejected", fileHash: null, size: 0, reason: `the reader crashed on this file (${crash})` });
         }
+        current = null;
+        if (crash === null || next >= paths.length || failure !== null) return resolve();
+        if (++restarts <= size * 4) return resolve(runWorker());
+        void readRestInline().then(resolve);
+      };
+      const feed = async () => {
+        await waitForRoom();
+        if (next >= paths.length || failure !== null) return finish(null);
         const id = next++;
-        pending.set(id, paths[id]!);
-        worker.postMessage({ id, path: paths[id] });
+        current = paths[id]!;
+        worker.postMessage({ id, path: current });
       };
       worker.on("message", (m: { id: number; result: FileResult }) => {
-        pending.delete(m.id);
-        chain = chain.then(() => options.onResult(m.result));
-        chain.then(feed, reject);
+        current = null;
+        deliver(m.result);
+        void feed();
       });
-      worker.on("error", () => {
-        // A failed worker must not stop the batch: its files, and the rest, are read on this thread instead.
-        const retry = [...pending.values()];
-        pending.clear();
-        const inline = async () => {
-          for (const path of retry) await options.onResult(await readInputFile(path, options.asOf, options.knownHashes));
-          while (next < paths.length) {
-            const path = paths[next++]!;
-            await options.onResult(await readInputFile(path, options.asOf, options.knownHashes));
-          }
-        };
-        chain = chain.then(inline);
-        chain.then(resolve, reject);
-      });
-      feed();
+      worker.on("error", (error) => finish(error.message.split("\n")[0] ?? "worker error"));
+      worker.on("exit", (code) => finish(`worker exited with code ${code}`));
+      void feed();
     });
+
+  const readRestInline = async () => {
+    while (next < paths.length && failure === null) {
+      const path = paths[next++]!;
+      deliver(await readInputFile(path, options.asOf, options.knownHashes));
+      await waitForRoom();
+    }
+  };
+
   try {
     await Promise.all(Array.from({ length: size }, runWorker));
     await chain;
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await Promise.all([...live].map((w) => w.terminate()));
   }
+  if (failure !== null) throw failure;
 }

@@ -2,10 +2,11 @@ import { parentPort, workerData } from "node:worker_threads";
 import { readInputFile } from "./read-file.ts";
 
 // Worker side of the read pool: one message in ({ id, path }), one FileResult out.
-const known = new Set<string>((workerData as { knownHashes: string[] }).knownHashes);
-const asOf = (workerData as { asOf: string }).asOf;
+const data = workerData as { asOf: string; knownHashes: string[]; crashOn?: string[] };
+const known = new Set<string>(data.knownHashes);
+const crashOn = new Set(data.crashOn ?? []);
 
 parentPort!.on("message", async (message: { id: number; path: string }) => {
-  const result = await readInputFile(message.path, asOf, known);
-  parentPort!.postMessage({ id: message.id, result });
+  if (crashOn.has(message.path)) setImmediate(() => { throw new Error(`injected reader crash on ${message.path}`); });
+  else parentPort!.postMessage({ id: message.id, result: await readInputFile(message.path, data.asOf, known) });
 });

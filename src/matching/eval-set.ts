@@ -88,9 +88,44 @@ const NON_SMELTERS = [
 const PLACES = ["Hunan", "Guangxi", "Shandong", "Zhejiang", "Fujian", "Sichuan", "Osaka", "Nagoya", "Bavaria", "Ohio", "Gujarat", "Busan", "Penang", "Ontario", "Lombardia"];
 const WORDS = ["Precision", "Electronics", "Plastics", "Trading", "Logistics", "Packaging", "Optical", "Semiconductor", "Automotive", "Textile", "Furniture", "Printing", "Glass", "Ceramics", "Cable", "Connector", "Display", "Battery", "Solar", "Machinery"];
 
+// Provinces and mining towns that RMI smelter names start with; a trader named after one and a metal is no smelter.
+const MINING_PLACES = new Set([
+  "jiangxi", "hunan", "yunnan", "guangxi", "guangdong", "fujian", "zhejiang", "jiangsu", "shandong", "henan", "hubei", "anhui", "sichuan",
+  "guizhou", "qinghai", "ningxia", "hebei", "ganzhou", "chenzhou", "gejiu", "dongguan", "shenzhen", "xiamen", "hengyang", "jiujiang",
+  "zhuzhou", "chongyi", "lingbao", "luoyang", "zhaoyuan", "laizhou", "yantai", "liuzhou", "malipo", "novosibirsk", "krasnoyarsk",
+  "ekaterinburg", "moscow", "istanbul", "rondonia", "bangka", "penang",
+]);
+const TRADE_FORMS = [
+  "Trading Co., Ltd.", "Import & Export Co., Ltd.", "Hardware Products Co., Ltd.", "Materials Sales Co., Ltd.", "Electronic Technology Co., Ltd.",
+  "Logistics Co., Ltd.", "Tools Factory", "Supply Chain Management Co., Ltd.", "Jewelry Co., Ltd.", "Alloy Wire Trading Ltd.",
+];
+
+/**
+ * Hard negatives: a province or mining town that RMI smelter names carry, the facility's metal word and a
+ * trader's or manufacturer's business ("Jiangxi Tungsten Trading Co., Ltd."); names equal to an RMI alias are left out.
+ */
+export function hardNegatives(facilities: readonly ReferenceFacility[], aliases: readonly ReferenceAlias[], rnd: () => number, count: number): EvalCase[] {
+  const byKey = new Map(facilities.map((f) => [`${f.metal}|${f.cid}`, f]));
+  const known = new Set(aliases.map((a) => `${a.metal}|${foldDiacritics(a.alias).toLowerCase().replace(/[^a-z0-9]+/g, " ").trim()}`));
+  const seeds: { place: string; metal: string; country: string | null }[] = [];
+  for (const a of aliases) {
+    const place = a.alias.split(/[\s,()]+/).find((w) => MINING_PLACES.has(w.toLowerCase()));
+    if (place) seeds.push({ place: place[0]!.toUpperCase() + place.slice(1).toLowerCase(), metal: a.metal, country: byKey.get(`${a.metal}|${a.cid}`)?.country ?? null });
+  }
+  const out: EvalCase[] = [];
+  for (let i = 0; seeds.length > 0 && out.length < count && i < count * 20; i++) {
+    const seed = pick(rnd, seeds);
+    const word = rnd() < 0.75 ? seed.metal : pick(rnd, ["Nonferrous Metals", "Rare Metals", "Mining", "Metal Materials"]);
+    const name = `${seed.place} ${word} ${pick(rnd, TRADE_FORMS)}`;
+    if (known.has(`${seed.metal}|${name.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim()}`)) continue;
+    out.push({ name, metal: seed.metal, country: rnd() < 0.5 ? seed.country : null, cid: null, perturbation: "hard-negative" });
+  }
+  return out;
+}
+
 /**
  * A deterministic labelled set: `positives` real RMI names perturbed the way suppliers type them (one or two
- * perturbations each), and `negatives` names that must stay unmatched.
+ * perturbations each), names that must stay unmatched, and `hardNegatives` (one per eight positives).
  */
 export function buildEvalSet(facilities: readonly ReferenceFacility[], aliases: readonly ReferenceAlias[], seed: number, positives = 1000): EvalCase[] {
   const rnd = prng(seed);
@@ -116,5 +151,6 @@ export function buildEvalSet(facilities: readonly ReferenceFacility[], aliases: 
     const name = synthetic ? `${pick(rnd, PLACES)} ${pick(rnd, WORDS)} ${pick(rnd, WORDS)} ${pick(rnd, ["Co., Ltd.", "Inc.", "GmbH", "Ltd.", "Corporation"])}` : pick(rnd, NON_SMELTERS);
     out.push({ name, metal: pick(rnd, metals), country: null, cid: null, perturbation: synthetic ? "synthetic-company" : "non-smelter" });
   }
+  out.push(...hardNegatives(facilities, aliases, rnd, Math.round(positives / 8)));
   return out;
 }

@@ -73,6 +73,13 @@ function aliasScore(q: readonly WeightedToken[], qGrams: Set<string>, e: AliasEn
   return Math.max(tokens, 0.55 * tokens + 0.45 * chars);
 }
 
+// Words naming a trade rather than a plant: a query that adds one to a smelter's name is another company
+// ("Lingbao Gold Trading Co." is not "Lingbao Gold Co."), so such a match is left to the analyst (ambiguous).
+const TRADE_WORDS = new Set(["trading", "trade", "trader", "import", "export", "imp", "exp", "logistics", "hardware", "jewelry", "jewellery", "supply", "sales", "distribution", "distributor", "tools", "wire"]);
+function addsTradeWord(query: NameKey, e: AliasEntry): boolean {
+  return query.raw.some((t) => TRADE_WORDS.has(t) && !e.key.raw.includes(t));
+}
+
 interface Scored {
   metal: string;
   cid: string;
@@ -93,6 +100,7 @@ export function scoreName(index: MatchIndex, name: string, metals: readonly stri
         if (s < 0.3) continue;
         const fIso = index.facilities.get(facilityKey(metal, e.cid))?.country_iso2 ?? null;
         if (evidence && fIso) s = evidence === fIso ? Math.min(1, s + opts.countryAgree) : s - opts.countryContradict;
+        if (s >= opts.matchThreshold && addsTradeWord(v.key, e)) s = opts.matchThreshold - 0.01;
         const k = facilityKey(metal, e.cid);
         if (s > (best.get(k)?.score ?? -1)) best.set(k, { metal, cid: e.cid, score: s });
       }

@@ -54,13 +54,17 @@ async function ensureTables(db: Database): Promise<void> {
   )`);
   const tables = new Set((await db.tableNames()).map((t) => t.toLowerCase()));
   const declarations = tables.has("declarations");
-  const supplierCol = declarations && (await db.scalar<number>("SELECT count(*) FROM information_schema.columns WHERE table_name = 'declarations' AND column_name = 'supplier_id'"));
+  const column = async (name: string) =>
+    declarations && ((await db.scalar<number>("SELECT count(*) FROM information_schema.columns WHERE table_name = 'declarations' AND column_name = ?", [name])) ?? 0) > 0;
+  const supplierCol = await column("supplier_id");
+  const keyCol = await column("supplier_key");
   await db.run(`CREATE OR REPLACE VIEW facility_reports AS
     SELECT m.cid, m.metal, r.standard_name, r.country, r.country_iso2, m.declaration_id, m."row",
            s.lookup_name AS reported_lookup_name, s.name AS reported_name, s.country AS reported_country,
            m.method, m.confidence,
            ${declarations ? "d.company_name" : "NULL"} AS supplier_name,
-           ${supplierCol ? "d.supplier_id" : "NULL"} AS supplier_id
+           ${supplierCol ? "d.supplier_id" : "NULL"} AS supplier_id,
+           ${keyCol ? "d.supplier_key" : "NULL"} AS supplier_key
     FROM smelter_matches m
     JOIN smelter_rows s ON s.declaration_id = m.declaration_id AND s."row" = m."row"
     LEFT JOIN current_ref_smelters r ON r.cid = m.cid AND r.metal = m.metal
@@ -71,7 +75,7 @@ async function ensureTables(db: Database): Promise<void> {
            any_value(country_iso2) AS country_iso2,
            count(*) AS report_rows,
            count(DISTINCT declaration_id) AS declarations,
-           count(DISTINCT coalesce(CAST(supplier_id AS VARCHAR), supplier_name, CAST(declaration_id AS VARCHAR))) AS suppliers,
+           count(DISTINCT coalesce(CAST(supplier_id AS VARCHAR), supplier_key, supplier_name, CAST(declaration_id AS VARCHAR))) AS suppliers,
            list(DISTINCT coalesce(reported_name, reported_lookup_name) ORDER BY coalesce(reported_name, reported_lookup_name)) AS reported_names,
            list(DISTINCT supplier_name ORDER BY supplier_name) FILTER (WHERE supplier_name IS NOT NULL) AS supplier_names,
            list(DISTINCT declaration_id ORDER BY declaration_id) AS declaration_ids

@@ -5,8 +5,10 @@ import { tableChecksums } from "./table-checksum.ts";
 
 /** What a derived stage reads: its fingerprint changes when any of these does. */
 export interface StageInputs {
-  /** Tables the stage reads (not those it writes). */
-  tables: readonly string[];
+  /** Tables the stage reads, or every table except those it and later stages write (new tables count by default). */
+  tables: readonly string[] | { except: readonly string[] };
+  /** Tables the stage writes whose content must still be what it left (a stage that replaces them re-runs otherwise). */
+  outputs?: readonly string[];
   /** Which results the stage replaces: "*" for global results, else e.g. the period. */
   scope(ctx: PipelineContext): string;
   /** Settings and dates the result depends on (JSON-serialisable). */
@@ -17,6 +19,8 @@ export interface Fingerprint {
   stage: string;
   scope: string;
   value: string;
+  /** Checksum of the stage's output tables (empty when it declares none). */
+  outputs: string;
 }
 
 /** Canonical JSON: object keys sorted, so equal settings always hash alike. */
@@ -26,24 +30,44 @@ function canonical(value: unknown): string {
   ) ?? "null";
 }
 
+async function allTablesExcept(db: Database, except: readonly string[]): Promise<string[]> {
+  const rows = await db.all<{ name: string }>("SELECT table_name AS name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT internal ORDER BY 1");
+  return rows.map((r) => r.name).filter((t) => !except.includes(t));
+}
+
+const sha256 = (value: unknown) => createHash("sha256").update(canonical(value)).digest("hex");
+
+export async function outputsChecksum(db: Database, inputs: StageInputs): Promise<string> {
+  return inputs.outputs?.length ? sha256(await tableChecksums(db, inputs.outputs)) : "";
+}
+
 export async function stageFingerprint(stage: string, inputs: StageInputs, ctx: PipelineContext): Promise<Fingerprint> {
-  const checksums = await tableChecksums(ctx.db, inputs.tables);
-  const value = createHash("sha256").update(canonical({ stage, settings: inputs.settings(ctx), checksums })).digest("hex");
-  return { stage, scope: inputs.scope(ctx), value };
+  const names = Array.isArray(inputs.tables) ? inputs.tables : await allTablesExcept(ctx.db, (inputs.tables as { except: readonly string[] }).except);
+  const checksums = await tableChecksums(ctx.db, names);
+  return { stage, scope: inputs.scope(ctx), value: sha256({ stage, settings: inputs.settings(ctx), checksums }), outputs: await outputsChecksum(ctx.db, inputs) };
 }
 
-export async function lastFingerprint(db: Database, stage: string, scope: string): Promise<{ fingerprint: string; summary: string } | undefined> {
-  return db.one<{ fingerprint: string; summary: string }>("SELECT fingerprint, summary FROM build_fingerprints WHERE stage = ? AND scope = ?", [stage, scope]);
+export interface RecordedFingerprint {
+  fingerprint: string;
+  outputs: string;
+  summary: string;
 }
 
-export async function recordFingerprint(db: Database, f: Fingerprint, asOf: string, summary: string): Promise<void> {
-  await db.run("INSERT OR REPLACE INTO build_fingerprints (stage, scope, fingerprint, as_of, summary, recorded_at) VALUES (?, ?, ?, ?, ?, current_timestamp)", [
-    f.stage,
-    f.scope,
-    f.value,
-    asOf,
-    summary,
-  ]);
+export async function lastFingerprint(db: Database, stage: string, scope: string): Promise<RecordedFingerprint | undefined> {
+  return db.one<RecordedFingerprint>("SELECT fingerprint, outputs, summary FROM build_fingerprints WHERE stage = ? AND scope = ?", [stage, scope]);
+}
+
+/** True when the stage may be skipped: same inputs as its last run and its outputs untouched since. */
+export function unchangedSince(last: RecordedFingerprint | undefined, f: Fingerprint): last is RecordedFingerprint {
+  return last !== undefined && last.fingerprint === f.value && last.outputs === f.outputs;
+}
+
+/** Records a successful run: the inputs it started from and the outputs it left. */
+export async function recordFingerprint(db: Database, f: Fingerprint, inputs: StageInputs, asOf: string, summary: string): Promise<void> {
+  await db.run(
+    "INSERT OR REPLACE INTO build_fingerprints (stage, scope, fingerprint, outputs, as_of, summary, recorded_at) VALUES (?, ?, ?, ?, ?, ?, current_timestamp)",
+    [f.stage, f.scope, f.value, await outputsChecksum(db, inputs), asOf, summary],
+  );
 }
 
 /**
@@ -57,9 +81,9 @@ export function incrementalStage(stage: Stage, inputs: StageInputs): Stage {
     async run(ctx) {
       const f = await stageFingerprint(stage.name, inputs, ctx);
       const last = await lastFingerprint(ctx.db, f.stage, f.scope);
-      if (!ctx.full && last?.fingerprint === f.value) return `skipped, inputs unchanged (last run: ${last.summary})`;
+      if (!ctx.full && unchangedSince(last, f)) return `skipped, inputs unchanged (last run: ${last.summary})`;
       const summary = await stage.run(ctx);
-      await recordFingerprint(ctx.db, f, ctx.asOf, summary);
+      await recordFingerprint(ctx.db, f, inputs, ctx.asOf, summary);
       return summary;
     },
   };

@@ -6,8 +6,11 @@ import type { StageInputs } from "./incremental-stage.ts";
 
 const REFERENCE = ["reference_loads", "ref_smelters", "ref_smelter_aliases", "ref_facility_status", "ref_facility_revisions"];
 const SANCTIONS = ["sanctions_entries", "sanctions_names"];
-const DECLARATIONS = ["files", "file_paths", "declarations", "answers", "company_answers", "smelter_rows", "products", "mines", "findings", "smelter_matches"];
 const MASTER = ["suppliers", "bom_lines", "outreach_events"];
+/** Build and command bookkeeping: changes without changing any result. */
+const BOOKKEEPING = ["build_fingerprints", "ingest_runs", "schema_migrations", "export_runs"];
+const ENGAGEMENT_OUT = ["engagement_runs", "supplier_engagement", "engagement_metrics", "engagement_timeline", "declaration_links"];
+const SCORING_OUT = ["scoring_runs", "smelter_scores", "supplier_scores", "supplier_smelter_links", "product_scores"];
 
 let countryRiskHash: string | null = null;
 /** The shipped country-risk datasets screening reads from disk (not the database). */
@@ -26,7 +29,8 @@ function fileHash(path: string): string {
 
 /** The supplier master, BOMs and outreach log: reloaded only when a file's bytes or the configured list changed. */
 export const companyInputs: StageInputs = {
-  tables: MASTER,
+  tables: [],
+  outputs: MASTER,
   scope: () => "*",
   settings: (ctx) => {
     const { supplierMaster, boms, outreachLog } = ctx.config.config.inputs;
@@ -41,6 +45,7 @@ export const companyInputs: StageInputs = {
 /** Sanctions and location screening of every reference smelter: global results. */
 export const sanctionsScreeningInputs: StageInputs = {
   tables: [...REFERENCE, ...SANCTIONS],
+  outputs: ["smelter_screening"],
   scope: () => "*",
   settings: (ctx) => ({ asOf: ctx.asOf, countryRisk: countryRiskFilesHash() }),
 };
@@ -52,25 +57,16 @@ export const mineRiskInputs: StageInputs = {
   settings: () => ({ countryRisk: countryRiskFilesHash() }),
 };
 
-/** Supplier scope, status and metrics for a period. */
+/** Supplier scope, status and metrics for a period: reads every table but its own and scoring's results. */
 export const engagementInputs: StageInputs = {
-  tables: [...MASTER, ...DECLARATIONS],
+  tables: { except: [...BOOKKEEPING, ...ENGAGEMENT_OUT, ...SCORING_OUT] },
   scope: (ctx) => ctx.period,
   settings: (ctx) => ({ asOf: ctx.asOf, period: ctx.period, scope: ctx.config.config.scope ?? null, outreach: ctx.config.config.outreach ?? null }),
 };
 
-/** Smelter, supplier and product scores for a period. */
+/** Smelter, supplier and product scores for a period: reads every table but its own results. */
 export const scoringInputs: StageInputs = {
-  tables: [
-    ...REFERENCE,
-    ...MASTER,
-    ...DECLARATIONS,
-    "smelter_screening",
-    "smelter_country_risk",
-    "declaration_links",
-    "engagement_runs",
-    "supplier_engagement",
-  ],
+  tables: { except: [...BOOKKEEPING, ...SCORING_OUT] },
   scope: (ctx) => ctx.period,
   settings: (ctx) => ({ asOf: ctx.asOf, period: ctx.period, riskModel: ctx.config.config.riskModel ?? null }),
 };

@@ -54,6 +54,7 @@ export function declarationFacts(
     template: str(d.template) ?? "CMRT",
     effectiveDate: str(d.effective_date)?.slice(0, 10) ?? null,
     mineralsInScope: inScope,
+    mineralsAnswered: minerals.filter((m) => /^(yes|no)\b/i.test(answer.get(`${q.intentional}|${m}`) ?? "")),
     findings: { error: Number(d.error_count ?? 0), warning: Number(d.warning_count ?? 0) },
     programme,
     programmeTest: q.programmeTest,
@@ -70,6 +71,7 @@ export function mergeDeclarations(list: DeclarationFacts[]): DeclarationFacts | 
   const merged = { ...lead, surveyCoverage: { ...lead.surveyCoverage }, findings: { ...lead.findings } };
   for (const d of rest) {
     merged.mineralsInScope = [...new Set([...merged.mineralsInScope, ...d.mineralsInScope])];
+    if (merged.mineralsAnswered || d.mineralsAnswered) merged.mineralsAnswered = [...new Set([...(merged.mineralsAnswered ?? []), ...(d.mineralsAnswered ?? [])])];
     merged.incompleteSmelterList = [...new Set([...merged.incompleteSmelterList, ...d.incompleteSmelterList])];
     merged.smelterKeys = [...new Set([...merged.smelterKeys, ...d.smelterKeys])];
     merged.findings.error += d.findings.error;

@@ -59,6 +59,8 @@ export const DeclarationFacts = z.object({
   effectiveDate: isoDate.nullable(),
   /** Minerals the declaration puts in scope (Q1/Q2 not No). */
   mineralsInScope: z.array(z.string()),
+  /** Minerals with a definite Q1 answer (Yes or No); empty with no smelters = a declaration without data. */
+  mineralsAnswered: z.array(z.string()).optional(),
   findings: FindingCounts,
   /** Company questions by letter → the stored answer text. */
   programme: z.record(z.string(), z.string().nullable()),

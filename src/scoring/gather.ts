@@ -1,4 +1,4 @@
-import type { Database } from "../db/database.ts";
+import type { Database, SqlParams } from "../db/database.ts";
 import { normalizeName } from "../text/normalize.ts";
 import type { CountryRisk, ProductFacts, RmiStatus, SanctionsDecision, SmelterFacts, SupplierFacts } from "./facts.ts";
 import { declarationFacts, mergeDeclarations, type SmelterSeed } from "./declaration-facts.ts";
@@ -57,11 +57,11 @@ function countryRisk(r: Row): CountryRisk {
  * Reads every fact the scoring layer needs from the warehouse. Tables written by other stages are read by
  * their documented names; a missing table is listed in `missing` and its factors are treated as unknown.
  */
-export async function gatherFacts(db: Database, options: { period: string }): Promise<ScoringInputs> {
+export async function gatherFacts(db: Database, options: { period: string; asOf?: string }): Promise<ScoringInputs> {
   const tables = new Set(await db.tableNames());
   const missing: string[] = [];
   const has = (t: string) => tables.has(t) || (missing.push(t), false);
-  const rows = async (table: string, sql: string): Promise<Row[]> => (has(table) ? db.all<Row>(sql) : []);
+  const rows = async (table: string, sql: string, params?: SqlParams): Promise<Row[]> => (has(table) ? db.all<Row>(sql, params) : []);
 
   const vintages: ReferenceVintage[] = (
     await rows("current_reference_loads", "SELECT kind, load_id, CAST(vintage AS VARCHAR) AS vintage, source_file, sha256 FROM current_reference_loads ORDER BY kind")
@@ -70,13 +70,21 @@ export async function gatherFacts(db: Database, options: { period: string }): Pr
     vintages.push({ kind: "country-risk", loadId: null, vintage: null, sourceFile: str(r.source), sha256: null });
   }
 
-  // Current declarations (migration 010 marks is_current per supplier and scope). A supplier may hold several
-  // (a CMRT and an EMRT); they are merged below, the CMRT leading.
+  // Current declarations as of the run's date: per supplier and scope the newest one effective on or before asOf
+  // (the rule of migration 010's is_current, minus what had not been sent yet), so an earlier period can be
+  // re-scored as it stood. A supplier may hold several (a CMRT and an EMRT); they are merged below, the CMRT leading.
   const declRows = await rows(
     "declarations",
     `SELECT declaration_id, company_name, unique_id, template, CAST(effective_date AS VARCHAR) AS effective_date, error_count, warning_count
-     FROM declarations WHERE is_current
+     FROM (
+       SELECT *, row_number() OVER (
+         PARTITION BY coalesce(supplier_key, declaration_id), scope_key
+         ORDER BY effective_date DESC NULLS LAST, received_at DESC, declaration_id DESC) AS rank
+       FROM declarations
+       WHERE CAST($asOf AS DATE) IS NULL OR effective_date IS NULL OR effective_date <= CAST($asOf AS DATE))
+     WHERE rank = 1
      ORDER BY CASE upper(template) WHEN 'CMRT' THEN 0 WHEN 'EMRT' THEN 1 ELSE 2 END, effective_date DESC NULLS LAST, declaration_id`,
+    { asOf: options.asOf ?? null },
   );
   const answers = await rows("answers", "SELECT declaration_id, question, mineral, answer FROM answers");
   const companyAnswers = await rows("company_answers", "SELECT declaration_id, question, answer FROM company_answers");
@@ -171,6 +179,16 @@ async function smelterFacts(
   const screening = new Map((await rows("smelter_screening", "SELECT cid, metal, decision, evidence FROM smelter_screening")).map((r) => [k(r.cid, r.metal), r]));
   const risk = new Map<string, Row[]>();
   for (const r of await rows("smelter_country_risk", "SELECT * FROM smelter_country_risk")) risk.set(k(r.cid, r.metal), [...(risk.get(k(r.cid, r.metal)) ?? []), r]);
+  // What suppliers typed (screen stage, migration 032): spellings screened by smelter key, unmatched rows rated by their typed country.
+  const reportedScreening = new Map<string, Row[]>();
+  for (const r of await rows("reported_smelter_screening", "SELECT smelter_key, metal, decision, evidence FROM reported_smelter_screening ORDER BY score DESC, smelter_key")) {
+    reportedScreening.set(k(r.smelter_key, r.metal), [...(reportedScreening.get(k(r.smelter_key, r.metal)) ?? []), r]);
+  }
+  const reportedRisk = new Map<string, Row[]>();
+  for (const r of await rows("reported_country_risk", "SELECT * FROM reported_country_risk ORDER BY report_rows DESC, country_iso2")) {
+    reportedRisk.set(k(r.smelter_key, r.metal), [...(reportedRisk.get(k(r.smelter_key, r.metal)) ?? []), r]);
+  }
+  const severity = (r: Row | undefined) => ({ hit: 3, review: 2, clear: 1 })[sanctionsDecision(str(r?.decision)) ?? "clear"] - (r ? 0 : 1);
 
   const out: SmelterFacts[] = [];
   for (const [key, seed] of seeds) {
@@ -182,8 +200,9 @@ async function smelterFacts(
     else if (conformant) rmi = "conformant";
     else if (st.some((r) => r.status === "active")) rmi = "active";
     else if (seed.cid && statusRows.length > 0) rmi = "not-participating";
-    const scr = id ? screening.get(id) : undefined;
-    const countries = id ? (risk.get(id) ?? []) : [];
+    const scr = [id ? screening.get(id) : undefined, ...(reportedScreening.get(k(key, seed.metal)) ?? [])].sort((x, y) => severity(y) - severity(x))[0];
+    const reported = reportedRisk.get(k(key, seed.metal)) ?? [];
+    const countries = [...(id ? (risk.get(id) ?? []) : []), ...reported];
     const refRow = id ? ref.get(id) : undefined;
     out.push({
       key,

@@ -41,7 +41,7 @@ export function scoreAll(inputs: ScoringInputs, model: RiskModel, asOf: string):
  * dataset read, so the run can be reproduced. Earlier runs of the period are kept; the latest counts.
  */
 export async function runScoring(db: Database, options: { period: string; asOf: string; model: RiskModel }): Promise<ScoringRunSummary> {
-  const inputs = await gatherFacts(db, { period: options.period });
+  const inputs = await gatherFacts(db, { period: options.period, asOf: options.asOf });
   const scored = scoreAll(inputs, options.model, options.asOf);
   const factsByKey = new Map(inputs.smelters.map((f) => [f.key, f]));
   const supplierCount = new Map<string, number>();

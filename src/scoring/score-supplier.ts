@@ -29,8 +29,9 @@ function smelterReasons(d: DeclarationFacts, smelters: ReadonlyMap<string, Smelt
     if (d.mineralsInScope.length === 0) return [];
     return [{ factor: "no-smelters", points: w.noSmelters, evidence: `declares ${d.mineralsInScope.join(", ")} in scope but lists no smelters` }];
   }
-  // Excluded (removed / not operating) smelters need follow-up with the supplier, so they count with High and Critical.
-  const flagged = scores.filter((s) => s.band === "High" || s.band === "Critical" || s.band === "Excluded");
+  // Excluded (removed / not operating) smelters need follow-up with the supplier, so they count with High and
+  // Critical; so do smelters matching nothing on the RMI list — unverifiable is not low risk.
+  const flagged = scores.filter((s) => s.band === "High" || s.band === "Critical" || s.band === "Excluded" || s.flags.includes("unmatched"));
   const share = flagged.length / scores.length;
   const worst = scores.reduce((a, b) => (b.score > a.score ? b : a));
   const named = flagged.slice(0, 5).map((s) => `${s.key} (${s.band})`).join(", ");
@@ -38,7 +39,7 @@ function smelterReasons(d: DeclarationFacts, smelters: ReadonlyMap<string, Smelt
     {
       factor: "smelter-share",
       points: round1(w.smelterShare * share),
-      evidence: `${flagged.length} of ${scores.length} smelters High, Critical or excluded${named ? `: ${named}${flagged.length > 5 ? ", …" : ""}` : ""}`,
+      evidence: `${flagged.length} of ${scores.length} smelters High, Critical, excluded or unmatched${named ? `: ${named}${flagged.length > 5 ? ", …" : ""}` : ""}`,
     },
     { factor: "smelter-severity", points: round1((w.smelterSeverity * worst.score) / 100), evidence: `worst smelter ${worst.key} scores ${worst.score} (${worst.band})` },
   ];
@@ -82,13 +83,20 @@ function declarationReasons(d: DeclarationFacts, model: RiskModel, asOf: string)
 
 /**
  * Scores a supplier from its latest declaration and the scores of the smelters it lists.
- * A supplier that did not answer gets no score and the "Data gap" band, never Low.
+ * A supplier that did not answer, or sent a declaration without data (no Q1 answered Yes or No, no smelters),
+ * gets no score and the "Data gap" band, never Low.
  * A Critical smelter lifts the supplier to at least `model.supplier.criticalSmelterFloor` (default High).
  */
 export function scoreSupplier(f: SupplierFacts, smelters: ReadonlyMap<string, SmelterScore>, model: RiskModel, asOf: string): SupplierScore {
   const d = f.declaration;
   if (!d) {
     const reasons: Reason[] = [{ factor: "non-response", points: 0, override: "data-gap", evidence: `no declaration received from ${f.name}` }];
+    return { supplierId: f.supplierId, score: null, band: "Data gap", responded: false, smelterCount: 0, reasons };
+  }
+  if (d.mineralsAnswered !== undefined && d.mineralsAnswered.length === 0 && d.smelterKeys.length === 0) {
+    const reasons: Reason[] = [
+      { factor: "non-response", points: 0, override: "data-gap", evidence: `declaration ${d.declarationId} answers question 1 for no mineral (blank or Unknown) and lists no smelters` },
+    ];
     return { supplierId: f.supplierId, score: null, band: "Data gap", responded: false, smelterCount: 0, reasons };
   }
   const reasons = [...smelterReasons(d, smelters, model), ...declarationReasons(d, model, asOf)];

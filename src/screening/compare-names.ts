@@ -14,6 +14,7 @@ interface Tok { t: string; kind: Kind; w: number }
 const KIND_WEIGHT = { descriptor: 0.6, generic: 0.25 } as const;
 /** A name that matches on one short word only ("Alpha", "Luna", "MSC") is never more than a weak lead; one long word spelled differently is at most a review. */
 const SHORT_SINGLE = 7;
+const LONG_SINGLE = 10;
 const MIN_COVERAGE = 0.6;
 
 function tokens(n: ScreeningName, weight: (t: string) => number): Tok[] {
@@ -27,7 +28,7 @@ function tokens(n: ScreeningName, weight: (t: string) => number): Tok[] {
 /**
  * Compares a query name with a listed name, order-free: each query token pairs with its most similar listed
  * token (transliteration folds and short endings count as near matches). Caps: no distinctive token in
- * common → 0; a single short word in common → 0.5; a single word spelled differently → 0.75; less than 60% of either side's distinctive weight
+ * common → 0; a single short word in common → 0.5; a single word spelled differently → 0.75 (0.85 from ten letters); less than 60% of either side's distinctive weight
  * matched → 0.6.
  */
 export function compareNames(query: ScreeningName, listed: ScreeningName, weight: (t: string) => number): NameComparison {
@@ -71,8 +72,10 @@ export function compareNames(query: ScreeningName, listed: ScreeningName, weight
     if (score > 0.6) capped = `one word in common (${content[0]!.t}) while other distinctive words differ`;
     score = Math.min(score, 0.6);
   } else if (content.length === 1 && content[0]!.similarity < 1) {
-    if (score > 0.75) capped = `only one word in common, spelled differently (${content[0]!.t})`;
-    score = Math.min(score, 0.75);
+    // A long transliterated name one or two letters off (Krastvetmet ↔ Krastsvetmet) needs the country to be a hit.
+    const cap = content[0]!.t.length >= LONG_SINGLE ? 0.85 : 0.75;
+    if (score > cap) capped = `only one word in common, spelled differently (${content[0]!.t})`;
+    score = Math.min(score, cap);
   } else if (Math.min(matchedDistinctive.q / dq, matchedDistinctive.l / dl) < MIN_COVERAGE) {
     if (score > 0.6) capped = "most distinctive words differ";
     score = Math.min(score, 0.6);

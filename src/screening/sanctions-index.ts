@@ -7,9 +7,12 @@ export interface IndexedName {
   name: ScreeningName;
 }
 
+/** What a hit reports about a listed party (aliases live in `names`; remarks are not screened). */
+export type ListedParty = Pick<SanctionsEntry, "list" | "id" | "name" | "type" | "programs" | "countries" | "countriesFromAddress">;
+
 /** Listed names prepared once for screening: an inverted index on folded tokens and 4-letter prefixes. */
 export interface SanctionsIndex {
-  entries: readonly SanctionsEntry[];
+  entries: readonly ListedParty[];
   names: IndexedName[];
   byToken: Map<string, number[]>;
   byPrefix: Map<string, number[]>;
@@ -42,7 +45,7 @@ export function prepareListedNames(entries: readonly SanctionsEntry[]): IndexedN
 }
 
 /** The cheap half: token and prefix postings and document frequencies from prepared names. */
-export function indexPreparedNames(entries: readonly SanctionsEntry[], names: IndexedName[]): SanctionsIndex {
+export function indexPreparedNames(entries: readonly ListedParty[], names: IndexedName[]): SanctionsIndex {
   const index: SanctionsIndex = { entries, names, byToken: new Map(), byPrefix: new Map(), df: new Map() };
   let entry = -1;
   let tokensOfEntry = new Set<string>();
@@ -55,7 +58,11 @@ export function indexPreparedNames(entries: readonly SanctionsEntry[], names: In
       flush();
       entry = n.entry;
     }
-    for (const t of [...n.name.distinctive, ...n.name.descriptor]) {
+    for (const t of n.name.distinctive) {
+      push(index.byToken, t, id);
+      tokensOfEntry.add(t);
+    }
+    for (const t of n.name.descriptor) {
       push(index.byToken, t, id);
       tokensOfEntry.add(t);
     }

@@ -3,8 +3,7 @@ import { refreshMineCountryRisk } from "../country-risk/refresh-mine-risk.ts";
 import { locationRisks, storeSmelterCountryRisk } from "../country-risk/smelter-country-risk.ts";
 import type { Database } from "../db/database.ts";
 import { readReferenceSmelters } from "./reference-smelters.ts";
-import { buildSanctionsIndex } from "./sanctions-index.ts";
-import { currentSanctionsLoads, readSanctionsEntries } from "./read-sanctions.ts";
+import { loadSanctionsIndex } from "./sanctions-index-cache.ts";
 import type { ScreeningOptions } from "./screen.ts";
 import { screenSmelters, storeSmelterScreening, type SmelterScreening } from "./screen-smelters.ts";
 
@@ -13,8 +12,7 @@ import { screenSmelters, storeSmelterScreening, type SmelterScreening } from "./
  * country risk of each smelter's location and of the mine countries suppliers reported.
  */
 export async function screenReferenceSmelters(db: Database, options: ScreeningOptions): Promise<SmelterScreening[]> {
-  const loadIds = await currentSanctionsLoads(db);
-  const index = buildSanctionsIndex(await readSanctionsEntries(db, loadIds));
+  const { index, loadIds } = await loadSanctionsIndex(db);
   const list = await readReferenceSmelters(db);
   const results = screenSmelters(index, list, options);
   await storeSmelterScreening(db, results, list, loadIds);

@@ -60,9 +60,16 @@ export function nameVariants(name: string, bracketed = true): string[] {
   return [...out];
 }
 
+// Long and short forms of state names that listed parties carry ("Central Bank of the DPR of Korea").
+const STATE_NAMES: readonly [RegExp, string][] = [
+  [/ (democratic peoples? republic|d ?p ?r) of korea /g, " dprk "],
+  [/ democratic republic of (the )?congo /g, " drc "],
+];
+
 /** Splits a name into legal forms (dropped), generic and distinctive folded tokens. */
 export function screeningName(name: string): ScreeningName {
   let text = ` ${normalizeName(name)} `;
+  for (const [re, to] of STATE_NAMES) text = text.replace(re, to);
   const legalForms: string[] = [];
   for (const re of LEGAL_PHRASES) {
     text = text.replace(re, (m) => {

@@ -16,6 +16,8 @@ export interface SmelterCheckInput {
   /** Minerals answered Q1 = No. */
   declaredNo: readonly string[];
   lookupCids: Map<string, Set<string>> | null;
+  /** Declaration cell of each mineral's question 1 answer, for findings about the answer. */
+  q1Cells?: ReadonlyMap<string, string>;
 }
 
 /** RMI Checker rows 65–69 (a smelter per declared metal, "Smelter not listed" needs name and country) plus audit warnings. */
@@ -24,12 +26,16 @@ export function checkSmelters(input: SmelterCheckInput): Finding[] {
   const out: Finding[] = [];
   const metals = new Map<string, number>();
   for (const s of smelters) if (s.metal) metals.set(lower(s.metal), (metals.get(lower(s.metal)) ?? 0) + 1);
+  const q1Cell = (m: string) => input.q1Cells?.get(m) ?? null;
   for (const m of input.inScope) {
-    if (!metals.has(lower(m))) out.push(f("error", "metal-without-smelters", `${c.metal}5`, `${m} is declared in scope but the Smelter List has no ${m} smelter`));
+    if (metals.has(lower(m))) continue;
+    out.push(f("error", "metal-without-smelters", `${c.metal}5`, `${m} is declared in scope but the Smelter List has no ${m} smelter`));
+    // The Checker's error is about the Smelter List; the audit warning points at the answer that declares the metal.
+    out.push({ severity: "warning", code: "declared-metal-without-smelters", sheet: "Declaration", cell: q1Cell(m), message: `question 1 says ${m} is used but no ${m} smelter is listed` });
   }
   for (const m of input.declaredNo) {
     const n = metals.get(lower(m));
-    if (n) out.push({ severity: "warning", code: "smelters-for-undeclared-metal", sheet: "Declaration", cell: null, message: `${n} ${m} smelter row(s) listed but question 1 says ${m} is not used` });
+    if (n) out.push({ severity: "warning", code: "smelters-for-undeclared-metal", sheet: "Declaration", cell: q1Cell(m), message: `${n} ${m} smelter row(s) listed but question 1 says ${m} is not used` });
   }
   const seen = new Map<string, number>();
   for (const s of smelters) {

@@ -1,6 +1,6 @@
 import type { TemplateFamily } from "./declaration.ts";
 import { cellText } from "./cell-text.ts";
-import { AMRT_12, AMRT_13, CMRT_3, CMRT_5, CMRT_6, CRT_2, EMRT_1, EMRT_2, type TemplateLayout } from "./layouts.ts";
+import { AMRT_12, AMRT_13, CMRT_1, CMRT_2, CMRT_3, CMRT_5, CMRT_6, CRT_2, EMRT_1, EMRT_2, type TemplateLayout } from "./layouts.ts";
 import { UnreadableWorkbook } from "../workbook/unreadable-workbook.ts";
 import type { WorkbookSource as Workbook } from "./workbook-source.ts";
 
@@ -52,7 +52,7 @@ const major = (v: string) => Number.parseInt(v, 10);
 function chooseLayout(family: TemplateFamily, version: string, wb: Workbook): TemplateLayout {
   switch (family) {
     case "CMRT":
-      return major(version) >= 6 ? CMRT_6 : major(version) >= 4 ? CMRT_5 : CMRT_3;
+      return major(version) >= 6 ? CMRT_6 : major(version) >= 4 ? CMRT_5 : major(version) >= 3 ? CMRT_3 : major(version) >= 2 ? CMRT_2 : CMRT_1;
     case "EMRT":
       return wb.hasSheet("Mine List") || major(version) >= 2 ? EMRT_2 : EMRT_1;
     case "CRT":

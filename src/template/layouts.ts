@@ -67,6 +67,8 @@ export interface TemplateLayout {
   percentQuestion?: string;
   /** Question ids whose "No" means the supplier has not identified or reported all smelters. */
   completenessQuestions: readonly string[];
+  /** Pre-3.0 layouts: what is not read (their questions are not mapped, so answers and Checker rules are skipped). */
+  notRead?: string;
 }
 
 const YN = ["Yes", "No"] as const;
@@ -158,6 +160,43 @@ export const CMRT_3: TemplateLayout = {
   companyQuestions: companyQuestions("ABCDEFGHIJ", 69, {}),
   smelterList: { firstRow: 5, columns: { ...SMELTER_COLUMNS, cidInput: undefined } as SmelterColumns },
   percentQuestion: undefined,
+};
+
+// Fields a layout does not have point at a column the reader never keeps (beyond every sheet's column cap).
+const ABSENT = "ZZ";
+
+/** CMRT 2.x: smelter ID in column A (pre-CID IDs such as 4CHN005), one "representative" as contact and authorizer. */
+export const CMRT_2: TemplateLayout = {
+  ...CMRT_3,
+  versions: ["2", "2.0", "2.00", "2.01", "2.02", "2.03", "2.03a"],
+  company: {
+    name: "D8", scope: "D9", scopeDescription: "D10", uniqueId: "D12", uniqueIdAuthority: `${ABSENT}1`, address: "D13",
+    contactName: "D14", contactEmail: "D16", contactPhone: "D17", authorizer: "D14", authorizerTitle: "D15", authorizerEmail: "D16",
+    authorizerPhone: "D17", effectiveDate: "D18",
+  },
+  questions: [],
+  companyQuestions: [],
+  smelterList: {
+    firstRow: 5,
+    columns: {
+      cid: "A", metal: "B", lookupName: "C", name: "D", country: "E", idSource: ABSENT, street: "F", city: "G", state: "H", contactName: "I",
+      contactEmail: "J", nextSteps: "K", mineNames: "L", mineCountries: "M", recycledScrap: ABSENT, comments: "N",
+    },
+  },
+  notRead: "answers to the questions and company questions (their cells differ before CMRT 3.0), so Checker rules are not applied",
+};
+
+/** CMRT 1.00: "Smelter and Mine List" with name, street/city, contact and mine columns every other column; no country or ID. */
+export const CMRT_1: TemplateLayout = {
+  ...CMRT_2,
+  versions: ["1", "1.0", "1.00"],
+  smelterList: {
+    firstRow: 5,
+    columns: {
+      metal: "B", name: "D", country: ABSENT, cid: ABSENT, idSource: ABSENT, street: "F", city: ABSENT, state: ABSENT, contactName: "H",
+      contactEmail: "J", nextSteps: "N", mineNames: "P", mineCountries: "R", recycledScrap: ABSENT, comments: "X",
+    },
+  },
 };
 
 const EMRT_C = ["Yes", "Yes, when more processors are validated", "No"] as const;

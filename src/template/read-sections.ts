@@ -113,6 +113,7 @@ export function readCompanyAnswers(decl: SheetSource, layout: TemplateLayout): L
   return out;
 }
 
+const FOOTER = /^©|copyright|all rights reserved|保留所有权利/i;
 const SPECIAL = /^smelter not (yet identified|listed)$/i;
 export const isSpecialLookup = (v: string | null) => v !== null && SPECIAL.test(v);
 
@@ -123,6 +124,9 @@ export function readSmelters(sheet: SheetSource, layout: TemplateLayout): Smelte
   const key = [c.cidInput, c.metal, c.lookupName, c.name, c.country, c.cid];
   const out: SmelterRow[] = [];
   for (let row = layout.smelterList.firstRow; row <= sheet.lastRow; row++) {
+    // Older templates keep helper tables (translations, countries) below the list, after a copyright footer or a
+    // row of "AAAA…" in the comments column.
+    if (FOOTER.test(at(row, "A") ?? "") || FOOTER.test(at(row, c.metal) ?? "") || /^A{20,}$/.test(at(row, c.comments) ?? "")) break;
     if (!key.some((k) => at(row, k) !== null)) continue;
     const lookupName = at(row, c.lookupName);
     const written = at(row, c.name);
@@ -150,7 +154,6 @@ export function readSmelters(sheet: SheetSource, layout: TemplateLayout): Smelte
   return out;
 }
 
-const FOOTER = /^©|copyright|all rights reserved|保留所有权利/i;
 
 export function readProducts(sheet: SheetSource, layout: TemplateLayout, commentsColumn: string): ProductRow[] {
   const p = layout.productList;

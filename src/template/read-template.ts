@@ -1,4 +1,4 @@
-import { Workbook, type WorkbookLimits } from "../workbook/workbook.ts";
+import { DEFAULT_WORKBOOK_LIMITS, Workbook, type WorkbookLimits } from "../workbook/workbook.ts";
 import { checkAnswers, checkCompany, mineralsInScope } from "./check-company.ts";
 import { checkProducts, checkSmelters } from "./check-smelters.ts";
 import type { Declaration, Finding } from "./declaration.ts";
@@ -24,7 +24,8 @@ export function readDeclaration(wb: WorkbookSource, options: ReadOptions): Decla
   const decl = wb.sheet("Declaration", { maxRow: 200, maxColumns: 12 })!;
   const findings: Finding[] = [];
   if (layout.legacy) {
-    findings.push({ severity: "warning", code: "legacy-layout", sheet: null, cell: null, message: `${family} ${version} uses a legacy layout; read on a best-effort basis (current version ${LATEST_VERSION[family]})` });
+    const skipped = layout.notRead ? `; not read: ${layout.notRead}` : "";
+    findings.push({ severity: "warning", code: "legacy-layout", sheet: null, cell: null, message: `${family} ${version} uses a legacy layout; read on a best-effort basis (current version ${LATEST_VERSION[family]})${skipped}` });
   } else if (versionNumber(version) < versionNumber(LATEST_VERSION[family])) {
     findings.push({ severity: "warning", code: "template-outdated", sheet: "Declaration", cell: "J3", message: `${family} ${version} is outdated (current version ${LATEST_VERSION[family]})` });
   }
@@ -37,7 +38,8 @@ export function readDeclaration(wb: WorkbookSource, options: ReadOptions): Decla
   const companyAnswers = readCompanyAnswers(decl, layout);
   const minerals = readMinerals(decl, layout, answers.map((a) => a.value));
 
-  const smelterSheet = wb.sheet(layout.family === "CMRT" && !wb.hasSheet("Smelter List") ? "Smelter and Mine List" : "Smelter List", { maxColumns: 18 });
+  const smelterSheetName = layout.family === "CMRT" && !wb.hasSheet("Smelter List") ? "Smelter and Mine List" : "Smelter List";
+  const smelterSheet = wb.sheet(smelterSheetName, { maxColumns: 18 });
   const smelters = smelterSheet ? readSmelters(smelterSheet, layout) : [];
   const productSheet = wb.sheet("Product List", { maxColumns: 8 });
   const requester = productSheet !== null && productListHasRequesterColumns(wb);
@@ -45,8 +47,9 @@ export function readDeclaration(wb: WorkbookSource, options: ReadOptions): Decla
   const mineSheet = layout.mineList ? wb.sheet("Mine List", { maxColumns: 16 }) : null;
   const mines = mineSheet && layout.mineList ? readMines(mineSheet, layout.mineList.firstRow) : [];
 
-  for (const sheet of [smelterSheet, productSheet, mineSheet]) {
-    if (sheet?.truncated) findings.push({ severity: "warning", code: "rows-truncated", sheet: null, cell: null, message: "a sheet has more rows than Assay reads; rows after the limit were ignored" });
+  const rowCap = options.limits?.maxRow ?? DEFAULT_WORKBOOK_LIMITS.maxRow;
+  for (const [name, sheet] of [[smelterSheetName, smelterSheet], ["Product List", productSheet], ["Mine List", mineSheet]] as const) {
+    if (sheet?.truncated) findings.push({ severity: "warning", code: "rows-truncated", sheet: name, cell: null, message: `${name} has rows beyond row ${rowCap}; they were not read (limit ${rowCap} rows per sheet)` });
   }
 
   const inScope = layout.minerals.kind === "fixed"
@@ -54,7 +57,7 @@ export function readDeclaration(wb: WorkbookSource, options: ReadOptions): Decla
     : mineralsInScope(answers, layout).filter((m) => minerals.length === 0 || minerals.some((x) => x.toLowerCase() === m.toLowerCase()));
   const declaredNo = answers.filter((a) => a.value.question === "1" && a.value.answer === "No").map((a) => a.value.mineral);
   findings.push(
-    ...checkCompany(companyRead, layout, options.asOf),
+    ...checkCompany(companyRead, layout, options.asOf).filter((f) => !layout.notRead || f.code.startsWith("effective-date")),
     ...checkAnswers(answers, companyAnswers, layout),
     ...checkSmelters({
       smelters,
@@ -62,6 +65,7 @@ export function readDeclaration(wb: WorkbookSource, options: ReadOptions): Decla
       inScope: inScope.filter((m) => answers.some((a) => a.value.question === "1" && a.value.mineral === m && a.value.answer === "Yes")),
       declaredNo,
       lookupCids: readLookupCids(wb.sheet("Smelter Look-up", { maxColumns: 6 })),
+      q1Cells: new Map(answers.filter((a) => a.value.question === "1").map((a) => [a.value.mineral, a.cell])),
     }),
     ...checkProducts(products, companyRead.company.scope === "Product", layout.productList.number),
   );

@@ -1,6 +1,6 @@
 import type { SharedStrings } from "./shared-strings.ts";
-import { formulaKey, Sheet, type CellValue } from "./sheet.ts";
-import { attribute, decodeXmlText, joinTextRuns, utf8Text } from "./xml-text.ts";
+import { FormulaCells, Sheet, type CellValue } from "./sheet.ts";
+import { decodeXmlText, joinTextRuns, utf8Text } from "./xml-text.ts";
 
 export interface ScanOptions {
   /** Rows after this row number are not read (the sheet is marked truncated). */
@@ -55,11 +55,11 @@ function columnAt(xml: string, at: number): number {
 /**
  * Reads `<sheetData>` of a worksheet XML (decoded as latin1, see utf8Text) with a forward scanner (no DOM): cached values of
  * formula cells, shared/inline/rich strings, numbers, booleans; error cells read as empty.
- * Cells beyond `maxColumns` are skipped without being decoded.
+ * Cells beyond `maxColumns` are skipped without being decoded; formula text is stepped over once.
  */
 export function scanSheet(name: string, xml: string, strings: SharedStrings | null, options: ScanOptions): Sheet {
   const rows = new Map<number, CellValue[]>();
-  const formulas = new Set<number>();
+  const formulas = new FormulaCells();
   let lastRow = 0;
   let truncated = false;
   const start = xml.indexOf("<sheetData");
@@ -73,7 +73,8 @@ export function scanSheet(name: string, xml: string, strings: SharedStrings | nu
     if (rs < 0 || rs >= end) break;
     const rTagEnd = xml.indexOf(">", rs);
     if (rTagEnd < 0) break;
-    const r = Number(attribute(xml.slice(rs, rTagEnd), "r"));
+    const rAt = xml.indexOf(' r="', rs);
+    const r = rAt < 0 || rAt > rTagEnd ? Number.NaN : Number(xml.slice(rAt + 4, xml.indexOf('"', rAt + 4)));
     rowNumber = Number.isInteger(r) && r > 0 ? r : rowNumber + 1;
     if (rowNumber > options.maxRow) {
       truncated = true;
@@ -83,41 +84,68 @@ export function scanSheet(name: string, xml: string, strings: SharedStrings | nu
       pos = rTagEnd + 1;
       continue;
     }
-    let rowEnd = xml.indexOf("</row>", rTagEnd);
-    if (rowEnd < 0 || rowEnd > end) rowEnd = end;
     let cells: CellValue[] | undefined;
     let col = -1;
+    let mask = 0;
+    // One forward pass over the row: every "<" in cell content starts a tag (text escapes it), so the next tag
+    // after a cell is the next cell or </row>; formula text is stepped over once and never searched for values.
     let cp = rTagEnd + 1;
     for (;;) {
-      const cs = xml.indexOf("<c", cp);
-      if (cs < 0 || cs >= rowEnd) break;
-      const after = xml.charCodeAt(cs + 2);
-      if (after !== 32 && after !== 62 && after !== 47) {
-        cp = cs + 2;
+      const lt = xml.indexOf("<", cp);
+      if (lt < 0 || lt >= end) {
+        cp = end;
+        break;
+      }
+      const c1 = xml.charCodeAt(lt + 1);
+      const c2 = xml.charCodeAt(lt + 2);
+      if (c1 === 47 && xml.startsWith("</row>", lt)) {
+        cp = lt + 6;
+        break;
+      }
+      const tagEnd = xml.indexOf(">", lt);
+      if (tagEnd < 0) {
+        cp = end;
+        break;
+      }
+      if (c1 !== 99 || (c2 !== 32 && c2 !== 62 && c2 !== 47)) {
+        if (c1 === 114 && xml.startsWith("<row", lt)) break;
+        cp = tagEnd + 1;
         continue;
       }
-      const cTagEnd = xml.indexOf(">", cs);
-      const refAt = xml.indexOf(' r="', cs);
-      const refCol = refAt > 0 && refAt < cTagEnd ? columnAt(xml, refAt + 4) : -1;
+      const refAt = xml.indexOf(' r="', lt);
+      const refCol = refAt > 0 && refAt < tagEnd ? columnAt(xml, refAt + 4) : -1;
       col = refCol >= 0 ? refCol : col + 1;
-      if (xml.charCodeAt(cTagEnd - 1) === 47) {
-        cp = cTagEnd + 1;
+      if (xml.charCodeAt(tagEnd - 1) === 47) {
+        cp = tagEnd + 1;
         continue;
       }
-      let cEnd = xml.indexOf("</c>", cTagEnd);
-      if (cEnd < 0 || cEnd > rowEnd) cEnd = rowEnd;
+      let body = tagEnd + 1;
+      const f2 = xml.charCodeAt(body + 2);
+      const isFormula = xml.charCodeAt(body) === 60 && xml.charCodeAt(body + 1) === 102 && (f2 === 32 || f2 === 62 || f2 === 47);
+      if (isFormula) {
+        const fTagEnd = xml.indexOf(">", body);
+        const fEnd = fTagEnd < 0 ? -1 : xml.charCodeAt(fTagEnd - 1) === 47 ? fTagEnd + 1 : xml.indexOf("</f>", fTagEnd);
+        if (fEnd > 0) body = xml.startsWith("</f>", fEnd) ? fEnd + 4 : fEnd;
+      }
+      let cEnd = xml.indexOf("</c>", body);
+      if (cEnd < 0 || cEnd > end) cEnd = end;
       cp = cEnd + 4;
       if (col >= options.maxColumns) continue;
-      const inner = xml.slice(cTagEnd + 1, cEnd);
-      if (inner.startsWith("<f")) formulas.add(formulaKey(rowNumber, col));
-      const value = cellValue(attribute(xml.slice(cs, cTagEnd), "t"), inner, strings);
+      if (isFormula) {
+        if (col < 30) mask |= 1 << col;
+        else formulas.add(rowNumber, col);
+      }
+      const tAt = xml.indexOf(' t="', lt);
+      const type = tAt < 0 || tAt > tagEnd ? undefined : xml.slice(tAt + 4, xml.indexOf('"', tAt + 4));
+      const value = cellValue(type, xml.slice(body, cEnd), strings);
       if (value === null) continue;
       cells ??= [];
       cells[col] = value;
       if (value !== "" && rowNumber > lastRow) lastRow = rowNumber;
     }
+    formulas.setRow(rowNumber, mask);
     if (cells) rows.set(rowNumber, cells);
-    pos = rowEnd + 6;
+    pos = cp;
   }
   return new Sheet(name, rows, lastRow, truncated, formulas);
 }

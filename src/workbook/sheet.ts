@@ -1,4 +1,21 @@
-export const formulaKey = (row: number, col: number): number => row * 16_384 + col;
+/** Which cells hold formulas: per row a bit mask of columns 0–29 (one map entry per row, not per cell), a set beyond. */
+export class FormulaCells {
+  private readonly masks = new Map<number, number>();
+  private readonly wide = new Set<number>();
+
+  setRow(row: number, mask: number): void {
+    if (mask !== 0) this.masks.set(row, mask);
+  }
+
+  add(row: number, col: number): void {
+    if (col < 30) this.masks.set(row, (this.masks.get(row) ?? 0) | (1 << col));
+    else this.wide.add(row * 16_384 + col);
+  }
+
+  has(row: number, col: number): boolean {
+    return col < 30 ? ((this.masks.get(row) ?? 0) & (1 << col)) !== 0 : this.wide.has(row * 16_384 + col);
+  }
+}
 
 /** A cell's cached value: text, number (dates stay Excel serials), boolean, or null (empty, error). */
 export type CellValue = string | number | boolean | null;
@@ -33,12 +50,12 @@ export class Sheet {
     readonly lastRow: number,
     /** True when rows beyond the row cap were skipped. */
     readonly truncated: boolean,
-    private readonly formulas: ReadonlySet<number> = new Set(),
+    private readonly formulas: FormulaCells = new FormulaCells(),
   ) {}
 
   /** True when the cell holds a formula (its value is the cached result). */
   isFormula(row: number, col: number): boolean {
-    return this.formulas.has(formulaKey(row, col));
+    return this.formulas.has(row, col);
   }
 
   get(row: number, col: number): CellValue {

@@ -54,9 +54,9 @@ describe("engagementStatus transitions", () => {
     expect(s.status).toBe("no-response");
   });
 
-  it("a usable declaration makes the supplier responded with nothing left to do, and measures time to respond", () => {
+  it("a usable declaration makes the supplier responded, next due for its yearly update, and measures time to respond", () => {
     const s = status([["2026-02-01", "requested"]], "2026-03-15", [declaration({ receivedDate: "2026-03-01", effectiveDate: "2026-02-27" })]);
-    expect(s).toMatchObject({ status: "responded", nextAction: null, dueDate: null, usable: true, responseDate: "2026-02-27", daysToRespond: 26 });
+    expect(s).toMatchObject({ status: "responded", nextAction: "request-update", dueDate: "2027-02-27", overdue: false, usable: true, responseDate: "2026-02-27", daysToRespond: 26 });
     expect(s.lastEvent).toBe("declaration-received");
     expect(s.lastEventDate).toBe("2026-02-27");
   });

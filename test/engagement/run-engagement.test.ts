@@ -13,7 +13,7 @@ describe("runEngagement on a seeded warehouse", () => {
         "SELECT supplier_id, in_scope, status, next_action, CAST(due_date AS VARCHAR) AS due, declaration_id, usable, CAST(templates AS VARCHAR) AS templates FROM current_supplier_engagement ORDER BY supplier_id",
       );
       expect(rows).toEqual([
-        { supplier_id: "SUP-01", in_scope: true, status: "responded", next_action: null, due: null, declaration_id: "d-alder", usable: true, templates: JSON.stringify(["CMRT", "EMRT"]) },
+        { supplier_id: "SUP-01", in_scope: true, status: "responded", next_action: "request-update", due: "2026-02-28", declaration_id: "d-alder", usable: true, templates: JSON.stringify(["CMRT", "EMRT"]) },
         { supplier_id: "SUP-02", in_scope: true, status: "delinquent", next_action: "corrective-action", due: "2025-04-01", declaration_id: null, usable: false, templates: JSON.stringify(["CMRT", "EMRT"]) },
         { supplier_id: "SUP-03", in_scope: true, status: "not-contacted", next_action: "fix-contact", due: "2025-01-14", declaration_id: null, usable: false, templates: JSON.stringify(["CMRT", "EMRT"]) },
         { supplier_id: "SUP-04", in_scope: false, status: "not-contacted", next_action: null, due: null, declaration_id: null, usable: false, templates: "[]" },

@@ -26,7 +26,15 @@ function emrtRollup(reference = lookupReference("rmi_smelter_lookup_EMRT_2.1.csv
       declarations: [{
         declarationId: "e-1", template: "EMRT", version: "2.1", effectiveDate: "2026-02-01",
         answers: [...answers("Cobalt", ["Yes", "Yes", "No", "Yes", "100%", "Yes", "No"]), ...answers("Mica", ["Yes", "Yes", "Unknown", "Yes", "100%", "Yes", "Yes"])],
-        smelters: [...cobalt, ...mica].map((r) => ({ metal: r.metal, cid: r.cid, name: r.standardName, country: r.country })),
+        smelters: [...cobalt, ...mica].map((r, i) => ({ metal: r.metal, cid: r.cid, name: r.standardName, country: r.country, recycledScrap: i === 0 ? "Yes" : i === 1 ? "No" : null })),
+        mines: [
+          // Named by the supplier's own spelling (upper case) → resolved to the listed smelter.
+          { metal: "Cobalt", smelterName: cobalt[0]!.standardName.toUpperCase(), name: "Kisanfu concession", country: "Congo, Democratic Republic of the" },
+          { metal: "cobalt", smelterName: cobalt[0]!.standardName, name: "Kisanfu Concession ", country: "CONGO, DEMOCRATIC REPUBLIC OF THE" },
+          { metal: "Cobalt", smelterName: cobalt[1]!.cid, name: "=HYPERLINK(\"http://x\")", mineId: "M-77", idSource: "Government cadastre", country: "ZAMBIA" },
+          { metal: "Mica", smelterName: "Unlisted Mica Processor", name: "Koderma pit 4", country: "INDIA" },
+          { metal: "Copper", smelterName: "Not declared", name: "Copper mine of a mineral not in use", country: "CHILE" },
+        ],
       }],
     }],
     reference,
@@ -106,9 +114,9 @@ describe.skipIf(!existsSync(CMRT_BLANK))("fillTemplate on the official CMRT 6.5 
     const input = cmrtInput(lookupReference("rmi_smelter_lookup_CMRT_6.5.csv"));
     const first = input.suppliers[0]!.declarations[0]!;
     first.smelters.push(
-      { metal: "Gold", cid: null, name: `=HYPERLINK("http://evil.example","Click")`, country: "PERU", mineCountries: null, recycledScrap: null },
-      { metal: "Gold", cid: null, name: "@SUM(1+1)*cmd|' /C calc'!A0", country: "CHILE", mineCountries: null, recycledScrap: null },
-      { metal: "Gold", cid: null, name: "+1-2", country: "-Atlantis", mineCountries: null, recycledScrap: null },
+      { metal: "Gold", cid: null, name: `=HYPERLINK("http://evil.example","Click")`, country: "PERU", lookupName: null, mineCountries: null, recycledScrap: null },
+      { metal: "Gold", cid: null, name: "@SUM(1+1)*cmd|' /C calc'!A0", country: "CHILE", lookupName: null, mineCountries: null, recycledScrap: null },
+      { metal: "Gold", cid: null, name: "+1-2", country: "-Atlantis", lookupName: null, mineCountries: null, recycledScrap: null },
     );
     const r = rollupDeclaration(input, { family: "CMRT", company, declaration: cmrtConfig, asOf: "2026-04-30" });
     const back = readTemplate(fillTemplate(blank, r, "x.xlsx").bytes, { file: "x.xlsx", asOf: "2026-05-01" });
@@ -136,4 +144,44 @@ describe.skipIf(!existsSync(EMRT_BLANK))("fillTemplate on the official EMRT 2.1 
     expect(back.products.map((p) => [p.number, p.name])).toEqual([["BAT-48V", "48 V battery pack"]]);
     expect(back.company.scope).toBe("Product");
   });
+
+  it("fills column P and the Mine List: the suppliers' mines, deduplicated, each naming a smelter on the Smelter List", () => {
+    const rollup = emrtRollup();
+    expect(rollup.mines.map((m) => m.name).sort(), "duplicate spelling merged; the undeclared copper mine left out").toEqual(["=HYPERLINK(\"http://x\")", "Kisanfu concession", "Koderma pit 4"]);
+    expect(rollup.mines).toHaveLength(3);
+    const blank = readFileSync(EMRT_BLANK);
+    const result = fillTemplate(blank, rollup, "RMI_EMRT_2.1.xlsx");
+    expect(result.mines).toBe(3);
+    expect(result.warnings.filter((w) => w.startsWith("Mine List")), "the mica processor is not a listed smelter").toEqual([
+      expect.stringMatching(/Mine List row \d+: Mica mine "Koderma pit 4": its smelter "Unlisted Mica Processor" is not on the exported Smelter List/),
+    ]);
+    const back = readTemplate(result.bytes, { file: "rollup.xlsx", asOf: "2026-03-16" });
+    expect(back.findings.filter((f) => f.severity === "error"), JSON.stringify(back.findings)).toEqual([]);
+    const listedNames = new Set(back.smelters.map((s) => s.lookupName ?? s.name));
+    const mines = back.mines.map((m) => [m.metal, m.smelterName, m.name, m.mineId, m.country]);
+    expect(mines).toEqual(
+      expect.arrayContaining([
+        ["Cobalt", rollup.smelters.find((s) => s.cid === rollup.mines.find((m) => m.name === "Kisanfu concession")!.smelter!.cid)!.name, "Kisanfu concession", null, "CONGO, DEMOCRATIC REPUBLIC OF THE"],
+        ["Cobalt", expect.any(String), `'=HYPERLINK("http://x")`, "M-77", "ZAMBIA"],
+        ["Mica", "Unlisted Mica Processor", "Koderma pit 4", null, "INDIA"],
+      ]),
+    );
+    expect(back.mines).toHaveLength(3);
+    for (const m of back.mines.filter((x) => x.metal === "Cobalt")) expect(listedNames, `${m.smelterName} is one of the Smelter List's entries (the SSLX dropdown)`).toContain(m.smelterName);
+    const p = new Map(back.smelters.map((s) => [s.cid, s.recycledScrap]));
+    const [first, second, third] = emrtRollupSmelterCids();
+    expect([p.get(first!), p.get(second!), p.get(third!)]).toEqual(["Yes", "No", null]);
+
+    const before = parts(blank);
+    const after = parts(result.bytes);
+    const mineSheet = "xl/worksheets/sheet7.xml";
+    const b = xmlOf(before, mineSheet);
+    const a = xmlOf(after, mineSheet);
+    expect(tailOf(a), "Mine List validations (SmelterdropX, SSLX), protection and conditional formats").toBe(tailOf(b));
+    expect(count(a, /<f[ >]/g), "no helper formula lost").toBe(count(b, /<f[ >]/g));
+  });
 });
+
+function emrtRollupSmelterCids(): string[] {
+  return lookupReference("rmi_smelter_lookup_EMRT_2.1.csv").filter((r) => r.metal === "Cobalt").slice(0, 3).map((r) => r.cid);
+}

@@ -92,7 +92,7 @@ describe("report drafts", () => {
     expect(csvField("+cmd|' /C calc'!A0")).toBe("'+cmd|' /C calc'!A0");
     expect(csvField("Tin")).toBe("Tin");
     expect(toCsv(["a"], [[`say "hi"`]])).toBe(`a\r\n"say ""hi"""\r\n`);
-    const csv = smelterAnnexCsv([{ metal: "Gold", cid: null, name: "=HYPERLINK(\"http://x\")", country: "PERU", countryIso2: "PE", rmiStatus: "unknown", inReference: false, suppliers: ["S1"], mineCountries: [] }]);
+    const csv = smelterAnnexCsv([{ metal: "Gold", cid: null, name: "=HYPERLINK(\"http://x\")", country: "PERU", countryIso2: "PE", rmiStatus: "unknown", inReference: false, suppliers: ["S1"], mineCountries: [], recycledScrap: null }]);
     expect(csv.split("\r\n")[1]).toBe(`Gold,"'=HYPERLINK(""http://x"")",,PERU,PE,unknown,1`);
   });
 

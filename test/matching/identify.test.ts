@@ -132,3 +132,14 @@ describe("similarity", () => {
     expect(tokenSimilarity("2", "3")).toBe(0);
   });
 });
+
+describe("trade names", () => {
+  it("leaves a trader named after a smelter to the analyst instead of assigning it", () => {
+    const smelter = identify(index, { name: "Jiangxi Copper Co Ltd", metal: "Gold", country: "China" });
+    expect(smelter).toMatchObject({ decision: "matched", matches: [{ cid: "CID000855" }] });
+    for (const name of ["Jiangxi Copper Trading Co., Ltd.", "Jiangxi Copper Import & Export Co., Ltd."]) {
+      const trader = identify(index, { name, metal: "Gold", country: "China" });
+      expect(trader.decision, name).not.toBe("matched");
+    }
+  });
+});

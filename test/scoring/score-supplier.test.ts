@@ -25,8 +25,27 @@ describe("scoreSupplier", () => {
     const d = declaration({ smelterKeys: ["CID000004", "CID002593"], mineralsInScope: ["tungsten", "tin"], surveyCoverage: { tungsten: "100%", tin: "100%" } });
     const r = scoreSupplier(supplier("S-002", "Kivu Components", d), scores(almt, drcTin), M, AS_OF);
     expect(drcTin.score, "40 not participating + 15 covered + 5 CAHRA regions + 20 labour + 10 governance").toBe(90);
-    expect(factor(r, "smelter-share")).toEqual({ factor: "smelter-share", points: 25, evidence: "1 of 2 smelters High, Critical or excluded: CID002593 (High)" });
+    expect(factor(r, "smelter-share")).toEqual({ factor: "smelter-share", points: 25, evidence: "1 of 2 smelters High, Critical, excluded or unmatched: CID002593 (High)" });
     expect(factor(r, "smelter-severity")?.points, "15 × 90/100").toBe(13.5);
+  });
+
+  it("counts smelters that match nothing on the RMI list with the flagged ones: a clean programme with unverifiable smelters is not Low", () => {
+    const ghost = (n: number) => scoreSmelter(smelter({ key: `unmatched:tin:ghost ${n}`, cid: null, name: `Ghost Tin Works ${n}`, metal: "tin", matched: false, status: "unknown" }), M, AS_OF);
+    const ghosts = [ghost(1), ghost(2)];
+    expect(ghosts.map((g) => g.band), "an unmatched smelter alone reads Medium").toEqual(["Medium", "Medium"]);
+    const d = declaration({ smelterKeys: ghosts.map((g) => g.key), mineralsInScope: ["tin"], surveyCoverage: { tin: "100%" } });
+    const r = scoreSupplier(supplier("S-009", "Opaque Metals", d), scores(...ghosts), M, AS_OF);
+    expect(factor(r, "smelter-share")?.points, "2 of 2 unmatched × 50").toBe(50);
+    expect(r.band).toBe("High");
+  });
+
+  it("reads a declaration without data (no Q1 answered Yes or No, no smelters) as a Data gap, not Low", () => {
+    const blank = declaration({ mineralsInScope: [], mineralsAnswered: [], smelterKeys: [], surveyCoverage: {} });
+    const r = scoreSupplier(supplier("S-010", "Blank Forms Ltd", blank), scores(), M, AS_OF);
+    expect(r).toMatchObject({ band: "Data gap", score: null, responded: false });
+    expect(r.reasons[0]?.evidence).toMatch(/answers question 1 for no mineral/);
+    const declaresNone = scoreSupplier(supplier("S-011", "No 3TG GmbH", { ...blank, mineralsAnswered: ["tin", "gold", "tantalum", "tungsten"] }), scores(), M, AS_OF);
+    expect(declaresNone.responded, "answering No to every metal is an answer").toBe(true);
   });
 
   it("lifts a supplier with a Critical smelter to at least High", () => {

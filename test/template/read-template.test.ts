@@ -87,7 +87,8 @@ describe("readTemplate on generated CMRT workbooks", () => {
     const d = await read({ ...base, smelters: [{ metal: "Tantalum", lookupName: "Global Advanced Metals Aizu", cid: "CID002558" }, { metal: "Gold", lookupName: "Smelter not listed", name: "Some Refinery" }] });
     expect(codes(d)).toContain("error:metal-without-smelters@Smelter List!B5");
     expect(d.findings.find((f) => f.code === "metal-without-smelters")?.message).toContain("Tungsten");
-    expect(codes(d)).toContain("warning:smelters-for-undeclared-metal@Declaration!");
+    expect(codes(d), "points at Gold's question 1 answer").toContain("warning:smelters-for-undeclared-metal@Declaration!D28");
+    expect(codes(d), "the audit warning beside the Checker error, at Tungsten's question 1 answer").toContain("warning:declared-metal-without-smelters@Declaration!D29");
     expect(codes(d)).toContain("error:smelter-not-listed-incomplete@Smelter List!E6");
   });
 

@@ -1,12 +1,17 @@
+import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { loadConfig } from "../../config/config.ts";
 import { Database } from "../../db/database.ts";
 import { parseAsOf } from "../../pipeline/as-of.ts";
 import { runPipeline } from "../../pipeline/run-pipeline.ts";
 import { buildStages } from "../../pipeline/stages.ts";
+import { builtSite, recordSite, siteFingerprint } from "../../scale/site-fingerprint.ts";
 import { buildSite } from "../../site/build-site.ts";
 import { booleanOption, stringOption, type Command } from "../command.ts";
 import { progressBar } from "../progress.ts";
+
+// Code the page loaders run: a change to any of it rebuilds the site even when the data did not change.
+const SITE_CODE = ["src", "loaders", "observablehq.config.ts", "package-lock.json"];
 
 export const buildCommand: Command = {
   name: "build",
@@ -15,14 +20,15 @@ export const buildCommand: Command = {
   description: `Runs the whole job: loads reference data, the supplier master, bills of materials and outreach log,
 ingests new or changed supplier workbooks (unchanged files are skipped by content hash), identifies and
 screens smelters, scores risk, and builds the static site with Observable Framework. Screening, engagement and
-scoring re-run only when their inputs changed since their last run for the same period and as-of (--full forces them).
+scoring re-run only when their inputs changed since their last run for the same period and as-of, and the site is
+rebuilt only when the warehouse, the pages or their code changed (--full forces all of them).
 The inputs come from assay.config.json (default: the bundled sample company in data/sample/).`,
   options: {
     "as-of": { type: "string", value: "YYYY-MM-DD", description: "date freshness rules are evaluated against (default: config asOf, else today)" },
     period: { type: "string", value: "<P>", description: "reporting period label (default: config period, else the as-of year)" },
     redact: { type: "boolean", description: "leave supplier contact names, e-mails and phones out of the site" },
     "no-site": { type: "boolean", description: "stop after scoring; do not build the site" },
-    full: { type: "boolean", description: "re-run screening, engagement and scoring even when their inputs are unchanged" },
+    full: { type: "boolean", description: "re-run screening, engagement, scoring and the site build even when their inputs are unchanged" },
     out: { type: "string", value: "<dir>", description: "site output folder (default: config outputs.site, else dist)" },
     quiet: { type: "boolean", short: "q", description: "print only errors" },
   },
@@ -34,15 +40,24 @@ The inputs come from assay.config.json (default: the bundled sample company in d
     const log = (line: string) => {
       if (!quiet) ctx.io.err(`${line}\n`);
     };
+    const output = resolve(stringOption(ctx, "out") ?? config.resolve(config.config.outputs.site));
+    const full = booleanOption(ctx, "full");
+    const redact = booleanOption(ctx, "redact");
+    let site: string | null = null;
     const db = await Database.open(ctx.dbPath);
     try {
-      await runPipeline(buildStages, { db, config, asOf, period, log, progress: progressBar(ctx.io), full: booleanOption(ctx, "full") });
+      await runPipeline(buildStages, { db, config, asOf, period, log, progress: progressBar(ctx.io), full });
+      if (booleanOption(ctx, "no-site")) return 0;
+      const configText = config.path && existsSync(config.path) ? readFileSync(config.path, "utf8") : null;
+      site = await siteFingerprint(db, { root: "pages", output, redact, code: SITE_CODE, settings: { asOf, period, config: configText } });
+      if (!full && (await builtSite(db, output)) === site) {
+        log(`site       unchanged since the last build: ${output}/index.html (skipped)`);
+        return 0;
+      }
     } finally {
       db.close();
     }
-    if (booleanOption(ctx, "no-site")) return 0;
-    const output = resolve(stringOption(ctx, "out") ?? config.resolve(config.config.outputs.site));
-    log(`site       building ${output}${booleanOption(ctx, "redact") ? " (redacted)" : ""}`);
+    log(`site       building ${output}${redact ? " (redacted)" : ""}`);
     await buildSite({
       root: resolve("pages"),
       dbPath: ctx.dbPath,
@@ -50,11 +65,17 @@ The inputs come from assay.config.json (default: the bundled sample company in d
       configPath: config.path ?? undefined,
       asOf,
       period,
-      redact: booleanOption(ctx, "redact"),
+      redact,
       log: (line) => {
         if (!quiet && /error|warn|fail/i.test(line)) ctx.io.err(`  ${line}\n`);
       },
     });
+    const after = await Database.open(ctx.dbPath);
+    try {
+      await recordSite(after, output, site, asOf);
+    } finally {
+      after.close();
+    }
     log(`site       done: ${output}/index.html`);
     return 0;
   },

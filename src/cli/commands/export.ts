@@ -64,7 +64,7 @@ async function exportTemplate(ctx: CommandContext, family: RollupFamily): Promis
     mkdirSync(dirname(resolve(out)), { recursive: true });
     writeFileSync(out, result.bytes);
     await record(db, family.toLowerCase(), out, vintages, { template: family, version: result.version, products, smelters: result.smelters, asOf });
-    ctx.io.out(`${out}: ${family} ${result.version} with ${result.smelters} smelter(s)${result.products ? `, ${result.products} product(s)` : ""}; ${vintagesLine(vintages)}\n`);
+    ctx.io.out(`${out}: ${family} ${result.version} with ${result.smelters} smelter(s)${result.mines ? `, ${result.mines} mine(s)` : ""}${result.products ? `, ${result.products} product(s)` : ""}; ${vintagesLine(vintages)}\n`);
     for (const w of [...rollup.warnings, ...result.warnings]) ctx.io.err(`warning: ${w}\n`);
     return 0;
   } finally {

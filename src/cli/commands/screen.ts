@@ -2,10 +2,9 @@ import { readFileSync } from "node:fs";
 import { Database } from "../../db/database.ts";
 import { AssayError } from "../../errors.ts";
 import { parseCsv } from "../../inputs/parse-csv.ts";
-import { currentSanctionsLoads, readSanctionsEntries } from "../../screening/read-sanctions.ts";
 import { screenReferenceSmelters } from "../../screening/screen-reference-smelters.ts";
 import { ensureSanctionsLoaded } from "../../screening/sanctions-kinds.ts";
-import { buildSanctionsIndex } from "../../screening/sanctions-index.ts";
+import { loadSanctionsIndex } from "../../screening/sanctions-index-cache.ts";
 import { screen, type ScreeningOptions, type ScreeningResult } from "../../screening/screen.ts";
 import { countryToIso2 } from "../../text/countries.ts";
 import { cleanText } from "../../text/normalize.ts";
@@ -78,7 +77,7 @@ Examples:
     try {
       for (const r of await ensureSanctionsLoaded(db)) ctx.io.err(`loaded ${r.detail ?? r.kind}\n`);
       const metal = stringOption(ctx, "metal") ?? null;
-      const index = smelters ? null : buildSanctionsIndex(await readSanctionsEntries(db, await currentSanctionsLoads(db)));
+      const index = smelters ? null : (await loadSanctionsIndex(db)).index;
       if (smelters) {
         print(ctx, await screenReferenceSmelters(db, options), json);
       } else if (batch) {

@@ -9,6 +9,7 @@ export const buildFingerprints: Migration = {
       stage VARCHAR NOT NULL,
       scope VARCHAR NOT NULL,
       fingerprint VARCHAR NOT NULL,
+      outputs VARCHAR NOT NULL,
       as_of VARCHAR NOT NULL,
       summary VARCHAR NOT NULL,
       recorded_at TIMESTAMP NOT NULL DEFAULT current_timestamp,

@@ -39,6 +39,8 @@ const ACTION_KIND: Record<NextAction, DraftKind | null> = {
   "corrective-action": "escalation",
   "request-clarification": "clarification",
   "review-declaration": null,
+  // The yearly update is asked for by the next campaign's request (last year's declaration does not answer it).
+  "request-update": null,
 };
 
 /** The draft a supplier's next action calls for, or null (nothing to send, or an internal step). */

@@ -52,6 +52,7 @@ export async function methodData(db: Database, options: { provenanceFile?: strin
   const file = options.provenanceFile ?? resolve("data/reference/PROVENANCE.md");
   return {
     run: current,
+    model,
     modelParameters: model ? flattenModel(model) : [],
     datasets,
     provenance: existsSync(file) ? provenanceSections(readFileSync(file, "utf8")) : [],

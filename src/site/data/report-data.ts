@@ -16,6 +16,13 @@ const ACTION_TEXT: Record<string, string> = {
   "corrective-action": "Agree corrective action on high-risk smelters",
 };
 
+/** Cuts text at a word boundary to about `max` characters, marking the cut with an ellipsis. */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max - 20)).trimEnd()}…`;
+}
+
 /**
  * Executive report: status, top risks and required actions for a five-minute read. Names companies and
  * smelters, never people: no supplier contact field is read.
@@ -31,7 +38,7 @@ export async function reportData(db: Database) {
       "smelter_scores",
       `SELECT smelter_key AS key, name, lower(metal) AS metal, country_iso2 AS iso2, band, score, supplier_count AS suppliers, CAST(reasons AS VARCHAR) AS reasons
        FROM smelter_scores WHERE run_id = ? AND band IN ('Critical', 'High')
-       ORDER BY CASE band WHEN 'Critical' THEN 0 ELSE 1 END, score DESC, supplier_count DESC, smelter_key LIMIT 10`,
+       ORDER BY CASE band WHEN 'Critical' THEN 0 ELSE 1 END, score DESC, supplier_count DESC, smelter_key LIMIT 8`,
       [current.runId],
     )
   ).map((r) => ({
@@ -41,7 +48,7 @@ export async function reportData(db: Database) {
     band: String(r.band),
     score: Number(r.score),
     suppliers: Number(r.suppliers),
-    why: topReasons(parseReasons(r.reasons), 2).map((x) => x.evidence || x.factor).join("; "),
+    why: shorten(topReasons(parseReasons(r.reasons), 2).map((x) => x.evidence || x.factor).join("; "), 140),
   }));
   const products = await w.rows<Record<string, unknown>>(
     "product_scores",
