@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { toCsv } from "../src/generate/write-company.ts";
 import { parseCsv } from "../src/inputs/parse-csv.ts";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -45,7 +46,7 @@ export function subsetCompany(dir: string, n: number, products: number): { dir: 
   const keep = new Set<string>();
   const suppliers = csvRows(path.join(dir, "suppliers.csv"));
   suppliers.rows.slice(0, n).forEach((r) => keep.add(r[0]!));
-  const productIds = new Set(csvRows(path.join(dir, "boms.csv")).rows.map((r) => r[0]!).filter((id, i, all) => all.indexOf(id) === i).slice(0, products));
+  const productIds = new Set([...new Set(csvRows(path.join(dir, "boms.csv")).rows.map((r) => r[0]!))].slice(0, products));
   const filter = (file: string, test: (fields: string[]) => boolean) => {
     const { rows, text } = csvRows(path.join(dir, file));
     const header = readFileSync(path.join(dir, file), "utf8").split("\n")[0]!;
@@ -53,7 +54,14 @@ export function subsetCompany(dir: string, n: number, products: number): { dir: 
     writeFileSync(path.join(out, file), [header, ...text.filter((_, i) => test(rows[i]!))].join("\n") + "\n");
   };
   filter("suppliers.csv", (f) => keep.has(f[0]!));
-  filter("boms.csv", (f) => keep.has(f[4]!) && productIds.has(f[0]!));
+  // BOM lines of the first products; a line naming a supplier outside the subset moves to one inside it
+  // (SUP-k → SUP-((k-1) mod n + 1)), so lines grow linearly with the subset, like a real company's.
+  const boms = csvRows(path.join(dir, "boms.csv"));
+  const width = suppliers.rows[0]![0]!.length - 4;
+  const inside = (id: string) => (keep.has(id) ? id : `SUP-${String(((Number(id.slice(4)) - 1) % n) + 1).padStart(width, "0")}`);
+  const lines = boms.rows.filter((f) => productIds.has(f[0]!)).map((f) => [...f.slice(0, 4), inside(f[4]!)]);
+  const unique = [...new Map(lines.map((f) => [`${f[0]}|${f[2]}`, f])).values()];
+  writeFileSync(path.join(out, "boms.csv"), toCsv(boms.header, unique));
   filter("outreach.csv", (f) => keep.has(f[0]!));
   const manifest = JSON.parse(readFileSync(path.join(dir, "manifest.json"), "utf8")) as { inbox: Array<{ file: string; supplierId: string | null }> };
   for (const e of manifest.inbox) {

@@ -24,38 +24,43 @@ export function growthExponent(points: ReadonlyArray<readonly [number, number]>)
 
 export const bench: Bench = async ({ quick }) => {
   const log = (line: string) => process.stderr.write(`[pipeline] ${line}\n`);
-  const top = quick ? 60 : 5000;
-  const sizes = quick ? [30, 60] : [500, 1000, 2500, 5000];
+  const top = quick ? 40 : 5000;
+  const sizes = quick ? [20, 40] : [500, 1000, 2500, 5000];
   const company = cachedCompany({ seed: "bench", suppliers: top, products: top * 4, realSize: !quick }, log);
   const work = mkdtempSync(path.join(tmpdir(), "assay-bench-pipeline-"));
   const build = (config: string, db: string, extra: string[] = []) => runAssay(["build", "--config", config, "--db", db, "--as-of", AS_OF, ...extra]);
 
+  const note = (what: string, r: ChildRun) => log(`${what}: ${s(r.seconds)}, peak ${mb(r)}, stages ${JSON.stringify(r.stages)}`);
   const curve: Array<{ n: number; files: number; run: ChildRun }> = [];
-  for (const n of sizes) {
+  // Largest first, so its figures (the ones the targets are about) arrive first in the log.
+  for (const n of [...sizes].reverse()) {
     const sub = subsetCompany(company, n, n * 4);
-    log(`full build (no site), ${n} suppliers`);
-    curve.push({ n, files: readdirSync(path.join(sub.dir, "inbox")).length, run: build(sub.config, path.join(work, `s${n}.duckdb`), ["--no-site"]) });
+    const run = build(sub.config, path.join(work, `s${n}.duckdb`), ["--no-site"]);
+    note(`full build (no site), ${n} suppliers`, run);
+    curve.unshift({ n, files: readdirSync(path.join(sub.dir, "inbox")).length, run });
   }
   const biggest = subsetCompany(company, top, top * 4);
   const db = path.join(work, `s${top}.duckdb`);
   const full = curve[curve.length - 1]!;
-  log("no-change rebuild (no site)");
   const again = build(biggest.config, db, ["--no-site"]);
+  note("no-change rebuild (no site)", again);
   const dist = path.join(outRoot, `dist-s${top}`);
   rmSync(dist, { recursive: true, force: true });
   let site: ChildRun | null = null;
   let noChange: ChildRun | null = null;
   if (!quick) {
-    log("site build");
     site = build(biggest.config, db, ["--out", dist]);
-    log("no-change rebuild with site");
+    note("site build", site);
     noChange = build(biggest.config, db, ["--out", dist]);
+    note("no-change rebuild with site", noChange);
   }
   const small = curve[0]!;
   const ingestDir = path.join(subsetCompany(company, small.n, small.n * 4).dir, "inbox");
   log("ingest: pool vs one thread");
   const pool = runAssay(["ingest", ingestDir, "--as-of", AS_OF, "--db", path.join(work, "pool.duckdb")]);
+  note("ingest, worker pool", pool);
   const single = runAssay(["ingest", ingestDir, "--as-of", AS_OF, "--jobs", "1", "--db", path.join(work, "single.duckdb")]);
+  note("ingest, one thread", single);
   rmSync(work, { recursive: true, force: true });
 
   const exponent = growthExponent(curve.map((c) => [c.n, c.run.seconds] as const));

@@ -7,6 +7,8 @@ import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import { Database } from "../src/db/database.ts";
 import { ingestPaths } from "../src/ingest/ingest.ts";
+import { resolveSmelterRows } from "../src/matching/index.ts";
+import { loadShippedReference } from "../src/reference/shipped.ts";
 import { readTemplate } from "../src/template/read-template.ts";
 import { writeTemplate } from "../src/template/write-template.ts";
 import { markdownTable, type Bench } from "./harness.ts";
@@ -43,6 +45,14 @@ export const bench: Bench = async ({ quick }) => {
   const cpu = process.cpuUsage(cpu0);
   // CPU time of all threads (workers + DuckDB) per workbook: on a shared machine wall time includes waiting for cores.
   const ingestCpuMs = (cpu.user + cpu.system) / 1000 / batch;
+  // What `assay ingest` adds after storing: resolving every stored smelter row against the shipped RMI reference.
+  await loadShippedReference(db);
+  const resolveCpu0 = process.cpuUsage();
+  t0 = performance.now();
+  await resolveSmelterRows(db);
+  const resolveMs = (performance.now() - t0) / batch;
+  const resolveCpu = process.cpuUsage(resolveCpu0);
+  const resolveCpuMs = (resolveCpu.user + resolveCpu.system) / 1000 / batch;
   db.close();
   rmSync(dir, { recursive: true, force: true });
   const peakMb = process.resourceUsage().maxRSS / 1024;
@@ -76,6 +86,9 @@ export const bench: Bench = async ({ quick }) => {
         ["readTemplate, one thread (full extraction + findings)", fmt(fastMs), fmt(1000 / fastMs), `${fmt(excelMs / fastMs)}×`, fmt(fastCpuMs), `${fmt(excelCpuMs / fastCpuMs)}×`],
         [`ingestPaths, ${batch} files, worker pool + DuckDB`, fmt((ingestS * 1000) / batch), fmt(batch / ingestS), `${fmt(excelMs / ((ingestS * 1000) / batch))}×`,
           fmt(ingestCpuMs), `${fmt(excelCpuMs / ingestCpuMs)}×`],
+        [`+ smelter resolution (afterStore of assay ingest), per workbook`, fmt(resolveMs), "", "", fmt(resolveCpuMs), ""],
+        ["assay ingest = both", fmt((ingestS * 1000) / batch + resolveMs), fmt(1000 / ((ingestS * 1000) / batch + resolveMs)),
+          `${fmt(excelMs / ((ingestS * 1000) / batch + resolveMs))}×`, fmt(ingestCpuMs + resolveCpuMs), `${fmt(excelCpuMs / (ingestCpuMs + resolveCpuMs))}×`],
       ]),
       "",
       `Batch of ${batch}: ${summary.filesNew} new, ${summary.filesRejected.length} rejected; peak RSS during the batch ${fmt(peakMb, 0)} MB, measured before the ExcelJS runs (target < 1 GB; target ≥ 20 workbooks/s).`,

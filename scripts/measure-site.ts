@@ -19,8 +19,6 @@ const browser = await launchChromium();
 async function measure(path: string): Promise<{ path: string; ms: number; bytes: number; firstLink: (kind: string) => Promise<string | null> }> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  let bytes = 0;
-  page.on("response", async (r) => void (bytes += (await r.body().catch(() => Buffer.alloc(0))).length));
   await page.goto(`${server.url}${path}`, { waitUntil: "load" });
   // Framework marks cells that are still computing with .observablehq--loading.
   // The time is taken inside the page (ms since navigation start) on the first animation frame with none left.
@@ -34,6 +32,10 @@ async function measure(path: string): Promise<{ path: string; ms: number; bytes:
     ).jsonValue(),
   );
   await page.waitForLoadState("networkidle");
+  // Bytes of every response body (the local server does not compress, so this is what crossed the wire).
+  const bytes = await page.evaluate(() =>
+    [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")].reduce((n, e) => n + ((e as PerformanceResourceTiming).encodedBodySize ?? 0), 0),
+  );
   const firstLink = async (kind: string) => {
     const href = await page.locator(`a[href*="${kind}?id="]`).first().getAttribute("href").catch(() => null);
     await context.close();
@@ -47,6 +49,7 @@ try {
   for (const path of pages.filter((p) => p !== "/smelter" && p !== "/supplier")) {
     const m = await measure(path);
     rows.push(m);
+    if (process.env.DEBUG) console.error(path, Math.round(m.ms), m.bytes);
     const kind = path === "/smelters" ? "smelter" : path === "/suppliers" ? "supplier" : null;
     const href = kind ? await m.firstLink(kind) : (await m.firstLink("none"), null);
     if (href) {

@@ -1,4 +1,4 @@
 import { emitJson } from "../../src/site/page-data.ts";
-import { productsData } from "../../src/site/data/products-data.ts";
+import { productsPageData } from "../../src/site/data/products-data.ts";
 
-await emitJson((db) => productsData(db));
+await emitJson((db) => productsPageData(db));

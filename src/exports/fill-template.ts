@@ -20,6 +20,8 @@ export interface FillResult {
 }
 
 const PHONE = /^\+?[\d\s().\/-]+$/;
+// Company fields the template's Checker requires (DOMAIN.md §3.1; name is always set).
+const REQUIRED_COMPANY = new Set(["contactName", "contactEmail", "contactPhone", "authorizer", "authorizerEmail"]);
 
 /** Detects CMRT 6.x / EMRT 2.x from the sheet set and Declaration!J3. */
 function detect(pkg: XlsxPackage, declaration: SheetXml, sst: readonly string[]): { family: RollupFamily; version: string } {
@@ -99,7 +101,10 @@ function writeDeclaration(sheet: SheetXml, sst: readonly string[], layout: Templ
   };
   for (const [field, ref] of Object.entries(layout.company)) {
     const value = (rollup.company as Record<string, string | undefined>)[field];
-    if (value === undefined) continue;
+    if (value === undefined || value.trim() === "") {
+      if (REQUIRED_COMPANY.has(field)) warnings.push(`company.${field} is not configured; Declaration!${ref} is required by the template (assay check will report it)`);
+      continue;
+    }
     text(ref, /Phone$/.test(field) && PHONE.test(value) ? value : neutralizeFormula(value));
   }
   const scopes = ["P9", "Q9", "R9"].map((ref) => String(sheet.value(ref, sst) ?? ""));

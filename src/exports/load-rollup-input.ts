@@ -1,14 +1,16 @@
 import type { Database } from "../db/database.ts";
+import { DECLARATIONS_AS_OF } from "../periods/declarations-as-of.ts";
 import { RollupInput } from "./rollup-input.ts";
 
 interface DeclRow { declaration_id: string; supplier_id: string; template: string; version: string; effective_date: string | null }
 
 /**
- * Reads the roll-up's inputs from DuckDB: current declarations (is_current) linked to suppliers by the latest
+ * Reads the roll-up's inputs from DuckDB: the declarations current on `asOf` (default: today's) linked to suppliers by the latest
  * engagement run (declaration_links) or their supplier_key, the supplier master (all in scope) or, without one,
  * every declaring company; reference names and RMAP status; country risk; BOM products.
  */
-export async function loadRollupInput(db: Database): Promise<RollupInput> {
+export async function loadRollupInput(db: Database, options: { asOf?: string } = {}): Promise<RollupInput> {
+  const asOf = { asOf: options.asOf ?? null };
   const master = await db.all<{ supplier_id: string; name: string }>(`SELECT supplier_id, name FROM suppliers ORDER BY supplier_id`);
   const decls = await db.all<DeclRow>(
     `WITH links AS (
@@ -16,23 +18,27 @@ export async function loadRollupInput(db: Database): Promise<RollupInput> {
        WHERE l.run_id = (SELECT max(run_id) FROM engagement_runs) AND l.supplier_id IS NOT NULL)
      SELECT d.declaration_id, coalesce(k.supplier_id, d.supplier_key, d.company_name, d.declaration_id) AS supplier_id,
             d.template, d.version, CAST(d.effective_date AS VARCHAR) AS effective_date
-     FROM declarations d LEFT JOIN links k USING (declaration_id)
-     WHERE d.is_current ORDER BY d.declaration_id`,
+     FROM (${DECLARATIONS_AS_OF}) d LEFT JOIN links k USING (declaration_id)
+     ORDER BY d.declaration_id`,
+    asOf,
   );
   const answers = await db.all<{ declaration_id: string; question: string; mineral: string; answer: string | null; comment: string | null }>(
     `SELECT a.declaration_id, a.question, a.mineral, a.answer, a.comment FROM answers a
-     JOIN declarations d USING (declaration_id) WHERE d.is_current`,
+     JOIN (${DECLARATIONS_AS_OF}) d USING (declaration_id)`,
+    asOf,
   );
   const smelters = await db.all<{ declaration_id: string; metal: string | null; cid: string | null; name: string | null; lookup_name: string | null; country: string | null; mine_countries: string | null; recycled_scrap: string | null }>(
     `SELECT s.declaration_id, s.metal, s.cid, s.name, s.lookup_name, s.country, s.mine_countries, s.recycled_scrap
-     FROM smelter_rows s JOIN declarations d USING (declaration_id) WHERE d.is_current ORDER BY s.declaration_id, s."row"`,
+     FROM smelter_rows s JOIN (${DECLARATIONS_AS_OF}) d USING (declaration_id) ORDER BY s.declaration_id, s."row"`,
+    asOf,
   );
   const mines = await db.all<{ declaration_id: string; metal: string | null; smelter_name: string | null; name: string | null; mine_id: string | null; id_source: string | null; country: string | null }>(
     `SELECT m.declaration_id, m.metal, m.smelter_name, m.name, m.mine_id, m.id_source, m.country
-     FROM mines m JOIN declarations d USING (declaration_id) WHERE d.is_current ORDER BY m.declaration_id, m."row"`,
+     FROM mines m JOIN (${DECLARATIONS_AS_OF}) d USING (declaration_id) ORDER BY m.declaration_id, m."row"`,
+    asOf,
   );
   const names = new Map(
-    (await db.all<{ declaration_id: string; company_name: string | null }>(`SELECT declaration_id, company_name FROM declarations WHERE is_current`)).map((r) => [r.declaration_id, r.company_name]),
+    (await db.all<{ declaration_id: string; company_name: string | null }>(`SELECT declaration_id, company_name FROM (${DECLARATIONS_AS_OF})`, asOf)).map((r) => [r.declaration_id, r.company_name]),
   );
 
   const suppliers = new Map(master.map((m) => [m.supplier_id, { supplierId: m.supplier_id, name: m.name, inScope: true, declarations: [] as unknown[] }]));

@@ -18,7 +18,7 @@ export async function reportDrafts(
   db: Database,
   options: { company: RollupCompany; declaration: DeclarationConfig; asOf: string; period: string },
 ): Promise<{ input: ReportInput; drafts: ReportDraft[] }> {
-  const input = buildReportInput(await loadRollupInput(db), { ...options, vintages: await loadVintages(db, options.period) });
+  const input = buildReportInput(await loadRollupInput(db, { asOf: options.asOf }), { ...options, vintages: await loadVintages(db, options.period) });
   const drafts: ReportDraft[] = [
     { id: "conflict-minerals-report", title: "Form SD / Conflict Minerals Report (draft)", file: "conflict-minerals-report.md", markdown: secConflictMineralsReport(input) },
     { id: "eu-2017-821-article-7-report", title: "EU 2017/821 Article 7 report (draft)", file: "eu-2017-821-article-7-report.md", markdown: euConflictMineralsReport(input) },

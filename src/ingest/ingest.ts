@@ -10,6 +10,8 @@ const BATCH = 100;
 
 type ReadFile = Extract<FileResult, { status: "read" }>;
 
+const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n")[0]!.trim();
+
 export interface IngestOptions {
   onProgress?: (done: number, total: number, path: string) => void;
   concurrency?: number;
@@ -69,7 +71,7 @@ export async function ingestPaths(db: Database, paths: string[], options: Ingest
       knownPaths.set(r.path, r.fileHash);
       summary.filesRejected.push({ path: r.path, reason });
     } catch (error) {
-      summary.filesRejected.push({ path: r.path, reason: `${reason} (not recorded in the database: ${(error as Error).message})` });
+      summary.filesRejected.push({ path: r.path, reason: `${reason} (not recorded in the database: ${firstLine(error)})` });
     }
   };
   // Read results are stored in batches: one transaction and one appender pass per table for many declarations.
@@ -101,7 +103,7 @@ export async function ingestPaths(db: Database, paths: string[], options: Ingest
       return;
     } catch (error) {
       if (items.length === 1) {
-        await reject(items[0]!, `could not be stored: ${(error as Error).message}`);
+        await reject(items[0]!, `could not be stored: ${firstLine(error)}`);
         return;
       }
     }
@@ -110,7 +112,7 @@ export async function ingestPaths(db: Database, paths: string[], options: Ingest
       try {
         stored([r], await storeBatch([r]));
       } catch (error) {
-        await reject(r, `could not be stored: ${(error as Error).message}`);
+        await reject(r, `could not be stored: ${firstLine(error)}`);
       }
     }
   };

@@ -1,4 +1,5 @@
 import type { Database, SqlParams } from "../db/database.ts";
+import { DECLARATIONS_AS_OF } from "../periods/declarations-as-of.ts";
 import { normalizeName } from "../text/normalize.ts";
 import type { CountryRisk, ProductFacts, RmiStatus, SanctionsDecision, SmelterFacts, SupplierFacts } from "./facts.ts";
 import { declarationFacts, mergeDeclarations, type SmelterSeed } from "./declaration-facts.ts";
@@ -76,13 +77,7 @@ export async function gatherFacts(db: Database, options: { period: string; asOf?
   const declRows = await rows(
     "declarations",
     `SELECT declaration_id, company_name, unique_id, template, CAST(effective_date AS VARCHAR) AS effective_date, error_count, warning_count
-     FROM (
-       SELECT *, row_number() OVER (
-         PARTITION BY coalesce(supplier_key, declaration_id), scope_key
-         ORDER BY effective_date DESC NULLS LAST, received_at DESC, declaration_id DESC) AS rank
-       FROM declarations
-       WHERE CAST($asOf AS DATE) IS NULL OR effective_date IS NULL OR effective_date <= CAST($asOf AS DATE))
-     WHERE rank = 1
+     FROM (${DECLARATIONS_AS_OF})
      ORDER BY CASE upper(template) WHEN 'CMRT' THEN 0 WHEN 'EMRT' THEN 1 ELSE 2 END, effective_date DESC NULLS LAST, declaration_id`,
     { asOf: options.asOf ?? null },
   );

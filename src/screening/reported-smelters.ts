@@ -16,6 +16,8 @@ export interface ReportedRow {
   city: string | null;
   state: string | null;
   mine_countries: string | null;
+  /** EMRT Mine List countries of the same declaration, metal and smelter name, joined by "; ". */
+  mine_list_countries?: string | null;
   cid: string | null;
 }
 
@@ -71,6 +73,8 @@ export function groupReportedRows(rows: readonly ReportedRow[], reference: reado
     group.address ??= [r.street, r.city, r.state].map((v) => cleanText(v)).filter(Boolean).join(", ") || null;
     const mines = cleanText(r.mine_countries);
     if (mines) group.mineCountries.push({ text: mines, source: `${r.declaration_id} smelter row ${r.row}` });
+    const mineList = cleanText(r.mine_list_countries);
+    if (mineList) group.mineCountries.push({ text: mineList, source: `${r.declaration_id} mine list (smelter row ${r.row})` });
     groups.set(id, group);
   }
   return [...groups.values()].map(({ counts, ...g }) => ({
@@ -79,14 +83,21 @@ export function groupReportedRows(rows: readonly ReportedRow[], reference: reado
   }));
 }
 
-/** Reads every stored Smelter List row with the CID scoring gives it (smelter_matches, else a typed reference CID). */
+/**
+ * Reads every stored Smelter List row with the CID scoring gives it (smelter_matches, else a typed reference CID) and
+ * the EMRT Mine List countries tied to it (same declaration, metal and smelter name).
+ */
 export async function readReportedRows(db: Database): Promise<ReportedRow[]> {
   const tables = new Set(await db.tableNames());
   if (!tables.has("smelter_rows")) return [];
   const matched = tables.has("smelter_matches");
+  const mineList = tables.has("mines")
+    ? `(SELECT string_agg(DISTINCT x.country, '; ') FROM mines x WHERE x.declaration_id = s.declaration_id AND x.metal = s.metal
+         AND lower(trim(x.smelter_name)) = lower(trim(s.name)) AND x.country IS NOT NULL)`
+    : "NULL";
   return db.all<ReportedRow>(
     `SELECT CAST(s.declaration_id AS VARCHAR) AS declaration_id, s."row" AS "row", ${matched ? "coalesce(m.metal, s.metal)" : "s.metal"} AS metal,
-            s.lookup_name, s.name, s.country, s.street, s.city, s.state, s.mine_countries,
+            s.lookup_name, s.name, s.country, s.street, s.city, s.state, s.mine_countries, ${mineList} AS mine_list_countries,
             ${matched ? "coalesce(m.cid, " : "("}CASE WHEN s.cid IN (SELECT cid FROM current_ref_smelters) THEN s.cid END) AS cid
      FROM smelter_rows s
      ${matched ? `LEFT JOIN smelter_matches m ON m.declaration_id = s.declaration_id AND m."row" = s."row" AND m.decision = 'matched'` : ""}

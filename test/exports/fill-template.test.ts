@@ -104,6 +104,17 @@ describe.skipIf(!existsSync(CMRT_BLANK))("fillTemplate on the official CMRT 6.5 
     expect(sheet).toMatch(/<c r="B5" s="\d+" t="str"><f ca="1">IF\(LEN\(A5\)=0[^<]*<\/f><v>Tantalum|Tin|Gold|Tungsten<\/v>/);
   });
 
+  it("warns, naming the cell, when a company field the template requires is not configured", () => {
+    const bare = { ...rollup, company: { name: company.name, contactName: company.contactName, contactEmail: company.contactEmail } };
+    const warnings = fillTemplate(blank, bare, "RMI_CMRT_6.5.xlsx").warnings.filter((w) => w.startsWith("company."));
+    expect(warnings).toEqual([
+      "company.contactPhone is not configured; Declaration!D17 is required by the template (assay check will report it)",
+      "company.authorizer is not configured; Declaration!D18 is required by the template (assay check will report it)",
+      "company.authorizerEmail is not configured; Declaration!D20 is required by the template (assay check will report it)",
+    ]);
+    expect(result.warnings.filter((w) => w.startsWith("company.")), "complete company block").toEqual([]);
+  });
+
   it("refuses an EMRT blank for a CMRT roll-up and a non-template file", () => {
     if (!existsSync(EMRT_BLANK)) return;
     expect(() => fillTemplate(readFileSync(EMRT_BLANK), rollup, "RMI_EMRT_2.1.xlsx")).toThrow(/official EMRT 2\.1 template, not CMRT \(use assay export emrt\)/);

@@ -35,6 +35,19 @@ describe("resolveSmelterRows", () => {
       );
       expect(f).toMatchObject({ declarations: 2, suppliers: 2, supplier_names: ["Acme Corp", "Globex Ltd"] });
       expect(f!.reported_names).toEqual(["WOLFRAM BERGBAU UND HUETTEN", "Wolfram Bergbau und Hütten AG"]);
+
+      // A supplier's later file under another spelling of its own name is the same supplier (supplier_key).
+      await db.run("UPDATE declarations SET supplier_key = 'acme corp|' WHERE declaration_id = '1'");
+      await db.run(`INSERT INTO declarations (declaration_id, file_hash, file, file_name, template, version, company_name, supplier_key, error_count, warning_count)
+        VALUES ('3', 'h3', 'c.xlsx', 'c.xlsx', 'CMRT', '6.5', 'ACME CORPORATION', 'acme corp|', 0, 0)`);
+      await db.run(`INSERT INTO smelter_rows (declaration_id, file_hash, "row", metal, lookup_name, name, country, cid) VALUES
+        ('3', 'h3', 5, 'Tungsten', 'Smelter not listed', 'Wolfram Bergbau & Huetten GmbH', 'Austria', NULL)`);
+      expect(await resolveSmelterRows(db)).toEqual({ resolved: 1 });
+      const again = await db.one<{ declarations: number; suppliers: number; supplier_names: string[]; reported_names: string[] }>(
+        "SELECT declarations, suppliers, supplier_names, reported_names FROM facilities WHERE cid = 'CID002044'",
+      );
+      expect(again).toMatchObject({ declarations: 3, suppliers: 2, supplier_names: ["ACME CORPORATION", "Acme Corp", "Globex Ltd"] });
+      expect(again!.reported_names).toHaveLength(3);
     });
   });
 });

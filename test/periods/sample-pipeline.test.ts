@@ -180,7 +180,7 @@ describe.skipIf(!existsSync(CMRT_BLANK) || !existsSync(EMRT_BLANK))("#9 roll-up 
       expect(r.code, r.stderr).toBe(0);
       const cfg = JSON.parse(readFileSync(config, "utf8")) as { company: Rollup["company"]; declaration: unknown };
       const d = await Database.open(db);
-      const rollup = rollupDeclaration(await loadRollupInput(d), {
+      const rollup = rollupDeclaration(await loadRollupInput(d, { asOf: "2026-06-30" }), {
         family: family === "cmrt" ? "CMRT" : "EMRT", company: cfg.company, declaration: DeclarationConfig.parse(cfg.declaration), asOf: "2026-06-30",
       });
       d.close();

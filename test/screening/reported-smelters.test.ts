@@ -54,6 +54,8 @@ describe("screening and rating smelters as suppliers reported them", () => {
       ('D2', 'h2', 5, 'Gold', 'Tony Goetz NV', 'Tony Goetz NV', 'BELGIUM', NULL, NULL, NULL),
       ('D2', 'h2', 6, 'Tungsten', 'Smelter not listed', 'Jiangxi Tungsten Trading Co., Ltd.', 'CHINA', NULL, NULL, NULL),
       ('D2', 'h2', 7, 'Tin', 'Smelter not listed', 'Korea Zinc Co., Ltd.', 'KOREA, REPUBLIC OF', NULL, NULL, NULL)`);
+    await db.run(`INSERT INTO mines (declaration_id, file_hash, "row", metal, smelter_name, name, country) VALUES
+      ('D1', 'h1', 5, 'Tin', 'Kivu Tin Works', 'Nyabibwe', 'Burundi')`);
     await resolveSmelterRows(db);
     const ctx = { db, config: {} as LoadedConfig, asOf, period: "2025", log: () => {}, progress: () => {} };
     await screenStage.run(ctx);
@@ -72,12 +74,13 @@ describe("screening and rating smelters as suppliers reported them", () => {
     expect(byKey.has("CID002587"), "a matched row typed as RMI spells it is screened with the reference, not again").toBe(false);
   });
 
-  it("rates an unmatched smelter's typed country and reported mine countries", async () => {
+  it("rates an unmatched smelter's typed country and the mine countries of its row and the Mine List", async () => {
     const risk = await db.all<{ basis: string; country_iso2: string; covered: boolean }>(
       "SELECT basis, country_iso2, covered FROM reported_country_risk WHERE smelter_key = 'unmatched:tin:kivu tin works' ORDER BY basis, country_iso2",
     );
     expect(risk).toEqual([
       { basis: "location", country_iso2: "CD", covered: true },
+      { basis: "mine", country_iso2: "BI", covered: true },
       { basis: "mine", country_iso2: "CD", covered: true },
       { basis: "mine", country_iso2: "RW", covered: true },
     ]);

@@ -115,3 +115,25 @@ describe("screen: entity types and country programmes", () => {
     expect(r.hits[0]?.program).toBe("VENEZUELA-EO13850");
   });
 });
+
+describe("screen: the labelled set (bench/screening-labels.json)", () => {
+  it("finds every direct designation as a hit on the listed entry and never hits a hard negative by name", async () => {
+    const { default: labels } = await import("../../bench/screening-labels.json", { with: { type: "json" } });
+    for (const p of labels.positives) {
+      const hit = nameHits(screen(index, { name: p.name, country: p.country }, { asOf })).find((h) => h.list === p.list && h.id === p.id);
+      expect(hit?.score ?? 0, `${p.name} → ${p.list} ${p.id}`).toBeGreaterThanOrEqual(0.88);
+    }
+    for (const n of labels.negatives) {
+      const r = screen(index, { name: n.name, country: n.country }, { asOf }, []);
+      expect(r.decision, `${n.name} (${n.why}): ${JSON.stringify(r.hits.slice(0, 1))}`).not.toBe("hit");
+    }
+  });
+
+  it("needs the listed country for a long name one or two letters off, and folds state names", () => {
+    expect(screen(index, { name: "JSC Uralectromed", country: "RU" }, { asOf }).decision).toBe("hit");
+    expect(screen(index, { name: "JSC Uralectromed", country: null }, { asOf }).decision).toBe("review");
+    expect(screen(index, { name: "Yamakin Co., Ltd.", country: "JP" }, { asOf }).decision).toBe("clear");
+    const bank = nameHits(screen(index, { name: "Central Bank of the DPR of Korea", country: null }, { asOf }));
+    expect(bank[0]).toMatchObject({ list: "OFAC SDN", id: "23015", score: 1 });
+  });
+});

@@ -130,3 +130,24 @@ describe("bad input never crashes, and gets one clear reason", () => {
     expect(reason(bytes)).toMatch(/sheet 'Data' .* is missing/);
   });
 });
+
+describe("text beyond ASCII (sheet XML is scanned as latin1, text decoded as UTF-8)", () => {
+  const sst = `<sst><si><t>冶炼厂 Ünterweißbach</t></si><si><t>Métal &amp; &#233;t&#xE9; ☃</t></si></sst>`;
+  const bytes = xlsx(sheetXml(
+    `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="inlineStr"><is><t>Zhuzhou 株洲</t></is></c>` +
+    `<c r="D1" t="str"><f>"Ø"&amp;"x"</f><v>Øx — 合金</v></c></row><row r="2"><c r="A2"><v>1</v></c></row>`,
+  ), { "xl/sharedStrings.xml": strToU8(sst) });
+
+  it("keeps shared, inline and formula strings intact, entities decoded after UTF-8", () => {
+    const s = Workbook.open(bytes).sheet("Data")!;
+    expect([s.cell("A1"), s.cell("B1"), s.cell("C1"), s.cell("D1")]).toEqual(["冶炼厂 Ünterweißbach", "Métal & été ☃", "Zhuzhou 株洲", "Øx — 合金"]);
+    expect(s.isFormula(1, 3)).toBe(true);
+    expect(s.cell("A2")).toBe(1);
+  });
+
+  it("refuses a shared-strings table beyond the entry cap with a reason that names it", () => {
+    const big = `<sst>${"<si><t>x</t></si>".repeat(5000)}</sst>`;
+    expect(reason(xlsx(sheetXml(`<row r="1"><c r="A1" t="s"><v>0</v></c></row>`), { "xl/sharedStrings.xml": strToU8(big) }), { maxEntryBytes: 60_000 }))
+      .toBe("zip entry xl/sharedStrings.xml declares 85011 bytes uncompressed (limit 60000)");
+  });
+});

@@ -57,7 +57,7 @@ async function exportTemplate(ctx: CommandContext, family: RollupFamily): Promis
   const { loaded, declaration, asOf } = settings(ctx);
   const db = await openDatabase(ctx);
   try {
-    const input = await loadRollupInput(db);
+    const input = await loadRollupInput(db, { asOf });
     const vintages = await loadVintages(db);
     const rollup = rollupDeclaration(input, { family, company: loaded.config.company, declaration, asOf, products });
     const result = fillTemplate(readFileSync(template), rollup, template);

@@ -9,12 +9,13 @@ const Args = z.object({
   out: z.string().min(1),
   seed: z.string().min(1),
   year: z.coerce.number().int().min(2015).max(2100),
+  jobs: z.coerce.number().int().min(1).max(64).optional(),
 });
 
 export const generateCommand: Command = {
   name: "generate",
   summary: "write a deterministic synthetic company (supplier master, BOMs, outreach log, inbox of workbooks)",
-  usage: "assay generate --suppliers N --products M --out <dir> [--seed S] [--year YYYY] [--real-size]",
+  usage: "assay generate --suppliers N --products M --out <dir> [--seed S] [--year YYYY] [--real-size] [--jobs N]",
   description: `Writes <dir>/suppliers.csv, boms.csv, outreach.csv, manifest.json and <dir>/inbox/ with CMRT 6.x and
 EMRT 2.x responses in RMI's layouts, with the defects real inboxes have. The same options always give the same bytes.
 Examples:
@@ -27,6 +28,7 @@ Examples:
     seed: { type: "string", value: "<text>", description: "random seed", default: "assay" },
     year: { type: "string", value: "<yyyy>", description: "reporting year all dates derive from", default: "2025" },
     "real-size": { type: "boolean", description: "fill each Smelter List to its 2,500 template rows (~0.5 MB files)" },
+    jobs: { type: "string", value: "<n>", description: "worker threads writing workbooks (default: one per core; output is the same)" },
   },
   async run(ctx) {
     const parsed = Args.safeParse({
@@ -35,6 +37,7 @@ Examples:
       out: stringOption(ctx, "out"),
       seed: stringOption(ctx, "seed"),
       year: stringOption(ctx, "year"),
+      jobs: stringOption(ctx, "jobs"),
     });
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
@@ -49,6 +52,7 @@ Examples:
     const company = generateCompany({ suppliers: a.suppliers, products: a.products, seed: a.seed, year: a.year });
     const result = await writeCompany(company, a.out, {
       realSize: booleanOption(ctx, "real-size"),
+      concurrency: a.jobs,
       onProgress: ctx.io.isTTY ? (done, total) => ctx.io.err(`\rworkbooks ${done}/${total}`) : undefined,
     });
     if (ctx.io.isTTY) ctx.io.err("\n");

@@ -23,7 +23,7 @@ async function unlessUnchanged(name: string, inputs: StageInputs, ctx: PipelineC
 
 /** The smelters suppliers reported, screened under their typed spellings and rated by their typed country. */
 const reportedInputs: StageInputs = {
-  tables: ["reference_loads", "ref_smelters", "ref_smelter_aliases", "sanctions_entries", "sanctions_names", "smelter_rows", "smelter_matches"],
+  tables: ["reference_loads", "ref_smelters", "ref_smelter_aliases", "sanctions_entries", "sanctions_names", "smelter_rows", "smelter_matches", "mines"],
   outputs: ["reported_smelter_screening", "reported_country_risk"],
   scope: () => "*",
   settings: (ctx) => ({ asOf: ctx.asOf, countryRisk: countryRiskFilesHash() }),
