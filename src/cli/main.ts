@@ -34,12 +34,13 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
     io.out("assay 0.1.0\n");
     return 0;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     io.err(`assay: unknown command: ${name} (expected one of ${commands.map((c) => c.name).join(", ")})\n`);
     return 2;
   }
   try {
+    const command = await entry.load();
     const { values, positionals } = parseCommandArgs(command, rest);
     if (values.help) {
       io.out(commandHelp(command));
