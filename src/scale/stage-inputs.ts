@@ -52,7 +52,7 @@ export const sanctionsScreeningInputs: StageInputs = {
 
 /** Mine-country risk from the countries suppliers reported. */
 export const mineRiskInputs: StageInputs = {
-  tables: ["smelter_rows", "mines"],
+  tables: ["smelter_rows", "mines", "smelter_matches"],
   scope: () => "*",
   settings: () => ({ countryRisk: countryRiskFilesHash() }),
 };

@@ -121,7 +121,7 @@ describe.skipIf(!canRun)("assay build on a hostile supplier, every page in Chrom
       if (state.injected > 0) failures.push(`${path}: ${state.injected} injected element(s)`);
       // Supplier text must not become a link either (Markdown linkify turns "http://evil" into one).
       const links = await page.locator('a[href*="evil.example"], a[href^="http://evil"]').count();
-      if (links > 0) (path.startsWith("/drafts/") ? draftLinks : failures).push(`${path}: ${links} link(s) made from supplier text`);
+      if (links > 0) failures.push(`${path}: ${links} link(s) made from supplier text`);
       const entity = path.startsWith("/supplier?") || path.startsWith("/smelter?");
       if (entity && !state.text.includes(SCRIPT_MARK)) failures.push(`${path}: hostile name not shown as text`);
       await page.close();

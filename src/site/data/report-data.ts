@@ -14,6 +14,7 @@ const ACTION_TEXT: Record<string, string> = {
   "request-clarification": "Ask for a corrected declaration",
   "review-declaration": "Review the declaration",
   "corrective-action": "Agree corrective action on high-risk smelters",
+  "request-update": "Request the yearly update",
 };
 
 /** Cuts text at a word boundary to about `max` characters, marking the cut with an ellipsis. */
