@@ -21,6 +21,7 @@ export const commands: readonly CommandEntry[] = [
   { name: "report", summary: "print the executive report, or render it to PDF with --pdf", load: async () => (await import("./report.ts")).reportCommand },
   { name: "score", summary: "score smelters, suppliers and products for a reporting period", load: async () => (await import("./score.ts")).scoreCommand },
   { name: "screen", summary: "screen names or every reference smelter against sanctions lists and country programmes", load: async () => (await import("./screen.ts")).screenCommand },
+  { name: "serve", summary: "serve the built site on localhost (clean URLs, as the pages expect)", load: async () => (await import("./serve.ts")).serveCommand },
   { name: "sql", summary: "run a read-only SQL query against the warehouse", load: async () => (await import("./sql.ts")).sqlCommand },
   { name: "status", summary: "show every supplier's scope and engagement status, and who to chase next", load: async () => (await import("./status.ts")).statusCommand },
   { name: "warehouse", summary: "export every warehouse table to Parquet for other tools", load: async () => (await import("./warehouse.ts")).warehouseCommand },
