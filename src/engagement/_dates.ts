@@ -1,15 +1,6 @@
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+import { dayNumber } from "../text/iso-date.ts";
 
-/** UTC day number of a YYYY-MM-DD date (days since 1970-01-01), or null for a non-date. */
-export function dayNumber(iso: string): number | null {
-  const m = ISO_DATE.exec(iso);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = Date.UTC(y, mo - 1, d);
-  const back = new Date(t);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
-  return Math.round(t / 86_400_000);
-}
+export { dayNumber };
 
 export function fromDayNumber(day: number): string {
   return new Date(day * 86_400_000).toISOString().slice(0, 10);
