@@ -1,3 +1,4 @@
+import { mulberry32 } from "../../src/generate/rng.ts";
 import { describe, expect, it } from "vitest";
 import type { CountryRisk, DeclarationFacts, SmelterFacts } from "../../src/scoring/facts.ts";
 import { DEFAULT_RISK_MODEL as M } from "../../src/scoring/model.ts";
@@ -7,16 +8,6 @@ import { scoreSmelter } from "../../src/scoring/score-smelter.ts";
 import { scoreSupplier } from "../../src/scoring/score-supplier.ts";
 
 // Property: making any single input worse never lowers a score. Seeded, so a failure reproduces.
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = mulberry32(20250229);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
 const chance = (p: number) => rand() < p;
