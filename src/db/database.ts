@@ -1,4 +1,4 @@
-import { DuckDBInstance, DuckDBTypeId, dateValue, listValue, type DuckDBConnection, type DuckDBType, type DuckDBValue, type DuckDBResultReader } from "@duckdb/node-api";
+import { DuckDBInstance, DuckDBTypeId, dateValue, listValue, type DuckDBConnection, type DuckDBListType, type DuckDBType, type DuckDBValue, type DuckDBResultReader } from "@duckdb/node-api";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { migrations, type Migration } from "./migrations/index.ts";
@@ -73,11 +73,13 @@ export class Database {
   }
 
   /**
-   * Appends many rows quickly through DuckDB's appender. Values are appended in `columns` order;
-   * the table's remaining columns must have defaults.
+   * Inserts rows. Batches of 32 rows or more go through DuckDB's appender when every value converts exactly to its
+   * column's type and no omitted column needs a non-constant default (a sequence); otherwise, or for small batches,
+   * through parameterised INSERT statements, which apply SQL's casts.
    */
   async insertRows(table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[]): Promise<void> {
     if (rows.length === 0) return;
+    if (rows.length >= 32 && (await this.append(table, columns, rows, { strict: false }))) return;
     const quoted = columns.map(quoteIdentifier).join(", ");
     const placeholders = columns.map(() => "?").join(", ");
     const chunk = Math.max(1, Math.floor(2000 / Math.max(1, columns.length)));
@@ -98,43 +100,64 @@ export class Database {
   /**
    * Bulk-appends rows through DuckDB's appender (much faster than INSERT for many rows). Values come in `columns`
    * order; the table's other columns get their defaults. DATE columns take ISO `YYYY-MM-DD` strings, list columns arrays.
-   * Runs inside the caller's transaction, if any; a failing row throws (naming table, row and column) and nothing of
-   * this call is appended.
+   * Runs inside the caller's transaction, if any; a value that does not fit its column throws (naming table, row and
+   * column) before anything is appended.
    */
   async appendRows(table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[]): Promise<void> {
     if (rows.length === 0) return;
-    const tableColumns = await this.all<{ name: string }>(
-      "SELECT column_name AS name FROM information_schema.columns WHERE table_schema = 'main' AND table_name = ? ORDER BY ordinal_position",
+    await this.append(table, columns, rows, { strict: true });
+  }
+
+  /** The appender path: false (nothing appended) when `strict` is off and some value or default does not fit. */
+  private async append(table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[], { strict }: { strict: boolean }): Promise<boolean> {
+    const tableColumns = await this.all<{ name: string; fallback: string | null }>(
+      "SELECT column_name AS name, column_default AS fallback FROM information_schema.columns WHERE table_schema = 'main' AND table_name = ? ORDER BY ordinal_position",
       [table],
     );
     if (tableColumns.length === 0) throw new Error(`appendRows(${table}): no such table`);
     const unknown = columns.filter((c) => !tableColumns.some((t) => t.name === c));
     if (unknown.length > 0) throw new Error(`appendRows(${table}): no column ${unknown.join(", ")}`);
     const source = tableColumns.map((t) => columns.indexOf(t.name));
+    const sequenced = tableColumns.find((t, i) => source[i]! < 0 && /nextval\s*\(/i.test(t.fallback ?? ""));
+    if (sequenced) {
+      if (strict) throw new Error(`appendRows(${table}): column ${sequenced.name} takes its default from a sequence; pass its value`);
+      return false;
+    }
     const appender = await this.connection.createAppender(table);
     try {
       const types = source.map((_, i) => appender.columnType(i));
+      // Convert everything first, so a value that does not fit leaves nothing half-appended.
+      const converted: Array<Array<DuckDBValue | typeof DEFAULT>> = [];
       for (const [r, row] of rows.entries()) {
         if (row.length !== columns.length) throw new Error(`appendRows(${table}): row ${r} has ${row.length} values for ${columns.length} columns`);
+        const out: Array<DuckDBValue | typeof DEFAULT> = [];
         for (let i = 0; i < source.length; i++) {
           const k = source[i]!;
           if (k < 0) {
-            appender.appendDefault();
+            out.push(DEFAULT);
             continue;
           }
-          const value = row[k] ?? null;
-          if (value === null) appender.appendNull();
-          else {
-            try {
-              appender.appendValue(toDuckDBValue(value, types[i]!), types[i]);
-            } catch (error) {
-              throw new Error(`appendRows(${table}): row ${r}, column ${columns[k]}: ${(error as Error).message}: ${JSON.stringify(value)}`);
-            }
+          const value = coerce(row[k] ?? null, types[i]!);
+          if (value === CANNOT) {
+            if (!strict) return false;
+            const rule = types[i]!.typeId === DuckDBTypeId.DATE ? "invalid date (expected YYYY-MM-DD)" : `value does not fit ${types[i]!.toString()}`;
+            throw new Error(`appendRows(${table}): row ${r}, column ${columns[k]}: ${rule}: ${JSON.stringify(row[k])}`);
           }
+          out.push(value);
+        }
+        converted.push(out);
+      }
+      for (const row of converted) {
+        for (let i = 0; i < row.length; i++) {
+          const value = row[i]!;
+          if (value === DEFAULT) appender.appendDefault();
+          else if (value === null) appender.appendNull();
+          else appender.appendValue(value, types[i]);
         }
         appender.endRow();
       }
       appender.flushSync();
+      return true;
     } catch (error) {
       appender.clear();
       throw error;
@@ -188,14 +211,54 @@ export class Database {
 
 const DAY_MS = 86_400_000;
 
-function toDuckDBValue(value: SqlValue, type: DuckDBType): DuckDBValue {
-  if (type.typeId === DuckDBTypeId.DATE && typeof value === "string") {
-    const ms = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : Number.NaN;
-    if (Number.isNaN(ms)) throw new Error("invalid date (expected YYYY-MM-DD)");
-    return dateValue(ms / DAY_MS);
+const DEFAULT = Symbol("default");
+const CANNOT = Symbol("cannot");
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The appender value for `value` in a column of `type`, or CANNOT when only SQL's casts could store it. */
+function coerce(value: SqlValue, type: DuckDBType): DuckDBValue | typeof CANNOT {
+  if (value === null) return null;
+  switch (type.typeId) {
+    case DuckDBTypeId.VARCHAR:
+      if (typeof value === "string") return value;
+      return typeof value === "number" || typeof value === "bigint" || typeof value === "boolean" ? String(value) : CANNOT;
+    case DuckDBTypeId.BOOLEAN:
+      return typeof value === "boolean" ? value : CANNOT;
+    case DuckDBTypeId.TINYINT:
+    case DuckDBTypeId.SMALLINT:
+    case DuckDBTypeId.INTEGER:
+    case DuckDBTypeId.UTINYINT:
+    case DuckDBTypeId.USMALLINT:
+    case DuckDBTypeId.UINTEGER:
+      if (typeof value === "bigint") return Number(value);
+      return typeof value === "number" && Number.isInteger(value) ? value : CANNOT;
+    case DuckDBTypeId.BIGINT:
+    case DuckDBTypeId.UBIGINT:
+    case DuckDBTypeId.HUGEINT:
+      if (typeof value === "bigint") return value;
+      return typeof value === "number" && Number.isSafeInteger(value) ? BigInt(value) : CANNOT;
+    case DuckDBTypeId.FLOAT:
+    case DuckDBTypeId.DOUBLE:
+      if (typeof value === "bigint") return Number(value);
+      return typeof value === "number" ? value : CANNOT;
+    case DuckDBTypeId.DATE: {
+      if (typeof value !== "string" || !DATE_ONLY.test(value)) return CANNOT;
+      const ms = Date.parse(`${value}T00:00:00Z`);
+      return Number.isNaN(ms) ? CANNOT : dateValue(ms / DAY_MS);
+    }
+    case DuckDBTypeId.LIST: {
+      if (!Array.isArray(value)) return CANNOT;
+      const items: DuckDBValue[] = [];
+      for (const item of value) {
+        const v = coerce(item, (type as DuckDBListType).valueType);
+        if (v === CANNOT) return CANNOT;
+        items.push(v);
+      }
+      return listValue(items);
+    }
+    default:
+      return CANNOT;
   }
-  if (Array.isArray(value)) return listValue(value as DuckDBValue[]);
-  return value as DuckDBValue;
 }
 
 /** Quotes an SQL identifier (table or column name) for DuckDB. */

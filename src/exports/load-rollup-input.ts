@@ -41,6 +41,18 @@ export async function loadRollupInput(db: Database, options: { asOf?: string } =
     (await db.all<{ declaration_id: string; company_name: string | null }>(`SELECT declaration_id, company_name FROM (${DECLARATIONS_AS_OF})`, asOf)).map((r) => [r.declaration_id, r.company_name]),
   );
 
+  const byDeclaration = <T extends { declaration_id: string }>(rows: T[]) => {
+    const groups = new Map<string, T[]>();
+    for (const r of rows) {
+      const g = groups.get(r.declaration_id);
+      if (g) g.push(r);
+      else groups.set(r.declaration_id, [r]);
+    }
+    return (id: string) => groups.get(id) ?? [];
+  };
+  const answersOf = byDeclaration(answers);
+  const smeltersOf = byDeclaration(smelters);
+  const minesOf = byDeclaration(mines);
   const suppliers = new Map(master.map((m) => [m.supplier_id, { supplierId: m.supplier_id, name: m.name, inScope: true, declarations: [] as unknown[] }]));
   for (const d of decls) {
     let s = suppliers.get(d.supplier_id);
@@ -54,13 +66,9 @@ export async function loadRollupInput(db: Database, options: { asOf?: string } =
       template: d.template,
       version: d.version,
       effectiveDate: d.effective_date,
-      answers: answers.filter((a) => a.declaration_id === d.declaration_id),
-      smelters: smelters
-        .filter((r) => r.declaration_id === d.declaration_id)
-        .map((r) => ({ metal: r.metal, cid: r.cid, name: r.name ?? r.lookup_name, lookupName: r.lookup_name, country: r.country, mineCountries: r.mine_countries, recycledScrap: r.recycled_scrap })),
-      mines: mines
-        .filter((m) => m.declaration_id === d.declaration_id)
-        .map((m) => ({ metal: m.metal, smelterName: m.smelter_name, name: m.name, mineId: m.mine_id, idSource: m.id_source, country: m.country })),
+      answers: answersOf(d.declaration_id),
+      smelters: smeltersOf(d.declaration_id).map((r) => ({ metal: r.metal, cid: r.cid, name: r.name ?? r.lookup_name, lookupName: r.lookup_name, country: r.country, mineCountries: r.mine_countries, recycledScrap: r.recycled_scrap })),
+      mines: minesOf(d.declaration_id).map((m) => ({ metal: m.metal, smelterName: m.smelter_name, name: m.name, mineId: m.mine_id, idSource: m.id_source, country: m.country })),
     });
   }
 

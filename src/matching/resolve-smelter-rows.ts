@@ -98,10 +98,18 @@ export async function resolveSmelterRows(db: Database, options: { index?: MatchI
   if (pending.length === 0) return { resolved: 0 };
   const index = options.index ?? (await ensureMatchIndex(db)).index;
   const loads = (await db.all<{ load_id: number }>("SELECT load_id FROM current_reference_loads ORDER BY load_id")).map((l) => l.load_id).join(",");
+  // Suppliers report the same facilities over and over (a roll-up lists hundreds): identify each distinct row once.
+  const seen = new Map<string, SqlValue[]>();
   const rows: SqlValue[][] = pending.map((p) => {
-    const r = identifyReportedSmelter(index, p);
-    const top = r.decision === "matched" ? r.matches[0] : undefined;
-    return [p.declaration_id, p.row, top?.metal ?? p.metal, top?.cid ?? null, top?.method ?? r.matches[0]?.method ?? null, top?.score ?? r.matches[0]?.score ?? 0, r.decision, JSON.stringify(r.matches), JSON.stringify(r.findings), loads];
+    const key = JSON.stringify([p.metal, p.lookup_name, p.name, p.country, p.cid]);
+    let stored = seen.get(key);
+    if (!stored) {
+      const r = identifyReportedSmelter(index, p);
+      const top = r.decision === "matched" ? r.matches[0] : undefined;
+      stored = [top?.metal ?? p.metal, top?.cid ?? null, top?.method ?? r.matches[0]?.method ?? null, top?.score ?? r.matches[0]?.score ?? 0, r.decision, JSON.stringify(r.matches), JSON.stringify(r.findings), loads];
+      seen.set(key, stored);
+    }
+    return [p.declaration_id, p.row, ...stored];
   });
   await db.insertRows("smelter_matches", ["declaration_id", "row", "metal", "cid", "method", "confidence", "decision", "alternatives", "findings", "reference_loads"], rows);
   return { resolved: rows.length };
