@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import type { Database } from "../db/database.ts";
+import type { Database, SqlValue } from "../db/database.ts";
+import { DECLARATIONS_AS_OF } from "../periods/declarations-as-of.ts";
 import { BomLine, DeclarationFinding, DeclarationRef, OutreachEvent, Supplier } from "./inputs.ts";
 
 export interface EngagementInputs {
@@ -26,17 +27,17 @@ function pick(columns: Set<string>, alias: string, ...names: string[]): string {
  * other stages are read by their documented names; optional columns are picked when present. A missing table
  * gives an empty list and a warning, so `assay status` works before anything else has been loaded.
  */
-export async function gatherEngagementInputs(db: Database): Promise<EngagementInputs> {
+export async function gatherEngagementInputs(db: Database, options: { asOf?: string } = {}): Promise<EngagementInputs> {
   const tables = new Set(await db.tableNames());
   const warnings: string[] = [];
   const columnsOf = async (table: string) =>
     new Set((await db.all<{ c: string }>("SELECT column_name AS c FROM information_schema.columns WHERE table_name = ?", [table])).map((r) => r.c));
-  const read = async (table: string, build: (cols: Set<string>) => string): Promise<Row[]> => {
+  const read = async (table: string, build: (cols: Set<string>) => string, params?: Record<string, SqlValue>): Promise<Row[]> => {
     if (!tables.has(table)) {
       warnings.push(`table ${table} not found (load it first)`);
       return [];
     }
-    return db.all<Row>(build(await columnsOf(table)));
+    return db.all<Row>(build(await columnsOf(table)), params);
   };
   const parse = <S extends z.ZodType>(schema: S, rows: Row[], map: (r: Row) => unknown, label: (r: Row) => string): z.infer<S>[] => {
     const out: z.infer<S>[] = [];
@@ -81,13 +82,20 @@ export async function gatherEngagementInputs(db: Database): Promise<EngagementIn
     campaign: text(r.campaign),
   }), (r) => `outreach_events ${text(r.source) ?? ""}${r.line ? `:${String(r.line)}` : ""} (${String(r.supplier_id)})`);
 
+  // Current on the as-of date (a past period's rebuild must not count declarations sent later), else today's flag.
+  const declColumns = tables.has("declarations") ? await columnsOf("declarations") : new Set<string>();
+  const dated = options.asOf !== undefined && ["supplier_key", "scope_key", "effective_date", "received_at"].every((k) => declColumns.has(k));
+  const current = (c: Set<string>) =>
+    dated ? `declaration_id IN (SELECT declaration_id FROM (${DECLARATIONS_AS_OF}))` : c.has("is_current") ? "is_current" : "true";
+  const asOfParams = () => (dated ? { asOf: options.asOf! } : undefined);
   const declRows = await read("declarations", (c) =>
     `SELECT CAST(declaration_id AS VARCHAR) AS declaration_id, ${pick(c, "supplier_id", "supplier_id", "supplier_key")}, ${pick(c, "company_name", "company_name")},
        ${pick(c, "unique_id", "unique_id", "company_unique_id")}, ${pick(c, "template", "template", "family")}, ${pick(c, "version", "version", "template_version")},
        CAST(${c.has("effective_date") ? "effective_date" : "NULL"} AS VARCHAR) AS effective_date,
        CAST(${c.has("received_date") ? "received_date" : c.has("received_at") ? "received_at" : "NULL"} AS VARCHAR) AS received_date,
-       ${c.has("is_current") ? "is_current" : "true"} AS is_current, ${pick(c, "file", "file", "path", "file_name")}
+       ${current(c)} AS is_current, ${pick(c, "file", "file", "path", "file_name")}
      FROM declarations ORDER BY declaration_id`,
+    asOfParams(),
   );
   const findingRows = tables.has("findings")
     ? await db.all<Row>(`SELECT CAST(declaration_id AS VARCHAR) AS declaration_id, lower(severity) AS severity, code, sheet, cell, message FROM findings`)

@@ -30,7 +30,7 @@ export interface RunEngagementResult extends EngagementResult {
 export async function runEngagement(db: Database, options: RunEngagementOptions): Promise<RunEngagementResult> {
   const scope = parseScopeConfig(options.scopeConfig);
   const outreach = parseOutreachConfig(options.outreachConfig);
-  const inputs = await gatherEngagementInputs(db);
+  const inputs = await gatherEngagementInputs(db, { asOf: options.asOf });
   const result = computeEngagement(inputs, { asOf: options.asOf, period: options.period, scope, outreach });
   const runId = options.store === false ? null : await storeEngagement(db, result, { scope, outreach }, inputs.declarations.length);
   return { ...result, runId };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { withDatabase } from "../../src/db/database.ts";
 import { runEngagement } from "../../src/engagement/run-engagement.ts";
-import { seedWarehouse } from "./_seed.ts";
+import { seed, seedWarehouse } from "./_seed.ts";
 
 describe("runEngagement on a seeded warehouse", () => {
   it("stores per-supplier status, metrics, timeline and declaration links under one run", async () => {
@@ -37,6 +37,22 @@ describe("runEngagement on a seeded warehouse", () => {
       expect(await db.scalar("SELECT count(*) FROM engagement_runs")).toBe(2);
       expect(await db.scalar("SELECT status FROM current_supplier_engagement WHERE supplier_id = 'SUP-02'")).toBe("delinquent");
       expect(await db.scalar("SELECT status FROM supplier_engagement WHERE run_id = 1 AND supplier_id = 'SUP-02'")).toBe("requested");
+    });
+  });
+
+  it("counts only declarations sent by the as-of date, so a past period's rebuild keeps its own response figures", async () => {
+    await withDatabase(async (db) => {
+      await seedWarehouse(db);
+      // Orion answers in September, after the April as-of date of the first run.
+      await seed(db, "declarations", [
+        { declaration_id: "d-orion", file: "inbox/Orion-2025-09-10.xlsx", company_name: "Orion Circuits Co., Ltd.", supplier_key: "orion circuits", template: "CMRT", version: "6.5", effective_date: "2025-09-10", is_current: true },
+      ]);
+      const april = await runEngagement(db, { asOf: "2025-04-15", period: "2025", store: false });
+      expect(april.engagements.find((e) => e.supplierId === "SUP-02")).toMatchObject({ status: "delinquent", declaration: null });
+      expect(april.metrics.find((m) => m.dimension === "all")).toMatchObject({ responded: 1 });
+      const october = await runEngagement(db, { asOf: "2025-10-01", period: "2025", store: false });
+      expect(october.engagements.find((e) => e.supplierId === "SUP-02")).toMatchObject({ status: "responded", declaration: { declarationId: "d-orion" } });
+      expect(october.metrics.find((m) => m.dimension === "all")).toMatchObject({ responded: 2 });
     });
   });
 

@@ -35,7 +35,7 @@ Sender and contact come from the config's "company" block; templates, intervals 
     const settings = engagementSettings(ctx, "outreach");
     const db = await openWarehouse(ctx, "outreach");
     try {
-      const inputs = await gatherEngagementInputs(db);
+      const inputs = await gatherEngagementInputs(db, { asOf: settings.asOf });
       const result = computeEngagement(inputs, settings);
       const dir = resolve(out);
       const summary = writeOutreach(result, inputs.suppliers, { company: settings.company, outreach: settings.outreach }, dir, kind as DraftSelection);
