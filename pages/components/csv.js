@@ -15,15 +15,16 @@ export function toCsv(rows, columns = Object.keys(rows[0] ?? {})) {
   return lines.join("\r\n") + "\r\n";
 }
 
-/** A button that downloads `rows()` (a function, so it reads the rows shown at click time) as CSV. */
+/** A button that downloads `rows()` (a function, so it reads the rows shown at click time; it may return a promise) as CSV. */
 export function csvButton(rows, { filename = "table.csv", columns, label = "Download CSV" } = {}) {
   const button = document.createElement("button");
   button.type = "button";
   button.className = "csv-download";
   button.textContent = label;
   button.setAttribute("aria-label", `${label}: ${filename}`);
-  button.addEventListener("click", () => {
-    const data = typeof rows === "function" ? rows() : rows;
+  button.addEventListener("click", async () => {
+    // `rows` may be a function returning rows or a promise of them (data fetched only on click).
+    const data = await (typeof rows === "function" ? rows() : rows);
     const blob = new Blob(["\ufeff" + toCsv(data, columns)], { type: "text/csv;charset=utf-8" });
     const a = document.createElement("a");
     a.href = URL.createObjectURL(blob);

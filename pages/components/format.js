@@ -57,8 +57,3 @@ export function link(path, id, label) {
 export function textBlock(tag, text, className) {
   return el(tag, className, text);
 }
-
-/** Rows from the loaders' column-oriented form {columns, rows}. */
-export function unpack({ columns, rows }) {
-  return rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i]])));
-}

@@ -1,12 +1,5 @@
-import { zipSync, strToU8 } from "fflate";
+import { emitShards } from "../../src/site/data/emit-packed.ts";
 import { supplierShards } from "../../src/site/data/supplier-details.ts";
-import { Database } from "../../src/db/database.ts";
 
-// One JSON file per shard (00.json … 63.json); the supplier page fetches only the shard of its ?id=.
-const db = await Database.open(process.env.ASSAY_DB ?? ".assay/assay.duckdb", { readOnly: true });
-try {
-  const shards = await supplierShards(db);
-  process.stdout.write(zipSync(Object.fromEntries(shards.map((s, i) => [`${String(i).padStart(2, "0")}.json`, strToU8(JSON.stringify(s))]))));
-} finally {
-  db.close();
-}
+// One gzip JSON file per shard (00.json.gz … 63.json.gz); the supplier page fetches only the shard of its ?id=.
+await emitShards((db) => supplierShards(db));

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { parseCsv } from "../reference/parse-csv.ts";
 import { countryToIso2, iso3ToIso2 } from "../text/countries.ts";
 import { goodToMinerals } from "./mineral-goods.ts";
+import { REPO_ROOT } from "../repo-root.ts";
 
 export const CahraRegion = z.object({ name: z.string(), code: z.string(), conflictAffected: z.boolean(), highRisk: z.boolean() });
 export const CahraEntry = z.object({
@@ -25,8 +25,7 @@ export interface CountryRiskDatasets {
   issues: string[];
 }
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const COUNTRY_RISK_DIR = path.join(repoRoot, "data/reference/country-risk");
+export const COUNTRY_RISK_DIR = path.join(REPO_ROOT, "data/reference/country-risk");
 export const COUNTRY_RISK_FILES = {
   covered: "dodd_frank_covered_countries.csv",
   cahra: "eu_cahra_list_2026-06.json",

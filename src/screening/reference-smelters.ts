@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Database } from "../db/database.ts";
 import { normalizeCid, normalizeMetal } from "../reference/identifiers.ts";
 import { parseCsv } from "../reference/parse-csv.ts";
 import { countryToIso2 } from "../text/countries.ts";
 import { cleanText } from "../text/normalize.ts";
+import { REPO_ROOT } from "../repo-root.ts";
 
 export interface ReferenceSmelter {
   cid: string;
@@ -18,10 +18,9 @@ export interface ReferenceSmelter {
   address: string | null;
 }
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 /** The shipped sample look-ups used until `assay reference add` has loaded the user's own template. */
 export const SHIPPED_LOOKUPS = ["rmi_smelter_lookup_CMRT_6.5.csv", "rmi_smelter_lookup_EMRT_2.1.csv"].map((f) =>
-  path.join(repoRoot, "data/reference/rmi", f),
+  path.join(REPO_ROOT, "data/reference/rmi", f),
 );
 
 /** Reads RMI look-up CSV exports (metal, smelter_lookup_name, standard_smelter_name, country, smelter_id, …). */

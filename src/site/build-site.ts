@@ -4,6 +4,7 @@ import { delimiter, join, resolve } from "node:path";
 import { AssayError } from "../errors.ts";
 import { withLock } from "./build-lock.ts";
 import { fillNpmCache } from "./npm-cache.ts";
+import { REPO_ROOT } from "../repo-root.ts";
 
 export interface SiteBuildOptions {
   /** Framework root (pages/). */
@@ -61,7 +62,7 @@ async function runBuild(root: string, options: SiteBuildOptions): Promise<void> 
   prepareOutput(resolve(options.output ?? "dist"));
   clearLoaderCache(root);
   await fillNpmCache(root);
-  const bin = resolve("node_modules", ".bin");
+  const bin = join(REPO_ROOT, "node_modules", ".bin");
   const env = {
     ...process.env,
     ASSAY_DB: resolve(options.dbPath),
@@ -74,7 +75,8 @@ async function runBuild(root: string, options: SiteBuildOptions): Promise<void> 
   };
   const args = ["build"];
   const code = await new Promise<number>((done, fail) => {
-    const child = spawn(join(bin, "observable"), args, { env, stdio: ["ignore", "pipe", "pipe"] });
+    // Framework reads observablehq.config.ts from its working directory: the installation, wherever assay runs from.
+    const child = spawn(join(bin, "observable"), args, { cwd: REPO_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
     const forward = (chunk: Buffer) => {
       for (const line of chunk.toString("utf8").split("\n")) if (line.trim()) log(line);
     };

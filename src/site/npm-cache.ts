@@ -2,6 +2,7 @@ import { build } from "esbuild";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { REPO_ROOT } from "../repo-root.ts";
 
 /**
  * Packages Framework fetches from its CDN (`npm:` specifiers), including the implicit ones behind
@@ -36,7 +37,7 @@ export async function fillNpmCache(root: string, names: readonly string[] = CDN_
         if (entry.startsWith(`${name}@`) && !existsSync(join(npmDir, entry, "_esm.js"))) rmSync(join(npmDir, entry), { recursive: true, force: true });
       }
     }
-    const dir = packageDir(name, existsSync(join(frameworkDir, "node_modules", name)) ? frameworkDir : process.cwd());
+    const dir = packageDir(name, existsSync(join(frameworkDir, "node_modules", name)) ? frameworkDir : REPO_ROOT);
     const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { version: string };
     const out = join(root, ".observablehq", "cache", "_npm", `${name}@${pkg.version}`, "_esm.js");
     if (existsSync(out)) continue;

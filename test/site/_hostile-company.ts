@@ -20,6 +20,9 @@ export function hostileText(field: string): string {
   return `${field} ${SCRIPT_MARK}<img src=x onerror="window.__xss=2"> \${window.__xss=3} **${field}** \`x\` [a](javascript:window.__xss=4) <!-- x`;
 }
 
+/** What the hostile CMRT types for a sanctioned refiner (OFAC SDN 35318, PREMIER GOLD REFINERY LLC, DRCONGO). */
+export const SANCTIONED = { typed: "Premier Gold Refinery L.L.C.", entry: "35318", listed: "PREMIER GOLD REFINERY LLC" };
+
 function csvField(value: string): string {
   return `"${value.replaceAll('"', '""')}"`;
 }
@@ -28,7 +31,8 @@ function csvField(value: string): string {
  * Copies the sample company into `dir` and turns one supplier (SUP-0003, Bluefin Capacitor) hostile:
  * its master-data name, commodity and contact, a BOM product and part, an outreach note, and in its CMRT
  * (linked by DUNS) the company, contact and authorizer fields, answer comments, product rows, smelter
- * comments and three "Smelter not listed" rows with hostile names and mine names.
+ * comments and three "Smelter not listed" rows with hostile names and mine names, plus a fourth naming a sanctioned
+ * refiner (SANCTIONED).
  * Returns the config file to pass to `assay build --config`.
  */
 export async function writeHostileCompany(dir: string): Promise<{ config: string; supplierId: string; name: string }> {
@@ -58,6 +62,9 @@ export async function writeHostileCompany(dir: string): Promise<{ config: string
     mineCountries: "CHINA",
     comments: hostile(`smelter-comment${i}`),
   }));
+  // A sanctioned refiner that is no RMI facility, typed as "Smelter not listed": only the screening of reported
+  // spellings (reported_smelter_screening) can find it.
+  notListed.push({ metal: "Gold", lookupName: "Smelter not listed", name: SANCTIONED.typed, country: "UNITED ARAB EMIRATES", mineNames: "", mineCountries: "", comments: "" });
   const bytes = await writeTemplate(
     {
       ...decl,

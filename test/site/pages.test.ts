@@ -1,7 +1,9 @@
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
+import { Database } from "../../src/db/database.ts";
 import { chromiumAvailable, launchChromium } from "../../src/site/browser.ts";
 import { renderReportPdf } from "../../src/site/report-pdf.ts";
 import { serveStatic } from "../../src/site/static-server.ts";
@@ -101,6 +103,22 @@ describe.skipIf(!canRun)("dashboard pages in headless Chromium", () => {
     await page.close();
   });
 
+  it("downloads every finding from the quality page, fetched only on click", async () => {
+    const db = await Database.open(join(built.dir, "assay.duckdb"), { readOnly: true });
+    const total = Number(await db.scalar("SELECT count(*) FROM findings f JOIN supplier_scores s ON s.declaration_id = f.declaration_id AND s.run_id = (SELECT max(run_id) FROM scoring_runs)"));
+    db.close();
+    expect(total, "the seed has findings").toBeGreaterThan(0);
+    const { page } = await open("/quality");
+    const fetchedAll = () => page.evaluate(() => performance.getEntriesByType("resource").some((e) => /\/data\/findings\.[^/]*$/.test(e.name)));
+    expect(await fetchedAll(), "all findings are not loaded with the page").toBe(false);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: /^Download all .*: findings\.csv$/ }).click()]);
+    const lines = readFileSync((await download.path())!, "utf8").replace(/^\ufeff/, "").trim().split("\r\n");
+    expect(lines[0]).toBe("supplier,id,severity,code,sheet,cell,message");
+    expect(lines.length - 1, "one line per finding").toBe(total);
+    expect(await fetchedAll(), "fetched on click").toBe(true);
+    await page.close();
+  });
+
   it("renders the executive report to PDF, and says what is missing when the site is not built", async () => {
     const file = join(built.dir, "report.pdf");
     const { bytes } = await renderReportPdf({ site: built.site, file });
@@ -120,7 +138,11 @@ describe.skipIf(!canRun)("dashboard pages in headless Chromium", () => {
     }
     const redacted = await buildSeededSite({ suppliers: 12 }, { redact: true });
     try {
-      const leaks = filesUnder(redacted.site).filter((f) => /\.(json|html|js)$/.test(f) && CONTACT.test(readFileSync(f, "utf8")));
+      // Page data is gzip JSON (src/site/data/columnar.ts): read it inflated, as the browser does.
+      const text = (f: string) => (f.endsWith(".gz") ? gunzipSync(readFileSync(f)) : readFileSync(f)).toString("utf8");
+      const data = filesUnder(redacted.site).filter((f) => /\.(json|html|js|gz)$/.test(f));
+      expect(data.filter((f) => f.endsWith(".gz")).length, "gzip page data checked too").toBeGreaterThan(0);
+      const leaks = data.filter((f) => CONTACT.test(text(f)));
       expect(leaks, "files with contact data in a redacted build").toEqual([]);
     } finally {
       rmSync(redacted.dir, { recursive: true, force: true });

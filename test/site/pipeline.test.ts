@@ -9,7 +9,7 @@ import { overviewData } from "../../src/site/data/overview-data.ts";
 import { serveStatic } from "../../src/site/static-server.ts";
 import { repoRoot } from "../helpers/paths.ts";
 import { runCli } from "../helpers/run-cli.ts";
-import { SCRIPT_MARK, writeHostileCompany } from "./_hostile-company.ts";
+import { SANCTIONED, SCRIPT_MARK, writeHostileCompany } from "./_hostile-company.ts";
 
 // The real pipeline (assay build: ingest, match, screen, engagement, score, site) on the sample company with
 // one supplier's master data, BOM, outreach note and CMRT made hostile; every page checked in Chromium.
@@ -63,7 +63,8 @@ describe.skipIf(!canRun)("assay build on a hostile supplier, every page in Chrom
   beforeAll(async () => {
     const company = await writeHostileCompany(join(work, "company"));
     supplierId = company.supplierId;
-    const result = runCli(["build", "--config", company.config, "--db", dbPath, "--out", site, "--as-of", "2026-06-30", "--quiet"]);
+    // Run from outside the installation, as a user with their own company folder would.
+    const result = runCli(["build", "--config", company.config, "--db", dbPath, "--out", site, "--as-of", "2026-06-30", "--quiet"], { cwd: work });
     if (result.code !== 0) throw new Error(`assay build failed (${result.code}):\n${result.stderr}`);
     const db = await Database.open(dbPath, { readOnly: true });
     try {
@@ -104,6 +105,45 @@ describe.skipIf(!canRun)("assay build on a hostile supplier, every page in Chrom
     expect(pages).toEqual(expect.arrayContaining(["/", "/smelters", "/suppliers", "/report", "/method"]));
     expect(pages.filter((p) => p.startsWith("/drafts/")).length, "regulatory draft pages").toBeGreaterThan(0);
     expect(hostileSmelters.length, "hostile 'Smelter not listed' rows became smelters").toBeGreaterThanOrEqual(3);
+  });
+
+  it("screens what suppliers typed: a sanctioned refiner entered as 'Smelter not listed' is a hit on the Sanctions and smelter pages", async () => {
+    const db = await Database.open(dbPath, { readOnly: true });
+    let key = "";
+    try {
+      const typed = await db.all<{ key: string; decision: string; hits: string }>(
+        "SELECT smelter_key AS key, decision, hits FROM reported_smelter_screening WHERE hits LIKE ?",
+        [`%"id":"${SANCTIONED.entry}"%`],
+      );
+      expect(typed.map((r) => r.decision), "the typed spelling is screened as a hit").toEqual(["hit"]);
+      key = typed[0]!.key;
+      expect(key, "no RMI facility: an unmatched smelter key").toMatch(/^unmatched:gold:/);
+      const reference = Number(await db.scalar("SELECT count(*) FROM smelter_screening WHERE hits LIKE ?", [`%"id":"${SANCTIONED.entry}"%`]));
+      expect(reference, "the reference screening alone cannot see it").toBe(0);
+      const scored = await db.one<{ sanctions: string; band: string }>("SELECT sanctions, band FROM smelter_scores WHERE smelter_key = ? AND run_id = (SELECT max(run_id) FROM scoring_runs)", [key]);
+      expect(scored).toEqual({ sanctions: "hit", band: "Critical" });
+    } finally {
+      db.close();
+    }
+
+    const sanctions = await open("/sanctions");
+    expect(sanctions.problems).toEqual([]);
+    const row = sanctions.page.locator("main table tbody tr").filter({ hasText: SANCTIONED.listed });
+    await expect.poll(() => row.count(), { message: "a row for the typed sanctioned refiner" }).toBe(1);
+    const text = await row.innerText();
+    expect(text).toContain(`reported as "${SANCTIONED.typed}"`);
+    expect(text).toContain(`OFAC SDN ${SANCTIONED.entry}`);
+    expect(text, "reported by the supplier that typed it").toContain("Bluefin");
+    expect(text, "with the reasons of the match").toMatch(/similarity/);
+    await sanctions.page.close();
+
+    const smelter = await open(`/smelter?id=${encodeURIComponent(key)}`);
+    expect(smelter.problems).toEqual([]);
+    const main = await smelter.page.locator("main").innerText();
+    expect(main).toContain("Sanctions matches on what suppliers typed");
+    expect(main).toContain(SANCTIONED.listed);
+    expect(main).toMatch(/Sanctions screening\s+hit/);
+    await smelter.page.close();
   });
 
   it("shows hostile supplier text as inert text on every page, including drafts and entity pages", async () => {

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { loadConfig } from "../../config/config.ts";
 import { Database } from "../../db/database.ts";
 import { parseAsOf } from "../../pipeline/as-of.ts";
@@ -9,6 +9,7 @@ import { builtSite, recordSite, siteFingerprint } from "../../scale/site-fingerp
 import { buildSite } from "../../site/build-site.ts";
 import { booleanOption, stringOption, type Command } from "../command.ts";
 import { progressBar } from "../progress.ts";
+import { REPO_ROOT } from "../../repo-root.ts";
 
 // Code the page loaders run: a change to any of it rebuilds the site even when the data did not change.
 const SITE_CODE = ["src", "loaders", "observablehq.config.ts", "package-lock.json"];
@@ -49,7 +50,7 @@ The inputs come from assay.config.json (default: the bundled sample company in d
       await runPipeline(buildStages, { db, config, asOf, period, log, progress: progressBar(ctx.io), full });
       if (booleanOption(ctx, "no-site")) return 0;
       const configText = config.path && existsSync(config.path) ? readFileSync(config.path, "utf8") : null;
-      site = await siteFingerprint(db, { root: "pages", output, redact, code: SITE_CODE, settings: { asOf, period, config: configText } });
+      site = await siteFingerprint(db, { root: join(REPO_ROOT, "pages"), output, redact, code: SITE_CODE, settings: { asOf, period, config: configText } });
       if (!full && (await builtSite(db, output)) === site) {
         log(`site       unchanged since the last build: ${output}/index.html (skipped)`);
         return 0;
@@ -59,7 +60,7 @@ The inputs come from assay.config.json (default: the bundled sample company in d
     }
     log(`site       building ${output}${redact ? " (redacted)" : ""}`);
     await buildSite({
-      root: resolve("pages"),
+      root: join(REPO_ROOT, "pages"),
       dbPath: ctx.dbPath,
       output,
       configPath: config.path ?? undefined,

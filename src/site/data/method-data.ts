@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
-import { basename, resolve } from "node:path";
+import { basename, join } from "node:path";
 import type { Database } from "../../db/database.ts";
 import { currentAndPrevious, openWarehouse, str } from "./_warehouse.ts";
+import { REPO_ROOT } from "../../repo-root.ts";
 
 /** Flattens the stored model JSON into path/value rows, so the page shows whatever the model holds. */
 export function flattenModel(value: unknown, prefix = ""): { parameter: string; value: string }[] {
@@ -49,7 +50,7 @@ export async function methodData(db: Database, options: { provenanceFile?: strin
     sha256: String(r.sha256 ?? "").slice(0, 12),
     current: r.current === true,
   }));
-  const file = options.provenanceFile ?? resolve("data/reference/PROVENANCE.md");
+  const file = options.provenanceFile ?? join(REPO_ROOT, "data/reference/PROVENANCE.md");
   return {
     run: current,
     model,

@@ -1,6 +1,6 @@
 import type { Database } from "../../db/database.ts";
 import { currentAndPrevious, openWarehouse, parseReasons, reasonText, SHARDS, shardOf, topReasons, type Warehouse } from "./_warehouse.ts";
-import { packRows } from "./suppliers-data.ts";
+import { columnar } from "./columnar.ts";
 
 export interface ProductRow {
   id: string;
@@ -48,11 +48,10 @@ export async function productsData(db: Database): Promise<{ products: ProductRow
   return { products: (await productRows(w, current.runId)).map(({ reasons: _, ...p }) => p) };
 }
 
-/** What the products page loads: the rows packed by column ({columns, rows}); 20,000 products stay under 2 MB. */
+/** What the products page loads: one array per column, bands as a dictionary, numbers rounded to what is shown. */
 export async function productsPageData(db: Database) {
   const { products } = await productsData(db);
-  // Booleans as 0/1: at 20,000 products every byte per row is 20 KB of page weight.
-  return { products: packRows(products.map((p) => ({ ...p, dataGap: p.dataGap ? 1 : 0 }))) };
+  return { products: columnar(products, { round: { score: 1, coverage: 2 } }) };
 }
 
 /**

@@ -1,11 +1,14 @@
 import type { Database } from "../../db/database.ts";
+import { columnar } from "./columnar.ts";
 import { currentAndPrevious, openWarehouse, parseStringList } from "./_warehouse.ts";
 
-// 5,000 findings weigh ~1.1 MB; 3,000 keep the page under 2 MB at 5,000 suppliers (all of them: assay sql).
-const LIMIT = 3000;
+// The page lists the first LIMIT findings (most severe first) and offers every finding as a CSV that is fetched
+// only when asked for (data/findings.json.gz), so the page weight does not grow with the number of findings.
+const LIMIT = 2000;
 
 /** Data-quality page: declaration findings by code and by supplier, and the smelter data flags of the current run. */
-export async function qualityData(db: Database) {
+export async function qualityData(db: Database, options: { limit?: number | null } = {}) {
+  const limit = options.limit === undefined ? LIMIT : options.limit;
   const w = await openWarehouse(db);
   const { current } = await currentAndPrevious(w);
   const runId = current?.runId ?? -1;
@@ -34,8 +37,9 @@ export async function qualityData(db: Database) {
     findings = await w.db.all(
       `SELECT s.supplier_id AS id, s.name AS supplier, lower(${col("severity")}) AS severity, ${col("code")} AS code, ${col("sheet")} AS sheet,
          ${col("cell")} AS cell, ${col("message")} AS message ${base}
-       ORDER BY CASE lower(${col("severity")}) WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, s.name, ${col("code")} LIMIT ?`,
-      [runId, LIMIT],
+       ORDER BY CASE lower(${col("severity")}) WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, s.name, ${col("code")}, ${col("sheet")}, ${col("cell")}
+       LIMIT ?`,
+      [runId, limit ?? 2 ** 31 - 1],
     );
   }
   const flagCounts = new Map<string, number>();
@@ -55,4 +59,16 @@ export async function qualityData(db: Database) {
     smelterFlags: [...flagCounts].map(([flag, n]) => ({ flag, n })).sort((a, b) => b.n - a.n),
     files,
   };
+}
+
+/** What the quality page loads: the tables by column (see columnar.ts), findings up to LIMIT. */
+export async function qualityPageData(db: Database) {
+  const data = await qualityData(db);
+  return { ...data, bySupplier: columnar(data.bySupplier), findings: columnar(data.findings) };
+}
+
+/** Every finding of the current declarations, for the "all findings" download (fetched on click). */
+export async function allFindings(db: Database) {
+  const { findings } = await qualityData(db, { limit: null });
+  return { findings: columnar(findings) };
 }

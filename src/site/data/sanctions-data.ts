@@ -1,9 +1,29 @@
 import type { Database } from "../../db/database.ts";
 import { iso2ToName } from "../../text/countries.ts";
-import { currentAndPrevious, openWarehouse, str } from "./_warehouse.ts";
+import { currentAndPrevious, openWarehouse, str, type Warehouse } from "./_warehouse.ts";
+import { reportedScreening } from "./reported-screening.ts";
 import { parseHits } from "./smelter-details.ts";
 
-/** Sanctions and countries page: screening hits with their reasons, list changes, and exposure by country and mineral. */
+const names = (list: readonly { name: string }[], n = 5) => list.slice(0, n).map((s) => s.name).join(", ") + (list.length > n ? ` and ${list.length - n} more` : "");
+
+/** Names of the suppliers reporting each smelter key in the run. */
+async function reporterNames(w: Warehouse, runId: number): Promise<Map<string, { id: string; name: string }[]>> {
+  const out = new Map<string, { id: string; name: string }[]>();
+  for (const r of await w.rows<{ key: string; id: string; name: string }>(
+    "supplier_smelter_links",
+    `SELECT l.smelter_key AS key, l.supplier_id AS id, coalesce(s.name, l.supplier_id) AS name
+     FROM supplier_smelter_links l LEFT JOIN supplier_scores s ON s.run_id = l.run_id AND s.supplier_id = l.supplier_id
+     WHERE l.run_id = ? AND l.smelter_key IN (SELECT smelter_key FROM smelter_scores WHERE run_id = ? AND sanctions IS NOT NULL AND sanctions <> 'clear')
+     ORDER BY 3`,
+    [runId, runId],
+  )) out.set(r.key, [...(out.get(r.key) ?? []), { id: r.id, name: r.name }]);
+  return out;
+}
+
+/**
+ * Sanctions and countries page: screening hits and possible matches with their reasons — on the RMI reference
+ * names and on what suppliers typed — list changes, and exposure by country and mineral.
+ */
 export async function sanctionsData(db: Database) {
   const w = await openWarehouse(db);
   const { current } = await currentAndPrevious(w);
@@ -16,24 +36,54 @@ export async function sanctionsData(db: Database) {
      WHERE x.decision <> 'clear' ORDER BY CASE x.decision WHEN 'hit' THEN 0 ELSE 1 END, (s.smelter_key IS NULL), x.score DESC, x.cid`,
     [runId],
   );
+  const reporters = await reporterNames(w, runId);
+  const listed = (list: ReturnType<typeof parseHits>) => list.map((h) => `${h.list} ${h.id}: ${h.name}${h.program ? ` [${h.program}]` : ""}`).join("; ");
+  const why = (list: ReturnType<typeof parseHits>) => [...new Set(list.flatMap((h) => h.reasons))].join("; ");
   const hits = screened.map((r) => {
     const list = parseHits(r.hits);
+    const by = r.key ? reporters.get(String(r.key)) ?? [] : [];
     return {
       key: str(r.key),
       cid: String(r.cid),
       metal: String(r.metal),
       name: String(r.name),
+      screened: "RMI reference name",
       country: r.iso2 ? iso2ToName(String(r.iso2)) ?? String(r.iso2) : null,
       decision: String(r.decision),
       score: Number(r.score),
       reported: r.key !== null,
       suppliers: Number(r.suppliers),
+      reportedBy: names(by),
       band: str(r.band),
       evidence: str(r.evidence),
-      listedAs: list.map((h) => `${h.list} ${h.id}: ${h.name}${h.program ? ` [${h.program}]` : ""}`).join("; "),
-      reasons: [...new Set(list.flatMap((h) => h.reasons))].join("; "),
+      listedAs: listed(list),
+      reasons: why(list),
     };
   });
+  // What suppliers typed is screened too: "Smelter not listed" rows and unknown spellings of listed smelters.
+  const scored = new Map(
+    (await w.rows<{ key: string; name: string; band: string }>("smelter_scores", "SELECT smelter_key AS key, name, band FROM smelter_scores WHERE run_id = ?", [runId])).map((r) => [r.key, r]),
+  );
+  for (const r of await reportedScreening(w, runId)) {
+    hits.push({
+      key: scored.has(r.key) ? r.key : null,
+      cid: r.cid ?? "",
+      metal: r.metal,
+      name: scored.get(r.key)?.name ?? r.spelling,
+      screened: `reported as ${r.spellings.map((x) => `"${x}"`).join(", ")}`,
+      country: r.iso2 ? iso2ToName(r.iso2) ?? r.iso2 : null,
+      decision: r.decision,
+      score: r.score,
+      reported: r.reportedBy.length > 0,
+      suppliers: r.reportedBy.length,
+      reportedBy: names(r.reportedBy),
+      band: scored.get(r.key)?.band ?? null,
+      evidence: r.evidence,
+      listedAs: listed(r.hits),
+      reasons: why(r.hits),
+    });
+  }
+  hits.sort((a, b) => Number(a.decision !== "hit") - Number(b.decision !== "hit") || Number(!a.reported) - Number(!b.reported) || b.score - a.score || (a.key ?? a.cid).localeCompare(b.key ?? b.cid));
   const changes = await w.rows<Record<string, unknown>>(
     "sanctions_changes",
     "SELECT list, change, cid, lower(metal) AS metal, smelter_name AS smelter, entry_id AS entry, listed_name AS listed, program FROM sanctions_changes ORDER BY list, change, cid",

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { Database } from "../../db/database.ts";
 import { currentAndPrevious, openWarehouse, parseReasons, periodRuns, SHARDS, shardOf, str } from "./_warehouse.ts";
+import { iso2ToName } from "../../text/countries.ts";
+import { reportedScreening } from "./reported-screening.ts";
 import { smelterList } from "./smelters-data.ts";
 
 const Hit = z.object({ list: z.string(), id: z.string(), name: z.string(), program: z.string().optional().default(""), score: z.number(), reasons: z.array(z.string()).default([]) });
@@ -43,6 +45,8 @@ export async function smelterShards(db: Database): Promise<Record<string, Record
       { decision: String(r.decision), score: Number(r.score), evidence: str(r.evidence), hits: parseHits(r.hits) },
     ]),
   );
+  const typed = new Map<string, Awaited<ReturnType<typeof reportedScreening>>>();
+  for (const r of await reportedScreening(w, current.runId)) typed.set(r.key, [...(typed.get(r.key) ?? []), r]);
   const risk = new Map<string, Record<string, unknown>[]>();
   for (const r of await w.rows<Record<string, unknown>>(
     "smelter_country_risk",
@@ -67,6 +71,8 @@ export async function smelterShards(db: Database): Promise<Record<string, Record
       ...s,
       reasons: reasons.get(s.key) ?? [],
       screening: screening.get(k) ?? null,
+      // Hits and possible matches on the spellings suppliers typed for this smelter (clear results are not listed).
+      reportedScreening: (typed.get(s.key) ?? []).map(({ key: _, metal: __, ...r }) => ({ ...r, country: r.iso2 ? iso2ToName(r.iso2) ?? r.iso2 : null })),
       countryRisk: risk.get(k) ?? [],
       reporters: reporters.get(s.key) ?? [],
       history: (history.get(s.key) ?? []).sort((a, b) => a.asOf.localeCompare(b.asOf)),

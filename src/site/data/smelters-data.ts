@@ -1,5 +1,6 @@
 import type { Database } from "../../db/database.ts";
 import { iso2ToName } from "../../text/countries.ts";
+import { columnar } from "./columnar.ts";
 import { currentAndPrevious, openWarehouse, parseReasons, parseStringList, reasonText, topReasons, type Warehouse } from "./_warehouse.ts";
 
 export interface SmelterListRow {
@@ -70,6 +71,17 @@ export async function smelterList(db: Database): Promise<SmelterListRow[]> {
       suppliers: names.join(", ") + (count > names.length ? ` and ${count - names.length} more` : ""),
     };
   });
+}
+
+/** What the smelters page loads: the displayed and searchable fields, by column (see columnar.ts). */
+export async function smeltersPageData(db: Database) {
+  const list = await smelterList(db);
+  return {
+    smelters: columnar(list, {
+      columns: ["key", "cid", "name", "metal", "country", "status", "sanctions", "band", "score", "reasons", "supplierCount", "suppliers"],
+      round: { score: 1 },
+    }),
+  };
 }
 
 const BAND_RANK: Record<string, number> = { Critical: 4, High: 3, Medium: 2, Low: 1 };

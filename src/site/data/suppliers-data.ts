@@ -1,6 +1,7 @@
 import type { Database } from "../../db/database.ts";
 import { redacted } from "../page-data.ts";
 import { currentAndPrevious, openWarehouse, parseReasons, reasonText, topReasons, type Warehouse } from "./_warehouse.ts";
+import { columnar } from "./columnar.ts";
 import { engagementRows } from "./engagement.ts";
 
 export interface FindingCount {
@@ -78,14 +79,8 @@ export async function suppliersData(db: Database, options: { redact?: boolean } 
 }
 export type SuppliersData = Awaited<ReturnType<typeof suppliersData>>;
 
-/** Column-oriented form of a row list ({columns, rows}): at 5,000 suppliers it halves the page data. */
-export function packRows<T extends object>(rows: readonly T[]): { columns: string[]; rows: unknown[][] } {
-  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  return { columns, rows: rows.map((r) => columns.map((c) => (r as Record<string, unknown>)[c] ?? null)) };
-}
-
-/** What the suppliers page loads: the funnel, status counts and the packed supplier rows. */
+/** What the suppliers page loads: the funnel, status counts and the supplier rows by column (see columnar.ts). */
 export async function suppliersPageData(db: Database) {
   const data = await suppliersData(db);
-  return { funnel: data.funnel, statuses: data.statuses, suppliers: packRows(data.suppliers) };
+  return { funnel: data.funnel, statuses: data.statuses, suppliers: columnar(data.suppliers, { round: { score: 1 } }) };
 }

@@ -1,4 +1,0 @@
-import { emitJson } from "../../src/site/page-data.ts";
-import { suppliersPageData } from "../../src/site/data/suppliers-data.ts";
-
-await emitJson((db) => suppliersPageData(db));
