@@ -95,6 +95,7 @@ export const bench: Bench = async ({ quick }) => {
   if (site && noChange) {
     const siteSeconds = site.seconds - pipelineSeconds(site);
     rows.push([`site build (observable build, ${top} suppliers)`, s(siteSeconds), mb(site), `${ratio(siteSeconds, full.run.seconds)} of full build`]);
+    rows.push(["full build including the site (target ≤ 300 s)", s(full.run.seconds + siteSeconds), mb(full.run), `${ratio(full.run.seconds + siteSeconds, full.run.seconds)} of full build`]);
     rows.push(["no-change rebuild with site", s(noChange.seconds), mb(noChange), `${ratio(noChange.seconds, full.run.seconds + siteSeconds)} of full build + site`]);
   }
   rows.push([`nightly rebuild, one new workbook${quick ? " (no site)" : " (site rebuilt)"}`, s(oneNew.seconds), mb(oneNew), `${ratio(oneNew.seconds, full.run.seconds + (site ? site.seconds - pipelineSeconds(site) : 0))} of full build${quick ? "" : " + site"}`]);
