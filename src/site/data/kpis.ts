@@ -98,7 +98,7 @@ export function kpiList(now: Kpis, before: Kpis | null): Kpi[] {
     k("validDeclarations", "Valid declarations", "count", "up", `usable answers: current, without errors (${now.responded} responded)`),
     k("smeltersIdentified", "Smelters identified", "count", "up", `${now.smelters} reported, ${now.smelters - now.smeltersIdentified} without a CID`),
     k("conformantShare", "Conformant smelters", "percent", "up", `${now.conformant} of ${now.smeltersIdentified} identified`),
-    k("sanctionsHits", "Sanctions hits", "count", "down", "smelters matching a sanctions list"),
+    k("sanctionsHits", "Sanctions hits", "count", "down", "smelters your suppliers report that match a sanctions list"),
     k("highRiskSmelters", "High-risk smelters", "count", "down", "High or Critical band"),
   ];
 }
