@@ -30,6 +30,8 @@ export interface IngestSummary {
   filesSeen: number;
   filesNew: number;
   filesUnchanged: number;
+  /** Unchanged files seen under a new path: byte-identical copies of a file already read (counted in filesUnchanged). */
+  filesCopied: { path: string; sameAs: string }[];
   filesRejected: { path: string; reason: string }[];
   rowsStored: Record<string, number>;
   declarationIds: string[];
@@ -42,8 +44,9 @@ export interface IngestSummary {
 export async function ingestPaths(db: Database, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
   const { files, missing } = await walkPaths(paths);
-  const summary: IngestSummary = { filesSeen: files.length, filesNew: 0, filesUnchanged: 0, filesRejected: [...missing], rowsStored: {}, declarationIds: [] };
-  const known = new Set((await db.all<{ file_hash: string }>("SELECT file_hash FROM files")).map((r) => r.file_hash));
+  const summary: IngestSummary = { filesSeen: files.length, filesNew: 0, filesUnchanged: 0, filesCopied: [], filesRejected: [...missing], rowsStored: {}, declarationIds: [] };
+  const firstPath = new Map((await db.all<{ file_hash: string; path: string }>("SELECT file_hash, path FROM files")).map((r) => [r.file_hash, r.path]));
+  const known = new Set(firstPath.keys());
   const knownPaths = new Map((await db.all<{ path: string; file_hash: string }>("SELECT path, file_hash FROM file_paths")).map((r) => [r.path, r.file_hash]));
   let runId: number | null = null;
   const ensureRun = async () => {
@@ -132,6 +135,8 @@ export async function ingestPaths(db: Database, paths: string[], options: Ingest
         const reason = rejectedBefore.get(r.fileHash!);
         if (reason) summary.filesRejected.push({ path: r.path, reason });
         else summary.filesUnchanged++;
+        const sameAs = firstPath.get(r.fileHash!);
+        if (!reason && sameAs !== undefined && sameAs !== r.path && knownPaths.get(r.path) !== r.fileHash) summary.filesCopied.push({ path: r.path, sameAs });
         await notePath(r as FileResult & { fileHash: string });
         return;
       }
@@ -140,6 +145,7 @@ export async function ingestPaths(db: Database, paths: string[], options: Ingest
         return;
       }
       known.add(r.fileHash);
+      if (!firstPath.has(r.fileHash)) firstPath.set(r.fileHash, r.path);
       batch.push(r);
       if (batch.length >= BATCH) await flush();
     },
@@ -154,4 +160,10 @@ export async function ingestPaths(db: Database, paths: string[], options: Ingest
       [summary.filesSeen, summary.filesNew, summary.filesRejected.length, runId]);
   }
   return summary;
+}
+
+/** "3 unchanged", or "3 unchanged (1 under a new path: a copy or move of a file already read)", for summaries. */
+export function unchangedText(s: Pick<IngestSummary, "filesUnchanged" | "filesCopied">): string {
+  const copies = s.filesCopied.length;
+  return `${s.filesUnchanged} unchanged${copies ? ` (${copies} under a new path: ${copies === 1 ? "a copy or move" : "copies or moves"} of a file already read)` : ""}`;
 }

@@ -35,6 +35,8 @@ describe("ingestPaths", () => {
       expect(first.filesNew + first.filesUnchanged + first.filesRejected.length).toBe(8);
       expect(first.filesNew).toBe(3);
       expect(first.filesUnchanged).toBe(1);
+      // The copy is named with the file whose bytes it repeats, whichever of the two a worker finished first.
+      expect(first.filesCopied.map((c) => [c.path, c.sameAs].map((p) => path.basename(p)).sort())).toEqual([["copy-of-new.xlsx", "kestrel-new.xlsx"]]);
       const reasons = Object.fromEntries(first.filesRejected.map((r) => [path.basename(r.path), r.reason]));
       expect(reasons).toEqual({
         "~$kestrel-new.xlsx": "Excel lock file (~$…), not a workbook",
@@ -52,6 +54,7 @@ describe("ingestPaths", () => {
       const second = await ingestPaths(db, [dir], { asOf: "2025-06-01", concurrency: 2 });
       expect(second.filesNew).toBe(0);
       expect(second.filesUnchanged).toBe(4);
+      expect(second.filesCopied, "paths seen before are not copies").toEqual([]);
       expect(second.filesRejected).toHaveLength(4);
       expect(await counts(db)).toEqual(before);
     });

@@ -1,6 +1,6 @@
 import { Database } from "../../db/database.ts";
 import { AssayError } from "../../errors.ts";
-import { ingestPaths } from "../../ingest/ingest.ts";
+import { ingestPaths, unchangedText } from "../../ingest/ingest.ts";
 import { resolveSmelterRows } from "../../matching/index.ts";
 import { hasSmelterReference, loadShippedReference } from "../../reference/shipped.ts";
 import { progressLine } from "../../ingest/progress-bar.ts";
@@ -42,8 +42,9 @@ before) or rejected with a reason. A newer declaration from the same supplier an
         ctx.io.out(`${JSON.stringify(summary)}\n`);
       } else {
         const rows = Object.entries(summary.rowsStored).map(([t, n]) => `${t} ${n}`).join(", ");
-        ctx.io.out(`${summary.filesSeen} file(s): ${summary.filesNew} new, ${summary.filesUnchanged} unchanged, ${summary.filesRejected.length} rejected\n`);
+        ctx.io.out(`${summary.filesSeen} file(s): ${summary.filesNew} new, ${unchangedText(summary)}, ${summary.filesRejected.length} rejected\n`);
         if (rows) ctx.io.out(`rows stored: ${rows}\n`);
+        for (const c of summary.filesCopied) ctx.io.out(`copy ${c.path}: same bytes as ${c.sameAs} (not read again)\n`);
         for (const r of summary.filesRejected) ctx.io.out(`rejected ${r.path}: ${r.reason}\n`);
       }
       return 0;
