@@ -38,6 +38,22 @@ describe("ingest keeps every file accounted for", () => {
     });
   });
 
+  it("hands results over in path order whatever the threads' timing, so the same inbox always stores the same way", async () => {
+    const { dir, files } = await folder();
+    const base = cleanCmrt();
+    // A real-size workbook first: its thread is still reading while the other thread gets through the small ones.
+    const big = await writeTemplate({ ...base, company: { ...base.company, name: "Aardvark Alloys Ltd.", uniqueId: "AA1" } }, { template: "CMRT", version: "6.5", realSize: true });
+    writeFileSync(path.join(dir, "a-original.xlsx"), big);
+    writeFileSync(path.join(dir, "z-copy.xlsx"), big);
+    await withDatabase(async (db) => {
+      const seen: string[] = [];
+      const summary = await ingestPaths(db, [dir], { asOf: "2025-06-01", concurrency: 2, onProgress: (_, __, p) => seen.push(path.basename(p)) });
+      expect(seen).toEqual(["a-original.xlsx", ...files.map((f) => path.basename(f)), "z-copy.xlsx"]);
+      expect(summary.filesCopied.map((c) => [path.basename(c.path), path.basename(c.sameAs)])).toEqual([["z-copy.xlsx", "a-original.xlsx"]]);
+      expect(await db.scalar("SELECT file FROM declarations WHERE company_name = 'Aardvark Alloys Ltd.'")).toMatch(/a-original\.xlsx$/);
+    });
+  });
+
   it("survives workers dying file after file: each crash costs only its own file", async () => {
     const { dir, files } = await folder();
     await withDatabase(async (db) => {
