@@ -59,8 +59,8 @@ export async function currentAndPrevious(w: Warehouse): Promise<{ current: RunRe
 const Reasons = z.array(Reason);
 export type ReasonLine = z.infer<typeof Reason>;
 
-/** Parses a reasons JSON column; anything malformed becomes an empty list (the score still shows). */
-export function parseReasons(value: unknown): ReasonLine[] {
+/** Parses a JSON column (text or already parsed) with `schema`; anything malformed becomes an empty list. */
+function parseJsonList<T>(value: unknown, schema: z.ZodType<T[]>): T[] {
   let json: unknown = value;
   if (typeof value === "string") {
     try {
@@ -69,21 +69,19 @@ export function parseReasons(value: unknown): ReasonLine[] {
       return [];
     }
   }
-  const parsed = Reasons.safeParse(json);
+  const parsed = schema.safeParse(json);
   return parsed.success ? parsed.data : [];
 }
 
+/** Parses a reasons JSON column; anything malformed becomes an empty list (the score still shows). */
+export function parseReasons(value: unknown): ReasonLine[] {
+  return parseJsonList(value, Reasons);
+}
+
+const StringList = z.array(z.string());
+
 export function parseStringList(value: unknown): string[] {
-  let json: unknown = value;
-  if (typeof value === "string") {
-    try {
-      json = JSON.parse(value);
-    } catch {
-      return [];
-    }
-  }
-  const parsed = z.array(z.string()).safeParse(json);
-  return parsed.success ? parsed.data : [];
+  return parseJsonList(value, StringList);
 }
 
 /** The reasons that carry points or an override, largest first: what a reader needs to see. */
