@@ -7,6 +7,7 @@ import { engagementMetrics, responseTimeline, type EngagementMetric, type Timeli
 import type { OutreachConfig } from "./outreach-config.ts";
 import type { ScopeConfig } from "./scope-config.ts";
 import { scopeSupplier } from "./scope.ts";
+import { groupBy } from "../group-by.ts";
 
 export interface EngagementSettings {
   asOf: string;
@@ -24,17 +25,6 @@ export interface EngagementResult {
   timeline: TimelinePoint[];
   links: LinkResult;
   warnings: string[];
-}
-
-function groupBy<T>(list: readonly T[], key: (t: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of list) {
-    const k = key(item);
-    const group = map.get(k);
-    if (group) group.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
 }
 
 /** Scope, declaration links, per-supplier status, metrics and timelines for one campaign: pure, `asOf` explicit. */

@@ -1,6 +1,7 @@
 import type { Database } from "../db/database.ts";
 import { DECLARATIONS_AS_OF } from "../periods/declarations-as-of.ts";
 import { RollupInput } from "./rollup-input.ts";
+import { groupBy } from "../group-by.ts";
 
 interface DeclRow { declaration_id: string; supplier_id: string; template: string; version: string; effective_date: string | null }
 
@@ -42,12 +43,7 @@ export async function loadRollupInput(db: Database, options: { asOf?: string } =
   );
 
   const byDeclaration = <T extends { declaration_id: string }>(rows: T[]) => {
-    const groups = new Map<string, T[]>();
-    for (const r of rows) {
-      const g = groups.get(r.declaration_id);
-      if (g) g.push(r);
-      else groups.set(r.declaration_id, [r]);
-    }
+    const groups = groupBy(rows, (r) => r.declaration_id);
     return (id: string) => groups.get(id) ?? [];
   };
   const answersOf = byDeclaration(answers);

@@ -3,6 +3,7 @@ import { DECLARATIONS_AS_OF } from "../periods/declarations-as-of.ts";
 import { normalizeName } from "../text/normalize.ts";
 import type { CountryRisk, ProductFacts, RmiStatus, SanctionsDecision, SmelterFacts, SupplierFacts } from "./facts.ts";
 import { declarationFacts, mergeDeclarations, type SmelterSeed } from "./declaration-facts.ts";
+import { groupBy } from "../group-by.ts";
 
 export interface ReferenceVintage {
   kind: string;
@@ -132,11 +133,7 @@ export async function gatherFacts(db: Database, options: { period: string; asOf?
     if (!names.has(id)) names.set(id, company);
   }
 
-  const group = <T extends Row>(list: T[]) => {
-    const m = new Map<string, T[]>();
-    for (const r of list) m.set(String(r.declaration_id), [...(m.get(String(r.declaration_id)) ?? []), r]);
-    return m;
-  };
+  const group = <T extends Row>(list: T[]) => groupBy(list, (r) => String(r.declaration_id));
   const answersBy = group(answers);
   const companyBy = group(companyAnswers);
   const rowsBy = group(smelterRows);
@@ -166,23 +163,21 @@ async function smelterFacts(
     `SELECT cid, metal, status, CAST(last_audit_date AS VARCHAR) AS last_audit_date, audit_cycle, reaudit_in_progress, lbma, rjc
      FROM current_ref_facility_status`,
   );
-  const status = new Map<string, Row[]>();
-  for (const r of statusRows) status.set(k(r.cid, r.metal), [...(status.get(k(r.cid, r.metal)) ?? []), r]);
+  const status = groupBy(statusRows, (r) => k(r.cid, r.metal));
   const removed = new Set(
     (await rows("current_ref_facility_revisions", "SELECT cid, metal FROM current_ref_facility_revisions WHERE revision = 'removed'")).map((r) => String(r.cid)),
   );
   const screening = new Map((await rows("smelter_screening", "SELECT cid, metal, decision, evidence FROM smelter_screening")).map((r) => [k(r.cid, r.metal), r]));
-  const risk = new Map<string, Row[]>();
-  for (const r of await rows("smelter_country_risk", "SELECT * FROM smelter_country_risk")) risk.set(k(r.cid, r.metal), [...(risk.get(k(r.cid, r.metal)) ?? []), r]);
+  const risk = groupBy(await rows("smelter_country_risk", "SELECT * FROM smelter_country_risk"), (r) => k(r.cid, r.metal));
   // What suppliers typed (screen stage, migration 032): spellings screened by smelter key, unmatched rows rated by their typed country.
-  const reportedScreening = new Map<string, Row[]>();
-  for (const r of await rows("reported_smelter_screening", "SELECT smelter_key, metal, decision, evidence FROM reported_smelter_screening ORDER BY score DESC, smelter_key")) {
-    reportedScreening.set(k(r.smelter_key, r.metal), [...(reportedScreening.get(k(r.smelter_key, r.metal)) ?? []), r]);
-  }
-  const reportedRisk = new Map<string, Row[]>();
-  for (const r of await rows("reported_country_risk", "SELECT * FROM reported_country_risk ORDER BY report_rows DESC, country_iso2")) {
-    reportedRisk.set(k(r.smelter_key, r.metal), [...(reportedRisk.get(k(r.smelter_key, r.metal)) ?? []), r]);
-  }
+  const reportedScreening = groupBy(
+    await rows("reported_smelter_screening", "SELECT smelter_key, metal, decision, evidence FROM reported_smelter_screening ORDER BY score DESC, smelter_key"),
+    (r) => k(r.smelter_key, r.metal),
+  );
+  const reportedRisk = groupBy(
+    await rows("reported_country_risk", "SELECT * FROM reported_country_risk ORDER BY report_rows DESC, country_iso2"),
+    (r) => k(r.smelter_key, r.metal),
+  );
   const severity = (r: Row | undefined) => ({ hit: 3, review: 2, clear: 1 })[sanctionsDecision(str(r?.decision)) ?? "clear"] - (r ? 0 : 1);
 
   const out: SmelterFacts[] = [];
