@@ -85,17 +85,15 @@ export async function gatherEngagementInputs(db: Database, options: { asOf?: str
   // Current on the as-of date (a past period's rebuild must not count declarations sent later), else today's flag.
   const declColumns = tables.has("declarations") ? await columnsOf("declarations") : new Set<string>();
   const dated = options.asOf !== undefined && ["supplier_key", "scope_key", "effective_date", "received_at"].every((k) => declColumns.has(k));
-  const current = (c: Set<string>) =>
-    dated ? `declaration_id IN (SELECT declaration_id FROM (${DECLARATIONS_AS_OF}))` : c.has("is_current") ? "is_current" : "true";
-  const asOfParams = () => (dated ? { asOf: options.asOf! } : undefined);
+  const current = dated ? `declaration_id IN (SELECT declaration_id FROM (${DECLARATIONS_AS_OF}))` : declColumns.has("is_current") ? "is_current" : "true";
   const declRows = await read("declarations", (c) =>
     `SELECT CAST(declaration_id AS VARCHAR) AS declaration_id, ${pick(c, "supplier_id", "supplier_id", "supplier_key")}, ${pick(c, "company_name", "company_name")},
        ${pick(c, "unique_id", "unique_id", "company_unique_id")}, ${pick(c, "template", "template", "family")}, ${pick(c, "version", "version", "template_version")},
        CAST(${c.has("effective_date") ? "effective_date" : "NULL"} AS VARCHAR) AS effective_date,
        CAST(${c.has("received_date") ? "received_date" : c.has("received_at") ? "received_at" : "NULL"} AS VARCHAR) AS received_date,
-       ${current(c)} AS is_current, ${pick(c, "file", "file", "path", "file_name")}
+       ${current} AS is_current, ${pick(c, "file", "file", "path", "file_name")}
      FROM declarations ORDER BY declaration_id`,
-    asOfParams(),
+    dated ? { asOf: options.asOf! } : undefined,
   );
   const findingRows = tables.has("findings")
     ? await db.all<Row>(`SELECT CAST(declaration_id AS VARCHAR) AS declaration_id, lower(severity) AS severity, code, sheet, cell, message FROM findings`)
