@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Database, Row } from "../../db/database.ts";
 import { Reason } from "../../scoring/result.ts";
+import { groupBy } from "../../group-by.ts";
 
 // Shared reads for the site's query functions. Stages land independently, so every reader checks which
 // tables exist and degrades to empty data rather than failing the whole site build.
@@ -32,6 +33,29 @@ export async function openWarehouse(db: Database): Promise<Warehouse> {
       return tables.has(table) ? db.all<T>(sql, params as never) : [];
     },
   };
+}
+
+export interface Reporter {
+  id: string;
+  name: string;
+  band: string;
+}
+
+/**
+ * The suppliers that report each smelter key in a run, by name. `only` limits the keys to an SQL subquery that
+ * selects smelter_key (a fixed query of the caller; its values go in `params`).
+ */
+export async function smelterReporters(w: Warehouse, runId: number, only?: { keys: string; params?: unknown[] }): Promise<Map<string, Reporter[]>> {
+  const rows = await w.rows<Reporter & { key: string }>(
+    "supplier_smelter_links",
+    `SELECT l.smelter_key AS key, l.supplier_id AS id, coalesce(s.name, l.supplier_id) AS name, coalesce(s.band, 'Data gap') AS band
+     FROM supplier_smelter_links l LEFT JOIN supplier_scores s ON s.run_id = l.run_id AND s.supplier_id = l.supplier_id
+     WHERE l.run_id = ?${only ? ` AND l.smelter_key IN (${only.keys})` : ""} ORDER BY 3`,
+    [runId, ...(only?.params ?? [])],
+  );
+  const out = new Map<string, Reporter[]>();
+  for (const [key, list] of groupBy(rows, (r) => r.key)) out.set(key, list.map(({ id, name, band }) => ({ id, name, band })));
+  return out;
 }
 
 export interface RunRef {

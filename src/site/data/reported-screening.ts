@@ -1,5 +1,5 @@
 import { normalizeName } from "../../text/normalize.ts";
-import { parseStringList, type Warehouse } from "./_warehouse.ts";
+import { parseStringList, smelterReporters, type Warehouse } from "./_warehouse.ts";
 import { parseHits } from "./smelter-details.ts";
 
 export interface ReportedScreeningRow {
@@ -32,18 +32,7 @@ export async function reportedScreening(w: Warehouse, runId: number): Promise<Re
      FROM reported_smelter_screening WHERE decision <> 'clear' ORDER BY CASE decision WHEN 'hit' THEN 0 ELSE 1 END, score DESC, smelter_key, country_iso2`,
   );
   if (!flagged.length) return [];
-  const reporters = new Map<string, Map<string, string>>();
-  for (const r of await w.rows<{ key: string; id: string; name: string; declaration: string | null }>(
-    "supplier_smelter_links",
-    `SELECT l.smelter_key AS key, l.supplier_id AS id, coalesce(s.name, l.supplier_id) AS name, s.declaration_id AS declaration
-     FROM supplier_smelter_links l LEFT JOIN supplier_scores s ON s.run_id = l.run_id AND s.supplier_id = l.supplier_id
-     WHERE l.run_id = ? AND l.smelter_key IN (SELECT smelter_key FROM reported_smelter_screening WHERE decision <> 'clear') ORDER BY 3`,
-    [runId],
-  )) {
-    const m = reporters.get(r.key) ?? new Map<string, string>();
-    m.set(r.id, r.name);
-    reporters.set(r.key, m);
-  }
+  const reporters = await smelterReporters(w, runId, { keys: "SELECT smelter_key FROM reported_smelter_screening WHERE decision <> 'clear'" });
   // Who typed which spelling: the rows of the current declarations, folded as the screen stage folds them.
   const typedBy = new Map<string, Set<string>>();
   if (w.has("smelter_rows")) {
@@ -65,7 +54,7 @@ export async function reportedScreening(w: Warehouse, runId: number): Promise<Re
     const key = String(r.key);
     const metal = String(r.metal);
     const spellings = parseStringList(r.spellings);
-    const all = reporters.get(key) ?? new Map<string, string>();
+    const all = new Map((reporters.get(key) ?? []).map((x) => [x.id, x.name]));
     const typed = new Set(spellings.flatMap((s) => [...(typedBy.get(`${metal}|${normalizeName(s)}`) ?? [])]));
     const ids = [...all.keys()].filter((id) => typed.has(id));
     return {

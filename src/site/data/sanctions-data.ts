@@ -1,24 +1,10 @@
 import type { Database } from "../../db/database.ts";
 import { iso2ToName } from "../../text/countries.ts";
-import { currentAndPrevious, openWarehouse, str, type Warehouse } from "./_warehouse.ts";
+import { currentAndPrevious, openWarehouse, smelterReporters, str } from "./_warehouse.ts";
 import { reportedScreening } from "./reported-screening.ts";
 import { parseHits } from "./smelter-details.ts";
 
 const names = (list: readonly { name: string }[], n = 5) => list.slice(0, n).map((s) => s.name).join(", ") + (list.length > n ? ` and ${list.length - n} more` : "");
-
-/** Names of the suppliers reporting each smelter key in the run. */
-async function reporterNames(w: Warehouse, runId: number): Promise<Map<string, { id: string; name: string }[]>> {
-  const out = new Map<string, { id: string; name: string }[]>();
-  for (const r of await w.rows<{ key: string; id: string; name: string }>(
-    "supplier_smelter_links",
-    `SELECT l.smelter_key AS key, l.supplier_id AS id, coalesce(s.name, l.supplier_id) AS name
-     FROM supplier_smelter_links l LEFT JOIN supplier_scores s ON s.run_id = l.run_id AND s.supplier_id = l.supplier_id
-     WHERE l.run_id = ? AND l.smelter_key IN (SELECT smelter_key FROM smelter_scores WHERE run_id = ? AND sanctions IS NOT NULL AND sanctions <> 'clear')
-     ORDER BY 3`,
-    [runId, runId],
-  )) out.set(r.key, [...(out.get(r.key) ?? []), { id: r.id, name: r.name }]);
-  return out;
-}
 
 /**
  * Sanctions and countries page: screening hits and possible matches with their reasons — on the RMI reference
@@ -36,7 +22,10 @@ export async function sanctionsData(db: Database) {
      WHERE x.decision <> 'clear' ORDER BY CASE x.decision WHEN 'hit' THEN 0 ELSE 1 END, (s.smelter_key IS NULL), x.score DESC, x.cid`,
     [runId],
   );
-  const reporters = await reporterNames(w, runId);
+  const reporters = await smelterReporters(w, runId, {
+    keys: "SELECT smelter_key FROM smelter_scores WHERE run_id = ? AND sanctions IS NOT NULL AND sanctions <> 'clear'",
+    params: [runId],
+  });
   const listed = (list: ReturnType<typeof parseHits>) => list.map((h) => `${h.list} ${h.id}: ${h.name}${h.program ? ` [${h.program}]` : ""}`).join("; ");
   const why = (list: ReturnType<typeof parseHits>) => [...new Set(list.flatMap((h) => h.reasons))].join("; ");
   const hits = screened.map((r) => {

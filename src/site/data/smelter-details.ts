@@ -1,9 +1,10 @@
 import { z } from "zod";
 import type { Database } from "../../db/database.ts";
-import { currentAndPrevious, openWarehouse, parseReasons, periodRuns, SHARDS, shardOf, str } from "./_warehouse.ts";
+import { currentAndPrevious, openWarehouse, parseReasons, periodRuns, SHARDS, shardOf, smelterReporters, str } from "./_warehouse.ts";
 import { iso2ToName } from "../../text/countries.ts";
 import { reportedScreening } from "./reported-screening.ts";
 import { smelterList } from "./smelters-data.ts";
+import { groupBy } from "../../group-by.ts";
 
 const Hit = z.object({ list: z.string(), id: z.string(), name: z.string(), program: z.string().optional().default(""), score: z.number(), reasons: z.array(z.string()).default([]) });
 export const parseHits = (v: unknown) => {
@@ -31,22 +32,14 @@ export async function smelterShards(db: Database): Promise<Record<string, Record
     [current.runId],
   );
   const reasons = new Map(full.map((r) => [r.key, parseReasons(r.reasons)]));
-  const reporters = new Map<string, { id: string; name: string; band: string }[]>();
-  for (const r of await w.rows<{ key: string; id: string; name: string; band: string }>(
-    "supplier_smelter_links",
-    `SELECT l.smelter_key AS key, l.supplier_id AS id, coalesce(s.name, l.supplier_id) AS name, coalesce(s.band, 'Data gap') AS band
-     FROM supplier_smelter_links l LEFT JOIN supplier_scores s ON s.run_id = l.run_id AND s.supplier_id = l.supplier_id
-     WHERE l.run_id = ? ORDER BY 3`,
-    [current.runId],
-  )) reporters.set(r.key, [...(reporters.get(r.key) ?? []), { id: r.id, name: r.name, band: r.band }]);
+  const reporters = await smelterReporters(w, current.runId);
   const screening = new Map(
     (await w.rows<Record<string, unknown>>("smelter_screening", "SELECT cid, lower(metal) AS metal, decision, score, evidence, hits FROM smelter_screening")).map((r) => [
       `${String(r.cid)}|${String(r.metal)}`,
       { decision: String(r.decision), score: Number(r.score), evidence: str(r.evidence), hits: parseHits(r.hits) },
     ]),
   );
-  const typed = new Map<string, Awaited<ReturnType<typeof reportedScreening>>>();
-  for (const r of await reportedScreening(w, current.runId)) typed.set(r.key, [...(typed.get(r.key) ?? []), r]);
+  const typed = groupBy(await reportedScreening(w, current.runId), (r) => r.key);
   const risk = new Map<string, Record<string, unknown>[]>();
   for (const r of await w.rows<Record<string, unknown>>(
     "smelter_country_risk",
