@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { DeclarationConfig, RollupInput, type RollupCompany, type RollupReference } from "../../src/exports/rollup-input.ts";
+import { parseCsvRecords } from "../../src/text/csv.ts";
 import { sharedDir } from "../helpers/paths.ts";
 
 export const officialDir = resolve(sharedDir, "templates/official");
@@ -25,26 +26,9 @@ export const cmrtConfig = DeclarationConfig.parse({
 });
 export const emrtConfig = DeclarationConfig.parse({ answers: { A: "Yes", B: "Yes", C: "Yes", D: "Yes", E: "Yes", F: "Yes", G: "No" } });
 
-/** Minimal RFC 4180 reader for the shared look-up CSVs. */
+/** The shared look-up CSVs as records keyed by header. */
 export function readCsv(path: string): Record<string, string>[] {
-  const text = readFileSync(path, "utf8");
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(field), (field = "");
-    else if (ch === "\n") row.push(field.replace(/\r$/, "")), rows.push(row), (row = []), (field = "");
-    else field += ch;
-  }
-  if (field || row.length) rows.push([...row, field]);
-  const [header, ...data] = rows;
+  const [header, ...data] = parseCsvRecords(readFileSync(path, "utf8")).map((r) => r.fields);
   return data.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ""])));
 }
 

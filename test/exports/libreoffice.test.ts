@@ -6,29 +6,13 @@ import { describe, expect, it } from "vitest";
 import { fillTemplate } from "../../src/exports/fill-template.ts";
 import { rollupDeclaration } from "../../src/exports/rollup.ts";
 import { cmrtConfig, cmrtInput, company, lookupReference, officialDir } from "./_fixtures.ts";
+import { parseCsvRecords } from "../../src/text/csv.ts";
 
 // LibreOffice is a developer-machine check only (never installed in CI): skip when absent.
 const soffice = ["soffice", "libreoffice"].find((bin) => spawnSync(bin, ["--version"], { encoding: "utf8" }).status === 0);
 const blank = resolve(officialDir, "RMI_CMRT_6.5.xlsx");
 
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(field), (field = "");
-    else if (ch === "\n") row.push(field), rows.push(row), (row = []), (field = "");
-    else field += ch;
-  }
-  return rows;
-}
+const parseCsv = (text: string): string[][] => parseCsvRecords(text).map((r) => r.fields);
 
 describe.skipIf(!soffice || !existsSync(blank))("LibreOffice opens and recalculates the filled CMRT", () => {
   it("resolves every CID through the template's own look-up and the Checker finds no missing field", () => {

@@ -10,6 +10,7 @@ import { serveStatic } from "../../src/site/static-server.ts";
 import { repoRoot } from "../helpers/paths.ts";
 import { runCli } from "../helpers/run-cli.ts";
 import { SANCTIONED, SCRIPT_MARK, writeHostileCompany } from "./_hostile-company.ts";
+import { parseCsvRecords } from "../../src/text/csv.ts";
 
 // The real pipeline (assay build: ingest, match, screen, engagement, score, site) on the sample company with
 // one supplier's master data, BOM, outreach note and CMRT made hostile; every page checked in Chromium.
@@ -26,28 +27,6 @@ function htmlPages(dir: string): string[] {
     if (statSync(path).isDirectory()) return htmlPages(path);
     return entry.endsWith(".html") ? [path] : [];
   });
-}
-
-/** RFC 4180 parser (quoted cells, doubled quotes, CRLF), enough to read back the site's downloads. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(cell), (cell = "");
-    else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(cell), rows.push(row), (row = []), (cell = ""), i++;
-    } else cell += c;
-  }
-  if (cell || row.length) row.push(cell), rows.push(row);
-  return rows;
 }
 
 describe.skipIf(!canRun)("assay build on a hostile supplier, every page in Chromium", () => {
@@ -240,7 +219,7 @@ describe.skipIf(!canRun)("assay build on a hostile supplier, every page in Chrom
       const { page } = await open(path);
       if (path === "/smelters") await page.getByLabel("Search smelters").fill("HYPERLINK");
       const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: button }).first().click()]);
-      const rows = parseCsv(readFileSync((await download.path())!, "utf8").replace(/^\ufeff/, ""));
+      const rows = parseCsvRecords(readFileSync((await download.path())!, "utf8")).map((r) => r.fields);
       const cells = rows.slice(1).flat();
       if (path === "/smelters") expect(rows.length - 1, "only the hostile smelters match the search").toBe(hostileSmelters.length);
       expect(cells.some((c) => c.startsWith("'=HYPERLINK(")), `${path}: hostile formula present, neutralised`).toBe(true);
