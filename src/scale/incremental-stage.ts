@@ -71,20 +71,31 @@ export async function recordFingerprint(db: Database, f: Fingerprint, inputs: St
 }
 
 /**
- * Wraps a derived stage so it runs only when its inputs changed since it last ran for the same scope (or when
- * `ctx.full` is set). The fingerprint is taken before the stage runs and recorded only after it succeeds, so an
- * interrupted build re-runs the stage next time.
+ * Runs `work` only when the inputs of `name` changed since it last ran for the same scope (or when `ctx.full` is
+ * set); otherwise returns the summary of that last run with `skipped: true`. The fingerprint is taken before `work`
+ * and recorded only after it succeeds, so an interrupted build re-runs it next time.
  */
+export async function runIfChanged(
+  name: string,
+  inputs: StageInputs,
+  ctx: PipelineContext,
+  work: () => Promise<string>,
+): Promise<{ skipped: boolean; summary: string }> {
+  const f = await stageFingerprint(name, inputs, ctx);
+  const last = await lastFingerprint(ctx.db, f.stage, f.scope);
+  if (!ctx.full && unchangedSince(last, f)) return { skipped: true, summary: last.summary };
+  const summary = await work();
+  await recordFingerprint(ctx.db, f, inputs, ctx.asOf, summary);
+  return { skipped: false, summary };
+}
+
+/** Wraps a derived stage so it runs only when its inputs changed (see runIfChanged). */
 export function incrementalStage(stage: Stage, inputs: StageInputs): Stage {
   return {
     name: stage.name,
     async run(ctx) {
-      const f = await stageFingerprint(stage.name, inputs, ctx);
-      const last = await lastFingerprint(ctx.db, f.stage, f.scope);
-      if (!ctx.full && unchangedSince(last, f)) return `skipped, inputs unchanged (last run: ${last.summary})`;
-      const summary = await stage.run(ctx);
-      await recordFingerprint(ctx.db, f, inputs, ctx.asOf, summary);
-      return summary;
+      const r = await runIfChanged(stage.name, inputs, ctx, () => stage.run(ctx));
+      return r.skipped ? `skipped, inputs unchanged (last run: ${r.summary})` : r.summary;
     },
   };
 }

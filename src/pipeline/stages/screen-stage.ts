@@ -1,7 +1,7 @@
 import { loadCountryRiskDatasets } from "../../country-risk/datasets.ts";
 import { refreshMineCountryRisk } from "../../country-risk/refresh-mine-risk.ts";
 import { locationRisks, storeSmelterCountryRisk } from "../../country-risk/smelter-country-risk.ts";
-import { lastFingerprint, recordFingerprint, stageFingerprint, unchangedSince, type StageInputs } from "../../scale/incremental-stage.ts";
+import { runIfChanged, type StageInputs } from "../../scale/incremental-stage.ts";
 import { countryRiskFilesHash, mineRiskInputs, sanctionsScreeningInputs } from "../../scale/stage-inputs.ts";
 import { reportedCountryRisks, storeReportedCountryRisk } from "../../country-risk/reported-country-risk.ts";
 import { readReferenceSmelters } from "../../screening/reference-smelters.ts";
@@ -13,12 +13,8 @@ import type { PipelineContext, Stage } from "../stage.ts";
 
 /** Runs `work` unless its inputs are unchanged since it last ran (then returns null). */
 async function unlessUnchanged(name: string, inputs: StageInputs, ctx: PipelineContext, work: () => Promise<string>): Promise<string | null> {
-  const f = await stageFingerprint(name, inputs, ctx);
-  const last = await lastFingerprint(ctx.db, f.stage, f.scope);
-  if (!ctx.full && unchangedSince(last, f)) return null;
-  const summary = await work();
-  await recordFingerprint(ctx.db, f, inputs, ctx.asOf, summary);
-  return summary;
+  const r = await runIfChanged(name, inputs, ctx, work);
+  return r.skipped ? null : r.summary;
 }
 
 /** The smelters suppliers reported, screened under their typed spellings and rated by their typed country. */
