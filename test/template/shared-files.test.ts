@@ -71,7 +71,9 @@ describe.skipIf(!existsSync(dir))("official blanks and real supplier files", () 
     expect(d.findings.filter((f) => f.code === "metal-without-smelters")).toHaveLength(4);
   });
 
-  it.each(readdirSync(path.join(dir, "legacy")).filter((f) => f.endsWith(".xlsx")))("legacy %s is read best-effort with legacy-layout", (f) => {
+  // Listed at collection time, which runs even when the suite is skipped: no folder, no cases.
+  const legacy = existsSync(path.join(dir, "legacy")) ? readdirSync(path.join(dir, "legacy")).filter((f) => f.endsWith(".xlsx")) : [];
+  it.each(legacy)("legacy %s is read best-effort with legacy-layout", (f) => {
     const d = read(`legacy/${f}`);
     expect(d.template).toBe("CMRT");
     expect(d.findings.map((x) => x.code)).toContain("legacy-layout");
