@@ -4,7 +4,7 @@ import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } 
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { toCsv } from "../src/generate/write-company.ts";
-import { parseCsv } from "../src/inputs/parse-csv.ts";
+import { parseCsv } from "../loaders/inputs/parse-csv.ts";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const outRoot = path.join(repoRoot, "bench", "out");

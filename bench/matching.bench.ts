@@ -1,10 +1,10 @@
 import { performance } from "node:perf_hooks";
 import { Database } from "../src/db/database.ts";
-import { buildEvalSet, type EvalCase } from "../src/matching/eval-set.ts";
+import { buildEvalSet, type EvalCase } from "./matching-eval-set.ts";
 import { identify, type Identification } from "../src/matching/identify.ts";
 import { loadMatchIndex, type MatchIndex, ReferenceAlias, ReferenceFacility } from "../src/matching/match-index.ts";
-import { nameKey } from "../src/matching/name-key.ts";
-import { loadShippedReference } from "../src/reference/shipped.ts";
+import { nameKey } from "../src/rmi/name-key.ts";
+import { loadShippedReference } from "../loaders/reference/shipped.ts";
 import { markdownTable, type Bench } from "./harness.ts";
 
 /** The analyst's dropdown: an exact (normalised) alias within the metal, nothing else. */

@@ -6,11 +6,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import { Database } from "../src/db/database.ts";
-import { ingestPaths } from "../src/ingest/ingest.ts";
+import { ingestPaths } from "../loaders/ingest/ingest.ts";
 import { resolveSmelterRows } from "../src/matching/index.ts";
-import { loadShippedReference } from "../src/reference/shipped.ts";
-import { readTemplate } from "../src/template/read-template.ts";
-import { writeTemplate } from "../src/template/write-template.ts";
+import { loadShippedReference } from "../loaders/reference/shipped.ts";
+import { readTemplate } from "../loaders/template/read-template.ts";
+import { writeTemplate } from "../src/generate/template/write-template.ts";
 import { markdownTable, type Bench } from "./harness.ts";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");

@@ -1,8 +1,8 @@
 import { basename } from "node:path";
 import { z } from "zod";
 import type { Database } from "../src/db/database.ts";
-import { identifier, optionalText } from "../src/inputs/fields.ts";
-import { loadCsvInput, type LoadResult, type RowError } from "../src/inputs/load-csv-input.ts";
+import { identifier, optionalText } from "./inputs/fields.ts";
+import { loadCsvInput, type LoadResult, type RowError } from "./inputs/load-csv-input.ts";
 
 export const BOM_COLUMNS = ["product_id", "product_name", "part_number", "part_name", "supplier_id"] as const;
 

@@ -2,12 +2,12 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { Database } from "../src/db/database.ts";
 import { IngestError } from "../src/errors.ts";
-import { headText, type ReferenceKind, type ReferenceLoadResult } from "../src/reference/detect.ts";
-import { parseCsv } from "../src/reference/parse-csv.ts";
-import { vintageFromFileName } from "../src/reference/store.ts";
-import { readListText } from "../src/screening/read-list-text.ts";
-import { SanctionsEntry, type EntryType, type ParsedList, type SanctionsList } from "../src/screening/sanctions-entry.ts";
-import { storeSanctionsList } from "../src/screening/store-sanctions.ts";
+import { headText, type ReferenceKind, type ReferenceLoadResult } from "./reference/detect.ts";
+import { parseCsv } from "./reference/parse-csv.ts";
+import { vintageFromFileName } from "./reference/store.ts";
+import { readListText } from "./reference/read-list-text.ts";
+import { SanctionsEntry, type EntryType, type ParsedList, type SanctionsList } from "./reference/sanctions-entry.ts";
+import { storeSanctionsList } from "./reference/store-sanctions.ts";
 import { countryToIso2 } from "../src/text/countries.ts";
 import { cleanText } from "../src/text/normalize.ts";
 

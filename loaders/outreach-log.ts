@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Database } from "../src/db/database.ts";
-import { identifier, isoDate, oneOf, optionalText } from "../src/inputs/fields.ts";
-import { loadCsvInput, type LoadResult } from "../src/inputs/load-csv-input.ts";
+import { identifier, isoDate, oneOf, optionalText } from "./inputs/fields.ts";
+import { loadCsvInput, type LoadResult } from "./inputs/load-csv-input.ts";
 
 export const OUTREACH_EVENTS = ["requested", "reminder", "escalated", "bounced", "responded-no-data", "response-received"] as const;
 export type OutreachEvent = (typeof OUTREACH_EVENTS)[number];

@@ -2,10 +2,10 @@ import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import type { Database } from "../src/db/database.ts";
 import { IngestError } from "../src/errors.ts";
-import type { ReferenceLoadResult } from "../src/reference/detect.ts";
-import { normalizeCid, normalizeLegacyId, normalizeMetal } from "../src/reference/identifiers.ts";
-import { parseCsv } from "../src/reference/parse-csv.ts";
-import { sha256, storeLoad } from "../src/reference/store.ts";
+import type { ReferenceLoadResult } from "./reference/detect.ts";
+import { normalizeCid, normalizeLegacyId, normalizeMetal } from "../src/rmi/identifiers.ts";
+import { parseCsv } from "./reference/parse-csv.ts";
+import { sha256, storeLoad } from "./reference/store.ts";
 import { cleanText } from "../src/text/normalize.ts";
 
 export interface LegacyId {

@@ -4,10 +4,10 @@ import ExcelJS from "exceljs";
 import { z } from "zod";
 import type { Database } from "../src/db/database.ts";
 import { IngestError } from "../src/errors.ts";
-import type { ReferenceLoadResult } from "../src/reference/detect.ts";
-import { normalizeCid, normalizeMetal } from "../src/reference/identifiers.ts";
-import { columnLetter, parseCsv } from "../src/reference/parse-csv.ts";
-import { sha256, storeLoad } from "../src/reference/store.ts";
+import type { ReferenceLoadResult } from "./reference/detect.ts";
+import { normalizeCid, normalizeMetal } from "../src/rmi/identifiers.ts";
+import { columnLetter, parseCsv } from "./reference/parse-csv.ts";
+import { sha256, storeLoad } from "./reference/store.ts";
 import { countryToIso2 } from "../src/text/countries.ts";
 import { cleanText } from "../src/text/normalize.ts";
 

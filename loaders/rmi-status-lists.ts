@@ -3,10 +3,10 @@ import { basename } from "node:path";
 import { z } from "zod";
 import type { Database, SqlValue } from "../src/db/database.ts";
 import { IngestError } from "../src/errors.ts";
-import type { ReferenceLoadResult } from "../src/reference/detect.ts";
-import { normalizeCid, normalizeMetal, parseListDate } from "../src/reference/identifiers.ts";
-import { parseCsv, type CsvRecord } from "../src/reference/parse-csv.ts";
-import { sha256, storeLoad, vintageFromFileName } from "../src/reference/store.ts";
+import type { ReferenceLoadResult } from "./reference/detect.ts";
+import { normalizeCid, normalizeMetal, parseListDate } from "../src/rmi/identifiers.ts";
+import { parseCsv, type CsvRecord } from "./reference/parse-csv.ts";
+import { sha256, storeLoad, vintageFromFileName } from "./reference/store.ts";
 import { countryToIso2 } from "../src/text/countries.ts";
 import { cleanText } from "../src/text/normalize.ts";
 

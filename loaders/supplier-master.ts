@@ -1,8 +1,8 @@
 import { basename, resolve } from "node:path";
 import { z } from "zod";
 import type { Database } from "../src/db/database.ts";
-import { amount, identifier, optionalEmail, optionalText, requiredText } from "../src/inputs/fields.ts";
-import { loadCsvInput, type LoadResult, type RowError } from "../src/inputs/load-csv-input.ts";
+import { amount, identifier, optionalEmail, optionalText, requiredText } from "./inputs/fields.ts";
+import { loadCsvInput, type LoadResult, type RowError } from "./inputs/load-csv-input.ts";
 
 export const SUPPLIER_COLUMNS = [
   "supplier_id",

@@ -1,5 +1,5 @@
 import { iso2ToName } from "../text/countries.ts";
-import type { CountryRiskDatasets } from "./datasets.ts";
+import type { CountryRiskDatasets } from "../../loaders/reference/country-risk-datasets.ts";
 
 export interface CountryFactor {
   code: "covered-country" | "cahra-country" | "cahra-regions" | "child-labour" | "forced-labour" | "governance";

@@ -1,7 +1,7 @@
 import type { Database } from "../db/database.ts";
 import type { ReportedSmelter } from "../screening/reported-smelters.ts";
 import { countryRisk, type CountryRiskResult } from "./country-risk.ts";
-import type { CountryRiskDatasets } from "./datasets.ts";
+import type { CountryRiskDatasets } from "../../loaders/reference/country-risk-datasets.ts";
 import { mineRisks } from "./smelter-country-risk.ts";
 
 export interface ReportedCountryRisk extends CountryRiskResult {

@@ -1,5 +1,5 @@
 import { cleanText, normalizeName } from "../text/normalize.ts";
-import { canonicalMineral, normalizeCid } from "./minerals.ts";
+import { canonicalMineral, normalizeCid } from "../rmi/minerals.ts";
 import type { RollupDeclaration } from "./rollup-input.ts";
 import type { RolledSmelter } from "./rollup-smelters.ts";
 

@@ -1,6 +1,6 @@
 import { countryToIso2 } from "../text/countries.ts";
 import { cleanText, normalizeName } from "../text/normalize.ts";
-import { canonicalMineral, normalizeCid } from "./minerals.ts";
+import { canonicalMineral, normalizeCid } from "../rmi/minerals.ts";
 import type { RollupCountry, RollupReference, RollupSmelterRow } from "./rollup-input.ts";
 
 export interface RolledSmelter {

@@ -1,7 +1,7 @@
 import { AssayError } from "../errors.ts";
 import { questionOf, responseBucket, topicOf, topicsFor, verdictOf, type Topic, type Verdict } from "./_answers.ts";
 import { companyAnswers, type CompanyAnswerOut } from "./company-answers.ts";
-import { canonicalMineral, familyMinerals } from "./minerals.ts";
+import { canonicalMineral, familyMinerals } from "../rmi/minerals.ts";
 import type { DeclarationConfig, RollupCompany, RollupDeclaration, RollupFamily, RollupInput, RollupSupplier } from "./rollup-input.ts";
 import { rollupMines, type RolledMine } from "./rollup-mines.ts";
 import { countryIndex, rollupSmelters, type RolledSmelter, type SmelterInput } from "./rollup-smelters.ts";

@@ -1,5 +1,5 @@
-import type { TemplateDefects, TemplateInput } from "../template/write-template.ts";
-import type { LookupRow } from "../template/write/_lookup.ts";
+import type { TemplateDefects, TemplateInput } from "./template/write-template.ts";
+import type { LookupRow } from "./template/_lookup.ts";
 import { UNKNOWN_SMELTERS } from "./names.ts";
 import type { Rng } from "./rng.ts";
 

@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
-import { writeTemplate } from "../template/write-template.ts";
-import { loadLookup } from "../template/write/_lookup.ts";
+import { writeTemplate } from "./template/write-template.ts";
+import { loadLookup } from "./template/_lookup.ts";
 import { buildDeclaration, type DeclarationPlan } from "./declaration-builder.ts";
 import { Rng } from "./rng.ts";
 

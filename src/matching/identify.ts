@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { findCid, normalizeCid, normalizeLegacyId, normalizeMetal } from "../reference/identifiers.ts";
+import { findCid, normalizeCid, normalizeLegacyId, normalizeMetal } from "../rmi/identifiers.ts";
 import { countryToIso2 } from "../text/countries.ts";
 import { cleanText } from "../text/normalize.ts";
 import { facilityKey, weightTokens, type AliasEntry, type MatchIndex } from "./match-index.ts";
-import { nameKey, trigrams, type NameKey } from "./name-key.ts";
+import { nameKey, trigrams, type NameKey } from "../rmi/name-key.ts";
 import { diceOfSets, weightedOverlap, type WeightedToken } from "./similarity.ts";
 
 export const MatchMethod = z.enum(["cid", "legacy-id", "alias", "fuzzy"]);

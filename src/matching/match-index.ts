@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Database } from "../db/database.ts";
 import { countryToIso2 } from "../text/countries.ts";
-import { nameKey, trigrams, type NameKey } from "./name-key.ts";
+import { nameKey, trigrams, type NameKey } from "../rmi/name-key.ts";
 import type { WeightedToken } from "./similarity.ts";
 
 export const ReferenceFacility = z.object({

@@ -1,5 +1,5 @@
 import type { Database } from "../db/database.ts";
-import { hasSmelterReference, loadShippedReference } from "../reference/shipped.ts";
+import { hasSmelterReference, loadShippedReference } from "../../loaders/reference/shipped.ts";
 import { loadMatchIndex, type MatchIndex } from "./match-index.ts";
 
 /**

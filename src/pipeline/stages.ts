@@ -1,6 +1,6 @@
 import { engagementStage } from "../engagement/stage.ts";
-import { incrementalStage } from "../scale/incremental-stage.ts";
-import { companyInputs, engagementInputs, scoringInputs } from "../scale/stage-inputs.ts";
+import { incrementalStage } from "./incremental-stage.ts";
+import { companyInputs, engagementInputs, scoringInputs } from "./stage-inputs.ts";
 import type { Stage } from "./stage.ts";
 import { ingestStage } from "./stages/ingest-stage.ts";
 import { inputsStage } from "./stages/inputs-stage.ts";
@@ -10,7 +10,7 @@ import { scoreStage } from "./stages/score-stage.ts";
 import { screenStage } from "./stages/screen-stage.ts";
 
 // The steps of `assay build`, in order. Each module owns its work; this list only orders the stages.
-// Derived stages re-run only when their inputs changed since their last run (src/scale/stage-inputs.ts).
+// Derived stages re-run only when their inputs changed since their last run (src/pipeline/stage-inputs.ts).
 export const buildStages: readonly Stage[] = [
   referenceStage,
   incrementalStage(inputsStage, companyInputs),

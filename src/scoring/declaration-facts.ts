@@ -1,6 +1,6 @@
 import { normalizeName } from "../text/normalize.ts";
 import type { DeclarationFacts } from "./facts.ts";
-import { questionKey, templateQuestions } from "./template-questions.ts";
+import { questionKey, templateQuestions } from "../rmi/questions.ts";
 
 type Row = Record<string, unknown>;
 const str = (v: unknown): string | null => (v === null || v === undefined || v === "" ? null : String(v));

@@ -2,7 +2,7 @@ import type { Database } from "../db/database.ts";
 import { readSanctionsEntries } from "./read-sanctions.ts";
 import { readReferenceSmelters, type ReferenceSmelter } from "./reference-smelters.ts";
 import { buildSanctionsIndex } from "./sanctions-index.ts";
-import type { SanctionsEntry } from "./sanctions-entry.ts";
+import type { SanctionsEntry } from "../../loaders/reference/sanctions-entry.ts";
 import { screen } from "./screen.ts";
 
 export interface ListChange {

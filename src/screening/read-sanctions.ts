@@ -1,5 +1,5 @@
 import type { Database } from "../db/database.ts";
-import { SanctionsEntry } from "./sanctions-entry.ts";
+import { SanctionsEntry } from "../../loaders/reference/sanctions-entry.ts";
 
 interface EntryRow {
   load_id: number; list: string; entry_id: string; name: string; entry_type: string; programs: string | null;

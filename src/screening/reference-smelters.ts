@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Database } from "../db/database.ts";
-import { normalizeCid, normalizeMetal } from "../reference/identifiers.ts";
-import { parseCsv } from "../reference/parse-csv.ts";
+import { normalizeCid, normalizeMetal } from "../rmi/identifiers.ts";
+import { parseCsv } from "../../loaders/reference/parse-csv.ts";
 import { countryToIso2 } from "../text/countries.ts";
 import { cleanText } from "../text/normalize.ts";
 import { REPO_ROOT } from "../repo-root.ts";

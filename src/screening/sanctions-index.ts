@@ -1,4 +1,4 @@
-import type { SanctionsEntry } from "./sanctions-entry.ts";
+import type { SanctionsEntry } from "../../loaders/reference/sanctions-entry.ts";
 import { nameVariants, screeningName, type ScreeningName } from "./screening-name.ts";
 
 export interface IndexedName {

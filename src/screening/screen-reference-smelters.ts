@@ -1,4 +1,4 @@
-import { loadCountryRiskDatasets } from "../country-risk/datasets.ts";
+import { loadCountryRiskDatasets } from "../../loaders/reference/country-risk-datasets.ts";
 import { refreshMineCountryRisk } from "../country-risk/refresh-mine-risk.ts";
 import { locationRisks, storeSmelterCountryRisk } from "../country-risk/smelter-country-risk.ts";
 import type { Database } from "../db/database.ts";

@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { Database } from "../../src/db/database.ts";
 import { overviewData } from "../../src/site/data/overview-data.ts";
-import { readTemplate } from "../../src/template/read-template.ts";
-import { writeTemplate } from "../../src/template/write-template.ts";
+import { readTemplate } from "../../loaders/template/read-template.ts";
+import { writeTemplate } from "../../src/generate/template/write-template.ts";
 import { repoRoot } from "../helpers/paths.ts";
 import { runCli } from "../helpers/run-cli.ts";
 

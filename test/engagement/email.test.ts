@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { encodeHeader, formatEml, formatMailbox, headerText, rfc5322Date, validAddress } from "../../src/engagement/email/eml.ts";
 import { formatMailMergeCsv, safeCell } from "../../src/engagement/email/mail-merge-csv.ts";
 import { safeFileStem } from "../../src/engagement/email/safe-filename.ts";
-import { parseCsv } from "../../src/inputs/parse-csv.ts";
+import { parseCsv } from "../../loaders/inputs/parse-csv.ts";
 
 const base = { from: { name: "Ana Ruiz", address: "ana.ruiz@calder.example.com" }, date: "2025-04-15", messageId: "assay.request.1@calder.example.com", body: "Hello" };
 

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.ts";
 import { Database } from "../../src/db/database.ts";
-import { parseCsv } from "../../src/inputs/parse-csv.ts";
+import { parseCsv } from "../../loaders/inputs/parse-csv.ts";
 import { seed, seedWarehouse } from "./_seed.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "assay-outreach-"));

@@ -4,7 +4,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.ts";
 import { Database } from "../../src/db/database.ts";
-import { readTemplate } from "../../src/template/read-template.ts";
+import { readTemplate } from "../../loaders/template/read-template.ts";
 import { officialDir } from "./_fixtures.ts";
 
 function capture() {

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { fillTemplate, type FillResult } from "../../src/exports/fill-template.ts";
 import { RollupInput } from "../../src/exports/rollup-input.ts";
 import { rollupDeclaration, type Rollup } from "../../src/exports/rollup.ts";
-import { readTemplate } from "../../src/template/read-template.ts";
+import { readTemplate } from "../../loaders/template/read-template.ts";
 import { cmrtConfig, cmrtInput, company, emrtConfig, lookupReference, officialDir } from "./_fixtures.ts";
 
 const CMRT_BLANK = resolve(officialDir, "RMI_CMRT_6.5.xlsx");

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { writeTemplate, type TemplateInput } from "../../src/template/write-template.ts";
+import { writeTemplate, type TemplateInput } from "../../src/generate/template/write-template.ts";
 
 const input: TemplateInput = {
   company: {

@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { withDatabase } from "../../src/db/database.ts";
-import { storeDeclarations } from "../../src/declarations/store-declaration.ts";
-import { ingestPaths } from "../../src/ingest/ingest.ts";
-import { writeTemplate } from "../../src/template/write-template.ts";
+import { storeDeclarations } from "../../loaders/ingest/store-declaration.ts";
+import { ingestPaths } from "../../loaders/ingest/ingest.ts";
+import { writeTemplate } from "../../src/generate/template/write-template.ts";
 import { cleanCmrt } from "../template/sample-input.ts";
 
 const SUPPLIERS = ["Kestrel Components Ltd.", "Osprey Metals GmbH", "Heron Cable Co., Ltd.", "Plover Solder S.A.", "Egret Circuits Inc.", "Avocet Capacitor K.K."];

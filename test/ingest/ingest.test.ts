@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { withDatabase, type Database } from "../../src/db/database.ts";
-import { ingestPaths } from "../../src/ingest/ingest.ts";
-import { writeTemplate } from "../../src/template/write-template.ts";
+import { ingestPaths } from "../../loaders/ingest/ingest.ts";
+import { writeTemplate } from "../../src/generate/template/write-template.ts";
 import { cleanCmrt } from "../template/sample-input.ts";
 
 const TABLES = ["files", "file_paths", "ingest_runs", "declarations", "answers", "company_answers", "smelter_rows", "products", "mines", "findings"];

@@ -6,7 +6,7 @@ import { loadBom } from "../../loaders/bom.ts";
 import { loadOutreachLog } from "../../loaders/outreach-log.ts";
 import { loadSupplierMaster } from "../../loaders/supplier-master.ts";
 import { withDatabase } from "../../src/db/database.ts";
-import { parseCsv } from "../../src/inputs/parse-csv.ts";
+import { parseCsv } from "../../loaders/inputs/parse-csv.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "assay-inputs-"));
 function csv(name: string, text: string): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { withDatabase } from "../../src/db/database.ts";
 import { resolveSmelterRows } from "../../src/matching/resolve-smelter-rows.ts";
-import { loadShippedReference } from "../../src/reference/shipped.ts";
+import { loadShippedReference } from "../../loaders/reference/shipped.ts";
 
 describe("resolveSmelterRows", () => {
   it("stores a match per row and groups spellings into one facility with its suppliers", async () => {

@@ -7,11 +7,11 @@ import { loadLegacyIds } from "../../loaders/rmi-legacy-ids.ts";
 import { loadLookupCsv } from "../../loaders/rmi-smelter-lookup.ts";
 import { loadStatusList } from "../../loaders/rmi-status-lists.ts";
 import { withDatabase } from "../../src/db/database.ts";
-import { addReferenceFile, detectReferenceKind } from "../../src/reference/detect.ts";
-import { normalizeCid, parseListDate } from "../../src/reference/identifiers.ts";
-import { parseCsv } from "../../src/reference/parse-csv.ts";
-import { registerRmiKinds } from "../../src/reference/rmi-kinds.ts";
-import { loadShippedReference } from "../../src/reference/shipped.ts";
+import { addReferenceFile, detectReferenceKind } from "../../loaders/reference/detect.ts";
+import { normalizeCid, parseListDate } from "../../src/rmi/identifiers.ts";
+import { parseCsv } from "../../loaders/reference/parse-csv.ts";
+import { registerRmiKinds } from "../../loaders/reference/rmi-kinds.ts";
+import { loadShippedReference } from "../../loaders/reference/shipped.ts";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const shared = process.env.ASSAY_SHARED ?? path.resolve(repoRoot, "../shared");

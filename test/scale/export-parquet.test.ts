@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Database, withDatabase } from "../../src/db/database.ts";
-import { exportParquet, ParquetManifest } from "../../src/scale/export-parquet.ts";
+import { exportParquet, ParquetManifest } from "../../src/exports/export-parquet.ts";
 import { runCli } from "../helpers/run-cli.ts";
 
 describe("Parquet export of the warehouse", () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { buildDeclaration } from "../../src/generate/declaration-builder.ts";
 import { generateCompany, writeCompany } from "../../src/generate/index.ts";
 import { Rng } from "../../src/generate/rng.ts";
-import { loadLookup } from "../../src/template/write/_lookup.ts";
+import { loadLookup } from "../../src/generate/template/_lookup.ts";
 
 function hashes(dir: string): Record<string, string> {
   const out: Record<string, string> = {};

@@ -6,9 +6,9 @@ import { parseEuSanctions } from "../../loaders/eu-sanctions.ts";
 import { findCompanion, parseOfac } from "../../loaders/ofac.ts";
 import { parseUkSanctions } from "../../loaders/uk-sanctions.ts";
 import { withDatabase } from "../../src/db/database.ts";
-import { addReferenceFile, detectReferenceKind } from "../../src/reference/detect.ts";
+import { addReferenceFile, detectReferenceKind } from "../../loaders/reference/detect.ts";
 import { readSanctionsEntries } from "../../src/screening/read-sanctions.ts";
-import { registerSanctionsKinds } from "../../src/screening/sanctions-kinds.ts";
+import { registerSanctionsKinds } from "../../loaders/reference/sanctions-kinds.ts";
 import { sharedDir, shippedEntries } from "./real-lists.ts";
 
 const SDN = [

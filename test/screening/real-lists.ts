@@ -3,8 +3,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseOfac } from "../../loaders/ofac.ts";
 import { parseUkSanctions } from "../../loaders/uk-sanctions.ts";
-import { readListText } from "../../src/screening/read-list-text.ts";
-import type { SanctionsEntry } from "../../src/screening/sanctions-entry.ts";
+import { readListText } from "../../loaders/reference/read-list-text.ts";
+import type { SanctionsEntry } from "../../loaders/reference/sanctions-entry.ts";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const shippedSanctions = path.join(repoRoot, "data/reference/sanctions");

@@ -3,13 +3,13 @@ import type { LoadedConfig } from "../../src/config/config.ts";
 import { Database } from "../../src/db/database.ts";
 import { resolveSmelterRows } from "../../src/matching/resolve-smelter-rows.ts";
 import { screenStage } from "../../src/pipeline/stages/screen-stage.ts";
-import { loadShippedReference } from "../../src/reference/shipped.ts";
+import { loadShippedReference } from "../../loaders/reference/shipped.ts";
 import { gatherFacts } from "../../src/scoring/gather.ts";
 import { DEFAULT_RISK_MODEL } from "../../src/scoring/model.ts";
 import { scoreSmelter } from "../../src/scoring/score-smelter.ts";
 import { readReferenceSmelters } from "../../src/screening/reference-smelters.ts";
 import { groupReportedRows, type ReportedRow } from "../../src/screening/reported-smelters.ts";
-import { ensureSanctionsLoaded } from "../../src/screening/sanctions-kinds.ts";
+import { ensureSanctionsLoaded } from "../../loaders/reference/sanctions-kinds.ts";
 
 const asOf = "2026-06-30";
 const row = (r: Partial<ReportedRow> & Pick<ReportedRow, "row" | "metal" | "name">): ReportedRow => ({

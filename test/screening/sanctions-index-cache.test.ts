@@ -6,7 +6,7 @@ import { Database } from "../../src/db/database.ts";
 import { buildSanctionsIndex } from "../../src/screening/sanctions-index.ts";
 import { loadSanctionsIndex, sanctionsIndexKey } from "../../src/screening/sanctions-index-cache.ts";
 import { readSanctionsEntries } from "../../src/screening/read-sanctions.ts";
-import { ensureSanctionsLoaded } from "../../src/screening/sanctions-kinds.ts";
+import { ensureSanctionsLoaded } from "../../loaders/reference/sanctions-kinds.ts";
 import { screen, type ScreeningQuery } from "../../src/screening/screen.ts";
 import labels from "../../bench/screening-labels.json" with { type: "json" };
 

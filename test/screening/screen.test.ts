@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildSanctionsIndex, type SanctionsIndex } from "../../src/screening/sanctions-index.ts";
-import type { SanctionsEntry } from "../../src/screening/sanctions-entry.ts";
+import type { SanctionsEntry } from "../../loaders/reference/sanctions-entry.ts";
 import { screen } from "../../src/screening/screen.ts";
 import { shippedEntries } from "./real-lists.ts";
 

@@ -1,7 +1,7 @@
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { readTemplate } from "../../src/template/read-template.ts";
-import { writeTemplate } from "../../src/template/write-template.ts";
+import { readTemplate } from "../../loaders/template/read-template.ts";
+import { writeTemplate } from "../../src/generate/template/write-template.ts";
 import { repoRoot } from "../helpers/paths.ts";
 
 /** The marker every hostile field carries; a page shows it as text when the field is rendered inertly. */

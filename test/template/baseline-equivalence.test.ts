@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { readDeclaration, readTemplate } from "../../src/template/read-template.ts";
-import { writeTemplate } from "../../src/template/write-template.ts";
+import { readDeclaration, readTemplate } from "../../loaders/template/read-template.ts";
+import { writeTemplate } from "../../src/generate/template/write-template.ts";
 import { loadWithExcelJs } from "./exceljs-source.ts";
 import { cleanCmrt } from "./sample-input.ts";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { canonicalAnswer, freeText, normalizeCid } from "../../src/template/cell-text.ts";
-import { parseEffectiveDate } from "../../src/template/effective-date.ts";
+import { canonicalAnswer, freeText, normalizeCid } from "../../loaders/template/cell-text.ts";
+import { parseEffectiveDate } from "../../loaders/template/effective-date.ts";
 
 describe("effective dates", () => {
   it.each([

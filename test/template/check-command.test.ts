@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.ts";
-import { Declaration } from "../../src/template/declaration.ts";
-import { writeTemplate } from "../../src/template/write-template.ts";
+import { Declaration } from "../../src/rmi/declaration.ts";
+import { writeTemplate } from "../../src/generate/template/write-template.ts";
 import { cleanCmrt } from "./sample-input.ts";
 
 function capture() {

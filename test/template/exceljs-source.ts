@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
-import type { SheetSource, WorkbookSource } from "../../src/template/workbook-source.ts";
-import { parseRef } from "../../src/workbook/sheet.ts";
-import type { CellValue } from "../../src/workbook/sheet.ts";
+import type { SheetSource, WorkbookSource } from "../../loaders/template/workbook-source.ts";
+import { parseRef } from "../../loaders/xlsx/sheet.ts";
+import type { CellValue } from "../../loaders/xlsx/sheet.ts";
 
 // The baseline reader for the equivalence test: the same template reader and cell maps, but every cell comes
 // from a full ExcelJS load instead of the fast scanner.

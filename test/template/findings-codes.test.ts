@@ -2,9 +2,9 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import type { Declaration } from "../../src/template/declaration.ts";
-import { readTemplate } from "../../src/template/read-template.ts";
-import { writeTemplate, type TemplateInput } from "../../src/template/write-template.ts";
+import type { Declaration } from "../../src/rmi/declaration.ts";
+import { readTemplate } from "../../loaders/template/read-template.ts";
+import { writeTemplate, type TemplateInput } from "../../src/generate/template/write-template.ts";
 import { cleanCmrt } from "./sample-input.ts";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -19,7 +19,7 @@ const codes = (d: Declaration) => d.findings.map((f) => `${f.severity}:${f.code}
 
 describe("findings: every code is emitted by a rule and documented", () => {
   it("docs/findings.md lists exactly the codes the reader can emit", () => {
-    const dir = path.join(repoRoot, "src/template");
+    const dir = path.join(repoRoot, "loaders/template");
     const source = readdirSync(dir).filter((f) => f.endsWith(".ts")).map((f) => readFileSync(path.join(dir, f), "utf8")).join("\n");
     const emitted = new Set([...source.matchAll(/code: "([a-z0-9-]+)"|\(\s*"(?:error|warning|info)",\s*"([a-z0-9-]+)"/g)].map((m) => m[1] ?? m[2]!));
     const documented = new Set([...readFileSync(path.join(repoRoot, "docs/findings.md"), "utf8").matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((m) => m[1]!));

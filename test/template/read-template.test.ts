@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Declaration } from "../../src/template/declaration.ts";
-import { Declaration as DeclarationSchema } from "../../src/template/declaration.ts";
-import { readTemplate } from "../../src/template/read-template.ts";
-import { writeTemplate, type TemplateInput } from "../../src/template/write-template.ts";
+import type { Declaration } from "../../src/rmi/declaration.ts";
+import { Declaration as DeclarationSchema } from "../../src/rmi/declaration.ts";
+import { readTemplate } from "../../loaders/template/read-template.ts";
+import { writeTemplate, type TemplateInput } from "../../src/generate/template/write-template.ts";
 import { cleanCmrt } from "./sample-input.ts";
 
 const AS_OF = "2025-06-01";

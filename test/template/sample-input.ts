@@ -1,4 +1,4 @@
-import type { TemplateInput } from "../../src/template/write-template.ts";
+import type { TemplateInput } from "../../src/generate/template/write-template.ts";
 
 const yes = (question: string, minerals: string[], answer: string) => minerals.map((mineral) => ({ question, mineral, answer }));
 

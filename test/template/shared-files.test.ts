@@ -2,8 +2,8 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { readTemplate } from "../../src/template/read-template.ts";
-import { UnreadableWorkbook } from "../../src/workbook/unreadable-workbook.ts";
+import { readTemplate } from "../../loaders/template/read-template.ts";
+import { UnreadableWorkbook } from "../../loaders/xlsx/unreadable-workbook.ts";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const shared = process.env.ASSAY_SHARED ?? path.resolve(repoRoot, "../shared");

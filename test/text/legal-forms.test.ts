@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { stripCjkForms, stripLegalForms } from "../../src/text/legal-forms.ts";
+import { stripCjkForms, stripLegalForms } from "../../src/rmi/legal-forms.ts";
 import { nameTokens } from "../../src/text/normalize.ts";
 import { hasCjk, transliterate } from "../../src/text/transliterate.ts";
-import { nameKey } from "../../src/matching/name-key.ts";
+import { nameKey } from "../../src/rmi/name-key.ts";
 
 describe("legal forms", () => {
   it.each([

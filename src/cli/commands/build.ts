@@ -5,7 +5,7 @@ import { Database } from "../../db/database.ts";
 import { parseAsOf } from "../../pipeline/as-of.ts";
 import { runPipeline } from "../../pipeline/run-pipeline.ts";
 import { buildStages } from "../../pipeline/stages.ts";
-import { builtSite, recordSite, siteFingerprint } from "../../scale/site-fingerprint.ts";
+import { builtSite, recordSite, siteFingerprint } from "../../pipeline/site-fingerprint.ts";
 import { buildSite } from "../../site/build-site.ts";
 import { booleanOption, stringOption, type Command } from "../command.ts";
 import { progressBar } from "../progress.ts";

@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { AssayError } from "../../errors.ts";
-import type { Declaration } from "../../template/declaration.ts";
-import { readTemplate } from "../../template/read-template.ts";
-import { UnreadableWorkbook } from "../../workbook/unreadable-workbook.ts";
+import type { Declaration } from "../../rmi/declaration.ts";
+import { readTemplate } from "../../../loaders/template/read-template.ts";
+import { UnreadableWorkbook } from "../../../loaders/xlsx/unreadable-workbook.ts";
 import { booleanOption, stringOption, type Command } from "../command.ts";
 
 function today(): string {

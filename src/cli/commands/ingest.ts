@@ -1,9 +1,9 @@
 import { Database } from "../../db/database.ts";
 import { AssayError } from "../../errors.ts";
-import { ingestPaths, unchangedText } from "../../ingest/ingest.ts";
+import { ingestPaths, unchangedText } from "../../../loaders/ingest/ingest.ts";
 import { resolveSmelterRows } from "../../matching/index.ts";
-import { hasSmelterReference, loadShippedReference } from "../../reference/shipped.ts";
-import { progressLine } from "../../ingest/progress-bar.ts";
+import { hasSmelterReference, loadShippedReference } from "../../../loaders/reference/shipped.ts";
+import { progressLine } from "../../../loaders/ingest/progress-bar.ts";
 import { booleanOption, stringOption, type Command } from "../command.ts";
 
 export const ingestCommand: Command = {

@@ -3,7 +3,7 @@ import { Database } from "../../db/database.ts";
 import { AssayError } from "../../errors.ts";
 import { identify, type Identification } from "../../matching/identify.ts";
 import { ensureMatchIndex } from "../../matching/match-session.ts";
-import { parseCsv } from "../../reference/parse-csv.ts";
+import { parseCsv } from "../../../loaders/reference/parse-csv.ts";
 import { booleanOption, stringOption, type Command } from "../command.ts";
 import { formatTable } from "../format-table.ts";
 

@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { engagementSettings, openWarehouse } from "../../engagement/command-settings.ts";
+import { engagementSettings, openWarehouse } from "../command-settings.ts";
 import { computeEngagement } from "../../engagement/compute-engagement.ts";
 import { gatherEngagementInputs } from "../../engagement/gather.ts";
 import { writeOutreach, type DraftSelection } from "../../engagement/write-outreach.ts";

@@ -1,9 +1,9 @@
 import { Database } from "../../db/database.ts";
 import { AssayError } from "../../errors.ts";
-import { addReferenceFile, referenceKinds } from "../../reference/detect.ts";
-import { registerRmiKinds } from "../../reference/rmi-kinds.ts";
-import { registerSanctionsKinds } from "../../screening/sanctions-kinds.ts";
-import { loadShippedReference } from "../../reference/shipped.ts";
+import { addReferenceFile, referenceKinds } from "../../../loaders/reference/detect.ts";
+import { registerRmiKinds } from "../../../loaders/reference/rmi-kinds.ts";
+import { registerSanctionsKinds } from "../../../loaders/reference/sanctions-kinds.ts";
+import { loadShippedReference } from "../../../loaders/reference/shipped.ts";
 import { booleanOption, stringOption, type Command } from "../command.ts";
 import { formatTable } from "../format-table.ts";
 

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { Database } from "../../db/database.ts";
 import { AssayError } from "../../errors.ts";
-import { parseCsv } from "../../inputs/parse-csv.ts";
+import { parseCsv } from "../../../loaders/inputs/parse-csv.ts";
 import { screenReferenceSmelters } from "../../screening/screen-reference-smelters.ts";
-import { ensureSanctionsLoaded } from "../../screening/sanctions-kinds.ts";
+import { ensureSanctionsLoaded } from "../../../loaders/reference/sanctions-kinds.ts";
 import { loadSanctionsIndex } from "../../screening/sanctions-index-cache.ts";
 import { screen, type ScreeningOptions, type ScreeningResult } from "../../screening/screen.ts";
 import { countryToIso2 } from "../../text/countries.ts";

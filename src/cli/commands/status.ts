@@ -1,6 +1,6 @@
 import { formatTable } from "../format-table.ts";
 import { booleanOption, type Command } from "../command.ts";
-import { engagementSettings, openWarehouse } from "../../engagement/command-settings.ts";
+import { engagementSettings, openWarehouse } from "../command-settings.ts";
 import { runEngagement } from "../../engagement/run-engagement.ts";
 import type { SupplierEngagement } from "../../engagement/engagement-status.ts";
 

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { Database } from "../../db/database.ts";
 import { AssayError } from "../../errors.ts";
-import { exportParquet } from "../../scale/export-parquet.ts";
+import { exportParquet } from "../../exports/export-parquet.ts";
 import { booleanOption, stringOption, type Command } from "../command.ts";
 import { formatTable } from "../format-table.ts";
 

@@ -1,5 +1,5 @@
 import { markdownTable, percent } from "../markdown.ts";
-import { CMRT_METALS } from "../minerals.ts";
+import { CMRT_METALS } from "../../rmi/minerals.ts";
 import { vintagesMarkdown } from "../vintages.ts";
 import { draftNotice, md, smelterAnnex } from "./_sections.ts";
 import { answerOf, companyAnswerOf, statusCounts, surveyCounts, type ReportInput } from "./report-input.ts";

@@ -1,4 +1,4 @@
-import { ingestPaths, unchangedText } from "../../ingest/ingest.ts";
+import { ingestPaths, unchangedText } from "../../../loaders/ingest/ingest.ts";
 import type { Stage } from "../stage.ts";
 
 /** Ingests new or changed supplier workbooks from the configured inbox folders (unchanged bytes are skipped). */

@@ -3,7 +3,7 @@ import { loadBom } from "../../../loaders/bom.ts";
 import { loadOutreachLog } from "../../../loaders/outreach-log.ts";
 import { loadSupplierMaster } from "../../../loaders/supplier-master.ts";
 import type { Database } from "../../db/database.ts";
-import type { LoadResult } from "../../inputs/load-csv-input.ts";
+import type { LoadResult } from "../../../loaders/inputs/load-csv-input.ts";
 import type { Stage } from "../stage.ts";
 
 /** Removes rows whose source file is no longer configured, so a dropped BOM stops counting. */

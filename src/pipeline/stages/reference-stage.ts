@@ -1,7 +1,7 @@
-import { addReferenceFile } from "../../reference/detect.ts";
-import { registerRmiKinds } from "../../reference/rmi-kinds.ts";
-import { loadShippedReference } from "../../reference/shipped.ts";
-import { ensureSanctionsLoaded, registerSanctionsKinds } from "../../screening/sanctions-kinds.ts";
+import { addReferenceFile } from "../../../loaders/reference/detect.ts";
+import { registerRmiKinds } from "../../../loaders/reference/rmi-kinds.ts";
+import { loadShippedReference } from "../../../loaders/reference/shipped.ts";
+import { ensureSanctionsLoaded, registerSanctionsKinds } from "../../../loaders/reference/sanctions-kinds.ts";
 import type { Stage } from "../stage.ts";
 
 /** Loads the shipped reference sample, then the user's configured reference files (newest wins). */

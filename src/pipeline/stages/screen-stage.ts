@@ -1,8 +1,8 @@
-import { loadCountryRiskDatasets } from "../../country-risk/datasets.ts";
+import { loadCountryRiskDatasets } from "../../../loaders/reference/country-risk-datasets.ts";
 import { refreshMineCountryRisk } from "../../country-risk/refresh-mine-risk.ts";
 import { locationRisks, storeSmelterCountryRisk } from "../../country-risk/smelter-country-risk.ts";
-import { runIfChanged, type StageInputs } from "../../scale/incremental-stage.ts";
-import { countryRiskFilesHash, mineRiskInputs, sanctionsScreeningInputs } from "../../scale/stage-inputs.ts";
+import { runIfChanged, type StageInputs } from "../incremental-stage.ts";
+import { countryRiskFilesHash, mineRiskInputs, sanctionsScreeningInputs } from "../stage-inputs.ts";
 import { reportedCountryRisks, storeReportedCountryRisk } from "../../country-risk/reported-country-risk.ts";
 import { readReferenceSmelters } from "../../screening/reference-smelters.ts";
 import { groupReportedRows, readReportedRows } from "../../screening/reported-smelters.ts";

@@ -1,0 +1,46 @@
+import { extname } from "node:path";
+import { loadLegacyIds } from "../rmi-legacy-ids.ts";
+import { LOOKUP_CSV_HEADER, loadLookupCsv, loadLookupWorkbook } from "../rmi-smelter-lookup.ts";
+import { loadStatusList, statusListLayout } from "../rmi-status-lists.ts";
+import { headText, registerReferenceKind } from "./detect.ts";
+import { parseCsv } from "./parse-csv.ts";
+
+function headerOf(head: Uint8Array): string[] {
+  const text = headText(head);
+  const firstRecord = parseCsv(text.slice(0, Math.max(0, text.indexOf("\n", 0)) || text.length))[0];
+  return firstRecord?.fields.map((f) => f.trim()) ?? [];
+}
+
+const isCsv = (name: string) => /\.(csv|txt)$/i.test(name);
+const isZip = (head: Uint8Array) => head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+
+/** Registers the RMI reference kinds with the registry in detect.ts (idempotent). */
+export function registerRmiKinds(): void {
+  registerReferenceKind({
+    kind: "rmi-template",
+    description: "any RMI template (.xlsx): its Smelter Look-up sheet",
+    detect: (name, head) => isZip(head) && [".xlsx", ".xlsm"].includes(extname(name).toLowerCase()),
+    load: (db, path) => loadLookupWorkbook(db, path),
+  });
+  registerReferenceKind({
+    kind: "rmi-lookup-csv",
+    description: `Smelter Look-up exported as CSV (${LOOKUP_CSV_HEADER.join(",")})`,
+    detect: (name, head) => isCsv(name) && headerOf(head).slice(0, 5).join(",").toLowerCase() === LOOKUP_CSV_HEADER.slice(0, 5).join(","),
+    load: (db, path) => loadLookupCsv(db, path),
+  });
+  registerReferenceKind({
+    kind: "rmi-status-list",
+    description: "RMI facility lists: conformant, active, all smelters, cobalt, mica, revision history (CSV)",
+    detect: (name, head) => isCsv(name) && statusListLayout(headerOf(head)) !== null,
+    load: (db, path) => loadStatusList(db, path),
+  });
+  registerReferenceKind({
+    kind: "rmi-legacy-ids",
+    description: "CFSI 2014 legacy smelter ID translation (CSV)",
+    detect: (name, head) => {
+      const h = headerOf(head).map((x) => x.toUpperCase());
+      return isCsv(name) && ((h.includes("VERSION 2") && h.includes("VERSION 3")) || h.includes("V2 SMELTER ID"));
+    },
+    load: (db, path) => loadLegacyIds(db, path),
+  });
+}

@@ -1,0 +1,108 @@
+import type { Answer, CompanyAnswer, CompanyInfo, Finding } from "../../src/rmi/declaration.ts";
+import type { TemplateLayout } from "../../src/rmi/layouts.ts";
+import type { CompanyRead, Located } from "./read-sections.ts";
+
+const DECL = "Declaration";
+const EMAIL = /^[^\s@,;:<>()]+@[^\s@,;:<>()]+\.[A-Za-z]{2,}$/;
+
+const REQUIRED: readonly (keyof CompanyInfo)[] = [
+  "name", "scope", "contactName", "contactEmail", "contactPhone", "authorizer", "authorizerEmail", "effectiveDate",
+];
+const LABEL: Partial<Record<keyof CompanyInfo, string>> = {
+  name: "company name", scope: "declaration scope", scopeDescription: "description of scope", contactName: "contact name",
+  contactEmail: "contact e-mail", contactPhone: "contact phone", authorizer: "authorizer", authorizerEmail: "authorizer e-mail",
+  effectiveDate: "effective date",
+};
+
+const finding = (severity: Finding["severity"], code: string, cell: string | null, message: string): Finding =>
+  ({ severity, code, sheet: DECL, cell, message });
+
+function addMonths(iso: string, months: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+}
+
+/** RMI Checker rows 4–12 (required company fields, "@" in e-mails) plus e-mail syntax and date freshness. */
+export function checkCompany(read: CompanyRead, layout: TemplateLayout, asOf: string): Finding[] {
+  const out: Finding[] = [];
+  const { company } = read;
+  const cell = (f: keyof CompanyInfo) => layout.company[f];
+  for (const field of REQUIRED) {
+    if (company[field] !== null) continue;
+    if (field === "scope" && read.rawScope !== null) {
+      out.push(finding("error", "invalid-answer", cell(field), `declaration scope is not one of the template's options: ${read.rawScope} (expected A. Company, B. Product (or List of Products), C. User defined)`));
+    } else if (field === "effectiveDate" && read.invalidDate !== null) {
+      out.push(finding("error", "effective-date-invalid", cell(field), `effective date is not a date: ${read.invalidDate} (expected DD-MMM-YYYY)`));
+    } else {
+      out.push(finding("error", "required-field-missing", cell(field), `required field is empty: ${LABEL[field]}`));
+    }
+  }
+  if (company.scope === "User defined" && company.scopeDescription === null) {
+    out.push(finding("error", "required-field-missing", cell("scopeDescription"), "required field is empty: description of scope (scope C. User defined)"));
+  }
+  for (const field of ["contactEmail", "authorizerEmail"] as const) {
+    const v = company[field];
+    if (v === null) continue;
+    if (!v.includes("@")) out.push(finding("error", "email-missing-at", cell(field), `${LABEL[field]} has no "@": ${v} (expected an e-mail address)`));
+    else if (!EMAIL.test(v)) out.push(finding("warning", "email-invalid", cell(field), `${LABEL[field]} is not a valid e-mail address: ${v} (expected name@domain.tld)`));
+  }
+  if (company.authorizer && /^(same|same as above|n\/?a|-)$/i.test(company.authorizer)) {
+    out.push(finding("warning", "authorizer-placeholder", cell("authorizer"), `authorizer must name a person: ${company.authorizer}`));
+  }
+  const date = company.effectiveDate;
+  if (date !== null) {
+    if (date > asOf) out.push(finding("warning", "effective-date-future", cell("effectiveDate"), `effective date is in the future: ${date} (as of ${asOf})`));
+    else if (date < addMonths(asOf, -12)) out.push(finding("warning", "effective-date-stale", cell("effectiveDate"), `effective date is more than 12 months old: ${date} (as of ${asOf})`));
+  }
+  return out;
+}
+
+const answered = (a: Located<Answer>[], q: string, mineral: string) => a.find((x) => x.value.question === q && x.value.mineral === mineral)?.value.answer ?? null;
+
+/** Minerals for which the gate questions (Q1, and Q2 where it gates) are not "No" and Q1 is answered. */
+export function mineralsInScope(answers: Located<Answer>[], layout: TemplateLayout): string[] {
+  const minerals = [...new Set(answers.map((a) => a.value.mineral))];
+  return minerals.filter((m) => answered(answers, "1", m) !== null && layout.gateQuestions.every((q) => answered(answers, q, m) !== "No"));
+}
+
+/** RMI Checker rows 14–63: answers required by the Q1/Q2 gates, values from the dropdowns, the policy URL. */
+export function checkAnswers(answers: Located<Answer>[], companyAnswers: Located<CompanyAnswer>[], layout: TemplateLayout): Finding[] {
+  const out: Finding[] = [];
+  const [gate1, gate2] = layout.gateQuestions;
+  for (const { value: a, cell } of answers) {
+    const q = layout.questions.find((x) => x.id === a.question)!;
+    const q1 = answered(answers, gate1 ?? "1", a.mineral);
+    const q2 = gate2 ? answered(answers, gate2, a.mineral) : null;
+    const required = a.question === gate1 || (a.question === gate2 ? q1 !== "No" : q1 !== "No" && q2 !== "No");
+    if (a.answer === null) {
+      if (required) out.push(finding("error", "answer-missing", cell, `question ${a.question} is unanswered for ${a.mineral}`));
+      continue;
+    }
+    if (q.values.length > 0 && !q.values.includes(a.answer)) {
+      out.push(finding("error", "invalid-answer", cell, `question ${a.question} (${a.mineral}) answer is not a template option: ${a.answer} (expected ${q.values.join(", ")})`));
+    }
+    if (layout.completenessQuestions[0] === a.question && a.answer === "No") {
+      out.push(finding("warning", "smelters-not-all-identified", cell, `question ${a.question}: not all ${a.mineral} smelters in the supply chain are identified`));
+    }
+    if (layout.completenessQuestions[1] === a.question && a.answer === "No") {
+      out.push(finding("warning", "smelter-info-not-all-reported", cell, `question ${a.question}: not all ${a.mineral} smelter information received is reported`));
+    }
+  }
+  const inScope = mineralsInScope(answers, layout);
+  for (const { value: a, cell } of companyAnswers) {
+    const q = layout.companyQuestions.find((x) => x.id === a.question)!;
+    const required = a.mineral === null ? inScope.length > 0 : inScope.includes(a.mineral);
+    if (a.answer === null) {
+      if (required) out.push(finding("error", "company-answer-missing", cell, `company question ${a.question}${a.mineral ? ` (${a.mineral})` : ""} is unanswered`));
+      continue;
+    }
+    if (!q.values.includes(a.answer)) {
+      out.push(finding("error", "invalid-answer", cell, `company question ${a.question} answer is not a template option: ${a.answer} (expected ${q.values.join(", ")})`));
+    }
+    if (q.urlCell && a.answer === "Yes" && (a.comment ?? "").length <= 1) {
+      out.push(finding("error", "policy-url-missing", q.urlCell, `company question ${a.question} is Yes but no policy URL is given`));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,91 @@
+import { DEFAULT_WORKBOOK_LIMITS, Workbook, type WorkbookLimits } from "../xlsx/workbook.ts";
+import { checkAnswers, checkCompany, mineralsInScope } from "./check-company.ts";
+import { checkProducts, checkSmelters } from "./check-smelters.ts";
+import type { Declaration, Finding } from "../../src/rmi/declaration.ts";
+import { detectTemplate, productListHasRequesterColumns } from "./detect-template.ts";
+import { LATEST_VERSION } from "../../src/rmi/layouts.ts";
+import { readAnswers, readCompany, readCompanyAnswers, readLookupCids, readMines, readMinerals, readProducts, readSmelters } from "./read-sections.ts";
+import type { WorkbookSource } from "./workbook-source.ts";
+
+export interface ReadOptions {
+  /** Name reported in `file` (a path or file name). */
+  file: string;
+  /** ISO date the date checks are made against. */
+  asOf: string;
+  limits?: Partial<WorkbookLimits>;
+}
+
+const versionNumber = (v: string) => Number.parseFloat(v);
+
+/** Reads a template from any cell source (the fast Workbook, or a reference reader in tests). */
+export function readDeclaration(wb: WorkbookSource, options: ReadOptions): Declaration {
+  const detected = detectTemplate(wb);
+  const { layout, family, version } = detected;
+  const decl = wb.sheet("Declaration", { maxRow: 200, maxColumns: 12 })!;
+  const findings: Finding[] = [];
+  if (layout.legacy) {
+    const skipped = layout.notRead ? `; not read: ${layout.notRead}` : "";
+    findings.push({ severity: "warning", code: "legacy-layout", sheet: null, cell: null, message: `${family} ${version} uses a legacy layout; read on a best-effort basis (current version ${LATEST_VERSION[family]})${skipped}` });
+  } else if (versionNumber(version) < versionNumber(LATEST_VERSION[family])) {
+    findings.push({ severity: "warning", code: "template-outdated", sheet: "Declaration", cell: "J3", message: `${family} ${version} is outdated (current version ${LATEST_VERSION[family]})` });
+  }
+  if (detected.unverified && !layout.legacy) {
+    findings.push({ severity: "info", code: "version-unverified", sheet: "Declaration", cell: "J3", message: `${family} ${version} was read with the ${layout.versions.join("/")} cell map` });
+  }
+
+  const companyRead = readCompany(decl, layout, wb.date1904 === true);
+  const answers = readAnswers(decl, layout);
+  const companyAnswers = readCompanyAnswers(decl, layout);
+  const minerals = readMinerals(decl, layout, answers.map((a) => a.value));
+
+  const smelterSheetName = layout.family === "CMRT" && !wb.hasSheet("Smelter List") ? "Smelter and Mine List" : "Smelter List";
+  const smelterSheet = wb.sheet(smelterSheetName, { maxColumns: 18 });
+  const smelters = smelterSheet ? readSmelters(smelterSheet, layout) : [];
+  const productSheet = wb.sheet("Product List", { maxColumns: 8 });
+  const requester = productSheet !== null && productListHasRequesterColumns(wb);
+  const products = productSheet ? readProducts(productSheet, layout, requester ? "F" : layout.productList.comments) : [];
+  const mineSheet = layout.mineList ? wb.sheet("Mine List", { maxColumns: 16 }) : null;
+  const mines = mineSheet && layout.mineList ? readMines(mineSheet, layout.mineList.firstRow) : [];
+
+  const rowCap = options.limits?.maxRow ?? DEFAULT_WORKBOOK_LIMITS.maxRow;
+  for (const [name, sheet] of [[smelterSheetName, smelterSheet], ["Product List", productSheet], ["Mine List", mineSheet]] as const) {
+    if (sheet?.truncated) findings.push({ severity: "warning", code: "rows-truncated", sheet: name, cell: null, message: `${name} has rows beyond row ${rowCap}; they were not read (limit ${rowCap} rows per sheet)` });
+  }
+
+  const inScope = layout.minerals.kind === "fixed"
+    ? mineralsInScope(answers, layout)
+    : mineralsInScope(answers, layout).filter((m) => minerals.length === 0 || minerals.some((x) => x.toLowerCase() === m.toLowerCase()));
+  const declaredNo = answers.filter((a) => a.value.question === "1" && a.value.answer === "No").map((a) => a.value.mineral);
+  findings.push(
+    ...checkCompany(companyRead, layout, options.asOf).filter((f) => !layout.notRead || f.code.startsWith("effective-date")),
+    ...checkAnswers(answers, companyAnswers, layout),
+    ...checkSmelters({
+      smelters,
+      columns: layout.smelterList.columns,
+      inScope: inScope.filter((m) => answers.some((a) => a.value.question === "1" && a.value.mineral === m && a.value.answer === "Yes")),
+      declaredNo,
+      lookupCids: readLookupCids(wb.sheet("Smelter Look-up", { maxColumns: 6 })),
+      q1Cells: new Map(answers.filter((a) => a.value.question === "1").map((a) => [a.value.mineral, a.cell])),
+    }),
+    ...checkProducts(products, companyRead.company.scope === "Product", layout.productList.number),
+  );
+
+  return {
+    file: options.file,
+    template: family,
+    version,
+    company: companyRead.company,
+    minerals,
+    answers: answers.map((a) => a.value),
+    companyAnswers: companyAnswers.map((a) => a.value),
+    smelters,
+    products,
+    mines,
+    findings,
+  };
+}
+
+/** Reads workbook bytes as an RMI template; throws UnreadableWorkbook with a one-line reason otherwise. */
+export function readTemplate(bytes: Uint8Array, options: ReadOptions): Declaration {
+  return readDeclaration(Workbook.open(bytes, options.limits), options);
+}

@@ -1,2 +1,0 @@
-// Reference lists are comma-separated; the parser is shared with the other CSV inputs.
-export { columnLetter, parseCsvRecords as parseCsv, type CsvRecord } from "../text/csv.ts";

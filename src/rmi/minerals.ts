@@ -1,0 +1,26 @@
+export const CMRT_METALS = ["Tantalum", "Tin", "Gold", "Tungsten"] as const;
+export const EMRT_MINERALS = ["Cobalt", "Copper", "Graphite", "Lithium", "Mica", "Nickel"] as const;
+
+/** The minerals of a template family, in the template's row order. */
+export function familyMinerals(family: "CMRT" | "EMRT"): readonly string[] {
+  return family === "CMRT" ? CMRT_METALS : EMRT_MINERALS;
+}
+
+const ALL = [...CMRT_METALS, ...EMRT_MINERALS];
+
+/** "TIN(*)", " natural graphite", "Tantalum " → the canonical mineral name; null when not one of the ten. */
+export function canonicalMineral(value: string | null | undefined): string | null {
+  const folded = (value ?? "").toLowerCase().replace(/[^a-z ]+/g, " ").trim();
+  if (folded === "") return null;
+  const words = folded.split(/\s+/);
+  for (const name of ALL) {
+    if (words.includes(name.toLowerCase())) return name;
+  }
+  return null;
+}
+
+/** Normalises "CID 000801", "cid-002514" to "CID000801"; null when no CID is present. */
+export function normalizeCid(value: string | null | undefined): string | null {
+  const m = /CID\s*-?\s*(\d{6})/i.exec(value ?? "");
+  return m ? `CID${m[1]}` : null;
+}

@@ -1,0 +1,50 @@
+import { stripCjkForms, stripLegalForms } from "./legal-forms.ts";
+import { foldDiacritics, normalizeName } from "../text/normalize.ts";
+import { hasCjk, transliterate } from "../text/transliterate.ts";
+
+/** The comparable forms of one name. */
+export interface NameKey {
+  /** normalizeName of the transliterated name: the exact-alias key. */
+  norm: string;
+  /** Distinctive tokens: legal forms and stop words removed, abbreviations and word endings unified. */
+  core: string[];
+  /** core before stemming (typos are judged on the word as written). */
+  raw: string[];
+  /** core joined without spaces, for character-trigram similarity (handles split/joined words). */
+  compact: string;
+}
+
+const WORD_FAMILIES: [RegExp, string][] = [
+  [/^refin/, "refin"], [/^smelt/, "smelt"], [/^metallurg/, "metallurg"], [/^industr/, "industr"], [/^ind$/, "industr"],
+  [/^technolog/, "tech"], [/^tech$/, "tech"], [/^internation|^internacion|^intl$/, "intl"], [/^chemi|^chem$/, "chem"],
+  [/^materia/, "material"], [/^mfg$|^manufactur/, "mfg"], [/^mining$|^mines?$|^mineracao$|^mineria$/, "mine"],
+  [/^metal(s|e|es|le)?$|^metais$|^metaux$/, "metal"], [/^non ?ferrous$/, "nonferrous"],
+  [/^(hi|high) ?tech$/, "hitech"], [/^elec(tro)?$|^electronic/, "electronic"], [/^nickel$/, "nickel"],
+];
+
+/** Unifies abbreviations and word endings so "Refining"/"Refinery", "Metals"/"Metal" compare equal. */
+export function stemToken(token: string): string {
+  if (/^\d/.test(token)) return token;
+  for (const [re, out] of WORD_FAMILIES) if (re.test(token)) return out;
+  if (token.length > 4 && token.endsWith("ies")) return `${token.slice(0, -3)}y`;
+  if (token.length > 4 && token.endsWith("s") && !token.endsWith("ss")) return token.slice(0, -1);
+  return token;
+}
+
+export function nameKey(name: string): NameKey {
+  const norm = normalizeName(transliterate(foldDiacritics(name)));
+  const tokens = norm === "" ? [] : norm.split(" ");
+  const { core } = stripLegalForms(tokens);
+  const raw = core.map((t) => (hasCjk(t) ? stripCjkForms(t) : t));
+  const stemmed = raw.map((t) => (hasCjk(t) ? t : stemToken(t)));
+  return { norm, core: stemmed, raw, compact: stemmed.join("") };
+}
+
+/** Character trigrams of a compact string, padded so short names still yield grams. */
+export function trigrams(compact: string): Set<string> {
+  const s = `  ${compact} `;
+  const out = new Set<string>();
+  const chars = [...s];
+  for (let i = 0; i + 3 <= chars.length; i++) out.add(chars.slice(i, i + 3).join(""));
+  return out;
+}
