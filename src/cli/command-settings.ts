@@ -4,7 +4,7 @@ import { stringOption } from "./command.ts";
 import { loadConfig, type AssayConfig } from "../config/config.ts";
 import { Database } from "../db/database.ts";
 import { AssayError } from "../errors.ts";
-import { parseAsOf } from "../pipeline/as-of.ts";
+import { asOfFrom } from "../pipeline/as-of.ts";
 import { parseOutreachConfig, type OutreachConfig } from "../engagement/outreach-config.ts";
 import { parseScopeConfig, type ScopeConfig } from "../engagement/scope-config.ts";
 
@@ -23,7 +23,7 @@ export function engagementSettings(ctx: CommandContext, command: string): Engage
   const loaded = loadConfig(ctx.configPath);
   const { config } = loaded;
   const file = loaded.path ?? ctx.configPath;
-  const asOf = parseAsOf(stringOption(ctx, "as-of") ?? config.asOf);
+  const asOf = asOfFrom(stringOption(ctx, "as-of"), config, loaded.path);
   const period = stringOption(ctx, "period") ?? config.period ?? asOf.slice(0, 4);
   if (!PERIOD.test(period)) {
     throw new AssayError(`assay ${command}: invalid --period: ${JSON.stringify(period)} (expected letters, digits, '.', '_' or '-')`, { code: "usage", exitCode: 2 });

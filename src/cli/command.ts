@@ -51,10 +51,11 @@ export function parseCommandArgs(command: Command, argv: string[]) {
   }
   try {
     const { values, positionals } = parseArgs({ args: argv, options: spec, allowPositionals: true, strict: true });
+    const given = new Set(Object.keys(values));
     for (const [name, o] of Object.entries(options)) {
       if (values[name] === undefined && o.default !== undefined) (values as Record<string, unknown>)[name] = o.default;
     }
-    return { values: values as Record<string, string | boolean | string[] | undefined>, positionals };
+    return { values: values as Record<string, string | boolean | string[] | undefined>, positionals, given };
   } catch (error) {
     const message = error instanceof Error ? error.message.replace(/\. To specify.*$/s, "") : String(error);
     throw new AssayError(`assay ${command.name}: ${message} (see assay ${command.name} --help)`, { code: "usage", exitCode: 2 });

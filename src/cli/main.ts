@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { AssayError } from "../errors.ts";
 import { commandHelp, parseCommandArgs, type Output } from "./command.ts";
 import { commands } from "./commands/index.ts";
@@ -41,10 +42,15 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
   }
   try {
     const command = await entry.load();
-    const { values, positionals } = parseCommandArgs(command, rest);
+    const { values, positionals, given } = parseCommandArgs(command, rest);
     if (values.help) {
       io.out(commandHelp(command));
       return 0;
+    }
+    // Only the default name may be absent (then the defaults apply); a file the user named must exist.
+    if (given.has("config") && !existsSync(String(values.config))) {
+      io.err(`assay ${name}: --config ${JSON.stringify(String(values.config))}: no such file\n`);
+      return 2;
     }
     return await command.run({
       positionals,

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { loadConfig } from "../../config/config.ts";
 import { Database } from "../../db/database.ts";
-import { parseAsOf } from "../../pipeline/as-of.ts";
+import { asOfFrom } from "../../pipeline/as-of.ts";
 import { runPipeline } from "../../pipeline/run-pipeline.ts";
 import { buildStages } from "../../pipeline/stages.ts";
 import { builtSite, recordSite, siteFingerprint } from "../../pipeline/site-fingerprint.ts";
@@ -35,7 +35,7 @@ The inputs come from assay.config.json (default: the bundled sample company in d
   },
   async run(ctx) {
     const config = loadConfig(ctx.configPath);
-    const asOf = parseAsOf(stringOption(ctx, "as-of") ?? config.config.asOf);
+    const asOf = asOfFrom(stringOption(ctx, "as-of"), config.config, config.path);
     const period = stringOption(ctx, "period") ?? config.config.period ?? asOf.slice(0, 4);
     const quiet = booleanOption(ctx, "quiet");
     const log = (line: string) => {

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { Database } from "../../db/database.ts";
 import { AssayError } from "../../errors.ts";
 import { ingestPaths, unchangedText } from "../../../loaders/ingest/ingest.ts";
@@ -24,6 +25,8 @@ before) or rejected with a reason. A newer declaration from the same supplier an
     const jobsText = stringOption(ctx, "jobs");
     const jobs = jobsText === undefined ? undefined : Number(jobsText);
     if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0)) throw new AssayError(`assay ingest: invalid --jobs: ${jobsText} (expected a positive integer)`, { exitCode: 2 });
+    const missing = ctx.positionals.filter((p) => !existsSync(p));
+    if (missing.length > 0) throw new AssayError(`assay ingest: no such file or folder: ${missing.map((p) => JSON.stringify(p)).join(", ")}`, { exitCode: 2 });
     const db = await Database.open(ctx.dbPath);
     try {
       const summary = await ingestPaths(db, ctx.positionals, {

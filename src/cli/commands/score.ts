@@ -1,7 +1,7 @@
 import { loadConfig } from "../../config/config.ts";
 import { Database } from "../../db/database.ts";
 import { AssayError } from "../../errors.ts";
-import { parseAsOf } from "../../pipeline/as-of.ts";
+import { asOfFrom } from "../../pipeline/as-of.ts";
 import { riskModelFor } from "../../scoring/model-for-config.ts";
 import type { RiskModel } from "../../scoring/model.ts";
 import type { Band } from "../../scoring/result.ts";
@@ -45,7 +45,7 @@ The period defaults to the config's "period", else the as-of year; as-of default
   async run(ctx) {
     const loaded = loadConfig(ctx.configPath);
     const { config } = loaded;
-    const asOf = parseAsOf(stringOption(ctx, "as-of") ?? config.asOf);
+    const asOf = asOfFrom(stringOption(ctx, "as-of"), config, loaded.path);
     const period = stringOption(ctx, "period") ?? config.period ?? asOf.slice(0, 4);
     if (!PERIOD.test(period)) {
       throw new AssayError(`assay score: invalid --period: ${JSON.stringify(period)} (expected letters, digits, '.', '_' or '-')`, { code: "usage", exitCode: 2 });

@@ -1,4 +1,7 @@
+import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
+import type { LoadedConfig } from "../../config/config.ts";
+import { AssayError } from "../../errors.ts";
 import { loadBom } from "../../../loaders/bom.ts";
 import { loadOutreachLog } from "../../../loaders/outreach-log.ts";
 import { loadSupplierMaster } from "../../../loaders/supplier-master.ts";
@@ -12,15 +15,25 @@ async function forgetOtherSources(db: Database, table: "suppliers" | "bom_lines"
   for (const { source } of sources) if (!keep.includes(source)) await db.run(`DELETE FROM ${table} WHERE source = ?`, [source]);
 }
 
+/** A configured input file that is missing is a configuration error naming the key, before anything is replaced. */
+function requireFile(config: LoadedConfig, key: string, path: string): string {
+  const file = resolve(config.resolve(path));
+  if (!existsSync(file) || !statSync(file).isFile()) {
+    const where = config.path ?? "configuration";
+    throw new AssayError(`${where}: inputs.${key}: ${existsSync(file) ? "not a file" : "no such file"}: ${file}`, { code: "config", exitCode: 2 });
+  }
+  return file;
+}
+
 /** Loads the supplier master, bills of materials and outreach log named in the configuration. */
 export const inputsStage: Stage = {
   name: "inputs",
   async run({ db, config, log }) {
     const { supplierMaster, boms, outreachLog } = config.config.inputs;
     const results: LoadResult[] = [];
-    const suppliers = supplierMaster ? [resolve(config.resolve(supplierMaster))] : [];
-    const bomFiles = boms.map((b) => resolve(config.resolve(b)));
-    const outreach = outreachLog ? [resolve(config.resolve(outreachLog))] : [];
+    const suppliers = supplierMaster ? [requireFile(config, "supplierMaster", supplierMaster)] : [];
+    const bomFiles = boms.map((b, i) => requireFile(config, `boms[${i}]`, b));
+    const outreach = outreachLog ? [requireFile(config, "outreachLog", outreachLog)] : [];
     await forgetOtherSources(db, "suppliers", suppliers);
     await forgetOtherSources(db, "bom_lines", bomFiles);
     await forgetOtherSources(db, "outreach_events", outreach);
