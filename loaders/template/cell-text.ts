@@ -27,15 +27,3 @@ export function canonicalAnswer(value: CellValue, allowed: readonly string[], pe
   const key = text.toLowerCase();
   return allowed.find((a) => a.toLowerCase() === key) ?? text;
 }
-
-const CID = /^CID\s*[-_#:]?\s*0*(\d{1,6})$/i;
-
-/** "CID 000801", "cid-2514" → "CID000801"/"CID002514"; other IDs (legacy "4CHN005") trimmed as written. */
-export function normalizeCid(value: CellValue): string | null {
-  const text = freeText(value);
-  if (text === null) return null;
-  const m = CID.exec(text.replace(/\s+/g, " "));
-  return m ? `CID${m[1]!.padStart(6, "0")}` : text;
-}
-
-export const isCanonicalCid = (cid: string): boolean => /^CID\d{6}$/.test(cid);

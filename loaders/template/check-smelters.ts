@@ -1,6 +1,6 @@
 import { normalizeName } from "../../src/text/normalize.ts";
 import type { Finding, ProductRow, SmelterRow } from "../../src/rmi/declaration.ts";
-import { isCanonicalCid } from "./cell-text.ts";
+import { isCid, normalizeLegacyId } from "../../src/rmi/identifiers.ts";
 import { isSpecialLookup } from "./read-sections.ts";
 import type { SmelterColumns } from "../../src/rmi/layouts.ts";
 
@@ -47,7 +47,9 @@ export function checkSmelters(input: SmelterCheckInput): Finding[] {
     } else if (/^smelter not yet identified$/i.test(s.lookupName ?? "")) {
       out.push(f("info", "smelter-not-identified", `${c.lookupName ?? c.name}${s.row}`, `${s.metal ?? "metal"} smelter not yet identified`));
     }
-    if (s.cid !== null && !isCanonicalCid(s.cid)) {
+    if (s.cid !== null && normalizeLegacyId(s.cid) === s.cid) {
+      out.push(f("info", "legacy-smelter-id", `${c.cid}${s.row}`, `${s.cid} is a pre-2015 CFSI smelter ID; matching translates it to its CID`));
+    } else if (s.cid !== null && !isCid(s.cid)) {
       out.push(f("warning", "cid-malformed", `${c.cid}${s.row}`, `smelter identification is not an RMI CID: ${s.cid} (expected CID followed by 6 digits)`));
     } else if (s.cid !== null && s.metal && input.lookupCids && !input.lookupCids.get(lower(s.metal))?.has(s.cid)) {
       out.push(f("warning", "cid-unknown", `${c.cid}${s.row}`, `${s.cid} is not a ${s.metal} smelter in this template's Smelter Look-up`));

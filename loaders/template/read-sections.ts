@@ -1,5 +1,6 @@
 import type { Answer, CompanyAnswer, CompanyInfo, DeclarationScope, MineRow, ProductRow, SmelterRow } from "../../src/rmi/declaration.ts";
-import { canonicalAnswer, cellText, freeText, normalizeCid } from "./cell-text.ts";
+import { canonicalAnswer, cellText, freeText } from "./cell-text.ts";
+import { normalizeCid, smelterId } from "../../src/rmi/identifiers.ts";
 import { parseEffectiveDate } from "./effective-date.ts";
 import type { TemplateLayout } from "../../src/rmi/layouts.ts";
 import type { SheetSource } from "./workbook-source.ts";
@@ -137,7 +138,7 @@ export function readSmelters(sheet: SheetSource, layout: TemplateLayout): Smelte
       lookupName,
       name: written ?? (isSpecialLookup(lookupName) ? null : (standard ?? lookupName)),
       country: at(row, c.country),
-      cid: normalizeCid(sheet.get(row, col(c.cid))) ?? (c.cidInput ? normalizeCid(sheet.get(row, col(c.cidInput))) : null),
+      cid: smelterId(at(row, c.cid)) ?? smelterId(at(row, c.cidInput)),
       idSource: at(row, c.idSource),
       street: at(row, c.street),
       city: at(row, c.city),
@@ -180,7 +181,7 @@ export function readMines(sheet: SheetSource, firstRow: number): MineRow[] {
       metal: at(row, "A"),
       smelterName: at(row, "B"),
       name: at(row, "C"),
-      mineId: normalizeCid(sheet.get(row, columnIndex("D"))),
+      mineId: smelterId(at(row, "D")),
       idSource: at(row, "E"),
       country: at(row, "F"),
       comments: at(row, "M"),
@@ -195,7 +196,7 @@ export function readLookupCids(sheet: SheetSource | null): Map<string, Set<strin
   const out = new Map<string, Set<string>>();
   for (let row = 5; row <= sheet.lastRow; row++) {
     const metal = cellText(sheet.get(row, 0));
-    const cid = normalizeCid(sheet.get(row, 4));
+    const cid = normalizeCid(cellText(sheet.get(row, 4)));
     if (!metal || !cid) continue;
     const key = metal.toLowerCase();
     if (!out.has(key)) out.set(key, new Set());

@@ -1,5 +1,6 @@
 import { cleanText, normalizeName } from "../text/normalize.ts";
-import { canonicalMineral, normalizeCid } from "../rmi/minerals.ts";
+import { canonicalMineral } from "../rmi/minerals.ts";
+import { findCid, normalizeCid } from "../rmi/identifiers.ts";
 import type { RollupDeclaration } from "./rollup-input.ts";
 import type { RolledSmelter } from "./rollup-smelters.ts";
 
@@ -31,7 +32,7 @@ function smelterResolver(mineral: string, smelters: readonly RolledSmelter[]) {
   const byName = new Map<string, RolledSmelter>();
   for (const s of mine) if (!byName.has(normalizeName(s.name))) byName.set(normalizeName(s.name), s);
   return (text: string | null, d: RollupDeclaration): RolledSmelter | null => {
-    const cid = normalizeCid(text);
+    const cid = findCid(text);
     if (cid) return byCid.get(cid) ?? null;
     const key = normalizeName(text ?? "");
     if (!key) return null;

@@ -1,22 +1,40 @@
-/** CID + 6 digits, as RMI writes it; accepts `cid 2763`, `CID-002763`, `CID002763 `. */
+// Full-width forms (ＣＩＤ００２３１３), NBSP and ideographic spaces fold to ASCII under NFKC; zero-width characters go.
+const fold = (value: string) => value.normalize("NFKC").replace(/[\u200b-\u200d\u2060\ufeff]/g, "");
+
+const CID = /^\s*C\s*I\s*D[\s\-_#:.]*0*(\d{1,6})\s*$/i;
+
+/**
+ * CID + 6 digits, as RMI writes it; accepts `CID 000801`, `cid-002313`, `CID000292 `, `CID 2763`, full-width digits
+ * and NBSP. Anything else (legacy IDs, free text, numbers) is null.
+ */
 export function normalizeCid(value: string | null | undefined): string | null {
   if (!value) return null;
-  const m = /^\s*C\s*I\s*D[\s\-_#:]*0*(\d{1,6})\s*$/i.exec(value);
+  const m = CID.exec(fold(value));
   return m ? `CID${m[1]!.padStart(6, "0")}` : null;
 }
+
+/** True for a CID exactly as normalizeCid writes it. */
+export const isCid = (value: string | null | undefined): value is string => value != null && /^CID\d{6}$/.test(value);
 
 /** Finds a CID anywhere in free text (comments, names with the CID appended). */
 export function findCid(text: string | null | undefined): string | null {
   if (!text) return null;
-  const m = /\bCID[\s\-_#:]*(\d{6})\b/i.exec(text);
-  return m ? `CID${m[1]}` : null;
+  const m = /(?<![A-Z0-9])CID[\s\-_#:.]*0*(\d{1,6})(?!\d)/i.exec(fold(text));
+  return m ? `CID${m[1]!.padStart(6, "0")}` : null;
 }
 
 /** A pre-2015 CFSI smelter ID: metal digit, ISO3-like country, three digits (e.g. 1RUS067, 4CHN005). */
 export function normalizeLegacyId(value: string | null | undefined): string | null {
   if (!value) return null;
-  const m = /^\s*([1-4])\s*([A-Z]{3})\s*(\d{3})\s*$/i.exec(value);
+  const m = /^\s*([1-4])\s*-?\s*([A-Z]{3})\s*-?\s*(\d{3})\s*$/i.exec(fold(value));
   return m ? `${m[1]}${m[2]!.toUpperCase()}${m[3]}` : null;
+}
+
+/** A smelter ID cell as the Smelter List keeps it: the CID, else the legacy ID, else the text as written. */
+export function smelterId(value: string | null | undefined): string | null {
+  const text = value == null ? null : fold(value).replace(/\s+/g, " ").trim();
+  if (!text) return null;
+  return normalizeCid(text) ?? normalizeLegacyId(text) ?? text;
 }
 
 const METALS: Record<string, string> = {

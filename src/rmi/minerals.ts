@@ -18,9 +18,3 @@ export function canonicalMineral(value: string | null | undefined): string | nul
   }
   return null;
 }
-
-/** Normalises "CID 000801", "cid-002514" to "CID000801"; null when no CID is present. */
-export function normalizeCid(value: string | null | undefined): string | null {
-  const m = /CID\s*-?\s*(\d{6})/i.exec(value ?? "");
-  return m ? `CID${m[1]}` : null;
-}

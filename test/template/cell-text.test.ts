@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalAnswer, freeText, normalizeCid } from "../../loaders/template/cell-text.ts";
+import { canonicalAnswer, freeText } from "../../loaders/template/cell-text.ts";
 import { parseEffectiveDate } from "../../loaders/template/effective-date.ts";
 
 describe("effective dates", () => {
@@ -21,14 +21,6 @@ describe("effective dates", () => {
 });
 
 describe("cell text", () => {
-  it("normalises CIDs written with spaces, dashes and lower case; keeps legacy IDs", () => {
-    expect(normalizeCid("CID 000801")).toBe("CID000801");
-    expect(normalizeCid("cid-002514")).toBe("CID002514");
-    expect(normalizeCid("CID1969")).toBe("CID001969");
-    expect(normalizeCid("4CHN005")).toBe("4CHN005");
-    expect(normalizeCid(0)).toBeNull();
-  });
-
   it("canonicalises answers and reads number 1 as 100% only for the percentage question", () => {
     expect(canonicalAnswer(1, ["100%", "None"], true)).toBe("100%");
     expect(canonicalAnswer(" yes\t", ["Yes", "No"], false)).toBe("Yes");

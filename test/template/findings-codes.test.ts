@@ -81,10 +81,11 @@ describe.skipIf(!existsSync(legacyDir))("legacy CMRT 1.00–2.x read without noi
     expect(d.findings.length).toBeLessThanOrEqual(3);
   });
 
-  it("keeps the pre-CID smelter ID of CMRT 2.00 (column A) and flags it as no CID", () => {
+  it("keeps the pre-CID smelter ID of CMRT 2.00 (column A) as a legacy ID, not a malformed CID", () => {
     const d = readLegacy("cmrt2.00_green.xlsx");
     expect(d.smelters[3]?.cid).toBe("4CHN005");
-    expect(codes(d)).toContain("warning:cid-malformed@Smelter List!A8");
+    expect(codes(d)).toContain("info:legacy-smelter-id@Smelter List!A8");
+    expect(codes(d).filter((c) => c.startsWith("warning:cid-malformed"))).toEqual([]);
   });
 
   it("reads the empty CMRT 1.00 without a footer row posing as a smelter", () => {

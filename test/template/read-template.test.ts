@@ -103,11 +103,14 @@ describe("readTemplate on generated CMRT workbooks", () => {
         { metal: "Tungsten", lookupName: "Wolfram Bergbau und Hutten AG", cid: "CID002044", comments: "again" },
         { metal: "Tungsten", lookupName: "Smelter not listed", name: "Old Mill", country: "CHINA", cid: "4CHN005" },
         { metal: "Tantalum", lookupName: "Smelter not listed", name: "New Co", country: "JAPAN", cid: "CID999999" },
+        { metal: "Tin", lookupName: "Smelter not listed", name: "Mystery Tin", country: "PERU", cid: "RMI-4471" },
       ],
     });
     const c = codes(d);
     expect(c).toContain("warning:duplicate-smelter@Smelter List!B7");
-    expect(c).toContain("warning:cid-malformed@Smelter List!F8");
+    expect(c).toContain("info:legacy-smelter-id@Smelter List!F8");
+    expect(c).not.toContain("warning:cid-malformed@Smelter List!F8");
+    expect(c).toContain("warning:cid-malformed@Smelter List!F10");
     expect(c).toContain("warning:cid-unknown@Smelter List!F9");
     expect(c).toContain("warning:smelters-not-all-identified@Declaration!D65");
     expect(c).toContain("warning:smelter-info-not-all-reported@Declaration!D71");
