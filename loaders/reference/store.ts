@@ -25,10 +25,12 @@ export async function storeLoad(
   db: Database,
   record: LoadRecord,
   tables: readonly { table: string; columns: readonly string[]; rows: (loadId: number) => SqlValue[][] }[],
+  options: { perSourceFile?: boolean } = {},
 ): Promise<number | null> {
+  // A kind whose files are separate lists (trade measures) compares against the last load of the same file name.
   const current = await db.scalar<string>(
-    "SELECT sha256 FROM reference_loads WHERE kind = ? ORDER BY load_id DESC LIMIT 1",
-    [record.kind],
+    `SELECT sha256 FROM reference_loads WHERE kind = ?${options.perSourceFile ? " AND source_file = ?" : ""} ORDER BY load_id DESC LIMIT 1`,
+    options.perSourceFile ? [record.kind, basename(record.sourceFile)] : [record.kind],
   );
   if (current === record.sha256) return null;
   return db.transaction(async () => {

@@ -16,6 +16,7 @@ export const commands: readonly CommandEntry[] = [
   { name: "generate", summary: "write a deterministic synthetic company (supplier master, BOMs, outreach log, inbox of workbooks)", load: async () => (await import("./generate.ts")).generateCommand },
   { name: "ingest", summary: "read RMI templates (files or folders) into the database", load: async () => (await import("./ingest.ts")).ingestCommand },
   { name: "match", summary: "identify a smelter name against the RMI reference", load: async () => (await import("./match.ts")).matchCommand },
+  { name: "measures", summary: "list the trade measures (export bans and licences, quotas, import bans, tariffs) in force for a mineral and country", load: async () => (await import("./measures.ts")).measuresCommand },
   { name: "outreach", summary: "write request, reminder, escalation and clarification e-mail drafts and a mail-merge CSV", load: async () => (await import("./outreach.ts")).outreachCommand },
   { name: "reference", summary: "load and list reference data (RMI smelter look-up, facility lists, legacy IDs)", load: async () => (await import("./reference.ts")).referenceCommand },
   { name: "report", summary: "print the executive report, or render it to PDF with --pdf", load: async () => (await import("./report.ts")).reportCommand },

@@ -3,6 +3,7 @@ import { AssayError } from "../../errors.ts";
 import { addReferenceFile, referenceKinds } from "../../../loaders/reference/detect.ts";
 import { registerRmiKinds } from "../../../loaders/reference/rmi-kinds.ts";
 import { registerSanctionsKinds } from "../../../loaders/reference/sanctions-kinds.ts";
+import { registerTradeKinds } from "../../../loaders/trade-measures.ts";
 import { loadShippedReference } from "../../../loaders/reference/shipped.ts";
 import { booleanOption, stringOption, type Command } from "../command.ts";
 import { formatTable } from "../format-table.ts";
@@ -12,7 +13,8 @@ export const referenceCommand: Command = {
   summary: "load and list reference data (RMI smelter look-up, facility lists, legacy IDs)",
   usage: "assay reference add <file>... [--kind K] | assay reference shipped | assay reference list [--json] | assay reference kinds",
   description: `add      detect each file's kind and load it (an RMI template .xlsx: its Smelter Look-up sheet, the
-         user's current template being the source of truth; RMI facility list CSVs; the 2014 legacy IDs)
+         user's current template being the source of truth; RMI facility list CSVs; the 2014 legacy IDs;
+         sanctions lists; trade-measures CSVs in the layout of data/reference/trade)
 shipped  load the sample reference in data/reference/rmi (a no-op for files already loaded)
 list     every load with its kind, source file, vintage and row count (the newest of each kind is current)
 kinds    the file kinds 'add' recognises
@@ -24,6 +26,7 @@ Loading the same bytes again adds nothing; a different file of the same kind bec
   async run(ctx) {
     registerRmiKinds();
     registerSanctionsKinds();
+    registerTradeKinds();
     const [sub, ...files] = ctx.positionals;
     if (sub === "kinds") {
       ctx.io.out(formatTable(referenceKinds().map((k) => ({ kind: k.kind, description: k.description ?? "" }))));

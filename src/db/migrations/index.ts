@@ -5,6 +5,7 @@ import { reference } from "./020-reference.ts";
 import { sanctions } from "./030-sanctions.ts";
 import { countryRisk } from "./031-country-risk.ts";
 import { reportedSmelters } from "./032-reported-smelters.ts";
+import { tradeMeasures } from "./033-trade-measures.ts";
 import { scoring } from "./040-scoring.ts";
 import { engagement } from "./050-engagement.ts";
 import { exportsLog } from "./060-exports.ts";
@@ -19,4 +20,4 @@ export interface Migration {
 
 // Version ranges: 1–9 core, 10–19 workbooks/declarations, 20–29 reference & matching,
 // 30–39 sanctions & country risk, 40–49 scoring, 50–59 engagement, 60–69 exports, 70–79 scale.
-export const migrations: readonly Migration[] = [core, inputs, declarations, reference, sanctions, countryRisk, reportedSmelters, scoring, engagement, exportsLog, buildFingerprints];
+export const migrations: readonly Migration[] = [core, inputs, declarations, reference, sanctions, countryRisk, reportedSmelters, tradeMeasures, scoring, engagement, exportsLog, buildFingerprints];

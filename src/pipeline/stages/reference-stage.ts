@@ -2,6 +2,7 @@ import { addReferenceFile } from "../../../loaders/reference/detect.ts";
 import { registerRmiKinds } from "../../../loaders/reference/rmi-kinds.ts";
 import { loadShippedReference } from "../../../loaders/reference/shipped.ts";
 import { ensureSanctionsLoaded, registerSanctionsKinds } from "../../../loaders/reference/sanctions-kinds.ts";
+import { loadShippedTradeMeasures, registerTradeKinds } from "../../../loaders/trade-measures.ts";
 import type { Stage } from "../stage.ts";
 
 /** Loads the shipped reference sample, then the user's configured reference files (newest wins). */
@@ -10,7 +11,8 @@ export const referenceStage: Stage = {
   async run({ db, config }) {
     registerRmiKinds();
     registerSanctionsKinds();
-    const loads = [...(await loadShippedReference(db)), ...(await ensureSanctionsLoaded(db))];
+    registerTradeKinds();
+    const loads = [...(await loadShippedReference(db)), ...(await ensureSanctionsLoaded(db)), ...(await loadShippedTradeMeasures(db))];
     for (const file of config.config.inputs.reference) loads.push(await addReferenceFile(db, config.resolve(file)));
     const fresh = loads.filter((l) => l.loadId !== null);
     const issues = loads.reduce((n, l) => n + (l.issues?.length ?? 0), 0);
