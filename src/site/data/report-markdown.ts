@@ -1,15 +1,16 @@
+import { escapeMarkdown } from "../../exports/markdown.ts";
 import type { reportData } from "./report-data.ts";
 
 type Report = Awaited<ReturnType<typeof reportData>>;
 
 const fmt = (v: number | null, format: string) => (v === null ? "–" : format === "percent" ? `${Math.round(v * 100)}%` : v.toLocaleString("en-US"));
-// Supplier text goes into Markdown table cells: pipes and line breaks would break the table.
-const cell = (v: unknown) => String(v ?? "").replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ");
+// Supplier text goes into Markdown meant for sharing: it may not open tags, links or emphasis, nor break a table cell.
+const cell = (v: unknown) => escapeMarkdown(v === null || v === undefined ? "" : String(v));
 
 /** The executive report as Markdown (what `assay report` prints without --pdf). */
 export function reportMarkdown(r: Report): string {
   const lines = [`# Responsible-minerals programme: executive report`, ""];
-  if (r.current) lines.push(`Period ${r.current.period}, as of ${r.current.asOf}; compared with ${r.previous?.period ?? "no earlier period"}.`, "");
+  if (r.current) lines.push(`Period ${cell(r.current.period)}, as of ${r.current.asOf}; compared with ${cell(r.previous?.period ?? "no earlier period")}.`, "");
   lines.push(r.headline, "", "## Programme status", "", "| KPI | Value | Previous |", "|---|---:|---:|");
   for (const k of r.kpis) lines.push(`| ${k.label} | ${fmt(k.value, k.format)} | ${fmt(k.previous, k.format)} |`);
   lines.push("", "## Top risks", "");
