@@ -1,11 +1,14 @@
-// CSV of the rows a table shows, built in the browser. Cells a spreadsheet would run as a formula
-// (starting with = + - @, or tab/CR) get a leading apostrophe; every cell is quoted as RFC 4180 needs.
+// CSV of the rows a table shows, built in the browser. Cells a spreadsheet would run as a formula (starting with
+// = + - @, tab, CR or full-width ＝＋－＠) get a leading apostrophe; cells are quoted as RFC 4180 needs.
+// Mirrors src/text/neutralize.ts and src/text/csv.ts (Framework cannot import outside pages/);
+// test/text/neutralize.test.ts holds the two to the same answers.
+const TRIGGER = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
 
 export function csvCell(value) {
   if (value === null || value === undefined) return "";
   let text = Array.isArray(value) ? value.join("; ") : value instanceof Date ? value.toISOString() : typeof value === "object" ? JSON.stringify(value) : String(value);
   // Numbers are data, not formulas: only text is neutralised (so -2 stays a number).
-  if (typeof value !== "number" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (typeof value !== "number" && typeof value !== "boolean" && TRIGGER.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -3,7 +3,7 @@ import { SheetXml } from "./_sheet-xml.ts";
 import { readCountryList, readLookup, sharedStrings, type LookupRow } from "./_template-data.ts";
 import { excelSerial, templateLayout, type TemplateLayout } from "./_template-layout.ts";
 import { XlsxPackage } from "./_xlsx-package.ts";
-import { neutralizeFormula } from "./neutralize.ts";
+import { neutralizeFormula } from "../text/neutralize.ts";
 import type { RollupFamily } from "./rollup-input.ts";
 import type { Rollup } from "./rollup.ts";
 import { writeMineList } from "./write-mine-list.ts";

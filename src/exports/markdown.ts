@@ -1,3 +1,5 @@
+import { neutralizeFormula } from "../text/neutralize.ts";
+
 /** Escapes text for Markdown and inline HTML: supplier names cannot open links, tags, emphasis or table cells. */
 export function escapeMarkdown(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return "";
@@ -13,9 +15,9 @@ export function escapeMarkdown(value: string | number | null | undefined): strin
     .replace(/\bwww\\\./gi, (m) => m.replace("w", "&#119;"));
 }
 
-/** A Markdown table; every cell is escaped. */
+/** A Markdown table; every cell is escaped, and text cells are formula-neutralised (tables get pasted into spreadsheets). */
 export function markdownTable(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>): string {
-  const line = (cells: ReadonlyArray<string | number | null | undefined>) => `| ${cells.map(escapeMarkdown).join(" | ")} |`;
+  const line = (cells: ReadonlyArray<string | number | null | undefined>) => `| ${cells.map((c) => escapeMarkdown(typeof c === "string" ? neutralizeFormula(c) : c)).join(" | ")} |`;
   if (rows.length === 0) return "_None._";
   return [line(header), `|${header.map(() => " --- ").join("|")}|`, ...rows.map(line)].join("\n");
 }

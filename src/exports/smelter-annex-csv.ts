@@ -1,4 +1,4 @@
-import { toCsv } from "./neutralize.ts";
+import { toCsv } from "../text/csv.ts";
 import type { RolledSmelter } from "./rollup-smelters.ts";
 
 /** The deduplicated smelter list as CSV; supplier text is neutralised against formula injection. */

@@ -1,6 +1,6 @@
 import { normalizeName } from "../text/normalize.ts";
 import type { SheetXml } from "./_sheet-xml.ts";
-import { neutralizeFormula } from "./neutralize.ts";
+import { neutralizeFormula } from "../text/neutralize.ts";
 import type { RolledMine } from "./rollup-mines.ts";
 import type { RolledSmelter } from "./rollup-smelters.ts";
 

@@ -1,7 +1,7 @@
 import { normalizeName } from "../text/normalize.ts";
 import type { SheetXml } from "./_sheet-xml.ts";
 import type { LookupRow } from "./_template-data.ts";
-import { neutralizeFormula } from "./neutralize.ts";
+import { neutralizeFormula } from "../text/neutralize.ts";
 import type { RolledSmelter } from "./rollup-smelters.ts";
 
 const FIRST_ROW = 5;

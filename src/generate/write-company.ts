@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { SyntheticCompany } from "./generate-company.ts";
+import { toCsv as writeCsv } from "../text/csv.ts";
 import { writeInPool } from "./write-pool.ts";
 import type { ResponseJob } from "./write-response.ts";
 
@@ -26,14 +27,9 @@ export interface WriteCompanyResult {
   inbox: InboxEntry[];
 }
 
-/** Quotes a CSV field when it holds a separator, quote or newline. */
-export function csvField(value: string | number | null | undefined): string {
-  const s = value === null || value === undefined ? "" : String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
+/** Fixture CSV: written as a supplier's system would, so hostile cells stay hostile (not neutralised). */
 export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | null>>): string {
-  return [header.join(","), ...rows.map((r) => r.map(csvField).join(","))].join("\n") + "\n";
+  return writeCsv(header, rows, { neutralize: false, eol: "\n" });
 }
 
 /**

@@ -1,3 +1,5 @@
+import { neutralizeFormula } from "./neutralize.ts";
+
 /** One CSV record with the 1-based physical line it starts on. */
 export interface CsvRecord {
   line: number;
@@ -97,4 +99,32 @@ export function columnLetter(index: number): string {
     n = Math.floor((n - 1) / 26);
   }
   return out;
+}
+
+export type CsvValue = string | number | boolean | null | undefined;
+
+export interface CsvWriteOptions {
+  /** Neutralise formula triggers in text cells (default true; only test-fixture generators turn it off). */
+  neutralize?: boolean;
+  /** Start with a UTF-8 byte-order mark so Excel detects the encoding (default false). */
+  bom?: boolean;
+  /** Line end (default CRLF, as RFC 4180 writes it). */
+  eol?: "\r\n" | "\n";
+}
+
+/** One CSV field: text neutralised, then quoted when it holds a delimiter, quote, line break or edge whitespace. */
+export function csvField(value: CsvValue, neutralize = true): string {
+  if (value === null || value === undefined) return "";
+  // Numbers and booleans are data, not formulas: -2 stays a number.
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  if (typeof value === "boolean") return value ? "true" : "false";
+  const text = neutralize ? neutralizeFormula(value) : value;
+  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** A CSV document (RFC 4180) from a header and rows; the one CSV writer every export uses. */
+export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<CsvValue>>, options: CsvWriteOptions = {}): string {
+  const { neutralize = true, bom = false, eol = "\r\n" } = options;
+  const lines = [header, ...rows].map((row) => row.map((v) => csvField(v, neutralize)).join(","));
+  return `${bom ? "\ufeff" : ""}${lines.join(eol)}${eol}`;
 }

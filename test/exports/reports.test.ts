@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildReportInput } from "../../src/exports/build-report-input.ts";
 import { escapeMarkdown } from "../../src/exports/markdown.ts";
-import { csvField, toCsv } from "../../src/exports/neutralize.ts";
+import { csvField, toCsv } from "../../src/text/csv.ts";
 import { euBatteriesDueDiligence, euConflictMineralsReport, secConflictMineralsReport } from "../../src/exports/reports/index.ts";
 import { DeclarationConfig, RollupInput } from "../../src/exports/rollup-input.ts";
 import { smelterAnnexCsv } from "../../src/exports/smelter-annex-csv.ts";
