@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { parseCsv } from "./parse-csv.ts";
@@ -9,6 +9,8 @@ import { REPO_ROOT } from "../../src/repo-root.ts";
 export const CahraRegion = z.object({ name: z.string(), code: z.string(), conflictAffected: z.boolean(), highRisk: z.boolean() });
 export const CahraEntry = z.object({
   countryName: z.string(), iso2: z.string().length(2), wholeCountry: z.boolean(), regions: z.array(CahraRegion).nullable(),
+  /** Set by the loader: the list names every first-level subdivision, so the entry counts as the whole country. */
+  allRegionsListed: z.boolean().optional(),
 });
 export type CahraEntry = z.infer<typeof CahraEntry>;
 
@@ -31,6 +33,7 @@ export const COUNTRY_RISK_FILES = {
   cahra: "eu_cahra_list_2026-06.json",
   labour: "ilab_list_of_goods.csv",
   governance: "wgi_2022_latest.csv",
+  subdivisions: "iso3166_2_first_level_counts.csv",
 } as const;
 
 function csvObjects(file: string): { line: number; row: Record<string, string> }[] {
@@ -57,6 +60,21 @@ export function loadCountryRiskDatasets(dir = COUNTRY_RISK_DIR): CountryRiskData
     if (parsed.success) cahra.set(parsed.data.iso2, parsed.data);
     else issues.push(`${COUNTRY_RISK_FILES.cahra} › entries[${i}]: ${parsed.error.issues[0]?.message}`);
   });
+  // The EU list names the DRC province by province although all 26 are listed (DOMAIN §10): an entry that lists
+  // every first-level subdivision of its country is the whole country.
+  const subdivisionsFile = path.join(dir, COUNTRY_RISK_FILES.subdivisions);
+  const subdivisions = new Map<string, number>();
+  if (existsSync(subdivisionsFile)) {
+    for (const { row } of csvObjects(subdivisionsFile)) {
+      const n = Number(row.first_level_subdivisions);
+      if (row.iso2 && Number.isInteger(n) && n > 0) subdivisions.set(row.iso2.toUpperCase(), n);
+    }
+  }
+  for (const [iso2, entry] of cahra) {
+    const total = subdivisions.get(iso2);
+    const listed = new Set((entry.regions ?? []).map((r) => r.code.toUpperCase())).size;
+    if (!entry.wholeCountry && total !== undefined && listed >= total) cahra.set(iso2, { ...entry, wholeCountry: true, allRegionsListed: true });
+  }
   const labour: LabourGood[] = [];
   for (const { line, row } of csvObjects(path.join(dir, COUNTRY_RISK_FILES.labour))) {
     // Manufactured goods ("Lithium-Ion Batteries") are not mine output: only the Mining sector counts.

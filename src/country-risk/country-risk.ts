@@ -1,3 +1,4 @@
+import { isConflictMineral } from "../rmi/minerals.ts";
 import { iso2ToName } from "../text/countries.ts";
 import type { CountryRiskDatasets } from "../../loaders/reference/country-risk-datasets.ts";
 
@@ -30,7 +31,8 @@ export function countryRisk(iso2: string, mineral: string, data: CountryRiskData
   const name = iso2ToName(code) ?? code;
   const m = mineral.toLowerCase().replace("aluminium", "aluminum");
   const factors: CountryFactor[] = [];
-  const covered = data.covered.has(code);
+  // Dodd-Frank §1502 covers 3TG only: a covered country is no factor for cobalt, copper or mica.
+  const covered = data.covered.has(code) && isConflictMineral(m);
   if (covered) {
     factors.push({ code: "covered-country", detail: `${name} is a Dodd-Frank covered country (${data.covered.get(code) || "DRC or adjoining"})`, source: data.vintages.covered });
   }
@@ -38,7 +40,8 @@ export function countryRisk(iso2: string, mineral: string, data: CountryRiskData
   let cahra: CountryRiskResult["cahra"] = null;
   if (cahraEntry?.wholeCountry) {
     cahra = "country";
-    factors.push({ code: "cahra-country", detail: `${name} is listed as a whole on the EU CAHRA list`, source: data.vintages.cahra });
+    const how = cahraEntry.allRegionsListed ? ` (all ${cahraEntry.regions?.length ?? 0} first-level regions are listed)` : "";
+    factors.push({ code: "cahra-country", detail: `${name} is listed as a whole on the EU CAHRA list${how}`, source: data.vintages.cahra });
   } else if (cahraEntry && (cahraEntry.regions?.length ?? 0) > 0) {
     cahra = "regions";
     const regions = cahraEntry.regions!.map((r) => r.name);

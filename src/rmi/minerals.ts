@@ -18,3 +18,10 @@ export function canonicalMineral(value: string | null | undefined): string | nul
   }
   return null;
 }
+
+const CONFLICT_MINERALS = new Set(CMRT_METALS.map((m) => m.toLowerCase()));
+
+/** Tin, tantalum, tungsten, gold: the minerals Dodd-Frank §1502 and EU 2017/821 cover (DOMAIN B §5.1–5.2). */
+export function isConflictMineral(mineral: string): boolean {
+  return CONFLICT_MINERALS.has(mineral.trim().toLowerCase());
+}

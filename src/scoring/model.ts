@@ -5,7 +5,7 @@ const points = z.number().min(-100).max(100);
 /** Points added for the risk of one country (where a smelter stands, or where its ore was mined). */
 export const CountryWeights = z
   .object({
-    /** Dodd-Frank §1502 covered countries: the DRC and its nine neighbours (DOMAIN B §5.1). */
+    /** Dodd-Frank §1502 covered countries: the DRC and its nine neighbours (DOMAIN B §5.1). 3TG only. */
     coveredCountry: points,
     /** EU indicative CAHRA list: the whole country is listed (DOMAIN B §5.2, cahraslist.net). */
     cahraCountry: points,
@@ -52,7 +52,11 @@ export const RiskModel = z
         /** Last audit + cycle against asOf (DOMAIN B §3.3 assessment cycle; §6.1 expiry within 30 days). */
         freshness: z
           .object({
+            /** Expired without a re-audit in progress: more than Active, since the facility stopped being assessed. */
             expired: points,
+            /** Expired for longer than `expiredLongAfterMonths`: the conformance no longer says anything. */
+            expiredLong: points,
+            expiredLongAfterMonths: z.number().int().min(1).max(120),
             expiredReauditInProgress: points,
             expiring: points,
             expiringWithinDays: z.number().int().min(0).max(366),
@@ -61,10 +65,27 @@ export const RiskModel = z
           .strict(),
         /** OFAC / UK / EU screening decision: `hit` is the critical override, `review` adds points. */
         sanctions: z.object({ review: points }).strict(),
+        /**
+         * Where the facility stands. Its country is not the ore's origin (SC12), so by default only the covered-country
+         * red flag and governance count here; each part counts once, the larger of location and origin.
+         */
         location: CountryWeights,
         /** Reported mine countries (Smelter List mine columns, EMRT Mine List): the worst country counts. */
         origin: CountryWeights,
-        /** 100% recycled or scrap feedstock (R17: deemed DRC conflict free). */
+        /**
+         * Share (0–1) of the country and mineral points kept when the facility's due diligence is validated: OECD
+         * Step 4 audits and RMI's "mitigate rather than embargo" (O1, R22). `validated` = Conformant with a current
+         * audit or LBMA/RJC cross-recognised; `reauditInProgress` = audit expired, re-audit under way; `active` = RMAP
+         * assessment under way. Every other status keeps the full points.
+         */
+        dueDiligenceResidual: z
+          .object({ validated: z.number().min(0).max(1), reauditInProgress: z.number().min(0).max(1), active: z.number().min(0).max(1) })
+          .strict()
+          .refine((r) => r.validated <= r.reauditInProgress && r.reauditInProgress <= r.active, { message: "residuals must rise: validated ≤ reauditInProgress ≤ active" }),
+        /**
+         * 100% recycled or scrap feedstock (R17: deemed DRC conflict free). Credited only when an audit validated the
+         * facility's feedstock: a supplier's claim about a facility outside RMAP is not evidence.
+         */
         recycled: points,
         /** Grievance, adverse media or "smelter of interest" flags (DOMAIN B §3.5, §6.1). */
         adverseEvidence: points,
@@ -129,14 +150,15 @@ const countryDefaults = {
 
 /** The published default model; docs/risk-model.md explains each figure and its source. */
 export const DEFAULT_RISK_MODEL: RiskModel = {
-  version: "assay-risk-1.0.0",
+  version: "assay-risk-2.0.0",
   bands: { medium: 20, high: 45 },
   smelter: {
-    status: { conformant: 0, crossRecognised: 5, active: 15, unknown: 35, notParticipating: 40, removed: 40 },
-    freshness: { expired: 15, expiredReauditInProgress: 8, expiring: 5, expiringWithinDays: 30, auditDateUnknown: 5 },
+    status: { conformant: 0, crossRecognised: 5, active: 15, unknown: 35, notParticipating: 45, removed: 45 },
+    freshness: { expired: 20, expiredLong: 30, expiredLongAfterMonths: 12, expiredReauditInProgress: 10, expiring: 5, expiringWithinDays: 30, auditDateUnknown: 5 },
     sanctions: { review: 20 },
-    location: countryDefaults,
+    location: { coveredCountry: 10, cahraCountry: 0, cahraRegion: 0, childLabour: 0, forcedLabour: 0, governance: 5 },
     origin: countryDefaults,
+    dueDiligenceResidual: { validated: 0.25, reauditInProgress: 0.5, active: 0.75 },
     recycled: -10,
     adverseEvidence: 15,
     mineral: { cobalt: 10, mica: 10 },

@@ -1,4 +1,4 @@
-import { worstCountryParts } from "./country-points.ts";
+import { countryParts } from "./country-points.ts";
 import { addMonths, daysBetween } from "./dates.ts";
 import type { SmelterFacts } from "./facts.ts";
 import type { RiskModel } from "./model.ts";
@@ -45,15 +45,35 @@ function freshnessReason(f: SmelterFacts, model: RiskModel, asOf: string): Reaso
   const audit = `last audit ${f.lastAuditDate}, ${f.auditCycleMonths}-month cycle`;
   if (left === null) return { factor: "audit-freshness", points: Math.min(crossCap, w.auditDateUnknown), evidence: `unreadable audit date: ${f.lastAuditDate}` };
   if (left < 0) {
-    const points = Math.min(crossCap, f.reauditInProgress ? w.expiredReauditInProgress : w.expired);
+    const long = (addMonths(validUntil!, w.expiredLongAfterMonths) ?? "9999") < asOf;
+    const points = Math.min(crossCap, f.reauditInProgress ? w.expiredReauditInProgress : long ? w.expiredLong : w.expired);
     const re = `${f.reauditInProgress ? "; re-audit in progress" : ""}${Number.isFinite(crossCap) ? "; cross-recognised through LBMA/RJC" : ""}`;
-    return { factor: "audit-freshness", points, evidence: `audit expired ${validUntil} (${-left} days before ${asOf}; ${audit}${re})` };
+    const over = long && !f.reauditInProgress ? `; more than ${w.expiredLongAfterMonths} months ago` : "";
+    return { factor: "audit-freshness", points, evidence: `audit expired ${validUntil} (${-left} days before ${asOf}; ${audit}${re}${over})` };
   }
   if (left <= w.expiringWithinDays) {
     return { factor: "audit-freshness", points: Math.min(crossCap, w.expiring), evidence: `audit expires ${validUntil}, ${left} days after ${asOf} (${audit})` };
   }
   return { factor: "audit-freshness", points: 0, evidence: `audit valid until ${validUntil} (${audit})` };
 }
+
+type Validation = "validated" | "reauditInProgress" | "active" | null;
+
+/** How far an independent audit vouches for the facility's due diligence on `asOf` (OECD Step 4). */
+export function validation(f: SmelterFacts, asOf: string): Validation {
+  if (f.lbma || f.rjc) return "validated";
+  if (f.status === "active") return "active";
+  if (f.status !== "conformant") return null;
+  const validUntil = f.lastAuditDate && f.auditCycleMonths ? addMonths(f.lastAuditDate, f.auditCycleMonths) : null;
+  if (validUntil === null || validUntil >= asOf) return "validated";
+  return f.reauditInProgress ? "reauditInProgress" : null;
+}
+
+const VALIDATION_TEXT: Record<Exclude<Validation, null>, string> = {
+  validated: "an independent audit validates its due diligence",
+  reauditInProgress: "its audit lapsed and a re-audit is under way",
+  active: "its RMAP assessment is under way",
+};
 
 /**
  * Scores one smelter or refiner, 0–100, with the reasons that make up the score.
@@ -75,21 +95,33 @@ export function scoreSmelter(f: SmelterFacts, model: RiskModel, asOf: string): S
   if (f.sanctions === "review") {
     reasons.push({ factor: "sanctions", points: s.sanctions.review, evidence: `possible sanctions match under review${f.sanctionsEvidence ? `: ${f.sanctionsEvidence}` : ""}` });
   }
-  if (f.location) {
-    for (const p of worstCountryParts([f.location], s.location, f.metal)) {
-      reasons.push({ factor: `location-${p.part}`, points: p.points, evidence: `location: ${p.evidence}` });
-    }
-  }
-  for (const p of worstCountryParts(f.mineCountries, s.origin, f.metal)) {
-    reasons.push({ factor: `origin-${p.part}`, points: p.points, evidence: `reported mine country: ${p.evidence}` });
-  }
-  if (f.recycled) reasons.push({ factor: "recycled", points: s.recycled, evidence: "declares 100% recycled or scrap feedstock" });
-  if (f.adverseFlags.length > 0) {
-    reasons.push({ factor: "adverse-evidence", points: s.adverseEvidence, evidence: f.adverseFlags.join("; ") });
+  // Country and mineral exposure: what OECD asks a company to manage, not to avoid. A validated audit mitigates it.
+  const exposure: Reason[] = [];
+  for (const p of countryParts(f.location, f.mineCountries, s, f.metal)) {
+    exposure.push({ factor: `${p.basis}-${p.part}`, points: p.points, evidence: `${p.basis === "location" ? "location" : "reported mine country"}: ${p.evidence}` });
   }
   const mineralPoints = s.mineral[f.metal.toLowerCase()];
-  if (mineralPoints) {
-    reasons.push({ factor: "mineral", points: mineralPoints, evidence: `${f.metal}: child-labour exposure of the mineral (ILAB)` });
+  if (mineralPoints) exposure.push({ factor: "mineral", points: mineralPoints, evidence: `${f.metal}: child-labour exposure of the mineral (ILAB)` });
+  reasons.push(...exposure);
+  const v = validation(f, asOf);
+  const exposed = exposure.reduce((sum, r) => sum + r.points, 0);
+  const residual = v ? s.dueDiligenceResidual[v] : 1;
+  if (v && exposed > 0 && residual < 1) {
+    reasons.push({
+      factor: "due-diligence-mitigation",
+      points: -round1(exposed * (1 - residual)),
+      evidence: `${VALIDATION_TEXT[v]}: ${Math.round(residual * 100)}% of the ${round1(exposed)} country and mineral points kept (OECD: mitigate, not embargo)`,
+    });
+  }
+  if (f.recycled) {
+    reasons.push(
+      v === "validated"
+        ? { factor: "recycled", points: s.recycled, evidence: "declares 100% recycled or scrap feedstock, within an audited facility" }
+        : { factor: "recycled", points: 0, evidence: "suppliers declare 100% recycled or scrap feedstock, but no current audit verifies the facility's feedstock: no credit" },
+    );
+  }
+  if (f.adverseFlags.length > 0) {
+    reasons.push({ factor: "adverse-evidence", points: s.adverseEvidence, evidence: f.adverseFlags.join("; ") });
   }
 
   const weighted = round1(clamp100(reasons.reduce((sum, r) => sum + r.points, 0)));

@@ -26,12 +26,21 @@ describe("goodToMinerals", () => {
 });
 
 describe("countryRisk", () => {
-  it("DRC cobalt: covered country, CAHRA regions, child labour, low governance, with evidence", () => {
+  it("DRC cobalt: no covered-country factor (Dodd-Frank is 3TG only), CAHRA whole country, child labour, low governance", () => {
     const r = countryRisk("CD", "Cobalt", data);
-    expect(r).toMatchObject({ iso2: "CD", name: "Democratic Republic of the Congo", covered: true, cahra: "regions", childLabour: true, forcedLabour: false });
+    expect(r).toMatchObject({ iso2: "CD", name: "Democratic Republic of the Congo", covered: false, cahra: "country", childLabour: true, forcedLabour: false });
     expect(r.governancePercentile).toBeLessThan(15);
-    expect(r.factors.map((f) => f.code)).toEqual(["covered-country", "cahra-regions", "child-labour", "governance"]);
+    expect(r.factors.map((f) => f.code)).toEqual(["cahra-country", "child-labour", "governance"]);
     expect(r.factors.find((f) => f.code === "child-labour")!.detail).toMatch(/Cobalt ore \(heterogenite\)/);
+  });
+
+  it("DRC tin: covered country, and the EU list's 26 provinces listed one by one count as the whole country", () => {
+    const r = countryRisk("CD", "tin", data);
+    expect(r).toMatchObject({ covered: true, cahra: "country" });
+    expect(r.factors.find((f) => f.code === "cahra-country")!.detail).toContain("all 26 first-level regions are listed");
+    expect(countryRisk("BI", "tin", data).cahra, "Burundi, listed as a whole").toBe("country");
+    expect(countryRisk("MX", "gold", data).cahra, "Mexico: 10 of 32 states").toBe("regions");
+    expect(countryRisk("YE", "gold", data).cahra, "Yemen: 21 of 22 governorates").toBe("regions");
   });
 
   it("labour factors are per mineral: DRC tin is listed via cassiterite, DRC mica is not", () => {

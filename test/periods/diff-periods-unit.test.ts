@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { diffPeriods, type PeriodSnapshot, type PeriodSmelter } from "../../src/periods/diff-periods.ts";
 
 const sm = (key: string, over: Partial<PeriodSmelter> = {}): PeriodSmelter => ({ key, cid: key, name: key, metal: "tin", rmiStatus: "conformant", sanctions: "clear", score: 0, band: "Low", ...over });
-const snap = (period: string, smelters: PeriodSmelter[], suppliers: PeriodSnapshot["suppliers"]): PeriodSnapshot => ({ period, runId: period === "2024" ? 1 : 2, asOf: `${period}-12-31`, modelVersion: "assay-risk-1.0.0", smelters, suppliers });
+const snap = (period: string, smelters: PeriodSmelter[], suppliers: PeriodSnapshot["suppliers"]): PeriodSnapshot => ({ period, runId: period === "2024" ? 1 : 2, asOf: `${period}-12-31`, modelVersion: "assay-risk-2.0.0", smelters, suppliers });
 
 describe("diffPeriods", () => {
   it("reports a supplier when its band changes or its score moves by at least 10 points", () => {

@@ -31,7 +31,7 @@ describe("assay score + assay diff over two periods", async () => {
     const r = await cli("score", "--period", "2024", "--as-of", "2024-06-30");
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("period 2024 · as of 2024-06-30 · model assay-risk-1.0.0");
+    expect(r.stdout).toContain("period 2024 · as of 2024-06-30 · model assay-risk-2.0.0");
     expect(r.stdout, "one supplier silent, the other lists an unmatched smelter").toMatch(/products\s+1 {2}High 1 \(1 with coverage below 80%\)/);
   });
 

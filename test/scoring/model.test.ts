@@ -24,7 +24,7 @@ describe("risk model configuration", () => {
       `[AssayError: risk-model.json: smelter.status.active: Invalid input: expected number, received string: "15"]`,
     );
     expect(() => resolveRiskModel({ smelter: { stauts: {} } }, "risk-model.json")).toThrowErrorMatchingInlineSnapshot(
-      `[AssayError: risk-model.json: smelter.stauts: unknown key (expected one of status, freshness, sanctions, location, origin, recycled, adverseEvidence, mineral)]`,
+      `[AssayError: risk-model.json: smelter.stauts: unknown key (expected one of status, freshness, sanctions, location, origin, dueDiligenceResidual, recycled, adverseEvidence, mineral)]`,
     );
     expect(() => resolveRiskModel({ bands: { medium: 60 } }, "risk-model.json")).toThrowError("risk-model.json: bands: medium must not exceed high");
   });
@@ -36,7 +36,7 @@ describe("risk model configuration", () => {
       writeFileSync(good, JSON.stringify({ supplier: { staleAfterMonths: 18 } }));
       const m = loadRiskModel(good);
       expect(m.supplier.staleAfterMonths).toBe(18);
-      expect(m.version, "changed weights never claim the published version").toBe("assay-risk-1.0.0+custom");
+      expect(m.version, "changed weights never claim the published version").toBe("assay-risk-2.0.0+custom");
       const bad = join(dir, "bad.json");
       writeFileSync(bad, "{ smelter: }");
       expect(() => loadRiskModel(bad)).toThrowError(/bad\.json: invalid JSON/);

@@ -4,7 +4,7 @@ import type { CountryRisk, DeclarationFacts, SmelterFacts } from "../../src/scor
 import { DEFAULT_RISK_MODEL as M } from "../../src/scoring/model.ts";
 import type { SmelterScore } from "../../src/scoring/result.ts";
 import { scoreProduct } from "../../src/scoring/score-product.ts";
-import { scoreSmelter } from "../../src/scoring/score-smelter.ts";
+import { scoreSmelter, validation } from "../../src/scoring/score-smelter.ts";
 import { scoreSupplier } from "../../src/scoring/score-supplier.ts";
 
 // Property: making any single input worse never lowers a score. Seeded, so a failure reproduces.
@@ -62,7 +62,12 @@ const worseCountry: ((c: CountryRisk) => CountryRisk)[] = [
 ];
 
 const worseSmelter: Record<string, (f: SmelterFacts) => SmelterFacts> = {
-  status: (f) => ({ ...f, status: STATUS[Math.min(STATUS.length - 1, STATUS.indexOf(f.status as (typeof STATUS)[number]) + 1)]! }),
+  // A conformant facility whose audit lapsed with no re-audit already weighs more than Active (model 2.0), so its next
+  // step down is "unknown".
+  status: (f) => ({
+    ...f,
+    status: f.status === "conformant" && validation(f, AS_OF) === null ? "unknown" : STATUS[Math.min(STATUS.length - 1, STATUS.indexOf(f.status as (typeof STATUS)[number]) + 1)]!,
+  }),
   lbma: (f) => ({ ...f, lbma: false }),
   rjc: (f) => ({ ...f, rjc: false }),
   "older audit": (f) => ({ ...f, lastAuditDate: f.lastAuditDate && `${Number(f.lastAuditDate.slice(0, 4)) - 1}${f.lastAuditDate.slice(4)}` }),

@@ -43,7 +43,7 @@ describe("runScoring", () => {
         "SELECT period, CAST(as_of AS VARCHAR) AS as_of, model_version, CAST(reference_vintages AS VARCHAR) AS reference_vintages, CAST(model AS VARCHAR) AS model FROM scoring_runs WHERE run_id = ?",
         [summary.runId],
       );
-      expect(run).toMatchObject({ period: "2024", as_of: "2024-06-30", model_version: "assay-risk-1.0.0" });
+      expect(run).toMatchObject({ period: "2024", as_of: "2024-06-30", model_version: "assay-risk-2.0.0" });
       expect(JSON.parse(run!.model)).toEqual(DEFAULT_RISK_MODEL);
       const vintages = JSON.parse(run!.reference_vintages) as { datasets: { kind: string; vintage: string | null; loadId: number | null; sourceFile: string | null }[] };
       expect(vintages.datasets).toEqual(
@@ -67,7 +67,7 @@ describe("runScoring", () => {
       );
       expect(smelters.map((s) => [s.smelter_key, s.band])).toEqual([
         ["CID000004", "Low"],
-        ["CID001070", "Medium"],
+        ["CID001070", "Low"],
         ["unmatched:tin:unknown tin works", "Medium"],
       ]);
       const supplier = await db.one<{ band: string; reasons: string }>("SELECT band, CAST(reasons AS VARCHAR) AS reasons FROM supplier_scores WHERE run_id = ? AND supplier_id = 'S-002'", [runId]);
@@ -84,7 +84,7 @@ describe("runScoring", () => {
 
   it("stores a custom model under a distinct version", async () => {
     const model = loadRiskModel({ smelter: { status: { active: 25 } } });
-    expect(model.version).toBe("assay-risk-1.0.0+custom");
+    expect(model.version).toBe("assay-risk-2.0.0+custom");
     await withDatabase(async (db) => {
       await seedWarehouse(db);
       const { runId } = await runScoring(db, { period: "2024", asOf: "2024-06-30", model });

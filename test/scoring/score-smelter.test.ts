@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_RISK_MODEL as M } from "../../src/scoring/model.ts";
+import { round1 } from "../../src/scoring/result.ts";
 import { scoreSmelter } from "../../src/scoring/score-smelter.ts";
 import { DRC, INDIA_MICA, JAPAN, RWANDA, smelter } from "./_facts.ts";
 
@@ -17,7 +18,7 @@ describe("scoreSmelter: RMI status", () => {
 
   it.each([
     ["active", 15, "Low"],
-    ["not-participating", 40, "Medium"],
+    ["not-participating", 45, "High"],
     ["unknown", 35, "Medium"],
   ] as const)("status %s adds %i points", (status, points, band) => {
     const r = scoreSmelter(smelter({ status }), M, "2024-06-30");
@@ -36,7 +37,7 @@ describe("scoreSmelter: RMI status", () => {
     for (const status of ["removed", "not-operating"] as const) {
       const r = scoreSmelter(smelter({ status }), M, "2024-06-30");
       expect(r.band, status).toBe("Excluded");
-      expect(r.score, status).toBe(40);
+      expect(r.score, status).toBe(45);
       expect(r.flags).toContain(status);
       expect(r.reasons[0]?.override).toBe("exclude");
     }
@@ -48,7 +49,9 @@ describe("scoreSmelter: audit freshness relative to asOf (29 Feb audit, 1-year c
     ["2025-01-28", 0, "31 days left: fresh"],
     ["2025-01-29", 5, "30 days left: expiring"],
     ["2025-02-28", 5, "last valid day: expiring"],
-    ["2025-03-01", 15, "one day after: expired"],
+    ["2025-03-01", 20, "one day after: expired, more than Active (15)"],
+    ["2026-02-28", 20, "twelve months after: still expired"],
+    ["2026-03-01", 30, "more than twelve months after: long expired"],
   ])("as of %s → %i points (%s)", (asOf, points) => {
     const r = scoreSmelter(smelter(), M, asOf);
     expect(factor(r, "audit-freshness")?.points, asOf).toBe(points);
@@ -57,14 +60,14 @@ describe("scoreSmelter: audit freshness relative to asOf (29 Feb audit, 1-year c
 
   it("weighs an expired audit less when a re-audit is in progress", () => {
     const r = scoreSmelter(smelter({ reauditInProgress: true }), M, "2025-06-01");
-    expect(factor(r, "audit-freshness")?.points).toBe(8);
+    expect(factor(r, "audit-freshness")?.points).toBe(10);
     expect(factor(r, "audit-freshness")?.evidence).toContain("re-audit in progress");
   });
 
   it("uses the audit cycle: a 36-month cycle from 9 Mar 2021 expired on 9 Mar 2024", () => {
     const s = smelter({ lastAuditDate: "2021-03-09", auditCycleMonths: 36 });
     expect(scoreSmelter(s, M, "2024-03-09").score).toBe(5);
-    expect(scoreSmelter(s, M, "2024-03-10").score).toBe(15);
+    expect(scoreSmelter(s, M, "2024-03-10").score).toBe(20);
   });
 
   it("flags a conformant smelter without an audit date", () => {
@@ -111,37 +114,69 @@ describe("scoreSmelter: sanctions", () => {
 });
 
 describe("scoreSmelter: location and reported mine countries", () => {
-  const tin = { key: "CID002593", cid: "CID002593", name: "Mining Minerals Resources SARL", metal: "tin", status: "active" as const };
-  it("adds covered country, CAHRA, ILAB labour and governance points for the smelter's country", () => {
+  const tin = { key: "CID002593", cid: "CID002593", name: "Mining Minerals Resources SARL", metal: "tin", status: "not-participating" as const };
+  it("counts only the covered-country red flag and governance for the smelter's own country (its country is not the ore's origin)", () => {
     const r = scoreSmelter(smelter({ ...tin, location: DRC }), M, "2024-06-30");
-    expect(factor(r, "location-covered")?.points).toBe(15);
-    expect(factor(r, "location-cahra")?.points).toBe(5);
-    expect(factor(r, "location-labour")?.points).toBe(20);
-    expect(factor(r, "location-labour")?.evidence).toBe("location: ILAB lists tin from Congo, Democratic Republic of the (CD) as made with child and forced labour");
-    expect(factor(r, "location-governance")?.points).toBe(10);
-    expect(r.score).toBe(15 + 15 + 5 + 20 + 10);
-    expect(r.band).toBe("High");
+    expect(factor(r, "location-covered")?.points).toBe(10);
+    expect(factor(r, "location-governance")?.points).toBe(5);
+    expect(factor(r, "location-cahra"), "CAHRA comes from reported origin").toBeUndefined();
+    expect(factor(r, "location-labour"), "ILAB goods are mine output: origin only").toBeUndefined();
+    expect(r.score).toBe(45 + 10 + 5);
   });
-  it("counts the worst reported mine country per part", () => {
-    const r = scoreSmelter(smelter({ mineCountries: [JAPAN, RWANDA] }), M, "2024-06-30");
+  it("counts the worst reported mine country per part, CAHRA and labour included", () => {
+    const r = scoreSmelter(smelter({ ...tin, location: JAPAN, mineCountries: [JAPAN, RWANDA, DRC] }), M, "2024-06-30");
     expect(factor(r, "origin-covered")?.evidence).toBe("reported mine country: Rwanda (RW) is a Dodd-Frank covered country");
-    expect(r.score).toBe(15);
+    expect(factor(r, "origin-cahra")?.points).toBe(5);
+    expect(factor(r, "origin-labour")?.evidence).toBe("reported mine country: ILAB lists tin from Congo, Democratic Republic of the (CD) as made with child and forced labour");
+    expect(r.score).toBe(45 + 15 + 5 + 20 + 10);
+  });
+  it("counts a country that is both location and origin once per part", () => {
+    const r = scoreSmelter(smelter({ ...tin, location: DRC, mineCountries: [DRC] }), M, "2024-06-30");
+    expect(r.reasons.filter((x) => x.factor.endsWith("-covered")).map((x) => [x.factor, x.points])).toEqual([["origin-covered", 15]]);
+    expect(r.reasons.filter((x) => x.factor.endsWith("-governance")).map((x) => [x.factor, x.points])).toEqual([["origin-governance", 10]]);
+  });
+  it("applies the Dodd-Frank covered-country factor to 3TG only", () => {
+    const cobalt = scoreSmelter(smelter({ ...tin, metal: "cobalt", location: RWANDA, mineCountries: [RWANDA] }), M, "2024-06-30");
+    expect(cobalt.reasons.some((x) => x.factor.endsWith("-covered")), "cobalt from Rwanda").toBe(false);
+    const copper = scoreSmelter(smelter({ ...tin, metal: "copper", location: DRC, mineCountries: [DRC] }), M, "2024-06-30");
+    expect(copper.reasons.some((x) => x.factor.endsWith("-covered")), "copper from the DRC").toBe(false);
   });
   it("scales governance linearly with the WGI percentile", () => {
-    const r = scoreSmelter(smelter({ location: { ...JAPAN, governancePercentile: 25 } }), M, "2024-06-30");
-    expect(factor(r, "location-governance")?.points).toBe(7.5);
+    const r = scoreSmelter(smelter({ ...tin, location: { ...JAPAN, governancePercentile: 20 } }), M, "2024-06-30");
+    expect(factor(r, "location-governance")?.points).toBe(4);
+  });
+});
+
+describe("scoreSmelter: validated due diligence mitigates origin risk", () => {
+  const tin = { key: "CID002593", cid: "CID002593", name: "Mining Minerals Resources SARL", metal: "tin", location: DRC, mineCountries: [DRC] };
+  it("keeps 25% of the country points for a conformant smelter with a current audit, 75% for an Active one", () => {
+    const conformant = scoreSmelter(smelter(tin), M, "2024-06-30");
+    const exposure = 15 + 5 + 20 + 10;
+    expect(factor(conformant, "due-diligence-mitigation")?.points).toBe(-exposure * 0.75);
+    expect(conformant.score).toBe(exposure * 0.25);
+    const active = scoreSmelter(smelter({ ...tin, status: "active" }), M, "2024-06-30");
+    expect(active.score).toBe(15 + exposure * 0.75);
+  });
+  it("gives no mitigation once the audit has lapsed without a re-audit", () => {
+    const r = scoreSmelter(smelter(tin), M, "2025-06-30");
+    expect(factor(r, "due-diligence-mitigation")).toBeUndefined();
+    expect(scoreSmelter(smelter({ ...tin, reauditInProgress: true }), M, "2025-06-30").score).toBe(10 + 50 * 0.5);
   });
 });
 
 describe("scoreSmelter: feedstock, mineral and adverse evidence", () => {
-  it("subtracts points for 100% recycled feedstock, never below 0", () => {
-    expect(scoreSmelter(smelter({ status: "active", recycled: true }), M, "2024-06-30").score).toBe(5);
-    expect(scoreSmelter(smelter({ recycled: true }), M, "2024-06-30").score).toBe(0);
+  it("credits 100% recycled feedstock only for an audited facility, never below 0", () => {
+    const origin = { mineCountries: [RWANDA], metal: "tin" };
+    expect(scoreSmelter(smelter({ ...origin, recycled: true }), M, "2024-06-30").score).toBe(0);
+    const np = scoreSmelter(smelter({ ...origin, status: "not-participating", recycled: true }), M, "2024-06-30");
+    expect(np.score, "a supplier's claim about a non-participating refiner").toBe(45 + 15);
+    expect(factor(np, "recycled")).toEqual({ factor: "recycled", points: 0, evidence: expect.stringContaining("no credit") });
+    expect(scoreSmelter(smelter({ ...origin, status: "active", recycled: true }), M, "2024-06-30").score).toBe(26.2); // 15 + 15 × 0.75, rounded to one decimal
   });
   it("adds child-labour exposure for cobalt and mica", () => {
-    const mica = scoreSmelter(smelter({ key: "CID003621", cid: "CID003621", name: "DARUKA INTERNATIONAL", metal: "mica", status: "active", lastAuditDate: null, location: INDIA_MICA }), M, "2024-06-30");
+    const mica = scoreSmelter(smelter({ key: "CID003621", cid: "CID003621", name: "DARUKA INTERNATIONAL", metal: "mica", status: "not-participating", lastAuditDate: null, location: INDIA_MICA }), M, "2024-06-30");
     expect(factor(mica, "mineral")?.points).toBe(10);
-    expect(mica.score).toBe(15 + 10 + 10);
+    expect(mica.score).toBe(45 + 10);
     expect(factor(scoreSmelter(smelter({ metal: "cobalt" }), M, "2024-06-30"), "mineral")?.points).toBe(10);
     expect(factor(scoreSmelter(smelter({ metal: "tin" }), M, "2024-06-30"), "mineral")).toBeUndefined();
   });
@@ -158,13 +193,13 @@ describe("scoreSmelter: bands", () => {
     [44.9, "Medium"],
     [45, "High"],
   ])("governance-only score %f is %s", (score, band) => {
-    const model = { ...M, smelter: { ...M.smelter, location: { ...M.smelter.location, governance: score } } };
+    const model = { ...M, smelter: { ...M.smelter, location: { ...M.smelter.location, governance: score }, dueDiligenceResidual: { validated: 1, reauditInProgress: 1, active: 1 } } };
     const r = scoreSmelter(smelter({ location: { ...JAPAN, governancePercentile: 0 } }), model, "2024-06-30");
     expect(r.score).toBe(score);
     expect(r.band).toBe(band);
   });
   it("keeps weighted reasons summing to the score", () => {
     const r = scoreSmelter(smelter({ status: "active", location: RWANDA, mineCountries: [DRC], metal: "cobalt" }), M, "2024-06-30");
-    expect(r.reasons.reduce((s, x) => s + x.points, 0)).toBe(r.score);
+    expect(round1(r.reasons.reduce((s, x) => s + x.points, 0))).toBe(r.score);
   });
 });

@@ -24,9 +24,9 @@ describe("scoreSupplier", () => {
   it("weighs the share and severity of High and Critical smelters", () => {
     const d = declaration({ smelterKeys: ["CID000004", "CID002593"], mineralsInScope: ["tungsten", "tin"], surveyCoverage: { tungsten: "100%", tin: "100%" } });
     const r = scoreSupplier(supplier("S-002", "Kivu Components", d), scores(almt, drcTin), M, AS_OF);
-    expect(drcTin.score, "40 not participating + 15 covered + 5 CAHRA regions + 20 labour + 10 governance").toBe(90);
+    expect(drcTin.score, "45 not participating + 10 located in a covered country + 5 governance; CAHRA and labour need a reported origin").toBe(60);
     expect(factor(r, "smelter-share")).toEqual({ factor: "smelter-share", points: 25, evidence: "1 of 2 smelters High, Critical, excluded or unmatched: CID002593 (High)" });
-    expect(factor(r, "smelter-severity")?.points, "15 × 90/100").toBe(13.5);
+    expect(factor(r, "smelter-severity")?.points, "15 × 60/100").toBe(9);
   });
 
   it("counts smelters that match nothing on the RMI list with the flagged ones: a clean programme with unverifiable smelters is not Low", () => {

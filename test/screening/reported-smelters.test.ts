@@ -102,8 +102,9 @@ describe("screening and rating smelters as suppliers reported them", () => {
     const kivu = score("unmatched:tin:kivu tin works");
     expect(kivu.band).not.toBe("Critical");
     const factors = kivu.reasons.map((r) => r.factor);
-    expect(factors.some((f) => f.startsWith("location-")), factors.join(", ")).toBe(true);
     expect(factors.some((f) => f.startsWith("origin-")), factors.join(", ")).toBe(true);
+    const parts = factors.filter((f) => /^(location|origin)-/.test(f)).map((f) => f.replace(/^(location|origin)-/, ""));
+    expect(new Set(parts).size, `each country part counted once: ${factors.join(", ")}`).toBe(parts.length);
     const korea = score("unmatched:tin:korea zinc co ltd");
     expect(korea.band).not.toBe("Critical");
     expect(kivu.score).toBeGreaterThan(korea.score);
