@@ -44,7 +44,7 @@ export interface IngestSummary {
 export async function ingestPaths(db: Database, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
   const { files, missing } = await walkPaths(paths);
-  const summary: IngestSummary = { filesSeen: files.length, filesNew: 0, filesUnchanged: 0, filesCopied: [], filesRejected: [...missing], rowsStored: {}, declarationIds: [] };
+  const summary: IngestSummary = { filesSeen: files.length + missing.length, filesNew: 0, filesUnchanged: 0, filesCopied: [], filesRejected: [...missing], rowsStored: {}, declarationIds: [] };
   const firstPath = new Map((await db.all<{ file_hash: string; path: string }>("SELECT file_hash, path FROM files")).map((r) => [r.file_hash, r.path]));
   const known = new Set(firstPath.keys());
   const knownPaths = new Map((await db.all<{ path: string; file_hash: string }>("SELECT path, file_hash FROM file_paths")).map((r) => [r.path, r.file_hash]));

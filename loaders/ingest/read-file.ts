@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import type { Declaration } from "../../src/rmi/declaration.ts";
 import { readTemplate } from "../template/read-template.ts";
 import { UnreadableWorkbook } from "../xlsx/unreadable-workbook.ts";
+import { FileTooLarge, NotRegularFile, readRegularFile } from "../sources/read-regular-file.ts";
 
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
@@ -16,9 +16,9 @@ export type FileResult =
 export async function readInputFile(path: string, asOf: string, knownHashes: ReadonlySet<string>): Promise<FileResult> {
   let size = 0;
   try {
-    size = (await stat(path)).size;
-    if (size > MAX_FILE_BYTES) return { path, status: "rejected", fileHash: null, size, reason: `file is ${size} bytes (limit ${MAX_FILE_BYTES})` };
-    const bytes = await readFile(path);
+    const read = await readRegularFile(path, MAX_FILE_BYTES);
+    const bytes = read.bytes;
+    size = read.size;
     const fileHash = createHash("sha256").update(bytes).digest("hex");
     if (knownHashes.has(fileHash)) return { path, status: "unchanged", fileHash, size };
     if (basename(path).startsWith("~$")) return { path, status: "rejected", fileHash, size, reason: "Excel lock file (~$…), not a workbook" };
@@ -29,6 +29,8 @@ export async function readInputFile(path: string, asOf: string, knownHashes: Rea
       return { path, status: "rejected", fileHash, size, reason };
     }
   } catch (error) {
+    if (error instanceof FileTooLarge) return { path, status: "rejected", fileHash: null, size: error.size, reason: `file is ${error.size} bytes (limit ${MAX_FILE_BYTES})` };
+    if (error instanceof NotRegularFile) return { path, status: "rejected", fileHash: null, size, reason: `not a regular file: ${error.kind} (not opened)` };
     return { path, status: "rejected", fileHash: null, size, reason: `cannot read file: ${(error as Error).message}` };
   }
 }

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { AssayError } from "../errors.ts";
 import { commandHelp, parseCommandArgs, type Output } from "./command.ts";
 import { commands } from "./commands/index.ts";
+import { terminalLines } from "../text/terminal-text.ts";
 
 export const processOutput: Output = {
   out: (text) => void process.stdout.write(text),
@@ -61,7 +62,7 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
     });
   } catch (error) {
     if (error instanceof AssayError) {
-      io.err(`${error.message}\n`);
+      io.err(`${terminalLines(error.message)}\n`);
       return error.exitCode;
     }
     io.err(`assay ${name}: unexpected error\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -1,4 +1,5 @@
 import type { Output } from "./command.ts";
+import { terminalText } from "../text/terminal-text.ts";
 
 /** A throttled one-line progress bar on stderr; silent when stderr is not a terminal. */
 export function progressBar(io: Output): (done: number, total: number, label: string) => void {
@@ -10,7 +11,8 @@ export function progressBar(io: Output): (done: number, total: number, label: st
     last = now;
     const width = 24;
     const filled = total > 0 ? Math.round((done / total) * width) : 0;
-    const name = label.length > 40 ? `…${label.slice(-39)}` : label;
+    const safe = terminalText(label);
+    const name = safe.length > 40 ? `…${safe.slice(-39)}` : safe;
     io.err(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total} ${name}\x1b[K`);
     if (done >= total) io.err("\r\x1b[K");
   };

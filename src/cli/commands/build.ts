@@ -10,6 +10,7 @@ import { buildSite } from "../../site/build-site.ts";
 import { booleanOption, stringOption, type Command } from "../command.ts";
 import { progressBar } from "../progress.ts";
 import { REPO_ROOT } from "../../repo-root.ts";
+import { terminalText } from "../../text/terminal-text.ts";
 
 // Code the page loaders run: a change to any of it rebuilds the site even when the data did not change.
 const SITE_CODE = ["src", "loaders", "observablehq.config.ts", "package-lock.json"];
@@ -39,7 +40,7 @@ The inputs come from assay.config.json (default: the bundled sample company in d
     const period = stringOption(ctx, "period") ?? config.config.period ?? asOf.slice(0, 4);
     const quiet = booleanOption(ctx, "quiet");
     const log = (line: string) => {
-      if (!quiet) ctx.io.err(`${line}\n`);
+      if (!quiet) ctx.io.err(`${terminalText(line)}\n`);
     };
     const output = resolve(stringOption(ctx, "out") ?? config.resolve(config.config.outputs.site));
     const full = booleanOption(ctx, "full");
@@ -68,7 +69,7 @@ The inputs come from assay.config.json (default: the bundled sample company in d
       period,
       redact,
       log: (line) => {
-        if (!quiet && /error|warn|fail/i.test(line)) ctx.io.err(`  ${line}\n`);
+        if (!quiet && /error|warn|fail/i.test(line)) ctx.io.err(`  ${terminalText(line)}\n`);
       },
     });
     const after = await Database.open(ctx.dbPath);

@@ -1,8 +1,10 @@
-import { readFile } from "node:fs/promises";
 import { AssayError } from "../../errors.ts";
 import type { Declaration } from "../../rmi/declaration.ts";
 import { readTemplate } from "../../../loaders/template/read-template.ts";
 import { UnreadableWorkbook } from "../../../loaders/xlsx/unreadable-workbook.ts";
+import { MAX_FILE_BYTES } from "../../../loaders/ingest/read-file.ts";
+import { FileTooLarge, NotRegularFile, readRegularFile } from "../../../loaders/sources/read-regular-file.ts";
+import { terminalText } from "../../text/terminal-text.ts";
 import { booleanOption, stringOption, type Command } from "../command.ts";
 
 function today(): string {
@@ -26,7 +28,7 @@ function describe(d: Declaration): string {
     const where = f.sheet ? `${f.sheet}${f.cell ? `!${f.cell}` : ""}` : "workbook";
     lines.push(`  ${f.severity.padEnd(7)} ${f.code.padEnd(30)} ${where.padEnd(20)} ${f.message}`);
   }
-  return lines.join("\n") + "\n";
+  return lines.map(terminalText).join("\n") + "\n";
 }
 
 export const checkCommand: Command = {
@@ -49,13 +51,15 @@ errors); exit 2 when it cannot be read as a template. Finding codes: docs/findin
     const json = booleanOption(ctx, "json");
     let declaration: Declaration;
     try {
-      declaration = readTemplate(await readFile(file), { file, asOf });
+      declaration = readTemplate((await readRegularFile(file, MAX_FILE_BYTES)).bytes, { file, asOf });
     } catch (error) {
       const reason = error instanceof UnreadableWorkbook ? error.reason
+        : error instanceof NotRegularFile ? `not a regular file: ${error.kind} (not opened)`
+        : error instanceof FileTooLarge ? `file is ${error.size} bytes (limit ${MAX_FILE_BYTES})`
         : (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file"
         : (error as NodeJS.ErrnoException).code === "EISDIR" ? "is a directory"
         : `unexpected error: ${(error as Error).message}`;
-      ctx.io.err(`${file}: cannot read as an RMI template: ${reason}\n`);
+      ctx.io.err(`${terminalText(file)}: cannot read as an RMI template: ${terminalText(reason)}\n`);
       if (json) ctx.io.out(`${JSON.stringify({ file, error: reason })}\n`);
       return 2;
     }

@@ -6,6 +6,7 @@ import { resolveSmelterRows } from "../../matching/index.ts";
 import { hasSmelterReference, loadShippedReference } from "../../../loaders/reference/shipped.ts";
 import { progressLine } from "../../../loaders/ingest/progress-bar.ts";
 import { booleanOption, stringOption, type Command } from "../command.ts";
+import { terminalText } from "../../text/terminal-text.ts";
 
 export const ingestCommand: Command = {
   name: "ingest",
@@ -47,8 +48,8 @@ before) or rejected with a reason. A newer declaration from the same supplier an
         const rows = Object.entries(summary.rowsStored).map(([t, n]) => `${t} ${n}`).join(", ");
         ctx.io.out(`${summary.filesSeen} file(s): ${summary.filesNew} new, ${unchangedText(summary)}, ${summary.filesRejected.length} rejected\n`);
         if (rows) ctx.io.out(`rows stored: ${rows}\n`);
-        for (const c of summary.filesCopied) ctx.io.out(`copy ${c.path}: same bytes as ${c.sameAs} (not read again)\n`);
-        for (const r of summary.filesRejected) ctx.io.out(`rejected ${r.path}: ${r.reason}\n`);
+        for (const c of summary.filesCopied) ctx.io.out(`copy ${terminalText(c.path)}: same bytes as ${terminalText(c.sameAs)} (not read again)\n`);
+        for (const r of summary.filesRejected) ctx.io.out(`rejected ${terminalText(r.path)}: ${terminalText(r.reason)}\n`);
       }
       return 0;
     } finally {
