@@ -6,25 +6,19 @@ import { mineRisks, storeSmelterCountryRisk, type SmelterCountryRisk } from "./s
 /**
  * Rebuilds the `mine` rows of smelter_country_risk from ingested declarations: Smelter List mine-country cells
  * (smelter_rows.mine_countries) and EMRT Mine List countries (mines.country, tied to the smelter row of the same
- * declaration, metal and smelter name), by the CID matching resolved or else the one typed. Rows without a CID are
- * skipped here (reported-country-risk.ts rates them by their reported name). No-op when declarations are not ingested.
+ * declaration, metal and smelter name), by the row's resolved CID (resolved_smelter_rows). Rows without one are
+ * skipped here (reported-country-risk.ts rates them by their reported name, as scoring keys them).
  */
 export async function refreshMineCountryRisk(db: Database, data: CountryRiskDatasets): Promise<number> {
-  const tables = await db.tableNames();
-  if (!tables.includes("smelter_rows")) return 0;
-  // The CID matching resolved (smelter_matches) counts before the one typed, so name-only rows are rated too.
-  const matched = tables.includes("smelter_matches");
-  const cid = matched ? "coalesce(x.cid, s.cid)" : "s.cid";
-  const join = matched ? `LEFT JOIN smelter_matches x ON x.declaration_id = s.declaration_id AND x."row" = s."row" AND x.decision = 'matched'` : "";
+  // Each row's resolved identity (resolved_smelter_rows): the CID matching found, else a reference CID typed.
   const reported = await db.all<{ cid: string | null; metal: string | null; text: string; source: string }>(
-    `SELECT ${cid} AS cid, s.metal, s.mine_countries AS text, s.declaration_id || ' smelter row ' || s."row" AS source
-       FROM smelter_rows s ${join} WHERE s.mine_countries IS NOT NULL AND ${cid} IS NOT NULL
-     ${tables.includes("mines") ? `UNION ALL
-     SELECT ${cid}, m.metal, m.country AS text, m.declaration_id || ' mine list row ' || m."row" AS source
-       FROM mines m JOIN smelter_rows s
-         ON s.declaration_id = m.declaration_id AND s.metal = m.metal AND lower(trim(s.name)) = lower(trim(m.smelter_name))
-       ${join}
-      WHERE m.country IS NOT NULL AND ${cid} IS NOT NULL` : ""}
+    `SELECT s.cid, s.metal, s.mine_countries AS text, s.declaration_id || ' smelter row ' || s."row" AS source
+       FROM resolved_smelter_rows s WHERE s.mine_countries IS NOT NULL AND s.cid IS NOT NULL
+     UNION ALL
+     SELECT s.cid, s.metal, m.country AS text, m.declaration_id || ' mine list row ' || m."row" AS source
+       FROM mines m JOIN resolved_smelter_rows s
+         ON s.declaration_id = m.declaration_id AND s.reported_metal = m.metal AND lower(trim(s.name)) = lower(trim(m.smelter_name))
+      WHERE m.country IS NOT NULL AND s.cid IS NOT NULL
      ORDER BY 1, 2, 4`,
   );
   const bySmelter = new Map<string, { cid: string; metal: string; reports: { text: string; source: string }[] }>();

@@ -10,4 +10,3 @@ export { computeEngagement, type EngagementResult, type EngagementSettings } fro
 export { gatherEngagementInputs, type EngagementInputs } from "./gather.ts";
 export { runEngagement, type RunEngagementOptions, type RunEngagementResult } from "./run-engagement.ts";
 export { writeOutreach, type DraftSelection, type OutreachSummary } from "./write-outreach.ts";
-export { engagementStage } from "./stage.ts";

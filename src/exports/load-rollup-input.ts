@@ -29,8 +29,9 @@ export async function loadRollupInput(db: Database, options: { asOf?: string } =
     asOf,
   );
   const smelters = await db.all<{ declaration_id: string; metal: string | null; cid: string | null; name: string | null; lookup_name: string | null; country: string | null; mine_countries: string | null; recycled_scrap: string | null }>(
-    `SELECT s.declaration_id, s.metal, s.cid, s.name, s.lookup_name, s.country, s.mine_countries, s.recycled_scrap
-     FROM smelter_rows s JOIN (${DECLARATIONS_AS_OF}) d USING (declaration_id) ORDER BY s.declaration_id, s."row"`,
+    // The roll-up repeats what suppliers declared (their metal and CID); the reference look-up below names them.
+    `SELECT s.declaration_id, s.reported_metal AS metal, s.reported_cid AS cid, s.name, s.lookup_name, s.country, s.mine_countries, s.recycled_scrap
+     FROM resolved_smelter_rows s JOIN (${DECLARATIONS_AS_OF}) d USING (declaration_id) ORDER BY s.declaration_id, s."row"`,
     asOf,
   );
   const mines = await db.all<{ declaration_id: string; metal: string | null; smelter_name: string | null; name: string | null; mine_id: string | null; id_source: string | null; country: string | null }>(

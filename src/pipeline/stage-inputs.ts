@@ -50,9 +50,9 @@ export const sanctionsScreeningInputs: StageInputs = {
   settings: (ctx) => ({ asOf: ctx.asOf, countryRisk: countryRiskFilesHash() }),
 };
 
-/** Mine-country risk from the countries suppliers reported. */
+/** Mine-country risk from the countries suppliers reported, by each row's resolved CID (which the look-ups decide). */
 export const mineRiskInputs: StageInputs = {
-  tables: ["smelter_rows", "mines", "smelter_matches"],
+  tables: ["smelter_rows", "mines", "smelter_matches", ...REFERENCE],
   scope: () => "*",
   settings: () => ({ countryRisk: countryRiskFilesHash() }),
 };

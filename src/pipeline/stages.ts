@@ -1,4 +1,4 @@
-import { engagementStage } from "../engagement/stage.ts";
+import { engagementStage } from "./stages/engagement-stage.ts";
 import { incrementalStage } from "./incremental-stage.ts";
 import { companyInputs, engagementInputs, scoringInputs } from "./stage-inputs.ts";
 import type { Stage } from "./stage.ts";

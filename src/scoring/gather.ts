@@ -18,7 +18,7 @@ export interface ScoringInputs {
   suppliers: SupplierFacts[];
   products: ProductFacts[];
   vintages: ReferenceVintage[];
-  /** Tables the gather step looked for and did not find (their factors score as unknown). */
+  /** Inputs that hold no rows yet (nothing loaded, or their stage has not run): their factors score as unknown. */
   missing: string[];
 }
 
@@ -55,20 +55,20 @@ function countryRisk(r: Row): CountryRisk {
   };
 }
 
+// The inputs whose absence leaves smelter factors unknown (RMI status, sanctions, country risk), in report order.
+const UNKNOWN_WHEN_EMPTY = ["current_ref_smelters", "current_ref_facility_status", "smelter_screening", "smelter_country_risk"] as const;
+
 /**
- * Reads every fact the scoring layer needs from the warehouse. Tables written by other stages are read by
- * their documented names; a missing table is listed in `missing` and its factors are treated as unknown.
+ * Reads every fact the scoring layer needs from the warehouse (every table and view comes from src/db/migrations).
+ * An input that holds no rows yet is listed in `missing` and its factors are treated as unknown.
  */
 export async function gatherFacts(db: Database, options: { period: string; asOf?: string }): Promise<ScoringInputs> {
-  const tables = new Set(await db.tableNames());
-  const missing: string[] = [];
-  const has = (t: string) => tables.has(t) || (missing.push(t), false);
-  const rows = async (table: string, sql: string, params?: SqlParams): Promise<Row[]> => (has(table) ? db.all<Row>(sql, params) : []);
+  const rows = (sql: string, params?: SqlParams): Promise<Row[]> => db.all<Row>(sql, params);
 
   const vintages: ReferenceVintage[] = (
-    await rows("current_reference_loads", "SELECT kind, load_id, CAST(vintage AS VARCHAR) AS vintage, source_file, sha256 FROM current_reference_loads ORDER BY kind")
+    await rows("SELECT kind, load_id, CAST(vintage AS VARCHAR) AS vintage, source_file, sha256 FROM current_reference_loads ORDER BY kind")
   ).map((r) => ({ kind: String(r.kind), loadId: Number(r.load_id), vintage: date(r.vintage), sourceFile: str(r.source_file), sha256: str(r.sha256) }));
-  for (const r of await rows("smelter_country_risk", "SELECT DISTINCT source FROM smelter_country_risk WHERE source IS NOT NULL ORDER BY 1")) {
+  for (const r of await rows("SELECT DISTINCT source FROM smelter_country_risk WHERE source IS NOT NULL ORDER BY 1")) {
     vintages.push({ kind: "country-risk", loadId: null, vintage: null, sourceFile: str(r.source), sha256: null });
   }
 
@@ -76,45 +76,32 @@ export async function gatherFacts(db: Database, options: { period: string; asOf?
   // (the rule of migration 010's is_current, minus what had not been sent yet), so an earlier period can be
   // re-scored as it stood. A supplier may hold several (a CMRT and an EMRT); they are merged below, the CMRT leading.
   const declRows = await rows(
-    "declarations",
     `SELECT declaration_id, company_name, unique_id, template, CAST(effective_date AS VARCHAR) AS effective_date, error_count, warning_count
      FROM (${DECLARATIONS_AS_OF})
      ORDER BY CASE upper(template) WHEN 'CMRT' THEN 0 WHEN 'EMRT' THEN 1 ELSE 2 END, effective_date DESC NULLS LAST, declaration_id`,
     { asOf: options.asOf ?? null },
   );
-  const answers = await rows("answers", "SELECT declaration_id, question, mineral, answer FROM answers");
-  const companyAnswers = await rows("company_answers", "SELECT declaration_id, question, answer FROM company_answers");
-  const matchJoin = tables.has("smelter_matches")
-    ? `LEFT JOIN smelter_matches m ON m.declaration_id = s.declaration_id AND m."row" = s."row" AND m.decision = 'matched'`
-    : "LEFT JOIN (SELECT NULL AS cid, NULL AS metal) m ON false";
-  if (!tables.has("smelter_matches")) missing.push("smelter_matches");
-  const smelterRows = await rows(
-    "smelter_rows",
-    `SELECT s.declaration_id, s."row", coalesce(m.metal, s.metal) AS metal, s.name, s.country, s.recycled_scrap,
-       coalesce(m.cid, CASE WHEN s.cid IN (SELECT cid FROM current_ref_smelters) THEN s.cid END) AS cid
-     FROM smelter_rows s ${matchJoin}`,
-  );
+  const answers = await rows("SELECT declaration_id, question, mineral, answer FROM answers");
+  const companyAnswers = await rows("SELECT declaration_id, question, answer FROM company_answers");
+  // Each Smelter List row with the identity matching resolved (migration 025's resolved_smelter_rows).
+  const smelterRows = await rows(`SELECT declaration_id, "row", metal, name, country, recycled_scrap, cid FROM resolved_smelter_rows`);
 
   // Suppliers: the master list. Declarations link through the engagement stage's declaration_links, else by
   // unique ID, else by company name; unlinked declarations become suppliers of their own.
-  const master = await rows("suppliers", "SELECT supplier_id, name, duns, declaration_name FROM suppliers ORDER BY supplier_id");
+  const master = await rows("SELECT supplier_id, name, duns, declaration_name FROM suppliers ORDER BY supplier_id");
   const links = new Map(
-    (tables.has("declaration_links") && tables.has("engagement_runs")
-      ? await db.all<Row>(
-          // This period's engagement run, else the newest one: who sent a file does not change with the period.
-          `SELECT l.declaration_id, l.supplier_id FROM declaration_links l
-           WHERE l.supplier_id IS NOT NULL AND l.run_id = coalesce(
-             (SELECT max(run_id) FROM engagement_runs WHERE period = ?), (SELECT max(run_id) FROM engagement_runs))`,
-          [options.period],
-        )
-      : []
+    (
+      await rows(
+        // This period's engagement run, else the newest one: who sent a file does not change with the period.
+        `SELECT l.declaration_id, l.supplier_id FROM declaration_links l
+         WHERE l.supplier_id IS NOT NULL AND l.run_id = coalesce(
+           (SELECT max(run_id) FROM engagement_runs WHERE period = ?), (SELECT max(run_id) FROM engagement_runs))`,
+        [options.period],
+      )
     ).map((r) => [String(r.declaration_id), String(r.supplier_id)]),
   );
   const scope = new Map(
-    (tables.has("current_supplier_engagement")
-      ? await db.all<Row>("SELECT supplier_id, in_scope FROM current_supplier_engagement WHERE period = ?", [options.period])
-      : []
-    ).map((r) => [String(r.supplier_id), r.in_scope === true]),
+    (await rows("SELECT supplier_id, in_scope FROM current_supplier_engagement WHERE period = ?", [options.period])).map((r) => [String(r.supplier_id), r.in_scope === true]),
   );
   const byName = new Map<string, string>();
   const byUid = new Map<string, string>();
@@ -146,36 +133,39 @@ export async function gatherFacts(db: Database, options: { period: string; asOf?
   });
 
   const smelters = await smelterFacts(smelterSeeds, rows);
-  const bom = await rows("bom_lines", "SELECT product_id, list(DISTINCT supplier_id ORDER BY supplier_id) AS ids FROM bom_lines GROUP BY product_id ORDER BY product_id");
+  const bom = await rows("SELECT product_id, list(DISTINCT supplier_id ORDER BY supplier_id) AS ids FROM bom_lines GROUP BY product_id ORDER BY product_id");
   // Suppliers the engagement stage put out of scope for this period drop out of the roll-up; unknown ones stay in.
   const products: ProductFacts[] = bom.map((b) => ({ product: String(b.product_id), supplierIds: (b.ids as unknown[]).map(String).filter((id) => scope.get(id) !== false) }));
-  return { smelters, suppliers, products, vintages, missing: [...new Set(missing)].sort() };
+  const missing: string[] = [];
+  for (const table of UNKNOWN_WHEN_EMPTY) {
+    if (!(await db.scalar<boolean>(`SELECT EXISTS (SELECT 1 FROM ${table})`))) missing.push(table);
+  }
+  return { smelters, suppliers, products, vintages, missing };
 }
 
 async function smelterFacts(
   seeds: Map<string, SmelterSeed>,
-  rows: (table: string, sql: string) => Promise<Row[]>,
+  rows: (sql: string) => Promise<Row[]>,
 ): Promise<SmelterFacts[]> {
   const k = (cid: unknown, metal: unknown) => `${String(cid)}|${String(metal).toLowerCase()}`;
-  const ref = new Map((await rows("current_ref_smelters", "SELECT cid, metal, standard_name FROM current_ref_smelters")).map((r) => [k(r.cid, r.metal), r]));
+  const ref = new Map((await rows("SELECT cid, metal, standard_name FROM current_ref_smelters")).map((r) => [k(r.cid, r.metal), r]));
   const statusRows = await rows(
-    "current_ref_facility_status",
     `SELECT cid, metal, status, CAST(last_audit_date AS VARCHAR) AS last_audit_date, audit_cycle, reaudit_in_progress, lbma, rjc
      FROM current_ref_facility_status`,
   );
   const status = groupBy(statusRows, (r) => k(r.cid, r.metal));
   const removed = new Set(
-    (await rows("current_ref_facility_revisions", "SELECT cid, metal FROM current_ref_facility_revisions WHERE revision = 'removed'")).map((r) => String(r.cid)),
+    (await rows("SELECT cid, metal FROM current_ref_facility_revisions WHERE revision = 'removed'")).map((r) => String(r.cid)),
   );
-  const screening = new Map((await rows("smelter_screening", "SELECT cid, metal, decision, evidence FROM smelter_screening")).map((r) => [k(r.cid, r.metal), r]));
-  const risk = groupBy(await rows("smelter_country_risk", "SELECT * FROM smelter_country_risk"), (r) => k(r.cid, r.metal));
+  const screening = new Map((await rows("SELECT cid, metal, decision, evidence FROM smelter_screening")).map((r) => [k(r.cid, r.metal), r]));
+  const risk = groupBy(await rows("SELECT * FROM smelter_country_risk"), (r) => k(r.cid, r.metal));
   // What suppliers typed (screen stage, migration 032): spellings screened by smelter key, unmatched rows rated by their typed country.
   const reportedScreening = groupBy(
-    await rows("reported_smelter_screening", "SELECT smelter_key, metal, decision, evidence FROM reported_smelter_screening ORDER BY score DESC, smelter_key"),
+    await rows("SELECT smelter_key, metal, decision, evidence FROM reported_smelter_screening ORDER BY score DESC, smelter_key"),
     (r) => k(r.smelter_key, r.metal),
   );
   const reportedRisk = groupBy(
-    await rows("reported_country_risk", "SELECT * FROM reported_country_risk ORDER BY report_rows DESC, country_iso2"),
+    await rows("SELECT * FROM reported_country_risk ORDER BY report_rows DESC, country_iso2"),
     (r) => k(r.smelter_key, r.metal),
   );
   const severity = (r: Row | undefined) => ({ hit: 3, review: 2, clear: 1 })[sanctionsDecision(str(r?.decision)) ?? "clear"] - (r ? 0 : 1);

@@ -53,22 +53,19 @@ export function readLookupCsv(files: readonly string[]): ReferenceSmelter[] {
 
 /** Reference smelters from the database (current look-up loads), else from the shipped look-up CSVs. */
 export async function readReferenceSmelters(db: Database): Promise<ReferenceSmelter[]> {
-  const tables = await db.tableNames();
-  if (tables.includes("ref_smelters")) {
-    const rows = await db.all<{ cid: string; metal: string; standard_name: string; country: string | null; country_iso2: string | null; street: string | null; city: string | null; state: string | null }>(
-      "SELECT cid, metal, standard_name, country, country_iso2, street, city, state FROM current_ref_smelters ORDER BY metal, cid",
-    );
-    if (rows.length > 0) {
-      const aliases = await db.all<{ metal: string; cid: string; alias: string }>("SELECT metal, cid, alias FROM current_ref_smelter_aliases ORDER BY alias");
-      const byKey = new Map<string, string[]>();
-      for (const a of aliases) byKey.set(`${a.metal}|${a.cid}`, [...(byKey.get(`${a.metal}|${a.cid}`) ?? []), a.alias]);
-      return rows.map((r) => ({
-        cid: r.cid, metal: r.metal, name: r.standard_name, country: r.country,
-        countryIso2: r.country_iso2 ?? countryToIso2(r.country),
-        aliases: (byKey.get(`${r.metal}|${r.cid}`) ?? []).filter((a) => a !== r.standard_name),
-        address: [r.street, r.city, r.state].filter(Boolean).join(", ") || null,
-      }));
-    }
+  const rows = await db.all<{ cid: string; metal: string; standard_name: string; country: string | null; country_iso2: string | null; street: string | null; city: string | null; state: string | null }>(
+    "SELECT cid, metal, standard_name, country, country_iso2, street, city, state FROM current_ref_smelters ORDER BY metal, cid",
+  );
+  if (rows.length > 0) {
+    const aliases = await db.all<{ metal: string; cid: string; alias: string }>("SELECT metal, cid, alias FROM current_ref_smelter_aliases ORDER BY alias");
+    const byKey = new Map<string, string[]>();
+    for (const a of aliases) byKey.set(`${a.metal}|${a.cid}`, [...(byKey.get(`${a.metal}|${a.cid}`) ?? []), a.alias]);
+    return rows.map((r) => ({
+      cid: r.cid, metal: r.metal, name: r.standard_name, country: r.country,
+      countryIso2: r.country_iso2 ?? countryToIso2(r.country),
+      aliases: (byKey.get(`${r.metal}|${r.cid}`) ?? []).filter((a) => a !== r.standard_name),
+      address: [r.street, r.city, r.state].filter(Boolean).join(", ") || null,
+    }));
   }
   return readLookupCsv(SHIPPED_LOOKUPS);
 }

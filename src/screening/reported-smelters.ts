@@ -84,23 +84,17 @@ export function groupReportedRows(rows: readonly ReportedRow[], reference: reado
 }
 
 /**
- * Reads every stored Smelter List row with the CID scoring gives it (smelter_matches, else a typed reference CID) and
+ * Reads every stored Smelter List row with its resolved identity (resolved_smelter_rows: matched, else a typed reference CID) and
  * the EMRT Mine List countries tied to it (same declaration, metal and smelter name).
  */
 export async function readReportedRows(db: Database): Promise<ReportedRow[]> {
-  const tables = new Set(await db.tableNames());
-  if (!tables.has("smelter_rows")) return [];
-  const matched = tables.has("smelter_matches");
-  const mineList = tables.has("mines")
-    ? `(SELECT string_agg(DISTINCT x.country, '; ') FROM mines x WHERE x.declaration_id = s.declaration_id AND x.metal = s.metal
-         AND lower(trim(x.smelter_name)) = lower(trim(s.name)) AND x.country IS NOT NULL)`
-    : "NULL";
   return db.all<ReportedRow>(
-    `SELECT CAST(s.declaration_id AS VARCHAR) AS declaration_id, s."row" AS "row", ${matched ? "coalesce(m.metal, s.metal)" : "s.metal"} AS metal,
-            s.lookup_name, s.name, s.country, s.street, s.city, s.state, s.mine_countries, ${mineList} AS mine_list_countries,
-            ${matched ? "coalesce(m.cid, " : "("}CASE WHEN s.cid IN (SELECT cid FROM current_ref_smelters) THEN s.cid END) AS cid
-     FROM smelter_rows s
-     ${matched ? `LEFT JOIN smelter_matches m ON m.declaration_id = s.declaration_id AND m."row" = s."row" AND m.decision = 'matched'` : ""}
+    `SELECT CAST(s.declaration_id AS VARCHAR) AS declaration_id, s."row" AS "row", s.metal,
+            s.lookup_name, s.name, s.country, s.street, s.city, s.state, s.mine_countries,
+            (SELECT string_agg(DISTINCT x.country, '; ') FROM mines x WHERE x.declaration_id = s.declaration_id AND x.metal = s.reported_metal
+               AND lower(trim(x.smelter_name)) = lower(trim(s.name)) AND x.country IS NOT NULL) AS mine_list_countries,
+            s.cid
+     FROM resolved_smelter_rows s
      ORDER BY s.declaration_id, s."row"`,
   );
 }

@@ -91,22 +91,26 @@ describe("smelter country risk", () => {
 });
 
 describe("refreshMineCountryRisk", () => {
-  it("rates mine countries from Smelter List cells and the EMRT Mine List of ingested declarations", async () => {
+  it("rates mine countries from Smelter List cells and the EMRT Mine List of ingested declarations, by resolved CID", async () => {
     const { withDatabase } = await import("../../src/db/database.ts");
     const { refreshMineCountryRisk } = await import("../../src/country-risk/refresh-mine-risk.ts");
+    const { loadShippedReference } = await import("../../loaders/reference/shipped.ts");
     await withDatabase(async (db) => {
+      await loadShippedReference(db);
+      // Row 15 types a CID that is on no RMI look-up: scoring keys it by its name, so reported-country-risk rates it.
       await db.run(`INSERT INTO smelter_rows (declaration_id, file_hash, "row", metal, name, cid, mine_countries) VALUES
         ('d1', 'h1', 12, 'Tin', 'Thaisarco', 'CID001898', 'Congo, Democratic Republic of the, Rwanda, recycled'),
-        ('d1', 'h1', 13, 'Cobalt', 'Umicore', 'CID002000', NULL),
-        ('d1', 'h1', 14, 'Tin', 'No CID smelter', NULL, 'Bolivia')`);
+        ('d1', 'h1', 13, 'Cobalt', 'Umicore Finland', 'CID003226', NULL),
+        ('d1', 'h1', 14, 'Tin', 'No CID smelter', NULL, 'Bolivia'),
+        ('d1', 'h1', 15, 'Tin', 'Unlisted Tin Works', 'CID999999', 'Bolivia')`);
       await db.run(`INSERT INTO mines (declaration_id, file_hash, "row", metal, smelter_name, name, country) VALUES
-        ('d1', 'h1', 5, 'Cobalt', 'umicore ', 'Kamoto', 'CONGO, DEMOCRATIC REPUBLIC OF THE')`);
+        ('d1', 'h1', 5, 'Cobalt', 'umicore finland ', 'Kamoto', 'CONGO, DEMOCRATIC REPUBLIC OF THE')`);
       expect(await refreshMineCountryRisk(db, data)).toBe(3);
       const rows = await db.all("SELECT cid, metal, country_iso2, child_labour, source FROM smelter_country_risk WHERE basis = 'mine' ORDER BY cid, country_iso2");
       expect(rows).toEqual([
         { cid: "CID001898", metal: "Tin", country_iso2: "CD", child_labour: true, source: "d1 smelter row 12" },
         { cid: "CID001898", metal: "Tin", country_iso2: "RW", child_labour: false, source: "d1 smelter row 12" },
-        { cid: "CID002000", metal: "Cobalt", country_iso2: "CD", child_labour: true, source: "d1 mine list row 5" },
+        { cid: "CID003226", metal: "Cobalt", country_iso2: "CD", child_labour: true, source: "d1 mine list row 5" },
       ]);
     });
   });

@@ -7,10 +7,6 @@ describe("resolveSmelterRows", () => {
   it("stores a match per row and groups spellings into one facility with its suppliers", async () => {
     await withDatabase(async (db) => {
       await loadShippedReference(db);
-      // The reader's migration (010) creates these tables; the test also runs before it is registered.
-      const tables = new Set(await db.tableNames());
-      if (!tables.has("declarations")) await db.run(`CREATE TABLE declarations (declaration_id VARCHAR PRIMARY KEY, file_hash VARCHAR, file VARCHAR, file_name VARCHAR, template VARCHAR, version VARCHAR, company_name VARCHAR, error_count INTEGER, warning_count INTEGER)`);
-      if (!tables.has("smelter_rows")) await db.run(`CREATE TABLE smelter_rows (declaration_id VARCHAR, file_hash VARCHAR, "row" INTEGER, metal VARCHAR, lookup_name VARCHAR, name VARCHAR, country VARCHAR, cid VARCHAR)`);
       await db.run(`INSERT INTO declarations (declaration_id, file_hash, file, file_name, template, version, company_name, error_count, warning_count)
         VALUES ('1', 'h1', 'a.xlsx', 'a.xlsx', 'CMRT', '6.5', 'Acme Corp', 0, 0), ('2', 'h2', 'b.xlsx', 'b.xlsx', 'CMRT', '6.4', 'Globex Ltd', 0, 0)`);
       await db.run(`INSERT INTO smelter_rows (declaration_id, file_hash, "row", metal, lookup_name, name, country, cid) VALUES
@@ -48,6 +44,30 @@ describe("resolveSmelterRows", () => {
       );
       expect(again).toMatchObject({ declarations: 3, suppliers: 2, supplier_names: ["ACME CORPORATION", "Acme Corp", "Globex Ltd"] });
       expect(again!.reported_names).toHaveLength(3);
+    });
+  });
+
+  it("gives every Smelter List row one resolved identity: the match, else a reference CID typed, else none", async () => {
+    await withDatabase(async (db) => {
+      await loadShippedReference(db);
+      await db.run(`INSERT INTO smelter_rows (declaration_id, file_hash, "row", metal, lookup_name, name, country, cid) VALUES
+        ('1', 'h1', 5, 'Tungsten', 'Smelter not listed', 'WOLFRAM BERGBAU UND HUETTEN', 'Austria', NULL),
+        ('1', 'h1', 6, 'Gold', 'Smelter not listed', 'Apple Inc.', 'USA', NULL),
+        ('1', 'h1', 7, 'Tin', NULL, NULL, NULL, 'CID003379X')`);
+      await resolveSmelterRows(db);
+      // Ingested after the match stage ran: no match yet, but the CID typed is on the RMI look-up.
+      await db.run(`INSERT INTO smelter_rows (declaration_id, file_hash, "row", metal, lookup_name, name, country, cid) VALUES
+        ('1', 'h1', 8, 'Tungsten', 'Wolfram Bergbau und Hütten AG', NULL, 'AUSTRIA', 'CID002044')`);
+      const rows = await db.all(
+        `SELECT "row", metal, cid, cid_source, match_decision, match_method, reported_metal, reported_cid FROM resolved_smelter_rows ORDER BY "row"`,
+      );
+      expect(rows.map((r) => [r.row, r.cid, r.cid_source, r.match_decision, r.match_method, r.reported_cid])).toEqual([
+        [5, "CID002044", "match", "matched", "fuzzy", null],
+        [6, null, null, "unmatched", null, null],
+        [7, null, null, "unmatched", null, "CID003379X"],
+        [8, "CID002044", "reported-cid", null, null, "CID002044"],
+      ]);
+      expect(rows.every((r) => r.metal === r.reported_metal || r.cid_source === "match")).toBe(true);
     });
   });
 });

@@ -2,7 +2,7 @@ import { loadConfig } from "../../config/config.ts";
 import { Database } from "../../db/database.ts";
 import { AssayError } from "../../errors.ts";
 import { asOfFrom } from "../../pipeline/as-of.ts";
-import { riskModelFor } from "../../scoring/model-for-config.ts";
+import { riskModelFor } from "../../config/risk-model.ts";
 import type { RiskModel } from "../../scoring/model.ts";
 import type { Band } from "../../scoring/result.ts";
 import { runScoring, type ScoringRunSummary } from "../../scoring/run.ts";
@@ -23,7 +23,7 @@ export function formatSummary(s: ScoringRunSummary, minCoverage: number): string
   out += bandLine("suppliers", s.suppliers);
   const gap = s.lowCoverageProducts ? ` (${s.lowCoverageProducts} with coverage below ${Math.round(minCoverage * 100)}%)` : "";
   out += bandLine("products", s.products, gap);
-  if (s.missing.length) out += `not in the database: ${s.missing.join(", ")} (their factors score as unknown)\n`;
+  if (s.missing.length) out += `no data yet in: ${s.missing.join(", ")} (their factors score as unknown)\n`;
   return out;
 }
 

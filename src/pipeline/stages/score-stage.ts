@@ -1,4 +1,4 @@
-import { riskModelFor } from "../../scoring/model-for-config.ts";
+import { riskModelFor } from "../../config/risk-model.ts";
 import { runScoring } from "../../scoring/run.ts";
 import type { Stage } from "../stage.ts";
 

@@ -3,35 +3,18 @@ import type { Database, Row } from "../../db/database.ts";
 import { Reason } from "../../scoring/result.ts";
 import { groupBy } from "../../group-by.ts";
 
-// Shared reads for the site's query functions. Stages land independently, so every reader checks which
-// tables exist and degrades to empty data rather than failing the whole site build.
+// Shared reads for the site's query functions. Every table and view they read comes from src/db/migrations, so
+// a warehouse where a stage has not run yet simply gives empty results.
 
 export interface Warehouse {
   db: Database;
-  has(table: string): boolean;
-  columns(table: string): Promise<Set<string>>;
-  rows<T = Row>(table: string, sql: string, params?: unknown[]): Promise<T[]>;
+  rows<T = Row>(sql: string, params?: unknown[]): Promise<T[]>;
 }
 
 export async function openWarehouse(db: Database): Promise<Warehouse> {
-  const tables = new Set(
-    (await db.all<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'main'")).map((r) => r.name),
-  );
-  const cache = new Map<string, Set<string>>();
   return {
     db,
-    has: (t) => tables.has(t),
-    async columns(table) {
-      let set = cache.get(table);
-      if (!set) {
-        set = new Set((await db.all<{ c: string }>("SELECT column_name AS c FROM information_schema.columns WHERE table_name = ?", [table])).map((r) => r.c));
-        cache.set(table, set);
-      }
-      return set;
-    },
-    async rows<T>(table: string, sql: string, params: unknown[] = []) {
-      return tables.has(table) ? db.all<T>(sql, params as never) : [];
-    },
+    rows: <T>(sql: string, params: unknown[] = []) => db.all<T>(sql, params as never),
   };
 }
 
@@ -47,7 +30,6 @@ export interface Reporter {
  */
 export async function smelterReporters(w: Warehouse, runId: number, only?: { keys: string; params?: unknown[] }): Promise<Map<string, Reporter[]>> {
   const rows = await w.rows<Reporter & { key: string }>(
-    "supplier_smelter_links",
     `SELECT l.smelter_key AS key, l.supplier_id AS id, coalesce(s.name, l.supplier_id) AS name, coalesce(s.band, 'Data gap') AS band
      FROM supplier_smelter_links l LEFT JOIN supplier_scores s ON s.run_id = l.run_id AND s.supplier_id = l.supplier_id
      WHERE l.run_id = ?${only ? ` AND l.smelter_key IN (${only.keys})` : ""} ORDER BY 3`,
@@ -68,7 +50,6 @@ export interface RunRef {
 /** The latest scoring run of each period, newest period first (ordered by as-of date, then run). */
 export async function periodRuns(w: Warehouse): Promise<RunRef[]> {
   return w.rows<RunRef>(
-    "scoring_runs",
     `SELECT run_id AS "runId", period, CAST(as_of AS VARCHAR) AS "asOf", model_version AS "modelVersion"
      FROM latest_scoring_runs ORDER BY as_of DESC, run_id DESC`,
   );

@@ -23,11 +23,9 @@ export async function engagementRows(w: Warehouse, runId: number): Promise<Map<s
   const out = new Map<string, EngagementRow>();
   const events = new Map<string, { event: string; date: string; n: number }>();
   for (const e of await w.rows<{ id: string; event: string; date: string; n: number }>(
-    "outreach_events",
     `SELECT supplier_id AS id, arg_max(event, event_date) AS event, CAST(max(event_date) AS VARCHAR) AS date, count(*) AS n FROM outreach_events GROUP BY 1`,
   )) events.set(e.id, e);
   const scored = await w.rows<{ id: string; responded: boolean; band: string }>(
-    "supplier_scores",
     "SELECT supplier_id AS id, responded, band FROM supplier_scores WHERE run_id = ?",
     [runId],
   );
@@ -48,35 +46,32 @@ export async function engagementRows(w: Warehouse, runId: number): Promise<Map<s
       usable: null,
     });
   }
-  if (w.has("current_supplier_engagement")) {
-    // The engagement run of the scored period; when that period has none, the newest engagement run.
-    const rows = await w.rows<Record<string, unknown>>(
-      "current_supplier_engagement",
-      `SELECT supplier_id AS id, in_scope AS "inScope", status, next_action AS "nextAction", CAST(due_date AS VARCHAR) AS "dueDate", overdue,
-         last_event AS "lastEvent", CAST(last_event_date AS VARCHAR) AS "lastEventDate", usable, response_date IS NOT NULL AS answered
-       FROM current_supplier_engagement
-       WHERE run_id = coalesce((SELECT max(run_id) FROM latest_engagement_runs WHERE period = (SELECT period FROM scoring_runs WHERE run_id = ?)),
-                               (SELECT max(run_id) FROM latest_engagement_runs))`,
-      [runId],
-    );
-    for (const r of rows) {
-      const id = String(r.id);
-      const base = out.get(id);
-      const status = str(r.status) ?? base?.status ?? "not-contacted";
-      out.set(id, {
-        supplierId: id,
-        inScope: r.inScope === true,
-        contacted: status !== "not-contacted",
-        status,
-        nextAction: str(r.nextAction),
-        dueDate: str(r.dueDate)?.slice(0, 10) ?? null,
-        overdue: r.overdue === true,
-        lastEvent: str(r.lastEvent) ?? base?.lastEvent ?? null,
-        lastEventDate: str(r.lastEventDate)?.slice(0, 10) ?? base?.lastEventDate ?? null,
-        responded: r.answered === true || status === "responded",
-        usable: r.usable === true,
-      });
-    }
+  // The engagement run of the scored period; when that period has none, the newest engagement run.
+  const rows = await w.rows<Record<string, unknown>>(
+    `SELECT supplier_id AS id, in_scope AS "inScope", status, next_action AS "nextAction", CAST(due_date AS VARCHAR) AS "dueDate", overdue,
+       last_event AS "lastEvent", CAST(last_event_date AS VARCHAR) AS "lastEventDate", usable, response_date IS NOT NULL AS answered
+     FROM current_supplier_engagement
+     WHERE run_id = coalesce((SELECT max(run_id) FROM latest_engagement_runs WHERE period = (SELECT period FROM scoring_runs WHERE run_id = ?)),
+                             (SELECT max(run_id) FROM latest_engagement_runs))`,
+    [runId],
+  );
+  for (const r of rows) {
+    const id = String(r.id);
+    const base = out.get(id);
+    const status = str(r.status) ?? base?.status ?? "not-contacted";
+    out.set(id, {
+      supplierId: id,
+      inScope: r.inScope === true,
+      contacted: status !== "not-contacted",
+      status,
+      nextAction: str(r.nextAction),
+      dueDate: str(r.dueDate)?.slice(0, 10) ?? null,
+      overdue: r.overdue === true,
+      lastEvent: str(r.lastEvent) ?? base?.lastEvent ?? null,
+      lastEventDate: str(r.lastEventDate)?.slice(0, 10) ?? base?.lastEventDate ?? null,
+      responded: r.answered === true || status === "responded",
+      usable: r.usable === true,
+    });
   }
   return out;
 }

@@ -21,7 +21,6 @@ export interface Kpis {
 export async function kpisForRun(w: Warehouse, run: RunRef): Promise<Kpis> {
   const s = (
     await w.rows<{ n: number; responded: number; valid: number }>(
-      "supplier_scores",
       `SELECT count(*) AS n, count(*) FILTER (WHERE responded) AS responded,
          count(*) FILTER (WHERE responded AND band NOT IN ('Data gap', 'Excluded')) AS valid
        FROM supplier_scores WHERE run_id = ?`,
@@ -31,7 +30,6 @@ export async function kpisForRun(w: Warehouse, run: RunRef): Promise<Kpis> {
   // Scope and response come from the engagement stage (its `all` row for the run's period) when it ran.
   const e = (
     await w.rows<{ n: number; responded: number; valid: number }>(
-      "engagement_metrics",
       `SELECT m.in_scope AS n, m.responded, m.usable AS valid
        FROM engagement_metrics m JOIN latest_engagement_runs r USING (run_id)
        WHERE r.period = ? AND m.dimension = 'all' ORDER BY r.run_id DESC LIMIT 1`,
@@ -41,7 +39,6 @@ export async function kpisForRun(w: Warehouse, run: RunRef): Promise<Kpis> {
   const supplierCounts = e ?? s;
   const m = (
     await w.rows<{ n: number; identified: number; conformant: number; hits: number; high: number }>(
-      "smelter_scores",
       `SELECT count(*) AS n, count(*) FILTER (WHERE cid IS NOT NULL) AS identified,
          count(*) FILTER (WHERE cid IS NOT NULL AND rmi_status = 'conformant') AS conformant,
          count(*) FILTER (WHERE sanctions = 'hit') AS hits,
@@ -51,7 +48,6 @@ export async function kpisForRun(w: Warehouse, run: RunRef): Promise<Kpis> {
     )
   )[0] ?? { n: 0, identified: 0, conformant: 0, hits: 0, high: 0 };
   const byMetal = await w.rows<{ metal: string; identified: number; conformant: number }>(
-    "smelter_scores",
     `SELECT lower(metal) AS metal, count(*) AS identified, count(*) FILTER (WHERE rmi_status = 'conformant') AS conformant
      FROM smelter_scores WHERE run_id = ? AND cid IS NOT NULL GROUP BY 1 ORDER BY 1`,
     [run.runId],

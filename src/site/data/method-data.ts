@@ -36,7 +36,6 @@ export async function methodData(db: Database, options: { provenanceFile?: strin
   }
   const datasets = (
     await w.rows<Record<string, unknown>>(
-      "reference_loads",
       `SELECT l.kind, l.source_file, CAST(l.vintage AS VARCHAR) AS vintage, CAST(l.loaded_at AS VARCHAR) AS loaded, l.row_count AS rows, l.sha256,
          l.load_id IN (SELECT load_id FROM current_reference_loads) AS current
        FROM reference_loads l ORDER BY l.kind, l.load_id DESC`,

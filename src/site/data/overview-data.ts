@@ -11,9 +11,8 @@ export async function overviewData(db: Database) {
   const before: Kpis | null = previous ? await kpisForRun(w, previous) : null;
   const prevByMetal = new Map((before?.conformantByMetal ?? []).map((m) => [m.metal, m.share]));
   const bands = (table: string) =>
-    w.rows<{ band: string; n: number }>(table, `SELECT band, count(*) AS n FROM ${table} WHERE run_id = ? GROUP BY 1 ORDER BY 1`, [current.runId]);
+    w.rows<{ band: string; n: number }>(`SELECT band, count(*) AS n FROM ${table} WHERE run_id = ? GROUP BY 1 ORDER BY 1`, [current.runId]);
   const top = await w.rows<{ key: string; name: string; metal: string; iso2: string | null; band: string; score: number; suppliers: number; reasons: string }>(
-    "smelter_scores",
     `SELECT smelter_key AS key, name, lower(metal) AS metal, country_iso2 AS iso2, band, score, supplier_count AS suppliers, CAST(reasons AS VARCHAR) AS reasons
      FROM smelter_scores WHERE run_id = ? AND band IN ('Critical', 'High')
      ORDER BY CASE band WHEN 'Critical' THEN 0 ELSE 1 END, score DESC, supplier_count DESC, smelter_key LIMIT 8`,

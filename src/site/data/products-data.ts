@@ -20,7 +20,6 @@ export interface ProductDetail {
 
 async function productRows(w: Warehouse, runId: number): Promise<(ProductRow & { reasons: unknown })[]> {
   const rows = await w.rows<Record<string, unknown>>(
-    "product_scores",
     `SELECT p.product, coalesce(b.name, p.product) AS name, p.score, p.band, p.coverage, p.data_gap, p.suppliers_in_scope, p.suppliers_answered,
        CAST(p.reasons AS VARCHAR) AS reasons
      FROM product_scores p LEFT JOIN (SELECT product_id, any_value(product_name) AS name FROM bom_lines GROUP BY 1) b ON b.product_id = p.product
@@ -65,7 +64,6 @@ export async function productShards(db: Database): Promise<Record<string, Produc
   if (!current) return shards;
   const suppliers = new Map<string, ProductDetail["suppliers"][number]>();
   for (const s of await w.rows<Record<string, unknown>>(
-    "supplier_scores",
     "SELECT supplier_id AS id, name, band, score, responded, smelter_count AS smelters FROM supplier_scores WHERE run_id = ?",
     [current.runId],
   )) {
@@ -74,7 +72,6 @@ export async function productShards(db: Database): Promise<Record<string, Produc
   }
   const members = new Map<string, string[]>();
   for (const r of await w.rows<{ id: string; ids: string[] }>(
-    "bom_lines",
     "SELECT product_id AS id, list(DISTINCT supplier_id ORDER BY supplier_id) AS ids FROM bom_lines GROUP BY 1",
   )) members.set(String(r.id), r.ids.map(String));
   for (const p of await productRows(w, current.runId)) {

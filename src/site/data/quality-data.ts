@@ -16,38 +16,33 @@ export async function qualityData(db: Database, options: { limit?: number | null
   let bySupplier: Record<string, unknown>[] = [];
   let findings: Record<string, unknown>[] = [];
   let total = 0;
-  if (w.has("findings")) {
-    const cols = await w.columns("findings");
-    const col = (c: string) => (cols.has(c) ? `f.${c}` : "NULL");
-    // Findings of the declarations each supplier's current score rests on.
-    const base = `FROM findings f JOIN supplier_scores s ON s.run_id = ? AND s.declaration_id = f.declaration_id`;
-    byCode = await w.db.all(
-      `SELECT ${col("code")} AS code, lower(${col("severity")}) AS severity, count(*) AS findings, count(DISTINCT s.supplier_id) AS suppliers,
-         any_value(${col("message")}) AS example ${base} GROUP BY 1, 2 ORDER BY findings DESC, code`,
-      [runId],
-    );
-    bySupplier = await w.db.all(
-      `SELECT s.supplier_id AS id, any_value(s.name) AS name, count(*) FILTER (WHERE lower(${col("severity")}) = 'error') AS errors,
-         count(*) FILTER (WHERE lower(${col("severity")}) = 'warning') AS warnings, count(*) FILTER (WHERE lower(${col("severity")}) = 'info') AS info,
-         string_agg(DISTINCT ${col("code")}, ', ' ORDER BY ${col("code")}) AS codes
-       ${base} GROUP BY 1 ORDER BY errors DESC, warnings DESC, name`,
-      [runId],
-    );
-    total = Number((await w.db.scalar(`SELECT count(*) ${base}`, [runId])) ?? 0);
-    findings = await w.db.all(
-      `SELECT s.supplier_id AS id, s.name AS supplier, lower(${col("severity")}) AS severity, ${col("code")} AS code, ${col("sheet")} AS sheet,
-         ${col("cell")} AS cell, ${col("message")} AS message ${base}
-       ORDER BY CASE lower(${col("severity")}) WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, s.name, ${col("code")}, ${col("sheet")}, ${col("cell")}
-       LIMIT ?`,
-      [runId, limit ?? 2 ** 31 - 1],
-    );
-  }
+  // Findings of the declarations each supplier's current score rests on.
+  const base = `FROM findings f JOIN supplier_scores s ON s.run_id = ? AND s.declaration_id = f.declaration_id`;
+  byCode = await w.db.all(
+    `SELECT f.code AS code, lower(f.severity) AS severity, count(*) AS findings, count(DISTINCT s.supplier_id) AS suppliers,
+       any_value(f.message) AS example ${base} GROUP BY 1, 2 ORDER BY findings DESC, code`,
+    [runId],
+  );
+  bySupplier = await w.db.all(
+    `SELECT s.supplier_id AS id, any_value(s.name) AS name, count(*) FILTER (WHERE lower(f.severity) = 'error') AS errors,
+       count(*) FILTER (WHERE lower(f.severity) = 'warning') AS warnings, count(*) FILTER (WHERE lower(f.severity) = 'info') AS info,
+       string_agg(DISTINCT f.code, ', ' ORDER BY f.code) AS codes
+     ${base} GROUP BY 1 ORDER BY errors DESC, warnings DESC, name`,
+    [runId],
+  );
+  total = Number((await w.db.scalar(`SELECT count(*) ${base}`, [runId])) ?? 0);
+  findings = await w.db.all(
+    `SELECT s.supplier_id AS id, s.name AS supplier, lower(f.severity) AS severity, f.code AS code, f.sheet AS sheet,
+       f.cell AS cell, f.message AS message ${base}
+     ORDER BY CASE lower(f.severity) WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, s.name, f.code, f.sheet, f.cell
+     LIMIT ?`,
+    [runId, limit ?? 2 ** 31 - 1],
+  );
   const flagCounts = new Map<string, number>();
-  for (const r of await w.rows<{ flags: string }>("smelter_scores", "SELECT CAST(flags AS VARCHAR) AS flags FROM smelter_scores WHERE run_id = ?", [runId])) {
+  for (const r of await w.rows<{ flags: string }>("SELECT CAST(flags AS VARCHAR) AS flags FROM smelter_scores WHERE run_id = ?", [runId])) {
     for (const f of parseStringList(r.flags)) flagCounts.set(f, (flagCounts.get(f) ?? 0) + 1);
   }
   const files = await w.rows<Record<string, unknown>>(
-    "files",
     "SELECT kind, status, count(*) AS files, string_agg(DISTINCT reason, '; ') AS reasons FROM files GROUP BY 1, 2 ORDER BY 1, 2",
   );
   return {

@@ -36,7 +36,6 @@ export async function reportData(db: Database) {
   const before = previous ? await kpisForRun(w, previous) : null;
   const risks = (
     await w.rows<Record<string, unknown>>(
-      "smelter_scores",
       `SELECT smelter_key AS key, name, lower(metal) AS metal, country_iso2 AS iso2, band, score, supplier_count AS suppliers, CAST(reasons AS VARCHAR) AS reasons
        FROM smelter_scores WHERE run_id = ? AND band IN ('Critical', 'High')
        ORDER BY CASE band WHEN 'Critical' THEN 0 ELSE 1 END, score DESC, supplier_count DESC, smelter_key LIMIT 8`,
@@ -52,21 +51,19 @@ export async function reportData(db: Database) {
     why: shorten(topReasons(parseReasons(r.reasons), 2).map((x) => x.evidence || x.factor).join("; "), 140),
   }));
   const products = await w.rows<Record<string, unknown>>(
-    "product_scores",
     `SELECT p.product AS id, coalesce(b.name, p.product) AS name, p.band, p.score, p.coverage FROM product_scores p
      LEFT JOIN (SELECT product_id, any_value(product_name) AS name FROM bom_lines GROUP BY 1) b ON b.product_id = p.product
      WHERE p.run_id = ? AND (p.band IN ('Critical', 'High') OR p.data_gap) ORDER BY p.score DESC, p.product LIMIT 8`,
     [current.runId],
   );
   const engagement = await engagementRows(w, current.runId);
-  const names = new Map((await w.rows<{ id: string; name: string }>("supplier_scores", "SELECT supplier_id AS id, name FROM supplier_scores WHERE run_id = ?", [current.runId])).map((r) => [r.id, r.name]));
+  const names = new Map((await w.rows<{ id: string; name: string }>("SELECT supplier_id AS id, name FROM supplier_scores WHERE run_id = ?", [current.runId])).map((r) => [r.id, r.name]));
   const grouped = new Map<string, string[]>();
   for (const e of engagement.values()) if (e.nextAction && e.inScope) grouped.set(e.nextAction, [...(grouped.get(e.nextAction) ?? []), names.get(e.supplierId) ?? e.supplierId]);
   const actions = [...grouped]
     .map(([action, list]) => ({ action: ACTION_TEXT[action] ?? action, suppliers: list.length, examples: list.sort().slice(0, 4).join(", ") + (list.length > 4 ? ", …" : "") }))
     .sort((a, b) => b.suppliers - a.suppliers);
   const hits = await w.rows<{ name: string; metal: string; suppliers: number }>(
-    "smelter_scores",
     "SELECT name, lower(metal) AS metal, supplier_count AS suppliers FROM smelter_scores WHERE run_id = ? AND sanctions = 'hit' ORDER BY supplier_count DESC, name",
     [current.runId],
   );

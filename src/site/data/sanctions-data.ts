@@ -15,7 +15,6 @@ export async function sanctionsData(db: Database) {
   const { current } = await currentAndPrevious(w);
   const runId = current?.runId ?? -1;
   const screened = await w.rows<Record<string, unknown>>(
-    "smelter_screening",
     `SELECT x.cid, lower(x.metal) AS metal, x.name, x.country_iso2 AS iso2, x.decision, x.score, x.evidence, x.hits,
        s.smelter_key AS key, coalesce(s.supplier_count, 0) AS suppliers, s.band
      FROM smelter_screening x LEFT JOIN smelter_scores s ON s.run_id = ? AND s.cid = x.cid AND lower(s.metal) = lower(x.metal)
@@ -51,7 +50,7 @@ export async function sanctionsData(db: Database) {
   });
   // What suppliers typed is screened too: "Smelter not listed" rows and unknown spellings of listed smelters.
   const scored = new Map(
-    (await w.rows<{ key: string; name: string; band: string }>("smelter_scores", "SELECT smelter_key AS key, name, band FROM smelter_scores WHERE run_id = ?", [runId])).map((r) => [r.key, r]),
+    (await w.rows<{ key: string; name: string; band: string }>("SELECT smelter_key AS key, name, band FROM smelter_scores WHERE run_id = ?", [runId])).map((r) => [r.key, r]),
   );
   for (const r of await reportedScreening(w, runId)) {
     hits.push({
@@ -74,16 +73,13 @@ export async function sanctionsData(db: Database) {
   }
   hits.sort((a, b) => Number(a.decision !== "hit") - Number(b.decision !== "hit") || Number(!a.reported) - Number(!b.reported) || b.score - a.score || (a.key ?? a.cid).localeCompare(b.key ?? b.cid));
   const changes = await w.rows<Record<string, unknown>>(
-    "sanctions_changes",
     "SELECT list, change, cid, lower(metal) AS metal, smelter_name AS smelter, entry_id AS entry, listed_name AS listed, program FROM sanctions_changes ORDER BY list, change, cid",
   );
   const lists = await w.rows<Record<string, unknown>>(
-    "current_reference_loads",
     `SELECT kind, CAST(vintage AS VARCHAR) AS vintage, row_count AS rows FROM current_reference_loads
      WHERE kind IN (SELECT DISTINCT kind FROM current_sanctions_entries) ORDER BY kind`,
   );
   const exposure = await w.rows<Record<string, unknown>>(
-    "smelter_country_risk",
     `SELECT r.country_iso2 AS iso2, any_value(r.country_name) AS country, lower(r.metal) AS metal,
        CASE WHEN regexp_matches(lower(r.basis), '^loc') THEN 'smelter location' ELSE 'mine country' END AS basis,
        count(DISTINCT r.cid) AS smelters, sum(coalesce(s.supplier_count, 0)) AS "supplierLinks",

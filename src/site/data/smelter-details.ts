@@ -27,14 +27,13 @@ export async function smelterShards(db: Database): Promise<Record<string, Record
   if (!current) return shards;
   const list = await smelterList(db);
   const full = await w.rows<{ key: string; reasons: string }>(
-    "smelter_scores",
     "SELECT smelter_key AS key, CAST(reasons AS VARCHAR) AS reasons FROM smelter_scores WHERE run_id = ?",
     [current.runId],
   );
   const reasons = new Map(full.map((r) => [r.key, parseReasons(r.reasons)]));
   const reporters = await smelterReporters(w, current.runId);
   const screening = new Map(
-    (await w.rows<Record<string, unknown>>("smelter_screening", "SELECT cid, lower(metal) AS metal, decision, score, evidence, hits FROM smelter_screening")).map((r) => [
+    (await w.rows<Record<string, unknown>>("SELECT cid, lower(metal) AS metal, decision, score, evidence, hits FROM smelter_screening")).map((r) => [
       `${String(r.cid)}|${String(r.metal)}`,
       { decision: String(r.decision), score: Number(r.score), evidence: str(r.evidence), hits: parseHits(r.hits) },
     ]),
@@ -42,7 +41,6 @@ export async function smelterShards(db: Database): Promise<Record<string, Record
   const typed = groupBy(await reportedScreening(w, current.runId), (r) => r.key);
   const risk = new Map<string, Record<string, unknown>[]>();
   for (const r of await w.rows<Record<string, unknown>>(
-    "smelter_country_risk",
     `SELECT cid, lower(metal) AS metal, basis, country_iso2 AS iso2, country_name AS country, covered, cahra, child_labour AS "childLabour",
        forced_labour AS "forcedLabour", governance_percentile AS governance, factors FROM smelter_country_risk ORDER BY basis, country_iso2`,
   )) {
@@ -52,7 +50,6 @@ export async function smelterShards(db: Database): Promise<Record<string, Record
   const runs = await periodRuns(w);
   const history = new Map<string, { period: string; asOf: string; score: number; band: string }[]>();
   for (const r of await w.rows<{ key: string; runId: number; score: number; band: string }>(
-    "smelter_scores",
     `SELECT smelter_key AS key, run_id AS "runId", score, band FROM smelter_scores WHERE run_id IN (SELECT run_id FROM latest_scoring_runs)`,
   )) {
     const run = runs.find((x) => x.runId === r.runId);

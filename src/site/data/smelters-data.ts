@@ -23,7 +23,6 @@ export interface SmelterListRow {
 
 async function reportersByKey(w: Warehouse, runId: number, limit: number | null): Promise<Map<string, { id: string; name: string; band: string }[]>> {
   const rows = await w.rows<{ key: string; id: string; name: string; band: string; rn: number }>(
-    "supplier_smelter_links",
     `SELECT * FROM (
        SELECT l.smelter_key AS key, l.supplier_id AS id, coalesce(s.name, l.supplier_id) AS name, coalesce(s.band, 'Data gap') AS band,
          row_number() OVER (PARTITION BY l.smelter_key ORDER BY coalesce(s.name, l.supplier_id)) AS rn
@@ -43,7 +42,6 @@ export async function smelterList(db: Database): Promise<SmelterListRow[]> {
   if (!current) return [];
   const reporters = await reportersByKey(w, current.runId, 5);
   const rows = await w.rows<Record<string, unknown>>(
-    "smelter_scores",
     `SELECT smelter_key, cid, name, lower(metal) AS metal, country_iso2, rmi_status, sanctions, score, band,
        CAST(flags AS VARCHAR) AS flags, CAST(reasons AS VARCHAR) AS reasons, supplier_count
      FROM smelter_scores WHERE run_id = ? ORDER BY score DESC, smelter_key`,
@@ -92,7 +90,6 @@ export async function smelterMap(db: Database) {
   const { current } = await currentAndPrevious(w);
   if (!current) return { locations: [], mines: [] };
   const loc = await w.rows<{ iso2: string; band: string; n: number }>(
-    "smelter_scores",
     `SELECT country_iso2 AS iso2, band, count(*) AS n FROM smelter_scores WHERE run_id = ? AND country_iso2 IS NOT NULL GROUP BY ALL`,
     [current.runId],
   );
@@ -105,7 +102,6 @@ export async function smelterMap(db: Database) {
     byCountry.set(r.iso2, c);
   }
   const mines = await w.rows<{ iso2: string; country: string; smelters: number; covered: boolean; cahra: boolean; labour: boolean; metals: string }>(
-    "smelter_country_risk",
     `SELECT r.country_iso2 AS iso2, any_value(r.country_name) AS country, count(DISTINCT r.cid || r.metal) AS smelters,
        bool_or(r.covered) AS covered, bool_or(coalesce(r.cahra, 'none') NOT IN ('none', 'false', '')) AS cahra,
        bool_or(r.child_labour OR r.forced_labour) AS labour, string_agg(DISTINCT lower(r.metal), ', ' ORDER BY lower(r.metal)) AS metals

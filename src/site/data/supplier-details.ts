@@ -8,13 +8,11 @@ const push = <T>(m: Map<string, T[]>, k: string, v: T) => m.set(k, [...(m.get(k)
 
 async function declarationsBySupplier(w: Warehouse): Promise<Map<string, Rec[]>> {
   const out = new Map<string, Rec[]>();
-  if (!w.has("declarations")) return out;
   // A declaration belongs to a supplier when engagement linked it, or when a scoring run used it for that supplier.
   const rows = await w.rows<Rec>(
-    "declarations",
     `WITH owner AS (
        SELECT declaration_id, supplier_id FROM supplier_scores WHERE declaration_id IS NOT NULL
-       ${w.has("declaration_links") ? "UNION SELECT declaration_id, supplier_id FROM declaration_links WHERE supplier_id IS NOT NULL" : ""})
+       UNION SELECT declaration_id, supplier_id FROM declaration_links WHERE supplier_id IS NOT NULL)
      SELECT DISTINCT o.supplier_id AS supplier, d.declaration_id AS id, d.template, d.version, CAST(d.effective_date AS VARCHAR) AS "effectiveDate",
        d.scope, d.file_name AS file, d.is_current AS "current"
      FROM declarations d JOIN owner o USING (declaration_id) ORDER BY "effectiveDate" NULLS FIRST, id`,
@@ -25,7 +23,7 @@ async function declarationsBySupplier(w: Warehouse): Promise<Map<string, Rec[]>>
     push(out, String(r.supplier), { ...r, supplier: undefined, errors: f?.errors ?? 0, warnings: f?.warnings ?? 0 });
   }
   const n = new Map(
-    (await w.rows<{ id: string; n: number }>("smelter_rows", "SELECT declaration_id AS id, count(*) AS n FROM smelter_rows GROUP BY 1")).map((c) => [String(c.id), c.n]),
+    (await w.rows<{ id: string; n: number }>("SELECT declaration_id AS id, count(*) AS n FROM resolved_smelter_rows GROUP BY 1")).map((c) => [String(c.id), c.n]),
   );
   for (const list of out.values()) for (const d of list) d.smelterRows = n.get(String(d.id)) ?? 0;
   return out;
@@ -40,11 +38,10 @@ export async function supplierShards(db: Database, options: { redact?: boolean }
   if (!current) return shards;
   const { suppliers } = await suppliersData(db, { redact });
   const reasons = new Map(
-    (await w.rows<{ id: string; reasons: string }>("supplier_scores", "SELECT supplier_id AS id, CAST(reasons AS VARCHAR) AS reasons FROM supplier_scores WHERE run_id = ?", [current.runId])).map((r) => [r.id, parseReasons(r.reasons)]),
+    (await w.rows<{ id: string; reasons: string }>("SELECT supplier_id AS id, CAST(reasons AS VARCHAR) AS reasons FROM supplier_scores WHERE run_id = ?", [current.runId])).map((r) => [r.id, parseReasons(r.reasons)]),
   );
   const smelters = new Map<string, Rec[]>();
   for (const r of await w.rows<Rec>(
-    "supplier_smelter_links",
     `SELECT l.supplier_id AS id, m.smelter_key AS key, m.cid, m.name, lower(m.metal) AS metal, m.country_iso2 AS iso2, m.rmi_status AS status, m.band, m.score
      FROM supplier_smelter_links l JOIN smelter_scores m ON m.run_id = l.run_id AND m.smelter_key = l.smelter_key
      WHERE l.run_id = ? ORDER BY m.score DESC, m.name`,
@@ -52,35 +49,27 @@ export async function supplierShards(db: Database, options: { redact?: boolean }
   )) push(smelters, String(r.id), { ...r, id: undefined });
   const products = new Map<string, Rec[]>();
   for (const r of await w.rows<Rec>(
-    "bom_lines",
     `SELECT supplier_id AS id, product_id AS product, any_value(product_name) AS name, string_agg(DISTINCT part_number, ', ' ORDER BY part_number) AS parts
      FROM bom_lines GROUP BY 1, 2 ORDER BY 2`,
   )) push(products, String(r.id), { product: r.product, name: r.name, parts: r.parts });
   const outreach = new Map<string, Rec[]>();
   for (const r of await w.rows<Rec>(
-    "outreach_events",
     `SELECT supplier_id AS id, CAST(event_date AS VARCHAR) AS date, event, channel, contact, note FROM outreach_events ORDER BY event_date, line`,
   )) push(outreach, String(r.id), redact ? { date: r.date, event: r.event, channel: r.channel } : { date: r.date, event: r.event, channel: r.channel, contact: r.contact, note: r.note });
   const runs = await periodRuns(w);
   const history = new Map<string, Rec[]>();
   for (const r of await w.rows<Rec>(
-    "supplier_scores",
     `SELECT supplier_id AS id, run_id AS "runId", responded, score, band, smelter_count AS smelters FROM supplier_scores WHERE run_id IN (SELECT run_id FROM latest_scoring_runs)`,
   )) {
     const run = runs.find((x) => x.runId === r.runId);
     if (run) push(history, String(r.id), { period: run.period, asOf: run.asOf, responded: r.responded, score: r.score, band: r.band, smelters: r.smelters });
   }
   const findings = new Map<string, Rec[]>();
-  if (w.has("findings")) {
-    const cols = await w.columns("findings");
-    const col = (c: string) => (cols.has(c) ? `f.${c}` : "NULL");
-    for (const r of await w.rows<Rec>(
-      "findings",
-      `SELECT s.supplier_id AS id, ${col("severity")} AS severity, ${col("code")} AS code, ${col("sheet")} AS sheet, ${col("cell")} AS cell, ${col("message")} AS message
-       FROM findings f JOIN supplier_scores s ON s.run_id = ? AND s.declaration_id = f.declaration_id ORDER BY 1, 2, 3`,
-      [current.runId],
-    )) push(findings, String(r.id), { ...r, id: undefined });
-  }
+  for (const r of await w.rows<Rec>(
+    `SELECT s.supplier_id AS id, f.severity AS severity, f.code AS code, f.sheet AS sheet, f.cell AS cell, f.message AS message
+     FROM findings f JOIN supplier_scores s ON s.run_id = ? AND s.declaration_id = f.declaration_id ORDER BY 1, 2, 3`,
+    [current.runId],
+  )) push(findings, String(r.id), { ...r, id: undefined });
   const declarations = await declarationsBySupplier(w);
   for (const s of suppliers) {
     shards[shardOf(s.id, SHARDS)]![s.id] = {

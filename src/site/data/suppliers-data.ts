@@ -13,7 +13,6 @@ export interface FindingCount {
 
 export async function findingCounts(w: Warehouse): Promise<Map<string, FindingCount>> {
   const rows = await w.rows<FindingCount>(
-    "findings",
     `SELECT declaration_id AS "declarationId", count(*) FILTER (WHERE lower(severity) = 'error') AS errors,
        count(*) FILTER (WHERE lower(severity) = 'warning') AS warnings, count(*) FILTER (WHERE lower(severity) = 'info') AS info
      FROM findings GROUP BY 1`,
@@ -33,10 +32,9 @@ export async function suppliersData(db: Database, options: { redact?: boolean } 
   const engagement = await engagementRows(w, current.runId);
   const findings = await findingCounts(w);
   const master = new Map(
-    (await w.rows<Record<string, unknown>>("suppliers", "SELECT supplier_id, country, commodity, contact_name, contact_email FROM suppliers")).map((r) => [String(r.supplier_id), r]),
+    (await w.rows<Record<string, unknown>>("SELECT supplier_id, country, commodity, contact_name, contact_email FROM suppliers")).map((r) => [String(r.supplier_id), r]),
   );
   const scores = await w.rows<Record<string, unknown>>(
-    "supplier_scores",
     `SELECT supplier_id, name, declaration_id, responded, score, band, smelter_count, CAST(reasons AS VARCHAR) AS reasons
      FROM supplier_scores WHERE run_id = ? ORDER BY name, supplier_id`,
     [current.runId],

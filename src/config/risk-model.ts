@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
-import type { LoadedConfig } from "../config/config.ts";
-import { loadRiskModel } from "./load-model.ts";
-import type { RiskModel } from "./model.ts";
+import { loadRiskModel } from "../scoring/load-model.ts";
+import type { RiskModel } from "../scoring/model.ts";
+import type { LoadedConfig } from "./config.ts";
 
 /** Model source: an explicit file, then the config's riskModel (path or inline object), then ./risk-model.json, else the default. */
 export function riskModelFor(config: LoadedConfig, file?: string): RiskModel {

@@ -1,5 +1,5 @@
-import type { Stage } from "../pipeline/stage.ts";
-import { runEngagement } from "./run-engagement.ts";
+import { runEngagement } from "../../engagement/run-engagement.ts";
+import type { Stage } from "../stage.ts";
 
 /** The `assay build` step that stores scope, status and metrics for the site and scoring (after ingest, before scoring). */
 export const engagementStage: Stage = {
