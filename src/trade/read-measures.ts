@@ -3,8 +3,6 @@ import { TradeMeasure } from "./measures.ts";
 
 /** Every measure of the current trade-measures lists (the newest load of each list file), in list order. */
 export async function currentTradeMeasures(db: Database): Promise<TradeMeasure[]> {
-  const exists = await db.scalar<number>("SELECT count(*) FROM information_schema.tables WHERE table_name = 'current_trade_measures'");
-  if (!exists) return [];
   const rows = await db.all(
     `SELECT mineral, imposer, measure_type AS "measureType", description, origin, CAST(effective_from AS VARCHAR) AS "effectiveFrom",
        CAST(effective_to AS VARCHAR) AS "effectiveTo", effective_from_text AS "effectiveFromText", effective_to_text AS "effectiveToText",
