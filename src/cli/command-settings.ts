@@ -23,7 +23,7 @@ export function engagementSettings(ctx: CommandContext, command: string): Engage
   const loaded = loadConfig(ctx.configPath);
   const { config } = loaded;
   const file = loaded.path ?? ctx.configPath;
-  const asOf = asOfFrom(stringOption(ctx, "as-of"), config, loaded.path);
+  const asOf = asOfFrom(stringOption(ctx, "as-of"), config, loaded.path, stringOption(ctx, "period"));
   const period = stringOption(ctx, "period") ?? config.period ?? asOf.slice(0, 4);
   if (!PERIOD.test(period)) {
     throw new AssayError(`assay ${command}: invalid --period: ${JSON.stringify(period)} (expected letters, digits, '.', '_' or '-')`, { code: "usage", exitCode: 2 });

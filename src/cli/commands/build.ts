@@ -26,7 +26,7 @@ scoring re-run only when their inputs changed since their last run for the same 
 rebuilt only when the warehouse, the pages or their code changed (--full forces all of them).
 The inputs come from assay.config.json (default: the bundled sample company in data/sample/).`,
   options: {
-    "as-of": { type: "string", value: "YYYY-MM-DD", description: "date freshness rules are evaluated against (default: config asOf, else today)" },
+    "as-of": { type: "string", value: "YYYY-MM-DD", description: "date freshness rules are evaluated against (default: config asOf, else the end of a past period, else today)" },
     period: { type: "string", value: "<P>", description: "reporting period label (default: config period, else the as-of year)" },
     redact: { type: "boolean", description: "leave supplier contact names, e-mails and phones out of the site" },
     "no-site": { type: "boolean", description: "stop after scoring; do not build the site" },
@@ -36,7 +36,7 @@ The inputs come from assay.config.json (default: the bundled sample company in d
   },
   async run(ctx) {
     const config = loadConfig(ctx.configPath);
-    const asOf = asOfFrom(stringOption(ctx, "as-of"), config.config, config.path);
+    const asOf = asOfFrom(stringOption(ctx, "as-of"), config.config, config.path, stringOption(ctx, "period"));
     const period = stringOption(ctx, "period") ?? config.config.period ?? asOf.slice(0, 4);
     const quiet = booleanOption(ctx, "quiet");
     const log = (line: string) => {

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { loadConfig } from "../../config/config.ts";
 import { Database } from "../../db/database.ts";
+import { asOfFrom } from "../../pipeline/as-of.ts";
 import { AssayError } from "../../errors.ts";
 import { buildReportInput } from "../../exports/build-report-input.ts";
 import { fillTemplate } from "../../exports/fill-template.ts";
@@ -25,7 +26,7 @@ function isoDate(value: string, flag: string): string {
 function settings(ctx: CommandContext) {
   const loaded = loadConfig(ctx.configPath);
   const declaration = DeclarationConfig.parse(loaded.config.declaration ?? {});
-  const asOf = isoDate(stringOption(ctx, "as-of") ?? loaded.config.asOf ?? new Date().toISOString().slice(0, 10), "--as-of");
+  const asOf = isoDate(stringOption(ctx, "as-of") ?? loaded.config.asOf ?? asOfFrom(undefined, { period: loaded.config.period }, loaded.path), "--as-of");
   return { loaded, declaration, asOf, period: loaded.config.period ?? asOf.slice(0, 4) };
 }
 

@@ -22,7 +22,7 @@ Sender and contact come from the config's "company" block; templates, intervals 
   options: {
     out: { type: "string", value: "<dir>", description: "folder for the .eml files and the CSV (created if needed)" },
     kind: { type: "string", value: "<kind>", description: `which drafts: ${SELECTIONS.join(", ")}`, default: "next" },
-    "as-of": { type: "string", value: "<YYYY-MM-DD>", description: "date of the drafts and base of their deadlines (default: config asOf, else today)" },
+    "as-of": { type: "string", value: "<YYYY-MM-DD>", description: "date of the drafts and base of their deadlines (default: config asOf, else the end of a past period, else today)" },
     period: { type: "string", value: "<P>", description: "reporting period = campaign (default: config period, else the as-of year)" },
   },
   async run(ctx) {

@@ -35,7 +35,7 @@ export const scoreCommand: Command = {
 (docs/risk-model.md) and stores the run under the reporting period with the model version and the
 vintage of every reference dataset used. Earlier runs are kept; a period's latest run counts.
 The period defaults to the config's "period", else the as-of year; as-of defaults to the config's
-"asOf", else today.`,
+"asOf", else the period's last day (2025 → 2025-12-31) once it has passed, else today.`,
   options: {
     period: { type: "string", value: "<P>", description: "reporting period label, e.g. 2025" },
     "as-of": { type: "string", value: "<YYYY-MM-DD>", description: "date audit freshness and staleness are measured against" },
@@ -45,7 +45,7 @@ The period defaults to the config's "period", else the as-of year; as-of default
   async run(ctx) {
     const loaded = loadConfig(ctx.configPath);
     const { config } = loaded;
-    const asOf = asOfFrom(stringOption(ctx, "as-of"), config, loaded.path);
+    const asOf = asOfFrom(stringOption(ctx, "as-of"), config, loaded.path, stringOption(ctx, "period"));
     const period = stringOption(ctx, "period") ?? config.period ?? asOf.slice(0, 4);
     if (!PERIOD.test(period)) {
       throw new AssayError(`assay score: invalid --period: ${JSON.stringify(period)} (expected letters, digits, '.', '_' or '-')`, { code: "usage", exitCode: 2 });

@@ -42,7 +42,7 @@ action and its due date. Scope rules and reminder intervals come from the "scope
 configuration (docs/engagement.md). Nothing is written; \`assay build\` stores the same results for the site.`,
   options: {
     json: { type: "boolean", description: "print an array of {supplierId, supplierName, inScope, reason, status, lastEvent, lastEventDate, nextAction, dueDate}" },
-    "as-of": { type: "string", value: "<YYYY-MM-DD>", description: "date statuses and due dates are evaluated on (default: config asOf, else today)" },
+    "as-of": { type: "string", value: "<YYYY-MM-DD>", description: "date statuses and due dates are evaluated on (default: config asOf, else the end of a past period, else today)" },
     period: { type: "string", value: "<P>", description: "reporting period = campaign (default: config period, else the as-of year)" },
     "in-scope": { type: "boolean", description: "list in-scope suppliers only" },
   },
