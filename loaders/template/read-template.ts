@@ -1,4 +1,5 @@
-import { DEFAULT_WORKBOOK_LIMITS, Workbook, type WorkbookLimits } from "../xlsx/workbook.ts";
+import { openWorkbook } from "../xlsx/open-workbook.ts";
+import { DEFAULT_WORKBOOK_LIMITS, type WorkbookLimits } from "../xlsx/workbook.ts";
 import { checkAnswers, checkCompany, mineralsInScope } from "./check-company.ts";
 import { checkProducts, checkSmelters } from "./check-smelters.ts";
 import type { Declaration, Finding } from "../../src/rmi/declaration.ts";
@@ -85,7 +86,21 @@ export function readDeclaration(wb: WorkbookSource, options: ReadOptions): Decla
   };
 }
 
-/** Reads workbook bytes as an RMI template; throws UnreadableWorkbook with a one-line reason otherwise. */
+const ENCRYPTION_NAMES = { agile: "Agile", standard: "Standard", rc4: "RC4", "rc4-cryptoapi": "RC4 CryptoAPI" } as const;
+
+/**
+ * Reads workbook bytes (.xlsx, .xlsm, legacy .xls, or either encrypted with Excel's default password) as an RMI
+ * template; throws UnreadableWorkbook with a one-line reason otherwise.
+ */
 export function readTemplate(bytes: Uint8Array, options: ReadOptions): Declaration {
-  return readDeclaration(Workbook.open(bytes, options.limits), options);
+  const opened = openWorkbook(bytes, options.limits);
+  const declaration = readDeclaration(opened.workbook, options);
+  if (opened.decrypted) {
+    const kind = opened.format === "xls" ? "legacy .xls" : ".xlsx";
+    declaration.findings.unshift({
+      severity: "info", code: "decrypted-default-password", sheet: null, cell: null,
+      message: `${kind} workbook was encrypted (${ENCRYPTION_NAMES[opened.decrypted]}) with Excel's default password "VelvetSweatshop" and was decrypted to be read; Excel opens such files without asking`,
+    });
+  }
+  return declaration;
 }

@@ -11,6 +11,9 @@ import { UnreadableWorkbook } from "./unreadable-workbook.ts";
 /** The password Excel uses when the user set none (write-protection, "read-only recommended", sheet protection). */
 export const DEFAULT_PASSWORD = "VelvetSweatshop";
 
+/** The one reason given for a workbook protected with a password other than Excel's default. */
+export const PASSWORD_PROTECTED = "encrypted with a password; ask the supplier for an unprotected copy";
+
 /** Spin counts above this are refused: Excel writes 100,000; a hostile file could ask for billions of hashes. */
 export const MAX_SPIN_COUNT = 1_000_000;
 

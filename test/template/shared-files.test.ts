@@ -79,8 +79,18 @@ describe.skipIf(!existsSync(dir))("official blanks and real supplier files", () 
     expect(d.findings.map((x) => x.code)).toContain("legacy-layout");
   });
 
-  it("rejects the encrypted .xls and the JPEG with a clear reason", () => {
-    expect(() => read("legacy/cmrt3.01_filled_encrypted.xls")).toThrow(/encrypted legacy \.xls/);
+  it("reads the RC4 CryptoAPI-encrypted CMRT 3.01 .xls (Excel's default password) like the .xlsx legacy files", () => {
+    const d = read("legacy/cmrt3.01_filled_encrypted.xls");
+    expect([d.template, d.version]).toEqual(["CMRT", "3.01"]);
+    expect(d.findings.map((x) => x.code)).toEqual(expect.arrayContaining(["decrypted-default-password", "legacy-layout"]));
+    expect(d.findings.find((x) => x.code === "decrypted-default-password")?.message).toMatch(/RC4 CryptoAPI/);
+    expect(d.company.name).toBe("GoerTech Inc.");
+    expect(d.company.effectiveDate).toBe("2014-05-22"); // serial 40319 in the 1904 date system (DATEMODE)
+    expect(d.smelters.length).toBeGreaterThan(30);
+    expect(d.smelters[0]).toMatchObject({ metal: "Gold", cid: "CID000058", country: "BRAZIL" });
+  });
+
+  it("rejects the JPEG with a clear reason", () => {
     expect(() => read("legacy/not_a_workbook_jpeg.xls")).toThrow(UnreadableWorkbook);
     expect(() => read("legacy/not_a_workbook_jpeg.xls")).toThrow(/JPEG/);
   });
