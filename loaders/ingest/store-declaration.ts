@@ -51,8 +51,8 @@ function childRows(d: Declaration, file: StoredFile): [string, string[], SqlValu
   const id = declarationIdFor(file.fileHash);
   const h = file.fileHash;
   const tables: [string, string[], SqlValue[][]][] = [
-    ["answers", ["question", "mineral", "answer", "comment"], d.answers.map((a) => [a.question, a.mineral, a.answer, a.comment])],
-    ["company_answers", ["question", "mineral", "answer", "comment"], d.companyAnswers.map((a) => [a.question, a.mineral, a.answer, a.comment])],
+    ["answers", ["question", "meaning", "mineral", "answer", "comment"], d.answers.map((a) => [a.question, a.meaning, a.mineral, a.answer, a.comment])],
+    ["company_answers", ["question", "meaning", "mineral", "answer", "comment"], d.companyAnswers.map((a) => [a.question, a.meaning, a.mineral, a.answer, a.comment])],
     ["smelter_rows",
       ["row", "metal", "lookup_name", "name", "country", "cid", "id_source", "street", "city", "state", "contact_name", "contact_email",
         "next_steps", "mine_names", "mine_countries", "recycled_scrap", "comments"],

@@ -58,23 +58,26 @@ export function checkCompany(read: CompanyRead, layout: TemplateLayout, asOf: st
   return out;
 }
 
-const answered = (a: Located<Answer>[], q: string, mineral: string) => a.find((x) => x.value.question === q && x.value.mineral === mineral)?.value.answer ?? null;
+const answered = (a: Located<Answer>[], meaning: string, mineral: string) =>
+  a.find((x) => x.value.meaning === meaning && x.value.mineral === mineral)?.value.answer ?? null;
 
-/** Minerals for which the gate questions (Q1, and Q2 where it gates) are not "No" and Q1 is answered. */
-export function mineralsInScope(answers: Located<Answer>[], layout: TemplateLayout): string[] {
+/** The gates: "intentionally added" and, where the template asks it, "remains in product"; a No takes the mineral out of scope. */
+const GATES = ["intentionally-added", "remains-in-product"] as const;
+
+/** Minerals for which the gate questions are not "No" and "intentionally added" is answered. */
+export function mineralsInScope(answers: Located<Answer>[]): string[] {
   const minerals = [...new Set(answers.map((a) => a.value.mineral))];
-  return minerals.filter((m) => answered(answers, "1", m) !== null && layout.gateQuestions.every((q) => answered(answers, q, m) !== "No"));
+  return minerals.filter((m) => answered(answers, "intentionally-added", m) !== null && GATES.every((g) => answered(answers, g, m) !== "No"));
 }
 
 /** RMI Checker rows 14–63: answers required by the Q1/Q2 gates, values from the dropdowns, the policy URL. */
 export function checkAnswers(answers: Located<Answer>[], companyAnswers: Located<CompanyAnswer>[], layout: TemplateLayout): Finding[] {
   const out: Finding[] = [];
-  const [gate1, gate2] = layout.gateQuestions;
   for (const { value: a, cell } of answers) {
     const q = layout.questions.find((x) => x.id === a.question)!;
-    const q1 = answered(answers, gate1 ?? "1", a.mineral);
-    const q2 = gate2 ? answered(answers, gate2, a.mineral) : null;
-    const required = a.question === gate1 || (a.question === gate2 ? q1 !== "No" : q1 !== "No" && q2 !== "No");
+    const q1 = answered(answers, "intentionally-added", a.mineral);
+    const q2 = answered(answers, "remains-in-product", a.mineral);
+    const required = a.meaning === "intentionally-added" || (a.meaning === "remains-in-product" ? q1 !== "No" : q1 !== "No" && q2 !== "No");
     if (a.answer === null) {
       if (required) out.push(finding("error", "answer-missing", cell, `question ${a.question} is unanswered for ${a.mineral}`));
       continue;
@@ -82,14 +85,14 @@ export function checkAnswers(answers: Located<Answer>[], companyAnswers: Located
     if (q.values.length > 0 && !q.values.includes(a.answer)) {
       out.push(finding("error", "invalid-answer", cell, `question ${a.question} (${a.mineral}) answer is not a template option: ${a.answer} (expected ${q.values.join(", ")})`));
     }
-    if (layout.completenessQuestions[0] === a.question && a.answer === "No") {
+    if (a.meaning === "all-smelters-identified" && a.answer === "No") {
       out.push(finding("warning", "smelters-not-all-identified", cell, `question ${a.question}: not all ${a.mineral} smelters in the supply chain are identified`));
     }
-    if (layout.completenessQuestions[1] === a.question && a.answer === "No") {
+    if (a.meaning === "all-info-reported" && a.answer === "No") {
       out.push(finding("warning", "smelter-info-not-all-reported", cell, `question ${a.question}: not all ${a.mineral} smelter information received is reported`));
     }
   }
-  const inScope = mineralsInScope(answers, layout);
+  const inScope = mineralsInScope(answers);
   for (const { value: a, cell } of companyAnswers) {
     const q = layout.companyQuestions.find((x) => x.id === a.question)!;
     const required = a.mineral === null ? inScope.length > 0 : inScope.includes(a.mineral);

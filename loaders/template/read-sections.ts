@@ -3,6 +3,7 @@ import { canonicalAnswer, cellText, freeText } from "./cell-text.ts";
 import { normalizeCid, smelterId } from "../../src/rmi/identifiers.ts";
 import { parseEffectiveDate } from "./effective-date.ts";
 import type { TemplateLayout } from "../../src/rmi/layouts.ts";
+import { companyMeaning, questionMeaning } from "../../src/rmi/questions.ts";
 import type { SheetSource } from "./workbook-source.ts";
 import { columnIndex } from "../xlsx/sheet.ts";
 
@@ -64,7 +65,7 @@ const cleanMineral = (t: string) => t.replace(/\s*\(\*\)\s*$/, "").trim() || nul
 /** Minerals declared in scope: selected slots/lists, or for fixed-metal templates those with Q1 = Yes. */
 export function readMinerals(decl: SheetSource, layout: TemplateLayout, answers: readonly Answer[]): string[] {
   const src = layout.minerals;
-  if (src.kind === "fixed") return src.minerals.filter((m) => answers.some((a) => a.question === "1" && a.mineral === m && a.answer === "Yes"));
+  if (src.kind === "fixed") return src.minerals.filter((m) => answers.some((a) => a.meaning === "intentionally-added" && a.mineral === m && a.answer === "Yes"));
   if (src.kind === "slots") {
     return src.cells.map((c) => freeText(decl.cell(c))).filter((t): t is string => t !== null && !/^\(delete/i.test(t));
   }
@@ -80,9 +81,11 @@ export function readMinerals(decl: SheetSource, layout: TemplateLayout, answers:
   return [...new Set(out)];
 }
 
-export function readAnswers(decl: SheetSource, layout: TemplateLayout): Located<Answer>[] {
+/** The per-mineral answers, each with its meaning in this template and version (questions.ts). */
+export function readAnswers(decl: SheetSource, layout: TemplateLayout, version: string): Located<Answer>[] {
   const out: Located<Answer>[] = [];
   for (const q of layout.questions) {
+    const meaning = questionMeaning(layout.family, version, q.id);
     q.rows.forEach((row, i) => {
       const mineral = layout.minerals.kind === "fixed" ? (layout.minerals.minerals[i] ?? null) : rowMineral(decl, row);
       if (!mineral) return;
@@ -90,8 +93,10 @@ export function readAnswers(decl: SheetSource, layout: TemplateLayout): Located<
         cell: `D${row}`,
         value: {
           question: q.id,
+          meaning,
           mineral,
-          answer: canonicalAnswer(decl.get(row, 3), q.values, q.id === layout.percentQuestion),
+          // Older templates store the percentage question's "100%" as the number 1.
+          answer: canonicalAnswer(decl.get(row, 3), q.values, meaning === "response-share"),
           comment: freeText(decl.get(row, 6)),
         },
       });
@@ -100,15 +105,16 @@ export function readAnswers(decl: SheetSource, layout: TemplateLayout): Located<
   return out;
 }
 
-export function readCompanyAnswers(decl: SheetSource, layout: TemplateLayout): Located<CompanyAnswer>[] {
+export function readCompanyAnswers(decl: SheetSource, layout: TemplateLayout, version: string): Located<CompanyAnswer>[] {
   const out: Located<CompanyAnswer>[] = [];
   const fixed = layout.minerals.kind === "fixed" ? layout.minerals.minerals : null;
   for (const q of layout.companyQuestions) {
+    const meaning = companyMeaning(layout.family, version, q.id);
     q.rows.forEach((row, i) => {
       const mineral = q.perMineral ? (fixed ? (fixed[i] ?? null) : rowMineral(decl, row)) : null;
       if (q.perMineral && !mineral) return;
       const comment = q.urlCell ? freeText(decl.cell(q.urlCell)) : freeText(decl.get(row, 6));
-      out.push({ cell: `D${row}`, value: { question: q.id, mineral, answer: canonicalAnswer(decl.get(row, 3), q.values, false), comment } });
+      out.push({ cell: `D${row}`, value: { question: q.id, meaning, mineral, answer: canonicalAnswer(decl.get(row, 3), q.values, false), comment } });
     });
   }
   return out;

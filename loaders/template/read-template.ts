@@ -35,8 +35,8 @@ export function readDeclaration(wb: WorkbookSource, options: ReadOptions): Decla
   }
 
   const companyRead = readCompany(decl, layout, wb.date1904 === true);
-  const answers = readAnswers(decl, layout);
-  const companyAnswers = readCompanyAnswers(decl, layout);
+  const answers = readAnswers(decl, layout, version);
+  const companyAnswers = readCompanyAnswers(decl, layout, version);
   const minerals = readMinerals(decl, layout, answers.map((a) => a.value));
 
   const smelterSheetName = layout.family === "CMRT" && !wb.hasSheet("Smelter List") ? "Smelter and Mine List" : "Smelter List";
@@ -54,19 +54,20 @@ export function readDeclaration(wb: WorkbookSource, options: ReadOptions): Decla
   }
 
   const inScope = layout.minerals.kind === "fixed"
-    ? mineralsInScope(answers, layout)
-    : mineralsInScope(answers, layout).filter((m) => minerals.length === 0 || minerals.some((x) => x.toLowerCase() === m.toLowerCase()));
-  const declaredNo = answers.filter((a) => a.value.question === "1" && a.value.answer === "No").map((a) => a.value.mineral);
+    ? mineralsInScope(answers)
+    : mineralsInScope(answers).filter((m) => minerals.length === 0 || minerals.some((x) => x.toLowerCase() === m.toLowerCase()));
+  const used = answers.filter((a) => a.value.meaning === "intentionally-added");
+  const declaredNo = used.filter((a) => a.value.answer === "No").map((a) => a.value.mineral);
   findings.push(
     ...checkCompany(companyRead, layout, options.asOf).filter((f) => !layout.notRead || f.code.startsWith("effective-date")),
     ...checkAnswers(answers, companyAnswers, layout),
     ...checkSmelters({
       smelters,
       columns: layout.smelterList.columns,
-      inScope: inScope.filter((m) => answers.some((a) => a.value.question === "1" && a.value.mineral === m && a.value.answer === "Yes")),
+      inScope: inScope.filter((m) => used.some((a) => a.value.mineral === m && a.value.answer === "Yes")),
       declaredNo,
       lookupCids: readLookupCids(wb.sheet("Smelter Look-up", { maxColumns: 6 })),
-      q1Cells: new Map(answers.filter((a) => a.value.question === "1").map((a) => [a.value.mineral, a.cell])),
+      q1Cells: new Map(used.map((a) => [a.value.mineral, a.cell])),
     }),
     ...checkProducts(products, companyRead.company.scope === "Product", layout.productList.number),
   );

@@ -1,39 +1,25 @@
-import type { RollupFamily } from "./rollup-input.ts";
+import { questionMeaning, questionNumberOf, questionTable, type QuestionMeaning, type QuestionTable } from "../rmi/questions.ts";
+import type { RollupAnswer, RollupDeclaration, RollupFamily } from "./rollup-input.ts";
 
-/** What a Q1–Q8 question asks, independent of its number in a given template and version. */
-export type Topic = "used" | "remains" | "covered" | "cahra" | "recycled" | "response" | "identified" | "reported" | "mines";
-
-// Question order per template generation (DOMAIN.md §3.3, §3.4 earlier CMRTs, §4.1–4.5).
-const CMRT6: Topic[] = ["used", "remains", "covered", "cahra", "recycled", "response", "identified", "reported"];
-const CMRT5: Topic[] = ["used", "remains", "covered", "recycled", "response", "identified", "reported"];
-const EMRT: Topic[] = ["used", "remains", "cahra", "identified", "response", "reported", "mines"];
-const CRT: Topic[] = ["used", "cahra", "recycled", "response", "identified", "reported"];
-const AMRT: Topic[] = ["used", "response"];
-
-function topicsOf(template: string, version: string): Topic[] {
-  const t = template.toUpperCase();
-  if (t === "EMRT") return EMRT;
-  if (t === "CRT") return CRT;
-  if (t === "AMRT") return AMRT;
-  const major = Number.parseFloat(version);
-  return Number.isFinite(major) && major < 6 ? CMRT5 : CMRT6;
+/** The question table of the company's own roll-up: the current CMRT 6.x or EMRT 2.x. */
+export function ownTable(family: RollupFamily): QuestionTable {
+  return questionTable(family, family === "CMRT" ? "6.5" : "2.1");
 }
 
-/** The topic of a supplier's question ("Q3", "3", "3)") in its own template and version. */
-export function topicOf(template: string, version: string, question: string): Topic | null {
-  const m = /(\d+)/.exec(question);
-  if (!m) return null;
-  return topicsOf(template, version)[Number(m[1]) - 1] ?? null;
+/** The meanings the company's own template asks, in question order. */
+export function meaningsFor(family: RollupFamily): readonly QuestionMeaning[] {
+  return Object.values(ownTable(family).questions);
 }
 
-/** The question label ("Q1"…) of a topic in the company's own CMRT 6.x / EMRT 2.x. */
-export function questionOf(family: RollupFamily, topic: Topic): string | null {
-  const i = (family === "CMRT" ? CMRT6 : EMRT).indexOf(topic);
-  return i < 0 ? null : `Q${i + 1}`;
+/** The question label ("Q6") of a meaning in the company's own CMRT 6.x / EMRT 2.x; null when it does not ask it. */
+export function questionOf(family: RollupFamily, meaning: QuestionMeaning): string | null {
+  const n = questionNumberOf(ownTable(family), meaning);
+  return n === null ? null : `Q${n}`;
 }
 
-export function topicsFor(family: RollupFamily): readonly Topic[] {
-  return family === "CMRT" ? CMRT6 : EMRT;
+/** What a supplier's answer means: the meaning the reader stored, else the table's for its template and version. */
+export function meaningOf(d: Pick<RollupDeclaration, "template" | "version">, a: Pick<RollupAnswer, "question" | "meaning">): string | null {
+  return a.meaning ?? questionMeaning(d.template, d.version, a.question);
 }
 
 export type Verdict = "yes" | "no" | "unknown" | "blank" | "not-declaring";

@@ -1,8 +1,13 @@
 import { AssayError } from "../errors.ts";
+import type { CompanyMeaning } from "../rmi/questions.ts";
+import { ownTable } from "./_answers.ts";
 import type { DeclarationConfig, RollupCompany, RollupFamily } from "./rollup-input.ts";
 
 export interface CompanyAnswerOut {
+  /** The letter in the company's own template (CMRT 6.x A–H, EMRT 2.x A–G). */
   question: string;
+  /** What it asks (src/rmi/questions.ts). */
+  meaning: CompanyMeaning | null;
   mineral: string | null;
   answer: string | null;
   comment: string | null;
@@ -57,14 +62,14 @@ export function companyAnswers(
     if (family === "EMRT" && letter === "C") {
       for (const mineral of minerals) {
         const raw = config.mineralPolicy[mineral] ?? upper.C;
-        answers.push({ question: "C", mineral, answer: raw ? option(family, "C", raw, `declaration.mineralPolicy.${mineral}`) : null, comment });
+        answers.push({ question: "C", meaning: ownTable(family).company.C ?? null, mineral, answer: raw ? option(family, "C", raw, `declaration.mineralPolicy.${mineral}`) : null, comment });
       }
       if (minerals.length > 0 && !upper.C && Object.keys(config.mineralPolicy).length === 0) warnings.push("declaration.answers.C is not configured; left blank");
       continue;
     }
     const raw = upper[letter];
     if (!raw) warnings.push(`declaration.answers.${letter} is not configured; left blank`);
-    answers.push({ question: letter, mineral: null, answer: raw ? option(family, letter, raw, `declaration.answers.${letter}`) : null, comment });
+    answers.push({ question: letter, meaning: ownTable(family).company[letter] ?? null, mineral: null, answer: raw ? option(family, letter, raw, `declaration.answers.${letter}`) : null, comment });
   }
   return { answers, warnings };
 }

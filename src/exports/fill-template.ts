@@ -81,7 +81,7 @@ const EMRT_SLOTS: Record<string, string> = { Cobalt: "D12", Copper: "E12", Graph
  * roll-up declares (D12:G13) and caches the row labels the template's formulas will compute.
  */
 function selectMinerals(sheet: SheetXml, layout: TemplateLayout, rollup: Rollup): void {
-  const q1 = new Map(rollup.answers.filter((a) => a.question === "Q1").map((a) => [a.mineral, a.answer]));
+  const q1 = new Map(rollup.answers.filter((a) => a.meaning === "intentionally-added").map((a) => [a.mineral, a.answer]));
   const selected = [...q1].filter(([, a]) => a !== null && a !== "Not declaring").map(([m]) => m).sort();
   if (selected.length === 0) return;
   for (const [mineral, ref] of Object.entries(EMRT_SLOTS)) sheet.set(ref, { text: selected.includes(mineral) ? mineral : `(Delete ${mineral})` });

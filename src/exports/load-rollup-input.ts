@@ -23,8 +23,8 @@ export async function loadRollupInput(db: Database, options: { asOf?: string } =
      ORDER BY d.declaration_id`,
     asOf,
   );
-  const answers = await db.all<{ declaration_id: string; question: string; mineral: string; answer: string | null; comment: string | null }>(
-    `SELECT a.declaration_id, a.question, a.mineral, a.answer, a.comment FROM answers a
+  const answers = await db.all<{ declaration_id: string; question: string; meaning: string | null; mineral: string; answer: string | null; comment: string | null }>(
+    `SELECT a.declaration_id, a.question, a.meaning, a.mineral, a.answer, a.comment FROM answers a
      JOIN (${DECLARATIONS_AS_OF}) d USING (declaration_id)`,
     asOf,
   );

@@ -32,7 +32,14 @@ export const RollupMineRow = z.object({
 });
 export type RollupMineRow = z.infer<typeof RollupMineRow>;
 
-export const RollupAnswer = z.object({ question: z.string(), mineral: z.string(), answer: text, comment: text.default(null) });
+export const RollupAnswer = z.object({
+  question: z.string(),
+  /** The reader's meaning (src/rmi/questions.ts); null for rows stored before meanings were, then derived from template and version. */
+  meaning: text.default(null),
+  mineral: z.string(),
+  answer: text,
+  comment: text.default(null),
+});
 export type RollupAnswer = z.infer<typeof RollupAnswer>;
 
 /** A supplier's current declaration (the newest per supplier and template family). */

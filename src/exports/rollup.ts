@@ -1,5 +1,6 @@
 import { AssayError } from "../errors.ts";
-import { questionOf, responseBucket, topicOf, topicsFor, verdictOf, type Topic, type Verdict } from "./_answers.ts";
+import { meaningOf, meaningsFor, questionOf, responseBucket, verdictOf, type Verdict } from "./_answers.ts";
+import type { QuestionMeaning } from "../rmi/questions.ts";
 import { companyAnswers, type CompanyAnswerOut } from "./company-answers.ts";
 import { canonicalMineral, familyMinerals } from "../rmi/minerals.ts";
 import type { DeclarationConfig, RollupCompany, RollupDeclaration, RollupFamily, RollupInput, RollupSupplier } from "./rollup-input.ts";
@@ -7,7 +8,10 @@ import { rollupMines, type RolledMine } from "./rollup-mines.ts";
 import { countryIndex, rollupSmelters, type RolledSmelter, type SmelterInput } from "./rollup-smelters.ts";
 
 export interface RollupAnswerOut {
+  /** The question label in the company's own template ("Q6"). */
   question: string;
+  /** What it asks (src/rmi/questions.ts); drafts and the site key on this, never on the label. */
+  meaning: QuestionMeaning;
   mineral: string;
   answer: string | null;
   /** Why: the rule and the counts behind the answer (written as the answer's comment). */
@@ -82,8 +86,8 @@ function isRelevant(s: RollupSupplier, family: RollupFamily, mineral: string, de
   return declarationFor(s, family, mineral) !== null || (declared && familyDeclarations(s, family).length === 0);
 }
 
-function verdictIn(d: RollupDeclaration, mineral: string, topic: Topic): Verdict {
-  const a = d.answers.find((x) => canonicalMineral(x.mineral) === mineral && topicOf(d.template, d.version, x.question) === topic);
+function verdictIn(d: RollupDeclaration, mineral: string, meaning: QuestionMeaning): Verdict {
+  const a = d.answers.find((x) => canonicalMineral(x.mineral) === mineral && meaningOf(d, x) === meaning);
   return verdictOf(a?.answer);
 }
 
@@ -127,37 +131,37 @@ export function rollupDeclaration(input: RollupInput, options: RollupOptions): R
     });
     const rowsOf = (d: RollupDeclaration) => d.smelters.filter((r) => canonicalMineral(r.metal) === mineral || (!r.metal && r.cid));
     const used = responses.filter(({ d }) => {
-      const v = verdictIn(d, mineral, "used");
+      const v = verdictIn(d, mineral, "intentionally-added");
       return v === "yes" || (v === "blank" && rowsOf(d).length > 0);
     });
     const rows: SmelterInput[] = used.flatMap(({ s, d }) => rowsOf(d).map((row) => ({ supplierId: s.supplierId, row })));
     const { smelters, unidentified } = rollupSmelters(rows, input.reference, input.countries);
     const mine = smelters.filter((x) => x.metal === mineral);
-    const verdicts = (t: Topic) => used.map(({ d }) => verdictIn(d, mineral, t));
-    const out = new Map<Topic, [string | null, string]>();
+    const verdicts = (t: QuestionMeaning) => used.map(({ d }) => verdictIn(d, mineral, t));
+    const out = new Map<QuestionMeaning, [string | null, string]>();
     const n = `${responses.length} of ${relevant.length} relevant suppliers responded`;
 
     if (relevant.length === 0) {
-      out.set("used", [family === "CMRT" ? "No" : "Not declaring", "no relevant supplier for this mineral"]);
+      out.set("intentionally-added", [family === "CMRT" ? "No" : "Not declaring", "no relevant supplier for this mineral"]);
     } else if (responses.length === 0) {
-      out.set("used", [family === "CMRT" ? null : "Unknown", `no response yet (${n})`]);
+      out.set("intentionally-added", [family === "CMRT" ? null : "Unknown", `no response yet (${n})`]);
       if (family === "CMRT") warnings.push(`${mineral}: no relevant supplier has responded; question 1 left blank`);
     } else if (used.length > 0) {
-      out.set("used", ["Yes", `${used.length} supplier(s) use ${mineral}; ${n}`]);
+      out.set("intentionally-added", ["Yes", `${used.length} supplier(s) use ${mineral}; ${n}`]);
     } else {
-      const unknown = responses.filter(({ d }) => verdictIn(d, mineral, "used") === "unknown").length;
-      out.set("used", family === "EMRT" && unknown > 0 ? ["Unknown", `${unknown} supplier(s) answered Unknown; ${n}`] : ["No", `no supplier uses ${mineral}; ${n}`]);
+      const unknown = responses.filter(({ d }) => verdictIn(d, mineral, "intentionally-added") === "unknown").length;
+      out.set("intentionally-added", family === "EMRT" && unknown > 0 ? ["Unknown", `${unknown} supplier(s) answered Unknown; ${n}`] : ["No", `no supplier uses ${mineral}; ${n}`]);
     }
 
     if (used.length > 0) {
-      const rem = verdicts("remains");
+      const rem = verdicts("remains-in-product");
       const remainsYes = count(rem, "yes") + count(rem, "blank");
       const remains =
         remainsYes > 0 ? "Yes" : family === "EMRT" && count(rem, "unknown") > 0 ? "Unknown" : "No";
-      out.set("remains", [remains, remainsYes > 0 ? `${count(rem, "yes")} Yes, ${count(rem, "blank")} blank (counted as Yes)` : "no supplier says it remains"]);
+      out.set("remains-in-product", [remains, remainsYes > 0 ? `${count(rem, "yes")} Yes, ${count(rem, "blank")} blank (counted as Yes)` : "no supplier says it remains"]);
       if (remains === "Yes") {
-        for (const [topic, flag] of [["covered", (c: { covered: boolean }) => c.covered], ["cahra", (c: { cahra: boolean }) => c.cahra]] as const) {
-          if (!topicsFor(family).includes(topic)) continue;
+        for (const [topic, flag] of [["covered-countries", (c: { covered: boolean }) => c.covered], ["cahra", (c: { cahra: boolean }) => c.cahra]] as const) {
+          if (!meaningsFor(family).includes(topic)) continue;
           const v = verdicts(topic);
           const located = mine.filter((x) => {
             const places = [x.country, ...x.mineCountries].map((p) => country(p));
@@ -167,38 +171,34 @@ export function rollupDeclaration(input: RollupInput, options: RollupOptions): R
           else if (count(v, "unknown") + count(v, "blank") > 0 || (unidentified.get(mineral) ?? 0) > 0) out.set(topic, ["Unknown", `${count(v, "unknown") + count(v, "blank")} supplier(s) Unknown or blank; ${unidentified.get(mineral) ?? 0} unidentified smelter row(s)`]);
           else out.set(topic, ["No", `all ${used.length} supplier(s) No; no smelter located in a listed country`]);
         }
-        if (family === "CMRT") {
-          const v = verdicts("recycled");
+        {
+          const v = verdicts("recycled-scrap");
           const answer = count(v, "no") > 0 ? "No" : count(v, "yes") === v.length ? "Yes" : "Unknown";
-          out.set("recycled", [answer, `${count(v, "yes")} of ${v.length} supplier(s) declare 100% recycled or scrap`]);
+          out.set("recycled-scrap", [answer, `${count(v, "yes")} of ${v.length} supplier(s) declare 100% recycled or scrap`]);
         }
-        out.set("response", [responseBucket(responses.length, relevant.length, family), n]);
-        const idv = verdicts("identified");
+        out.set("response-share", [responseBucket(responses.length, relevant.length, family), n]);
+        const idv = verdicts("all-smelters-identified");
         const gaps = unidentified.get(mineral) ?? 0;
         const complete = responses.length === relevant.length && count(idv, "yes") === idv.length && gaps === 0 && mine.length > 0;
         const idAnswer = complete ? "Yes" : family === "EMRT" && count(idv, "no") === 0 && count(idv, "unknown") > 0 ? "Unknown" : "No";
-        out.set("identified", [idAnswer, `${count(idv, "yes")} of ${idv.length} supplier(s) identified all; ${n}; ${gaps} unidentified row(s); ${mine.length} smelter(s)`]);
-        out.set("reported", ["Yes", `all ${mine.length} smelter(s) received are listed`]);
-        if (family === "EMRT") {
-          const v = verdicts("mines");
-          out.set("mines", [count(v, "no") > 0 ? "No" : count(v, "yes") === v.length ? "Yes" : "Unknown", `${count(v, "yes")} of ${v.length} supplier(s) identified all mines`]);
-        }
+        out.set("all-smelters-identified", [idAnswer, `${count(idv, "yes")} of ${idv.length} supplier(s) identified all; ${n}; ${gaps} unidentified row(s); ${mine.length} smelter(s)`]);
+        out.set("all-info-reported", ["Yes", `all ${mine.length} smelter(s) received are listed`]);
       }
     }
-    if (out.get("used")?.[0] === "Unknown") {
+    if (out.get("intentionally-added")?.[0] === "Unknown") {
       // EMRT: an Unknown Q1 still needs Q2–Q7; say what is known — nothing identified, nothing received.
-      out.set("remains", ["Unknown", "no supplier has confirmed use"]);
+      out.set("remains-in-product", ["Unknown", "no supplier has confirmed use"]);
       out.set("cahra", ["Unknown", "no supplier data"]);
-      out.set("identified", ["No", `no smelter identified; ${n}`]);
-      out.set("response", [responseBucket(responses.length, relevant.length, family), n]);
-      out.set("reported", ["Yes", "no smelter information received"]);
-      out.set("mines", ["Unknown", "no supplier data"]);
+      out.set("recycled-scrap", ["Unknown", "no supplier data"]);
+      out.set("all-smelters-identified", ["No", `no smelter identified; ${n}`]);
+      out.set("response-share", [responseBucket(responses.length, relevant.length, family), n]);
+      out.set("all-info-reported", ["Yes", "no smelter information received"]);
     }
-    for (const topic of topicsFor(family)) {
-      const [answer, why] = out.get(topic) ?? [null, null];
-      answers.push({ question: questionOf(family, topic)!, mineral, answer, comment: answer === null ? null : why });
+    for (const meaning of meaningsFor(family)) {
+      const [answer, why] = out.get(meaning) ?? [null, null];
+      answers.push({ question: questionOf(family, meaning)!, meaning, mineral, answer, comment: answer === null ? null : why });
     }
-    if (out.get("remains")?.[0] === "Yes") {
+    if (out.get("remains-in-product")?.[0] === "Yes") {
       allSmelters.push(...mine);
       if (family === "EMRT") allMines.push(...rollupMines(mineral, used.map(({ s, d }) => ({ supplierId: s.supplierId, declaration: d })), mine));
     }

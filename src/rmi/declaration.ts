@@ -31,6 +31,8 @@ export type CompanyInfo = z.infer<typeof CompanyInfo>;
 
 export const Answer = z.object({
   question: z.string(),
+  /** What the question asks in this template and version (src/rmi/questions.ts), e.g. "response-share"; null when unmapped. */
+  meaning: z.string().nullable(),
   mineral: z.string(),
   answer: text,
   comment: text,
@@ -39,6 +41,8 @@ export type Answer = z.infer<typeof Answer>;
 
 export const CompanyAnswer = z.object({
   question: z.string(),
+  /** What the company question asks in this template and version, e.g. "corrective-action"; null when unmapped. */
+  meaning: z.string().nullable(),
   mineral: z.string().nullable(),
   answer: text,
   comment: text,

@@ -61,12 +61,7 @@ export interface TemplateLayout {
   smelterList: { firstRow: number; columns: SmelterColumns };
   productList: { firstRow: number; number: string; name: string; comments: string };
   mineList?: { firstRow: number };
-  /** Question whose "No" takes a mineral out of scope (Q1), and the one whose "No" does too (Q2), if any. */
-  gateQuestions: readonly string[];
-  /** Percentage question whose "100%" may be stored as the number 1. */
-  percentQuestion?: string;
-  /** Question ids whose "No" means the supplier has not identified or reported all smelters. */
-  completenessQuestions: readonly string[];
+  // What each question id means (gates, the percentage question, completeness) is in questions.ts, not here.
   /** Pre-3.0 layouts: what is not read (their questions are not mapped, so answers and Checker rules are skipped). */
   notRead?: string;
 }
@@ -136,9 +131,6 @@ export const CMRT_6: TemplateLayout = {
   }),
   smelterList: { firstRow: 5, columns: SMELTER_COLUMNS },
   productList: { firstRow: 6, number: "B", name: "C", comments: "D" },
-  gateQuestions: ["1", "2"],
-  percentQuestion: "6",
-  completenessQuestions: ["7", "8"],
 };
 
 /** CMRT 4.x–5.x (IPC-1755 era): Q1–Q7 without the CAHRA question, company questions A–I. */
@@ -148,8 +140,6 @@ export const CMRT_5: TemplateLayout = {
   legacy: true,
   questions: cmrtQuestions(7, [YN, YN, YNU, YNU, PERCENT, YN, YN]),
   companyQuestions: companyQuestions("ABCDEFGHI", 69, {}),
-  percentQuestion: "5",
-  completenessQuestions: ["6", "7"],
 };
 
 /** CMRT 2.x–3.x: Q1–Q7, company questions A–J, no CID input column. */
@@ -159,7 +149,6 @@ export const CMRT_3: TemplateLayout = {
   questions: cmrtQuestions(7, [YN, YN, YNU, YNU, [], YN, YN]),
   companyQuestions: companyQuestions("ABCDEFGHIJ", 69, {}),
   smelterList: { firstRow: 5, columns: { ...SMELTER_COLUMNS, cidInput: undefined } as SmelterColumns },
-  percentQuestion: undefined,
 };
 
 // Fields a layout does not have point at a column the reader never keeps (beyond every sheet's column cap).
@@ -226,9 +215,6 @@ export const EMRT_1: TemplateLayout = {
   ],
   smelterList: { firstRow: 5, columns: SMELTER_COLUMNS },
   productList: { firstRow: 6, number: "B", name: "C", comments: "D" },
-  gateQuestions: ["1", "2"],
-  percentQuestion: "5",
-  completenessQuestions: ["6", "7"],
 };
 
 export const EMRT_2: TemplateLayout = {
@@ -254,9 +240,6 @@ export const EMRT_2: TemplateLayout = {
   smelterList: { firstRow: 5, columns: SMELTER_COLUMNS },
   productList: { firstRow: 6, number: "B", name: "C", comments: "D" },
   mineList: { firstRow: 5 },
-  gateQuestions: ["1", "2"],
-  percentQuestion: "5",
-  completenessQuestions: ["6", "7"],
 };
 
 export const CRT_2: TemplateLayout = {
@@ -276,9 +259,6 @@ export const CRT_2: TemplateLayout = {
   companyQuestions: companyQuestions("ABCDEFGHI", 63, { G: ["Yes, CRT", "Yes, Using Other Format (Describe)", "No"] }, "none"),
   smelterList: { firstRow: 5, columns: SMELTER_COLUMNS },
   productList: { firstRow: 6, number: "B", name: "C", comments: "D" },
-  gateQuestions: ["1"],
-  percentQuestion: "4",
-  completenessQuestions: ["5", "6"],
 };
 
 const AMRT_CELLS = ["D12", "E12", "F12", "G12", "H12", "I12", "D13", "E13", "F13", "G13", "H13", "I13"];
@@ -298,9 +278,6 @@ export const AMRT_13: TemplateLayout = {
   smelterList: { firstRow: 5, columns: SMELTER_COLUMNS },
   productList: { firstRow: 6, number: "B", name: "C", comments: "F" },
   mineList: { firstRow: 5 },
-  gateQuestions: ["1"],
-  percentQuestion: "2",
-  completenessQuestions: [],
 };
 
 export const AMRT_12: TemplateLayout = {

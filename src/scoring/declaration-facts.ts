@@ -1,6 +1,6 @@
 import { normalizeName } from "../text/normalize.ts";
 import type { DeclarationFacts } from "./facts.ts";
-import { questionKey, templateQuestions } from "../rmi/questions.ts";
+import { companyMeaning, questionMeaning, questionTable } from "../rmi/questions.ts";
 
 type Row = Record<string, unknown>;
 const str = (v: unknown): string | null => (v === null || v === undefined || v === "" ? null : String(v));
@@ -27,14 +27,20 @@ export function declarationFacts(
   seeds: Map<string, SmelterSeed>,
 ): DeclarationFacts {
   const id = String(d.declaration_id);
-  const q = templateQuestions(str(d.template));
+  const template = str(d.template);
+  const version = str(d.version);
+  // Keyed by meaning (src/rmi/questions.ts): the stored one, else the table's for rows read before meanings were stored.
   const answer = new Map<string, string | null>();
-  for (const a of answersBy.get(id) ?? []) answer.set(`${questionKey(String(a.question))}|${String(a.mineral).toLowerCase()}`, str(a.answer));
+  for (const a of answersBy.get(id) ?? []) {
+    const meaning = str(a.meaning) ?? questionMeaning(template, version, String(a.question));
+    if (meaning) answer.set(`${meaning}|${String(a.mineral).toLowerCase()}`, str(a.answer));
+  }
   const minerals = [...new Set((answersBy.get(id) ?? []).map((a) => String(a.mineral).toLowerCase()))];
-  const inScope = minerals.filter((m) => /^yes/i.test(answer.get(`${q.intentional}|${m}`) ?? "") && !/^no$/i.test(answer.get(`${q.remains}|${m}`) ?? ""));
+  const inScope = minerals.filter((m) => /^yes/i.test(answer.get(`intentionally-added|${m}`) ?? "") && !/^no$/i.test(answer.get(`remains-in-product|${m}`) ?? ""));
   const programme: Record<string, string | null> = {};
   for (const a of companyBy.get(id) ?? []) {
-    const k = questionKey(String(a.question));
+    const k = str(a.meaning) ?? companyMeaning(template, version, String(a.question));
+    if (!k) continue;
     if (programme[k] === undefined || /^yes/i.test(String(a.answer ?? ""))) programme[k] = str(a.answer);
   }
   const keys: string[] = [];
@@ -54,12 +60,12 @@ export function declarationFacts(
     template: str(d.template) ?? "CMRT",
     effectiveDate: str(d.effective_date)?.slice(0, 10) ?? null,
     mineralsInScope: inScope,
-    mineralsAnswered: minerals.filter((m) => /^(yes|no)\b/i.test(answer.get(`${q.intentional}|${m}`) ?? "")),
+    mineralsAnswered: minerals.filter((m) => /^(yes|no)\b/i.test(answer.get(`intentionally-added|${m}`) ?? "")),
     findings: { error: Number(d.error_count ?? 0), warning: Number(d.warning_count ?? 0) },
     programme,
-    programmeTest: q.programmeTest,
-    surveyCoverage: Object.fromEntries(inScope.map((m) => [m, answer.get(`${q.surveyCoverage}|${m}`) ?? null])),
-    incompleteSmelterList: inScope.filter((m) => q.completeness.some((c) => /^no$/i.test(answer.get(`${c}|${m}`) ?? ""))),
+    programmeTest: [...questionTable(template, version).programme],
+    surveyCoverage: Object.fromEntries(inScope.map((m) => [m, answer.get(`response-share|${m}`) ?? null])),
+    incompleteSmelterList: inScope.filter((m) => ["all-smelters-identified", "all-info-reported"].some((c) => /^no$/i.test(answer.get(`${c}|${m}`) ?? ""))),
     smelterKeys: [...new Set(keys)],
   };
 }

@@ -52,7 +52,7 @@ export type SmelterFacts = z.infer<typeof SmelterFacts>;
 export const FindingCounts = z.object({ error: z.number().int().min(0), warning: z.number().int().min(0) });
 export type FindingCounts = z.infer<typeof FindingCounts>;
 
-/** The supplier's latest declaration, reduced to what scoring reads. Question letters follow CMRT 6.x. */
+/** The supplier's latest declaration, reduced to what scoring reads, keyed by question meaning. */
 export const DeclarationFacts = z.object({
   declarationId: z.string(),
   template: z.string(),
@@ -62,13 +62,13 @@ export const DeclarationFacts = z.object({
   /** Minerals with a definite Q1 answer (Yes or No); empty with no smelters = a declaration without data. */
   mineralsAnswered: z.array(z.string()).optional(),
   findings: FindingCounts,
-  /** Company questions by letter → the stored answer text. */
+  /** Company questions by meaning (src/rmi/questions.ts, e.g. "corrective-action") → the stored answer text. */
   programme: z.record(z.string(), z.string().nullable()),
-  /** Letters a strong programme must answer Yes to: A, E, G, H (CMRT); A, E, G (EMRT, no H). */
+  /** Meanings a strong programme must answer Yes to: policy, supplier survey, corrective action (questions.ts `programme`). */
   programmeTest: z.array(z.string()),
-  /** Q6 (CMRT) / Q5 (EMRT) answer per in-scope mineral. */
+  /** The "response-share" answer per in-scope mineral. */
   surveyCoverage: z.record(z.string(), z.string().nullable()),
-  /** Minerals whose Q7/Q8 (CMRT) or Q6/Q7 (EMRT) answer is No. */
+  /** Minerals whose "all smelters identified" or "all information reported" answer is No. */
   incompleteSmelterList: z.array(z.string()),
   smelterKeys: z.array(z.string()),
 });

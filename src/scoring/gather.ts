@@ -76,13 +76,13 @@ export async function gatherFacts(db: Database, options: { period: string; asOf?
   // (the rule of migration 010's is_current, minus what had not been sent yet), so an earlier period can be
   // re-scored as it stood. A supplier may hold several (a CMRT and an EMRT); they are merged below, the CMRT leading.
   const declRows = await rows(
-    `SELECT declaration_id, company_name, unique_id, template, CAST(effective_date AS VARCHAR) AS effective_date, error_count, warning_count
+    `SELECT declaration_id, company_name, unique_id, template, version, CAST(effective_date AS VARCHAR) AS effective_date, error_count, warning_count
      FROM (${DECLARATIONS_AS_OF})
      ORDER BY CASE upper(template) WHEN 'CMRT' THEN 0 WHEN 'EMRT' THEN 1 ELSE 2 END, effective_date DESC NULLS LAST, declaration_id`,
     { asOf: options.asOf ?? null },
   );
-  const answers = await rows("SELECT declaration_id, question, mineral, answer FROM answers");
-  const companyAnswers = await rows("SELECT declaration_id, question, answer FROM company_answers");
+  const answers = await rows("SELECT declaration_id, question, meaning, mineral, answer FROM answers");
+  const companyAnswers = await rows("SELECT declaration_id, question, meaning, answer FROM company_answers");
   // Each Smelter List row with the identity matching resolved (migration 025's resolved_smelter_rows).
   const smelterRows = await rows(`SELECT declaration_id, "row", metal, name, country, recycled_scrap, cid FROM resolved_smelter_rows`);
 

@@ -2,6 +2,7 @@ import { addMonths } from "./dates.ts";
 import type { DeclarationFacts, SupplierFacts } from "./facts.ts";
 import type { RiskModel } from "./model.ts";
 import { bandFor, bandRank, clamp100, round1, type Band, type Reason, type SmelterScore, type SupplierScore } from "./result.ts";
+import { MEANING_LABEL } from "../rmi/questions.ts";
 
 type Coverage = keyof RiskModel["supplier"]["surveyCoverage"];
 
@@ -55,7 +56,8 @@ function declarationReasons(d: DeclarationFacts, model: RiskModel, asOf: string)
   }
   const missing = d.programmeTest.filter((q) => !isYes(d.programme[q]));
   if (missing.length > 0) {
-    reasons.push({ factor: "programme", points: w.weakProgramme, evidence: `weak programme: no Yes to company question(s) ${missing.join(", ")} (strong = Yes to ${d.programmeTest.join(", ")})` });
+    const label = (m: string) => (MEANING_LABEL as Record<string, string>)[m] ?? m;
+    reasons.push({ factor: "programme", points: w.weakProgramme, evidence: `weak programme: no Yes to ${missing.map(label).join("; ")} (strong = Yes to ${d.programmeTest.map(label).join("; ")})` });
   }
   let worst: { mineral: string; cls: Coverage; answer: string | null } | null = null;
   for (const mineral of d.mineralsInScope) {

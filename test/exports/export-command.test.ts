@@ -21,8 +21,8 @@ async function seed(dir: string): Promise<string> {
   await db.run(`INSERT INTO declarations (declaration_id, file_hash, file, file_name, template, version, company_name, supplier_key, error_count, warning_count, effective_date)
     VALUES ('d1', 'h1', 'harbin.xlsx', 'harbin.xlsx', 'CMRT', '6.5', 'Harbin Precision Alloys', 'S1', 0, 0, DATE '2026-01-10')`);
   const yes = ["Yes", "Yes", "No", "No", "No", "100%", "Yes", "Yes"];
-  for (const [i, a] of yes.entries()) await db.run(`INSERT INTO answers VALUES ('d1', 'h1', ?, 'Tin', ?, NULL)`, [String(i + 1), a]);
-  for (const m of ["Tantalum", "Gold", "Tungsten"]) await db.run(`INSERT INTO answers VALUES ('d1', 'h1', '1', ?, 'No', NULL)`, [m]);
+  for (const [i, a] of yes.entries()) await db.run(`INSERT INTO answers (declaration_id, file_hash, question, mineral, answer, comment) VALUES ('d1', 'h1', ?, 'Tin', ?, NULL)`, [String(i + 1), a]);
+  for (const m of ["Tantalum", "Gold", "Tungsten"]) await db.run(`INSERT INTO answers (declaration_id, file_hash, question, mineral, answer, comment) VALUES ('d1', 'h1', '1', ?, 'No', NULL)`, [m]);
   await db.run(`INSERT INTO smelter_rows (declaration_id, file_hash, "row", metal, cid, name, country) VALUES
     ('d1', 'h1', 5, 'Tin', 'CID001105', 'MSC', 'MALAYSIA'), ('d1', 'h1', 6, 'Tin', NULL, '@Evil Smelter', 'BOLIVIA')`);
   await db.run(`INSERT INTO bom_lines VALUES ('PCB-100', 'Controller board', 'PN-1', NULL, 'S1', 'boms.csv', 2)`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { responseBucket, topicOf } from "../../src/exports/_answers.ts";
+import { responseBucket } from "../../src/exports/_answers.ts";
+import { questionMeaning } from "../../src/rmi/questions.ts";
 import { DeclarationConfig, RollupInput } from "../../src/exports/rollup-input.ts";
 import { rollupDeclaration } from "../../src/exports/rollup.ts";
 import { company, cmrtConfig } from "./_fixtures.ts";
@@ -91,9 +92,10 @@ describe("rollupDeclaration (CMRT)", () => {
   });
 
   it("reads earlier CMRT generations by meaning, not by number (5.x has no CAHRA question)", () => {
-    expect(topicOf("CMRT", "5.12", "Q4")).toBe("recycled");
-    expect(topicOf("CMRT", "6.5", "Q4")).toBe("cahra");
-    expect(topicOf("EMRT", "2.1", "Q5")).toBe("response");
+    expect(questionMeaning("CMRT", "5.12", "Q4")).toBe("recycled-scrap");
+    expect(questionMeaning("CMRT", "6.5", "Q4")).toBe("cahra");
+    expect(questionMeaning("EMRT", "2.1", "Q5")).toBe("response-share");
+    expect(questionMeaning("EMRT", "1.3", "Q4")).toBe("recycled-scrap");
     const r = roll([supplier("A", { Tin: ["Yes", "Yes", "No", "Yes", "100%", "Yes", "Yes"] }, [msc], "5.12")]);
     expect(answer(r, "Q5", "Tin"), "5.x Q4 (recycled) → 6.x Q5").toBe("Yes");
     expect(answer(r, "Q4", "Tin"), "no 5.x answer for CAHRA").toBe("Unknown");

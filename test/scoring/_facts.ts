@@ -36,8 +36,11 @@ export function declaration(over: Partial<DeclarationFacts> = {}): DeclarationFa
     effectiveDate: "2025-01-15",
     mineralsInScope: ["tungsten"],
     findings: { error: 0, warning: 0 },
-    programme: { A: "Yes", B: "Yes", C: "Yes", D: "Yes", E: "Yes, in conformance with IPC1755 (e.g., CMRT)", F: "Yes", G: "Yes", H: "Yes, with the SEC" },
-    programmeTest: ["A", "E", "G", "H"],
+    programme: {
+      policy: "Yes", "policy-public": "Yes", "require-validated-smelters": "Yes", "due-diligence-measures": "Yes",
+      "survey-suppliers": "Yes, in conformance with IPC1755 (e.g., CMRT)", "review-suppliers": "Yes", "corrective-action": "Yes", "sec-eu-filer": "Yes, with the SEC",
+    },
+    programmeTest: ["policy", "survey-suppliers", "corrective-action"],
     surveyCoverage: { tungsten: "100%" },
     incompleteSmelterList: [],
     smelterKeys: ["CID000004"],

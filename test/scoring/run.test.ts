@@ -24,8 +24,8 @@ describe("gatherFacts", () => {
         declarationId: "D-2024",
         mineralsInScope: ["tungsten", "tin"],
         surveyCoverage: { tungsten: "100%", tin: "Greater than 90%" },
-        programme: { A: "Yes", H: "No" },
-        programmeTest: ["A", "E", "G", "H"],
+        programme: { policy: "Yes", "sec-eu-filer": "No" },
+        programmeTest: ["policy", "survey-suppliers", "corrective-action"],
         findings: { error: 0, warning: 1 },
       });
       expect(f.suppliers.find((s) => s.supplierId === "S-002")?.declaration).toBeNull();

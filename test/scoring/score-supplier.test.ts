@@ -56,10 +56,15 @@ describe("scoreSupplier", () => {
     expect(r.reasons[0]).toMatchObject({ factor: "critical-smelter", override: "floor" });
   });
 
-  it("applies the strong-programme test: Yes to A, E, G and H (CMRT) or A, E, G (EMRT)", () => {
-    const weak = scoreSupplier(supplier("S-004", "Acme", declaration({ programme: { A: "Yes", E: "No", G: "Yes", H: "No" } })), scores(almt), M, AS_OF);
-    expect(factor(weak, "programme")).toEqual({ factor: "programme", points: 15, evidence: "weak programme: no Yes to company question(s) E, H (strong = Yes to A, E, G, H)" });
-    const emrt = declaration({ template: "EMRT", programme: { A: "Yes", E: "Yes, Using Other Format (Describe)", G: "Yes" }, programmeTest: ["A", "E", "G"] });
+  it("applies the strong-programme test by meaning: policy, supplier survey and corrective action Yes; the filing question H is not part of it", () => {
+    const weak = scoreSupplier(supplier("S-004", "Acme", declaration({ programme: { policy: "Yes", "survey-suppliers": "No", "corrective-action": "Yes", "sec-eu-filer": "No" } })), scores(almt), M, AS_OF);
+    expect(factor(weak, "programme")).toEqual({
+      factor: "programme", points: 15,
+      evidence: "weak programme: no Yes to relevant suppliers surveyed (strong = Yes to responsible minerals sourcing policy; relevant suppliers surveyed; corrective-action management)",
+    });
+    const notFiler = scoreSupplier(supplier("S-006", "Acme", declaration({ programme: { policy: "Yes", "survey-suppliers": "Yes, in conformance with IPC1755 (e.g., CMRT)", "corrective-action": "Yes", "sec-eu-filer": "No" } })), scores(almt), M, AS_OF);
+    expect(factor(notFiler, "programme")).toBeUndefined();
+    const emrt = declaration({ template: "EMRT", programme: { policy: "Yes", "survey-suppliers": "Yes, Using Other Format (Describe)", "corrective-action": "Yes" } });
     expect(factor(scoreSupplier(supplier("S-005", "Acme", emrt), scores(almt), M, AS_OF), "programme")).toBeUndefined();
   });
 

@@ -16,9 +16,9 @@ export function euBatteriesDueDiligence(input: ReportInput): string {
     const s = smelters.filter((x) => x.metal === m);
     return [
       label,
-      answerOf(r, "Q1", m) ?? "not surveyed",
+      answerOf(r, "intentionally-added", m) ?? "not surveyed",
       summary ? `${summary.responded} of ${summary.relevant}` : "0 of 0",
-      answerOf(r, "Q3", m) ?? "—",
+      answerOf(r, "cahra", m) ?? "—",
       String(s.length),
       String(s.filter((x) => x.rmiStatus === "conformant").length),
     ];

@@ -11,8 +11,8 @@ export function euConflictMineralsReport(input: ReportInput): string {
   const survey = surveyCounts(r);
   const smelters = r?.smelters ?? [];
   const counts = statusCounts(smelters);
-  const cahra = CMRT_METALS.filter((m) => ["Yes", "Unknown"].includes(answerOf(r, "Q4", m) ?? ""));
-  const recycled = CMRT_METALS.filter((m) => answerOf(r, "Q5", m) === "Yes");
+  const cahra = CMRT_METALS.filter((m) => ["Yes", "Unknown"].includes(answerOf(r, "cahra", m) ?? ""));
+  const recycled = CMRT_METALS.filter((m) => answerOf(r, "recycled-scrap", m) === "Yes");
   return [
     `# Supply chain due diligence report ${md(input.period)} — ${company}`,
     "",
@@ -22,9 +22,9 @@ export function euConflictMineralsReport(input: ReportInput): string {
     "",
     "## 1. Management system (Article 4)",
     "",
-    `- Supply chain policy for minerals from CAHRAs consistent with Annex II of the OECD Guidance: ${md(companyAnswerOf(r, "A") ?? "not stated")}; published: ${md(companyAnswerOf(r, "B") ?? "not stated")}${input.company.policyUrl ? ` (${md(input.company.policyUrl)})` : ""}.`,
-    `- Chain-of-custody and traceability: supplier declarations on the RMI CMRT (${md(companyAnswerOf(r, "E") ?? "not stated")}), ${survey.responded} of ${survey.relevant} relevant suppliers (${percent(survey.relevant ? survey.responded / survey.relevant : null)}) responded.`,
-    `- Review of supplier information and corrective action management: ${md(companyAnswerOf(r, "F") ?? "not stated")} / ${md(companyAnswerOf(r, "G") ?? "not stated")}.`,
+    `- Supply chain policy for minerals from CAHRAs consistent with Annex II of the OECD Guidance: ${md(companyAnswerOf(r, "policy") ?? "not stated")}; published: ${md(companyAnswerOf(r, "policy-public") ?? "not stated")}${input.company.policyUrl ? ` (${md(input.company.policyUrl)})` : ""}.`,
+    `- Chain-of-custody and traceability: supplier declarations on the RMI CMRT (${md(companyAnswerOf(r, "survey-suppliers") ?? "not stated")}), ${survey.responded} of ${survey.relevant} relevant suppliers (${percent(survey.relevant ? survey.responded / survey.relevant : null)}) responded.`,
+    `- Review of supplier information and corrective action management: ${md(companyAnswerOf(r, "review-suppliers") ?? "not stated")} / ${md(companyAnswerOf(r, "corrective-action") ?? "not stated")}.`,
     `- Grievance mechanism: [describe the company's mechanism or the industry-wide one relied on].`,
     "",
     "## 2. Risk management (Article 5)",
@@ -33,7 +33,7 @@ export function euConflictMineralsReport(input: ReportInput): string {
       ["Metal", "Used", "From CAHRAs (Q4)", "100% recycled (Q5)", "Smelters", "Conformant"],
       CMRT_METALS.map((m) => {
         const s = smelters.filter((x) => x.metal === m);
-        return [m, answerOf(r, "Q1", m) ?? "—", answerOf(r, "Q4", m) ?? "—", answerOf(r, "Q5", m) ?? "—", String(s.length), String(s.filter((x) => x.rmiStatus === "conformant").length)];
+        return [m, answerOf(r, "intentionally-added", m) ?? "—", answerOf(r, "cahra", m) ?? "—", answerOf(r, "recycled-scrap", m) ?? "—", String(s.length), String(s.filter((x) => x.rmiStatus === "conformant").length)];
       }),
     ),
     "",

@@ -1,3 +1,4 @@
+import type { CompanyMeaning, QuestionMeaning } from "../../rmi/questions.ts";
 import type { RollupCompany } from "../rollup-input.ts";
 import type { Rollup } from "../rollup.ts";
 import type { RolledSmelter } from "../rollup-smelters.ts";
@@ -36,12 +37,14 @@ export function surveyCounts(rollup: Rollup | null): { relevant: number; respond
   };
 }
 
-export function answerOf(rollup: Rollup | null, question: string, mineral: string): string | null {
-  return rollup?.answers.find((a) => a.question === question && a.mineral === mineral)?.answer ?? null;
+/** The roll-up's answer to the question that means `meaning` for a mineral. */
+export function answerOf(rollup: Rollup | null, meaning: QuestionMeaning, mineral: string): string | null {
+  return rollup?.answers.find((a) => a.meaning === meaning && a.mineral === mineral)?.answer ?? null;
 }
 
-export function companyAnswerOf(rollup: Rollup | null, letter: string): string | null {
-  return rollup?.companyAnswers.find((a) => a.question === letter && a.mineral === null)?.answer ?? null;
+/** The company's answer to the company question that means `meaning`. */
+export function companyAnswerOf(rollup: Rollup | null, meaning: CompanyMeaning): string | null {
+  return rollup?.companyAnswers.find((a) => a.meaning === meaning && a.mineral === null)?.answer ?? null;
 }
 
 const STATUS_LABEL: Record<string, string> = {

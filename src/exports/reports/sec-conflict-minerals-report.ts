@@ -13,13 +13,13 @@ export function secConflictMineralsReport(input: ReportInput): string {
   const survey = surveyCounts(r);
   const smelters = r?.smelters ?? [];
   const counts = statusCounts(smelters);
-  const used = CMRT_METALS.filter((m) => answerOf(r, "Q1", m) === "Yes");
-  const q3 = used.map((m) => answerOf(r, "Q3", m));
+  const used = CMRT_METALS.filter((m) => answerOf(r, "intentionally-added", m) === "Yes");
+  const q3 = used.map((m) => answerOf(r, "covered-countries", m));
   const mayOriginate = q3.some((a) => a === "Yes" || a === "Unknown");
-  const incomplete = used.filter((m) => answerOf(r, "Q7", m) !== "Yes");
+  const incomplete = used.filter((m) => answerOf(r, "all-smelters-identified", m) !== "Yes");
   const coveredSmelters = smelters.filter((s) => ["CD", "AO", "BI", "CF", "CG", "RW", "SS", "TZ", "UG", "ZM"].includes(s.countryIso2 ?? ""));
   const policy = input.company.policyUrl ? ` (policy: ${md(input.company.policyUrl)})` : "";
-  const metalsRow = CMRT_METALS.map((m) => [m, answerOf(r, "Q1", m) ?? "—", answerOf(r, "Q3", m) ?? "—", answerOf(r, "Q4", m) ?? "—", answerOf(r, "Q6", m) ?? "—", String(smelters.filter((s) => s.metal === m).length)]);
+  const metalsRow = CMRT_METALS.map((m) => [m, answerOf(r, "intentionally-added", m) ?? "—", answerOf(r, "covered-countries", m) ?? "—", answerOf(r, "cahra", m) ?? "—", answerOf(r, "response-share", m) ?? "—", String(smelters.filter((s) => s.metal === m).length)]);
 
   return [
     `# Conflict Minerals Report of ${company} for the year ${md(input.period)}`,
@@ -50,9 +50,9 @@ export function secConflictMineralsReport(input: ReportInput): string {
     "",
     "### Step 1 — Establish strong company management systems",
     "",
-    `- Responsible minerals sourcing policy: ${md(companyAnswerOf(r, "A") ?? "not stated")}; publicly available: ${md(companyAnswerOf(r, "B") ?? "not stated")}${policy}.`,
-    `- Suppliers are required to source from smelters validated by an independent third-party audit programme: ${md(companyAnswerOf(r, "C") ?? "not stated")}.`,
-    `- Supplier survey with the CMRT: ${md(companyAnswerOf(r, "E") ?? "not stated")}; review against expectations: ${md(companyAnswerOf(r, "F") ?? "not stated")}; corrective action management: ${md(companyAnswerOf(r, "G") ?? "not stated")}.`,
+    `- Responsible minerals sourcing policy: ${md(companyAnswerOf(r, "policy") ?? "not stated")}; publicly available: ${md(companyAnswerOf(r, "policy-public") ?? "not stated")}${policy}.`,
+    `- Suppliers are required to source from smelters validated by an independent third-party audit programme: ${md(companyAnswerOf(r, "require-validated-smelters") ?? "not stated")}.`,
+    `- Supplier survey with the CMRT: ${md(companyAnswerOf(r, "survey-suppliers") ?? "not stated")}; review against expectations: ${md(companyAnswerOf(r, "review-suppliers") ?? "not stated")}; corrective action management: ${md(companyAnswerOf(r, "corrective-action") ?? "not stated")}.`,
     "",
     "### Step 2 — Identify and assess risk in the supply chain",
     "",
