@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,7 +14,9 @@ function capture() {
 
 const dir = mkdtempSync(join(tmpdir(), "assay-status-"));
 const dbPath = join(dir, "assay.duckdb");
-const noConfig = join(dir, "absent.config.json");
+// A configuration without scope or outreach keys: the defaults apply (a named --config must exist).
+const noConfig = join(dir, "defaults.config.json");
+writeFileSync(noConfig, "{}\n");
 
 beforeAll(async () => {
   const db = await Database.open(dbPath);

@@ -13,7 +13,7 @@ describe("resolveSmelterRows", () => {
         ('1', 'h1', 5, 'Tungsten', 'Wolfram Bergbau und Hütten AG', NULL, 'AUSTRIA', 'CID002044'),
         ('2', 'h2', 5, 'Tungsten', 'Smelter not listed', 'WOLFRAM BERGBAU UND HUETTEN', 'Austria', NULL),
         ('2', 'h2', 6, 'Gold', 'Smelter not listed', 'Apple Inc.', 'USA', NULL),
-        ('2', 'h2', 7, 'Tin', NULL, NULL, NULL, 'CID003379X'),
+        ('2', 'h2', 7, 'Tin', NULL, NULL, NULL, 'CID999999'),
         ('1', 'h1', 6, 'Gold', '8853 S.p.A.', NULL, 'JAPAN', 'CID002763')`);
       expect(await resolveSmelterRows(db)).toEqual({ resolved: 5 });
       expect(await resolveSmelterRows(db), "rows already matched are skipped").toEqual({ resolved: 0 });
@@ -53,7 +53,7 @@ describe("resolveSmelterRows", () => {
       await db.run(`INSERT INTO smelter_rows (declaration_id, file_hash, "row", metal, lookup_name, name, country, cid) VALUES
         ('1', 'h1', 5, 'Tungsten', 'Smelter not listed', 'WOLFRAM BERGBAU UND HUETTEN', 'Austria', NULL),
         ('1', 'h1', 6, 'Gold', 'Smelter not listed', 'Apple Inc.', 'USA', NULL),
-        ('1', 'h1', 7, 'Tin', NULL, NULL, NULL, 'CID003379X')`);
+        ('1', 'h1', 7, 'Tin', NULL, NULL, NULL, 'CID999999')`);
       await resolveSmelterRows(db);
       // Ingested after the match stage ran: no match yet, but the CID typed is on the RMI look-up.
       await db.run(`INSERT INTO smelter_rows (declaration_id, file_hash, "row", metal, lookup_name, name, country, cid) VALUES
@@ -64,7 +64,7 @@ describe("resolveSmelterRows", () => {
       expect(rows.map((r) => [r.row, r.cid, r.cid_source, r.match_decision, r.match_method, r.reported_cid])).toEqual([
         [5, "CID002044", "match", "matched", "fuzzy", null],
         [6, null, null, "unmatched", null, null],
-        [7, null, null, "unmatched", null, "CID003379X"],
+        [7, null, null, "unmatched", null, "CID999999"],
         [8, "CID002044", "reported-cid", null, null, "CID002044"],
       ]);
       expect(rows.every((r) => r.metal === r.reported_metal || r.cid_source === "match")).toBe(true);
