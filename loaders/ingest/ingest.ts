@@ -1,5 +1,7 @@
 import { basename } from "node:path";
 import type { Database } from "../../src/db/database.ts";
+import { isStorageError } from "../../src/db/storage-error.ts";
+import { AssayError } from "../../src/errors.ts";
 import { declarationIdFor, storeDeclarations } from "./store-declaration.ts";
 import { refreshCurrent } from "./refresh-current.ts";
 import type { FileResult } from "./read-file.ts";
@@ -45,7 +47,11 @@ export async function ingestPaths(db: Database, paths: string[], options: Ingest
   const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
   const { files, missing } = await walkPaths(paths);
   const summary: IngestSummary = { filesSeen: files.length + missing.length, filesNew: 0, filesUnchanged: 0, filesCopied: [], filesRejected: [...missing], rowsStored: {}, declarationIds: [] };
+  // A file once "rejected" because the warehouse's storage failed (before that was told apart) is read again.
+  const retry = new Set((await db.all<{ file_hash: string; reason: string }>("SELECT file_hash, reason FROM files WHERE status = 'rejected' AND reason LIKE 'could not be stored:%'"))
+    .filter((r) => isStorageError(r.reason)).map((r) => r.file_hash));
   const firstPath = new Map((await db.all<{ file_hash: string; path: string }>("SELECT file_hash, path FROM files")).map((r) => [r.file_hash, r.path]));
+  for (const h of retry) firstPath.delete(h);
   const known = new Set(firstPath.keys());
   const knownPaths = new Map((await db.all<{ path: string; file_hash: string }>("SELECT path, file_hash FROM file_paths")).map((r) => [r.path, r.file_hash]));
   let runId: number | null = null;
@@ -63,17 +69,27 @@ export async function ingestPaths(db: Database, paths: string[], options: Ingest
       [r.fileHash, r.path, basename(r.path), r.size, "rmi-workbook", status, reason, await ensureRun()]);
     known.add(r.fileHash);
   };
-  const rejectedBefore = new Map((await db.all<{ file_hash: string; reason: string }>("SELECT file_hash, reason FROM files WHERE status = 'rejected'")).map((r) => [r.file_hash, r.reason]));
+  const rejectedBefore = new Map((await db.all<{ file_hash: string; reason: string }>("SELECT file_hash, reason FROM files WHERE status = 'rejected'"))
+    .filter((r) => !retry.has(r.file_hash)).map((r) => [r.file_hash, r.reason]));
+  const forgetRetried = async (hashes: readonly string[]) => {
+    for (const h of hashes) if (retry.has(h)) await db.run("DELETE FROM files WHERE file_hash = ?", [h]);
+  };
+  // A storage failure (disk full, I/O error) says nothing about the file: stop, store nothing of it, read it next run.
+  const storageFailure = (error: unknown, items: readonly { path: string }[]) =>
+    new AssayError(`warehouse storage failed: ${firstLine(error)}; ${items.length} file(s) were not stored and will be read again on the next run`, { code: "storage", exitCode: 1, cause: error });
   const reject = async (r: FileResult & { fileHash: string }, reason: string) => {
     rejectedBefore.set(r.fileHash, reason);
     try {
       await db.transaction(async () => {
+        await forgetRetried([r.fileHash]);
         await recordFile(r, "rejected", reason);
         await notePath(r, false);
       });
       knownPaths.set(r.path, r.fileHash);
       summary.filesRejected.push({ path: r.path, reason });
+      retry.delete(r.fileHash);
     } catch (error) {
+      if (isStorageError(error)) throw storageFailure(error, [r]);
       summary.filesRejected.push({ path: r.path, reason: `${reason} (not recorded in the database: ${firstLine(error)})` });
     }
   };
@@ -82,12 +98,16 @@ export async function ingestPaths(db: Database, paths: string[], options: Ingest
   const storeBatch = async (items: readonly ReadFile[]) => {
     const run = await ensureRun();
     const rows = await db.transaction(async () => {
+      await forgetRetried(items.map((r) => r.fileHash));
       await db.appendRows("files", ["file_hash", "path", "file_name", "size_bytes", "kind", "status", "first_seen_run"],
         items.map((r) => [r.fileHash, r.path, basename(r.path), r.size, "rmi-workbook", "ingested", run]));
       for (const r of items) await notePath(r, false);
       return (options.storeDeclarations ?? storeDeclarations)(db, items.map((r) => ({ declaration: r.declaration, file: { fileHash: r.fileHash, path: r.path, runId: run } })));
     });
-    for (const r of items) knownPaths.set(r.path, r.fileHash);
+    for (const r of items) {
+      knownPaths.set(r.path, r.fileHash);
+      retry.delete(r.fileHash);
+    }
     return rows;
   };
   const stored = (items: readonly ReadFile[], rows: Record<string, number>) => {
@@ -105,6 +125,7 @@ export async function ingestPaths(db: Database, paths: string[], options: Ingest
       stored(items, await storeBatch(items));
       return;
     } catch (error) {
+      if (isStorageError(error)) throw storageFailure(error, items);
       if (items.length === 1) {
         await reject(items[0]!, `could not be stored: ${firstLine(error)}`);
         return;
@@ -115,6 +136,7 @@ export async function ingestPaths(db: Database, paths: string[], options: Ingest
       try {
         stored([r], await storeBatch([r]));
       } catch (error) {
+        if (isStorageError(error)) throw storageFailure(error, items.slice(items.indexOf(r)));
         await reject(r, `could not be stored: ${firstLine(error)}`);
       }
     }
@@ -151,10 +173,9 @@ export async function ingestPaths(db: Database, paths: string[], options: Ingest
     },
   });
   await flush();
-  if (summary.declarationIds.length > 0) {
-    await refreshCurrent(db);
-    await options.afterStore?.(db, summary.declarationIds);
-  }
+  // Idempotent, so also run when nothing is new: a run stopped (killed, disk full) after storing still gets it done.
+  await refreshCurrent(db);
+  if (summary.declarationIds.length > 0) await options.afterStore?.(db, summary.declarationIds);
   if (runId !== null) {
     await db.run("UPDATE ingest_runs SET finished_at = current_timestamp, files_seen = ?, files_new = ?, files_rejected = ? WHERE run_id = ?",
       [summary.filesSeen, summary.filesNew, summary.filesRejected.length, runId]);

@@ -2,7 +2,10 @@ import { existsSync } from "node:fs";
 import { AssayError } from "../errors.ts";
 import { commandHelp, parseCommandArgs, type Output } from "./command.ts";
 import { commands } from "./commands/index.ts";
-import { terminalLines } from "../text/terminal-text.ts";
+import { terminalLines, terminalText } from "../text/terminal-text.ts";
+import { isStorageError } from "../db/storage-error.ts";
+
+const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n")[0]!;
 
 export const processOutput: Output = {
   out: (text) => void process.stdout.write(text),
@@ -64,6 +67,11 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
     if (error instanceof AssayError) {
       io.err(`${terminalLines(error.message)}\n`);
       return error.exitCode;
+    }
+    if (isStorageError(error)) {
+      // Disk full or an I/O failure: the user's to fix, and what was not committed is read again next run.
+      io.err(`assay ${name}: warehouse storage failed: ${terminalText(firstLine(error))} (free space or fix the disk, then run again)\n`);
+      return 1;
     }
     io.err(`assay ${name}: unexpected error\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return 1;

@@ -166,7 +166,11 @@ export class Database {
     }
   }
 
-  /** Runs `fn` inside a transaction; rolls back and rethrows on error. */
+  /**
+   * Runs `fn` inside a transaction; rolls back and rethrows on error. A COMMIT that fails (disk full) has already
+   * ended the transaction in DuckDB, so the ROLLBACK after it fails too ("no transaction is active"): the error
+   * rethrown is always the first one, never the rollback's.
+   */
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
     await this.run("BEGIN TRANSACTION");
     try {
@@ -174,7 +178,11 @@ export class Database {
       await this.run("COMMIT");
       return result;
     } catch (error) {
-      await this.run("ROLLBACK");
+      try {
+        await this.run("ROLLBACK");
+      } catch {
+        // already rolled back by the failed statement or COMMIT
+      }
       throw error;
     }
   }
