@@ -26,9 +26,11 @@ export const AssayConfig = z
         outreachLog: z.string().min(1).optional(),
         /** Extra reference files (RMI templates, status lists, sanctions lists) loaded after the shipped ones. */
         reference: paths.default([]),
+        /** Analyst decisions (CSV: action, subject, metal, value, who, when, why, expires), applied by every stage. */
+        decisions: paths.default([]),
       })
       .strict()
-      .default({ inbox: [], boms: [], reference: [] }),
+      .default({ inbox: [], boms: [], reference: [], decisions: [] }),
     outputs: z
       .object({
         site: z.string().min(1).default("dist"),

@@ -2,7 +2,7 @@ import { campaignEvents, campaignWindow, type CampaignWindow } from "./campaign.
 import { engagementStatus, type SupplierEngagement } from "./engagement-status.ts";
 import type { EngagementInputs } from "./gather.ts";
 import type { OutreachEvent } from "./inputs.ts";
-import { linkDeclarations, type LinkResult } from "./link-declarations.ts";
+import { applyLinkDecisions, linkDeclarations, type LinkResult } from "./link-declarations.ts";
 import { engagementMetrics, responseTimeline, type EngagementMetric, type TimelinePoint } from "./metrics.ts";
 import type { OutreachConfig } from "./outreach-config.ts";
 import type { ScopeConfig } from "./scope-config.ts";
@@ -37,7 +37,7 @@ export function computeEngagement(inputs: EngagementInputs, settings: Engagement
   if (unknownIds.length > 0) warnings.push(`outreach log names suppliers missing from the supplier master: ${unknownIds.slice(0, 10).join(", ")}${unknownIds.length > 10 ? ", …" : ""}`);
 
   const events = groupBy<OutreachEvent>(campaignEvents(inputs.events, window, asOf), (e) => e.supplierId);
-  const links = linkDeclarations(inputs.suppliers, inputs.declarations);
+  const links = applyLinkDecisions(linkDeclarations(inputs.suppliers, inputs.declarations), inputs.linkDecisions ?? [], inputs.suppliers);
   const declarations = groupBy(links.links, (l) => l.supplierId);
   const engagements = inputs.suppliers.map((supplier) =>
     engagementStatus({

@@ -1,6 +1,8 @@
 import type { z } from "zod";
 import type { Database, SqlValue } from "../db/database.ts";
 import { DECLARATIONS_AS_OF } from "../periods/declarations-as-of.ts";
+import { activeDecisions } from "../decisions/store.ts";
+import type { LinkDecision } from "./link-declarations.ts";
 import { BomLine, DeclarationFinding, DeclarationRef, OutreachEvent, Supplier } from "./inputs.ts";
 
 export interface EngagementInputs {
@@ -8,6 +10,8 @@ export interface EngagementInputs {
   events: OutreachEvent[];
   declarations: DeclarationRef[];
   bomLines: BomLine[];
+  /** Active analyst decisions linking declarations to suppliers (decisions stage). */
+  linkDecisions?: LinkDecision[];
   /** Rows that failed validation, named by table and key. */
   warnings: string[];
 }
@@ -102,7 +106,8 @@ export async function gatherEngagementInputs(db: Database, options: { asOf?: str
   const bomRows = await read("SELECT DISTINCT product_id, product_name, supplier_id FROM bom_lines ORDER BY 1, 3");
   const bomLines = parse(BomLine, bomRows, (r) => ({ productId: text(r.product_id), productName: text(r.product_name), supplierId: text(r.supplier_id) }), (r) => `bom_lines ${String(r.product_id)}`);
 
-  return { suppliers, events, declarations, bomLines, warnings };
+  const linkDecisions = (await activeDecisions(db, "link-declaration")).map((d) => ({ decisionId: d.decisionId, declarationIds: d.targets, supplierId: d.value! }));
+  return { suppliers, events, declarations, bomLines, linkDecisions, warnings };
 }
 
 /** A stored date, or null when it is not a real calendar day (declarations may carry nonsense dates). */

@@ -1,7 +1,7 @@
 import { foldDiacritics, normalizeName } from "../text/normalize.ts";
 import type { DeclarationRef, Supplier } from "./inputs.ts";
 
-export type LinkMethod = "supplier-id" | "unique-id" | "name" | "name-prefix" | "file-name";
+export type LinkMethod = "supplier-id" | "unique-id" | "name" | "name-prefix" | "file-name" | "decision";
 
 export interface DeclarationLink {
   declaration: DeclarationRef;
@@ -136,4 +136,27 @@ function fileNameMatches(file: string | null, byName: Map<string, Supplier[]>): 
   const hits: Supplier[] = [];
   for (const [name, list] of byName) if (name.includes(" ") && words.includes(` ${name} `)) hits.push(...list);
   return [...new Set(hits)];
+}
+
+/** An analyst's link-declaration decision: these declarations are this supplier's. */
+export interface LinkDecision {
+  decisionId: string;
+  declarationIds: readonly string[];
+  supplierId: string;
+}
+
+/** Applies analyst decisions over the automatic links: each named declaration goes to the decided supplier (method "decision"). */
+export function applyLinkDecisions(result: LinkResult, decisions: readonly LinkDecision[], suppliers: readonly Supplier[]): LinkResult {
+  const known = new Set(suppliers.map((s) => s.supplierId));
+  const decided = new Map<string, string>();
+  for (const d of decisions) if (known.has(d.supplierId)) for (const id of d.declarationIds) decided.set(id, d.supplierId);
+  if (decided.size === 0) return result;
+  const all = [...result.links.map((l) => l.declaration), ...result.unlinked.map((u) => u.declaration)];
+  return {
+    links: [
+      ...result.links.filter((l) => !decided.has(l.declaration.declarationId)),
+      ...all.filter((d) => decided.has(d.declarationId)).map((d) => ({ declaration: d, supplierId: decided.get(d.declarationId)!, method: "decision" as const })),
+    ],
+    unlinked: result.unlinked.filter((u) => !decided.has(u.declaration.declarationId)),
+  };
 }

@@ -2,6 +2,7 @@ import { engagementStage } from "./stages/engagement-stage.ts";
 import { incrementalStage } from "./incremental-stage.ts";
 import { companyInputs, engagementInputs, scoringInputs } from "./stage-inputs.ts";
 import type { Stage } from "./stage.ts";
+import { decisionsStage } from "./stages/decisions-stage.ts";
 import { ingestStage } from "./stages/ingest-stage.ts";
 import { inputsStage } from "./stages/inputs-stage.ts";
 import { matchStage } from "./stages/match-stage.ts";
@@ -17,6 +18,7 @@ export const buildStages: readonly Stage[] = [
   ingestStage,
   matchStage,
   screenStage,
+  decisionsStage,
   incrementalStage(engagementStage, engagementInputs),
   incrementalStage(scoreStage, scoringInputs),
 ];

@@ -4,6 +4,8 @@ import { normalizeName } from "../text/normalize.ts";
 import type { CountryRisk, ProductFacts, RmiStatus, SanctionsDecision, SmelterFacts, SupplierFacts } from "./facts.ts";
 import { declarationFacts, mergeDeclarations, type SmelterSeed } from "./declaration-facts.ts";
 import { groupBy } from "../group-by.ts";
+import { activeDecisions } from "../decisions/store.ts";
+import type { Decision } from "../decisions/decision.ts";
 
 export interface ReferenceVintage {
   kind: string;
@@ -84,7 +86,10 @@ export async function gatherFacts(db: Database, options: { period: string; asOf?
   const answers = await rows("SELECT declaration_id, question, meaning, mineral, answer FROM answers");
   const companyAnswers = await rows("SELECT declaration_id, question, meaning, answer FROM company_answers");
   // Each Smelter List row with the identity matching resolved (migration 025's resolved_smelter_rows).
-  const smelterRows = await rows(`SELECT declaration_id, "row", metal, name, country, recycled_scrap, cid FROM resolved_smelter_rows`);
+  const smelterRows = applyMatchDecisions(
+    await rows(`SELECT declaration_id, "row", metal, name, lookup_name, country, recycled_scrap, cid FROM resolved_smelter_rows`),
+    await activeDecisions(db, "confirm-match"),
+  );
 
   // Suppliers: the master list. Declarations link through the engagement stage's declaration_links, else by
   // unique ID, else by company name; unlinked declarations become suppliers of their own.
@@ -132,7 +137,7 @@ export async function gatherFacts(db: Database, options: { period: string; asOf?
     return { supplierId, name: names.get(supplierId)!, declaration: mergeDeclarations(decls) };
   });
 
-  const smelters = await smelterFacts(smelterSeeds, rows);
+  const smelters = await smelterFacts(smelterSeeds, rows, await activeDecisions(db, "clear-sanctions"));
   const bom = await rows("SELECT product_id, list(DISTINCT supplier_id ORDER BY supplier_id) AS ids FROM bom_lines GROUP BY product_id ORDER BY product_id");
   // Suppliers the engagement stage put out of scope for this period drop out of the roll-up; unknown ones stay in.
   const products: ProductFacts[] = bom.map((b) => ({ product: String(b.product_id), supplierIds: (b.ids as unknown[]).map(String).filter((id) => scope.get(id) !== false) }));
@@ -143,10 +148,30 @@ export async function gatherFacts(db: Database, options: { period: string; asOf?
   return { smelters, suppliers, products, vintages, missing };
 }
 
+/** Analyst confirm-match decisions (active ones, decisions stage): the rows naming the decided smelter take its CID. */
+export function applyMatchDecisions(smelterRows: Row[], decisions: readonly (Decision & { targets: string[] })[]): Row[] {
+  if (decisions.length === 0) return smelterRows;
+  const cidOf = new Map<string, string>();
+  for (const d of decisions) for (const t of d.targets) cidOf.set(t, d.value!);
+  return smelterRows.map((r) => {
+    const metal = String(r.metal ?? "").toLowerCase();
+    const named = [r.name, r.lookup_name].map((n) => (str(n) ? `${metal}|${normalizeName(String(n))}` : "")).find((k) => cidOf.has(k));
+    return named ? { ...r, cid: cidOf.get(named)! } : r;
+  });
+}
+
+/** The analyst's clearance of a smelter's sanctions hit, as scoring evidence. */
+function clearance(d: Decision, was: string | null): string {
+  return `cleared by ${d.who} on ${d.when}: ${d.why}${was ? ` (screening said: ${was})` : ""}`;
+}
+
 async function smelterFacts(
   seeds: Map<string, SmelterSeed>,
   rows: (sql: string) => Promise<Row[]>,
+  clearances: readonly (Decision & { targets: string[] })[] = [],
 ): Promise<SmelterFacts[]> {
+  const clearedBy = new Map<string, Decision>();
+  for (const d of clearances) for (const t of d.targets) clearedBy.set(t, d);
   const k = (cid: unknown, metal: unknown) => `${String(cid)}|${String(metal).toLowerCase()}`;
   const ref = new Map((await rows("SELECT cid, metal, standard_name FROM current_ref_smelters")).map((r) => [k(r.cid, r.metal), r]));
   const statusRows = await rows(
@@ -170,6 +195,8 @@ async function smelterFacts(
   );
   const severity = (r: Row | undefined) => ({ hit: 3, review: 2, clear: 1 })[sanctionsDecision(str(r?.decision)) ?? "clear"] - (r ? 0 : 1);
 
+  const cleared = (decision: SanctionsDecision | null, evidence: string | null, by: Decision | undefined) =>
+    by && decision && decision !== "clear" ? { sanctions: "clear" as const, sanctionsEvidence: clearance(by, evidence) } : { sanctions: decision, sanctionsEvidence: evidence };
   const out: SmelterFacts[] = [];
   for (const [key, seed] of seeds) {
     const id = seed.cid ? k(seed.cid, seed.metal) : null;
@@ -196,8 +223,7 @@ async function smelterFacts(
       reauditInProgress: conformant?.reaudit_in_progress === true,
       lbma: st.some((r) => r.lbma === true),
       rjc: st.some((r) => r.rjc === true),
-      sanctions: sanctionsDecision(str(scr?.decision)),
-      sanctionsEvidence: str(scr?.evidence),
+      ...cleared(sanctionsDecision(str(scr?.decision)), str(scr?.evidence), clearedBy.get(k(key, seed.metal))),
       location: countries.filter((r) => /^loc/i.test(String(r.basis))).map(countryRisk)[0] ?? null,
       mineCountries: countries.filter((r) => !/^loc/i.test(String(r.basis))).map(countryRisk),
       recycled: seed.recycled.length > 0 && seed.recycled.every(Boolean),

@@ -1,5 +1,6 @@
 import { core } from "./001-core.ts";
 import { inputs } from "./005-inputs.ts";
+import { decisions } from "./009-decisions.ts";
 import { declarations } from "./010-declarations.ts";
 import { answerMeanings } from "./015-answer-meanings.ts";
 import { reference } from "./020-reference.ts";
@@ -22,4 +23,4 @@ export interface Migration {
 
 // Version ranges: 1–9 core, 10–19 workbooks/declarations, 20–29 reference & matching,
 // 30–39 sanctions & country risk, 40–49 scoring, 50–59 engagement, 60–69 exports, 70–79 scale.
-export const migrations: readonly Migration[] = [core, inputs, declarations, answerMeanings, reference, matching, sanctions, countryRisk, reportedSmelters, tradeMeasures, scoring, engagement, exportsLog, buildFingerprints];
+export const migrations: readonly Migration[] = [core, inputs, decisions, declarations, answerMeanings, reference, matching, sanctions, countryRisk, reportedSmelters, tradeMeasures, scoring, engagement, exportsLog, buildFingerprints];
