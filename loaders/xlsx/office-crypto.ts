@@ -1,3 +1,4 @@
+import * as nodeCrypto from "node:crypto";
 import { createDecipheriv, createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { UnreadableWorkbook } from "./unreadable-workbook.ts";
 
@@ -63,6 +64,23 @@ function aes(mode: "cbc" | "ecb", key: Buffer, iv: Buffer | null, data: Uint8Arr
   return Buffer.concat([d.update(data.subarray(0, usable)), d.final()]);
 }
 
+/** One-shot hashing where the runtime has it (Node ≥ 20.12: a third faster than a Hash object per round). */
+const oneShot: ((algorithm: string, data: Uint8Array) => Buffer) | null = typeof nodeCrypto.hash === "function"
+  ? (algorithm, data) => nodeCrypto.hash(algorithm, data, "buffer")
+  : null;
+
+/** The password hash's `rounds` iterations: H(LE32(i) + H), i = 0… (MS-OFFCRYPTO 2.3.4.7 and 2.3.4.11). */
+function spin(node: string, start: Buffer, rounds: number): Buffer {
+  let h = start;
+  const buf = Buffer.alloc(4 + h.length);
+  for (let i = 0; i < rounds; i++) {
+    buf.writeUInt32LE(i, 0);
+    h.copy(buf, 4);
+    h = oneShot ? oneShot(node, buf) : createHash(node).update(buf).digest();
+  }
+  return h;
+}
+
 // ——— Agile ———
 
 interface AgileParams {
@@ -119,18 +137,12 @@ function decryptAgile(xml: string, pkg: Uint8Array, password: string): DecryptOu
   if (!encryptor) throw unsupported("certificate-only encryption (no password key)");
   const keyData = params(keyDataTag, "keyData");
   const pw = params(encryptor, "encryptedKey");
-  const spin = Number(attr(encryptor, "spinCount"));
-  if (!Number.isInteger(spin) || spin < 0) throw damaged("spinCount is invalid");
-  if (spin > MAX_SPIN_COUNT) throw unsupported(`a spin count of ${spin} (limit ${MAX_SPIN_COUNT})`);
+  const spinCount = Number(attr(encryptor, "spinCount"));
+  if (!Number.isInteger(spinCount) || spinCount < 0) throw damaged("spinCount is invalid");
+  if (spinCount > MAX_SPIN_COUNT) throw unsupported(`a spin count of ${spinCount} (limit ${MAX_SPIN_COUNT})`);
   const b64 = (name: string) => Buffer.from(attr(encryptor, name) ?? "", "base64");
 
-  const hashName = HASHES[pw.hash]!.node;
-  let h = hash(pw.hash, pw.salt, Buffer.from(password, "utf16le"));
-  const counter = Buffer.alloc(4);
-  for (let i = 0; i < spin; i++) {
-    counter.writeUInt32LE(i, 0);
-    h = createHash(hashName).update(counter).update(h).digest();
-  }
+  const h = spin(HASHES[pw.hash]!.node, hash(pw.hash, pw.salt, Buffer.from(password, "utf16le")), spinCount);
   const keyFor = (block: Buffer) => fit(hash(pw.hash, h, block), pw.keyBits / 8);
   const iv = fit(pw.salt, pw.blockSize);
   const verifierInput = aes("cbc", keyFor(BLOCK_VERIFIER_INPUT), iv, b64("encryptedVerifierHashInput")).subarray(0, pw.saltSize);
@@ -194,12 +206,7 @@ function decryptStandard(info: Uint8Array, pkg: Uint8Array, password: string): D
   const verifierHashSize = view.getUint32(v + 36, true);
   const encryptedVerifierHash = info.subarray(v + 40, v + 72);
 
-  let hh = createHash("sha1").update(salt).update(Buffer.from(password, "utf16le")).digest();
-  const counter = Buffer.alloc(4);
-  for (let i = 0; i < 50_000; i++) {
-    counter.writeUInt32LE(i, 0);
-    hh = createHash("sha1").update(counter).update(hh).digest();
-  }
+  const hh = spin("sha1", createHash("sha1").update(salt).update(Buffer.from(password, "utf16le")).digest(), 50_000);
   const final = createHash("sha1").update(hh).update(le32(0)).digest();
   const pad = (b: number) => Buffer.from(Array.from({ length: 64 }, (_, i) => (i < 20 ? final[i]! : 0) ^ b));
   const derived = Buffer.concat([createHash("sha1").update(pad(0x36)).digest(), createHash("sha1").update(pad(0x5c)).digest()]);

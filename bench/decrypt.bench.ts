@@ -1,0 +1,60 @@
+// Cost of reading workbooks encrypted with Excel's default password, and of legacy .xls, as ratios against reading the
+// same template as a plain .xlsx in the same run.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { readTemplate } from "../loaders/template/read-template.ts";
+import { Workbook } from "../loaders/xlsx/workbook.ts";
+import { encryptAgile, encryptStandard } from "../test/helpers/office-encrypt.ts";
+import { writeXls, type XlsCell, type XlsSheet } from "../test/helpers/xls-writer.ts";
+import { markdownTable, medianMs, type Bench } from "./harness.ts";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const sharedXls = path.join(process.env.ASSAY_SHARED ?? path.resolve(repoRoot, "../shared"), "templates/legacy/cmrt3.01_filled_encrypted.xls");
+
+function asXlsSheets(bytes: Uint8Array): XlsSheet[] {
+  const wb = Workbook.open(bytes);
+  return wb.sheets.map((info) => {
+    const s = wb.sheet(info.name, { maxColumns: 40 })!;
+    const rows: XlsCell[][] = [];
+    const formulas = new Set<string>();
+    for (const [r, cells] of s.rows) {
+      rows[r - 1] = cells.map((v, c) => {
+        if (s.isFormula(r, c)) formulas.add(`${r - 1}:${c}`);
+        return v ?? null;
+      });
+    }
+    return { name: info.name, hidden: info.hidden, rows, formulas };
+  });
+}
+
+export const bench: Bench = async ({ quick }) => {
+  const plain = readFileSync(path.join(repoRoot, "data/sample/inbox/CMRT_Granite_Semiconductor_AB_2025.xlsx"));
+  const sheets = asXlsSheets(plain);
+  const variants: Array<[string, Uint8Array]> = [
+    ["plain .xlsx (baseline)", plain],
+    ["Agile .xlsx (SHA-512, AES-256, 100,000 spins)", encryptAgile(plain)],
+    ["Standard .xlsx (SHA-1, AES-128)", encryptStandard(plain)],
+    [".xls", writeXls(sheets)],
+    [".xls, RC4 CryptoAPI", writeXls(sheets, { encrypt: { method: "rc4-cryptoapi" } })],
+    [".xls, RC4", writeXls(sheets, { encrypt: { method: "rc4" } })],
+  ];
+  if (existsSync(sharedXls)) variants.push(["real CMRT 3.01 .xls, RC4 CryptoAPI (2.4 MB, ../shared)", readFileSync(sharedXls)]);
+  const runs = quick ? 3 : 9;
+  const rows: Array<[string, number, number]> = [];
+  for (const [name, bytes] of variants) {
+    const ms = await medianMs(() => readTemplate(bytes, { file: "bench", asOf: "2025-12-01" }), runs);
+    rows.push([name, bytes.length, ms]);
+  }
+  const base = rows[0]![2];
+  return {
+    title: "Encrypted and legacy workbooks",
+    lines: [
+      `Median of ${runs} reads (readTemplate) of one sample CMRT 6.4 (56 smelters) in each form; ratio against the plain .xlsx read in this run.`,
+      "",
+      ...markdownTable(["form", "bytes", "ms", "× plain .xlsx"], rows.map(([n, b, ms]) => [n, b, ms.toFixed(1), (ms / base).toFixed(2)])),
+      "",
+      "Agile's fixed cost is the password hash: 100,000 rounds of SHA-512 however small the workbook (Excel's default spin count).",
+    ],
+  };
+};
