@@ -51,9 +51,16 @@ export interface QuestionTable {
   versions: string;
   questions: Readonly<Record<string, QuestionMeaning>>;
   company: Readonly<Record<string, CompanyMeaning>>;
-  /** Company meanings a strong programme answers Yes to (policy, supplier survey, corrective action). */
+  /** Company meanings a strong programme answers Yes to (policy, due-diligence measures, review, corrective action). */
   programme: readonly CompanyMeaning[];
 }
+
+/**
+ * The strong-programme test (SC1, Allegion) was written on CMRT 5.x letters A, E, G, H, which mean policy,
+ * due-diligence measures, review of suppliers' information and corrective-action management (DOMAIN §10). CMRT 6.x
+ * asks the same as A, D, F, G; its H (SEC/EU filer) is no programme question.
+ */
+const PROGRAMME: readonly CompanyMeaning[] = ["policy", "due-diligence-measures", "review-suppliers", "corrective-action"];
 
 const numbered = (...m: QuestionMeaning[]) => Object.fromEntries(m.map((x, i) => [String(i + 1), x]));
 const lettered = (...m: CompanyMeaning[]) => Object.fromEntries(m.map((x, i) => [String.fromCharCode(65 + i), x]));
@@ -63,7 +70,7 @@ export const CMRT_6_QUESTIONS: QuestionTable = {
   versions: "6.0–6.x",
   questions: numbered("intentionally-added", "remains-in-product", "covered-countries", "cahra", "recycled-scrap", "response-share", "all-smelters-identified", "all-info-reported"),
   company: lettered("policy", "policy-public", "require-validated-smelters", "due-diligence-measures", "survey-suppliers", "review-suppliers", "corrective-action", "sec-eu-filer"),
-  programme: ["policy", "survey-suppliers", "corrective-action"],
+  programme: PROGRAMME,
 };
 
 /** CMRT 4.x–5.x (IPC-1755 era): no CAHRA question; company C = DRC conflict-free, I = SEC filer. */
@@ -72,7 +79,7 @@ export const CMRT_5_QUESTIONS: QuestionTable = {
   versions: "4.0–5.x",
   questions: numbered("intentionally-added", "remains-in-product", "covered-countries", "recycled-scrap", "response-share", "all-smelters-identified", "all-info-reported"),
   company: lettered("policy", "policy-public", "require-drc-conflict-free", "require-validated-smelters", "due-diligence-measures", "survey-suppliers", "review-suppliers", "corrective-action", "sec-eu-filer"),
-  programme: ["policy", "survey-suppliers", "corrective-action"],
+  programme: PROGRAMME,
 };
 
 /** CMRT 3.x: as 4.x–5.x plus G "request smelter names"; J = subject to the SEC rule. Q5 asks "received data from all relevant suppliers". */
@@ -94,7 +101,7 @@ export const EMRT_QUESTIONS: QuestionTable = {
   versions: "1.x–2.x",
   questions: numbered("intentionally-added", "remains-in-product", "cahra", "recycled-scrap", "response-share", "all-smelters-identified", "all-info-reported"),
   company: lettered("policy", "policy-public", "require-validated-smelters", "due-diligence-measures", "survey-suppliers", "review-suppliers", "corrective-action"),
-  programme: ["policy", "survey-suppliers", "corrective-action"],
+  programme: PROGRAMME,
 };
 
 /** CRT 2.2x: no remains question; company A–I follow OECD Annex II wording (A = a publicly available policy). */
@@ -103,7 +110,7 @@ export const CRT_QUESTIONS: QuestionTable = {
   versions: "2.2x",
   questions: numbered("intentionally-added", "cahra", "recycled-scrap", "response-share", "all-smelters-identified", "all-info-reported"),
   company: lettered("policy-public", "policy-covers-annex-ii", "due-diligence-measures", "require-supplier-due-diligence", "require-validated-smelters", "require-supplier-annex-ii", "survey-suppliers", "review-suppliers", "corrective-action"),
-  programme: ["policy-public", "survey-suppliers", "corrective-action"],
+  programme: ["policy-public", "due-diligence-measures", "review-suppliers", "corrective-action"],
 };
 
 export const AMRT_QUESTIONS: QuestionTable = {

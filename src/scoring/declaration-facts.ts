@@ -1,6 +1,6 @@
 import { normalizeName } from "../text/normalize.ts";
 import type { DeclarationFacts } from "./facts.ts";
-import { companyMeaning, questionMeaning, questionTable } from "../rmi/questions.ts";
+import { companyMeaning, questionMeaning, questionNumberOf, questionTable, type QuestionMeaning } from "../rmi/questions.ts";
 
 type Row = Record<string, unknown>;
 const str = (v: unknown): string | null => (v === null || v === undefined || v === "" ? null : String(v));
@@ -35,6 +35,9 @@ export function declarationFacts(
     const meaning = str(a.meaning) ?? questionMeaning(template, version, String(a.question));
     if (meaning) answer.set(`${meaning}|${String(a.mineral).toLowerCase()}`, str(a.answer));
   }
+  const table = questionTable(template, version);
+  // Absent when the template does not ask the question, null when the supplier left it blank.
+  const at = (meaning: QuestionMeaning, m: string) => (questionNumberOf(table, meaning) === null ? undefined : (answer.get(`${meaning}|${m}`) ?? null));
   const minerals = [...new Set((answersBy.get(id) ?? []).map((a) => String(a.mineral).toLowerCase()))];
   const inScope = minerals.filter((m) => /^yes/i.test(answer.get(`intentionally-added|${m}`) ?? "") && !/^no$/i.test(answer.get(`remains-in-product|${m}`) ?? ""));
   const programme: Record<string, string | null> = {};
@@ -44,6 +47,7 @@ export function declarationFacts(
     if (programme[k] === undefined || /^yes/i.test(String(a.answer ?? ""))) programme[k] = str(a.answer);
   }
   const keys: string[] = [];
+  const perMineral: Record<string, { rows: number; recycled: number }> = {};
   for (const r of rowsBy.get(id) ?? []) {
     const metal = String(r.metal ?? "").toLowerCase();
     const name = str(r.name);
@@ -52,7 +56,11 @@ export function declarationFacts(
     const key = smelterKey(str(r.cid), metal, name);
     keys.push(key);
     const seed = seeds.get(key) ?? { cid: str(r.cid), metal, name, recycled: [] };
-    seed.recycled.push(/^yes/i.test(String(r.recycled_scrap ?? "")));
+    const recycled = /^yes/i.test(String(r.recycled_scrap ?? ""));
+    seed.recycled.push(recycled);
+    const count = (perMineral[metal] ??= { rows: 0, recycled: 0 });
+    count.rows += 1;
+    if (recycled) count.recycled += 1;
     seeds.set(key, seed);
   }
   return {
@@ -63,7 +71,9 @@ export function declarationFacts(
     mineralsAnswered: minerals.filter((m) => /^(yes|no)\b/i.test(answer.get(`intentionally-added|${m}`) ?? "")),
     findings: { error: Number(d.error_count ?? 0), warning: Number(d.warning_count ?? 0) },
     programme,
-    programmeTest: [...questionTable(template, version).programme],
+    programmeTest: [...table.programme],
+    origin: Object.fromEntries(inScope.map((m) => [m, { covered: at("covered-countries", m), cahra: at("cahra", m), recycled: at("recycled-scrap", m) }])),
+    smelterRows: perMineral,
     surveyCoverage: Object.fromEntries(inScope.map((m) => [m, answer.get(`response-share|${m}`) ?? null])),
     incompleteSmelterList: inScope.filter((m) => ["all-smelters-identified", "all-info-reported"].some((c) => /^no$/i.test(answer.get(`${c}|${m}`) ?? ""))),
     smelterKeys: [...new Set(keys)],
@@ -83,6 +93,8 @@ export function mergeDeclarations(list: DeclarationFacts[]): DeclarationFacts | 
     merged.findings.error += d.findings.error;
     merged.findings.warning += d.findings.warning;
     for (const [m, a] of Object.entries(d.surveyCoverage)) if (!(m in merged.surveyCoverage)) merged.surveyCoverage[m] = a;
+    if (d.origin) merged.origin = { ...d.origin, ...merged.origin };
+    if (d.smelterRows) merged.smelterRows = { ...d.smelterRows, ...merged.smelterRows };
   }
   return merged;
 }

@@ -64,8 +64,17 @@ export const DeclarationFacts = z.object({
   findings: FindingCounts,
   /** Company questions by meaning (src/rmi/questions.ts, e.g. "corrective-action") → the stored answer text. */
   programme: z.record(z.string(), z.string().nullable()),
-  /** Meanings a strong programme must answer Yes to: policy, supplier survey, corrective action (questions.ts `programme`). */
+  /** Meanings a strong programme must answer Yes to: policy, due-diligence measures, review, corrective action (questions.ts `programme`). */
   programmeTest: z.array(z.string()),
+  /**
+   * Per in-scope mineral, the origin answers by meaning: covered countries (CMRT Q3), CAHRA (CMRT Q4, EMRT Q3, CRT Q2),
+   * 100% recycled or scrap (CMRT Q5, EMRT Q4, CRT Q3); null when left blank, absent when the template does not ask it.
+   */
+  origin: z
+    .record(z.string(), z.object({ covered: z.string().nullable().optional(), cahra: z.string().nullable().optional(), recycled: z.string().nullable().optional() }))
+    .optional(),
+  /** Per mineral, the Smelter List rows and how many of them say recycled/scrap = Yes. */
+  smelterRows: z.record(z.string(), z.object({ rows: z.number().int(), recycled: z.number().int() })).optional(),
   /** The "response-share" answer per in-scope mineral. */
   surveyCoverage: z.record(z.string(), z.string().nullable()),
   /** Minerals whose "all smelters identified" or "all information reported" answer is No. */

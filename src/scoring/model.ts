@@ -104,7 +104,7 @@ export const RiskModel = z
         findingError: points,
         findingWarning: points,
         findingsCap: points,
-        /** Allegion test (SC1): Yes to A, E, G and H (EMRT: A, E, G) is a strong programme. */
+        /** Allegion test (SC1) by meaning: Yes to policy, due-diligence measures, review and corrective action. */
         weakProgramme: points,
         /** Q6 (CMRT) / Q5 (EMRT) answers, worst mineral counts. Missing = the answer is blank. */
         surveyCoverage: z
@@ -118,6 +118,15 @@ export const RiskModel = z
             missing: points,
           })
           .strict(),
+        /**
+         * Origin answers (CMRT Q3 covered countries, Q4 / EMRT Q3 / CRT Q2 CAHRA): `declared` = Yes, a known exposure
+         * that calls for enhanced due diligence (OECD Step 3); `withoutDueDiligence` replaces it when the supplier does
+         * not answer Yes to due-diligence measures; `unknown` = Unknown or blank; `contradicted` = No while a listed
+         * smelter of that mineral reports an origin in covered countries / a CAHRA.
+         */
+        origin: z.object({ declared: points, withoutDueDiligence: points, unknown: points, contradicted: points }).strict(),
+        /** "100% recycled or scrap" (CMRT Q5, EMRT Q4, CRT Q3) = Yes while Smelter List rows of that mineral are not recycled. */
+        recycledClaimContradicted: points,
         /** Q7 / Q8 = No: not all smelters identified, or not all reported. */
         incompleteSmelterList: points,
         /** Minerals declared in scope but no smelter row at all (IntegrityNext: red). */
@@ -172,6 +181,8 @@ export const DEFAULT_RISK_MODEL: RiskModel = {
     findingsCap: 15,
     weakProgramme: 15,
     surveyCoverage: { full: 0, over90: 2, over75: 4, over50: 7, atMost50: 12, none: 15, missing: 10 },
+    origin: { declared: 5, withoutDueDiligence: 30, unknown: 5, contradicted: 10 },
+    recycledClaimContradicted: 10,
     incompleteSmelterList: 5,
     noSmelters: 15,
     staleAfterMonths: 12,

@@ -1,3 +1,4 @@
+import { isConflictMineral } from "../rmi/minerals.ts";
 import { addMonths } from "./dates.ts";
 import type { DeclarationFacts, SupplierFacts } from "./facts.ts";
 import type { RiskModel } from "./model.ts";
@@ -46,7 +47,56 @@ function smelterReasons(d: DeclarationFacts, smelters: ReadonlyMap<string, Smelt
   ];
 }
 
-function declarationReasons(d: DeclarationFacts, model: RiskModel, asOf: string): Reason[] {
+// EMRT 1.x offers "DRC only" and "India and/or Madagascar only" as answers to its origin question: both are a Yes.
+const saysYes = (a: string | null | undefined) => /^(yes|drc|india)/i.test((a ?? "").trim());
+const saysNo = (a: string | null | undefined) => /^no\b/i.test((a ?? "").trim());
+
+/** CMRT Q3/Q4, EMRT Q3, CRT Q2 (origin) and the 100%-recycled answer, read against the supplier's own smelter list. */
+function originReasons(d: DeclarationFacts, smelters: ReadonlyMap<string, SmelterScore>, model: RiskModel, dueDiligence: boolean): Reason[] {
+  const w = model.supplier;
+  const reasons: Reason[] = [];
+  const listed = [...new Set(d.smelterKeys)].map((k) => smelters.get(k)).filter((s): s is SmelterScore => s !== undefined);
+  const declared: string[] = [];
+  const unknown: string[] = [];
+  const contradicted: string[] = [];
+  for (const [mineral, o] of Object.entries(d.origin ?? {})) {
+    const asks = [
+      { what: "covered countries", answer: o.covered, factor: "origin-covered", asked: isConflictMineral(mineral) && o.covered !== undefined },
+      { what: "CAHRAs", answer: o.cahra, factor: "origin-cahra", asked: o.cahra !== undefined },
+    ];
+    for (const q of asks.filter((x) => x.asked)) {
+      if (saysYes(q.answer)) declared.push(`${mineral} from ${q.what}`);
+      else if (saysNo(q.answer)) {
+        const hits = listed.filter((s) => s.metal.toLowerCase() === mineral && s.reasons.some((r) => r.factor === q.factor));
+        if (hits.length > 0) contradicted.push(`${q.what} for ${mineral}, yet ${hits.length} listed ${mineral} smelter(s) report such origin (${hits.slice(0, 3).map((s) => s.key).join(", ")})`);
+      } else unknown.push(`${mineral} (${q.what})`);
+    }
+    const rows = d.smelterRows?.[mineral];
+    if (saysYes(o.recycled) && rows && rows.rows > rows.recycled) {
+      reasons.push({
+        factor: "recycled-claim",
+        points: w.recycledClaimContradicted,
+        evidence: `declares 100% recycled or scrap ${mineral}, but ${rows.rows - rows.recycled} of ${rows.rows} ${mineral} Smelter List rows are not marked recycled`,
+      });
+    }
+  }
+  // One line, worth its worst item: an exposure answered Unknown, declared, or contradicted by the smelter list.
+  const items = [
+    ...(declared.length > 0
+      ? [dueDiligence
+          ? { points: w.origin.declared, text: `declares sourcing ${declared.join("; ")}: enhanced due diligence applies` }
+          : { points: w.origin.withoutDueDiligence, text: `declares sourcing ${declared.join("; ")} without answering Yes to due-diligence measures` }]
+      : []),
+    ...(contradicted.length > 0 ? [{ points: w.origin.contradicted, text: `answers No to ${contradicted.join("; ")}` }] : []),
+    ...(unknown.length > 0 ? [{ points: w.origin.unknown, text: `origin answered Unknown or left blank for ${unknown.join(", ")}` }] : []),
+  ];
+  if (items.length > 0) {
+    reasons.push({ factor: "sourcing", points: Math.max(...items.map((i) => i.points)), evidence: items.map((i) => i.text).join("; ") });
+  }
+  return reasons;
+}
+
+function declarationReasons(d: DeclarationFacts, smelters: ReadonlyMap<string, SmelterScore>, model: RiskModel, asOf: string): Reason[] {
   const w = model.supplier;
   const reasons: Reason[] = [];
   const { error, warning } = d.findings;
@@ -59,6 +109,9 @@ function declarationReasons(d: DeclarationFacts, model: RiskModel, asOf: string)
     const label = (m: string) => (MEANING_LABEL as Record<string, string>)[m] ?? m;
     reasons.push({ factor: "programme", points: w.weakProgramme, evidence: `weak programme: no Yes to ${missing.map(label).join("; ")} (strong = Yes to ${d.programmeTest.map(label).join("; ")})` });
   }
+  // Where the template asks about due-diligence measures, a declared exposure without them weighs most.
+  const dueDiligence = !d.programmeTest.includes("due-diligence-measures") || isYes(d.programme["due-diligence-measures"]);
+  reasons.push(...originReasons(d, smelters, model, dueDiligence));
   let worst: { mineral: string; cls: Coverage; answer: string | null } | null = null;
   for (const mineral of d.mineralsInScope) {
     const answer = d.surveyCoverage[mineral] ?? null;
@@ -101,7 +154,7 @@ export function scoreSupplier(f: SupplierFacts, smelters: ReadonlyMap<string, Sm
     ];
     return { supplierId: f.supplierId, score: null, band: "Data gap", responded: false, smelterCount: 0, reasons };
   }
-  const reasons = [...smelterReasons(d, smelters, model), ...declarationReasons(d, model, asOf)];
+  const reasons = [...smelterReasons(d, smelters, model), ...declarationReasons(d, smelters, model, asOf)];
   let score = round1(clamp100(reasons.reduce((sum, r) => sum + r.points, 0)));
   let band: Band = bandFor(score, model.bands);
   const critical = [...new Set(d.smelterKeys)].filter((k) => smelters.get(k)?.band === "Critical");

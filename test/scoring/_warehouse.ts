@@ -43,7 +43,7 @@ export async function seedWarehouse(db: Database): Promise<void> {
     [["D-2024", "h1", "inbox/hokuriku.xlsx", "hokuriku.xlsx", "CMRT", "6.4", "Hokuriku Metals K.K.", "2024-04-26", 0, 1]],
   );
   await db.insertRows("answers", ["declaration_id", "file_hash", "question", "mineral", "answer"], [
-    ["D-2024", "h1", "1", "Tungsten", "Yes"], ["D-2024", "h1", "2", "Tungsten", "Yes"], ["D-2024", "h1", "6", "Tungsten", "100%"],
+    ["D-2024", "h1", "1", "Tungsten", "Yes"], ["D-2024", "h1", "2", "Tungsten", "Yes"], ["D-2024", "h1", "3", "Tungsten", "No"], ["D-2024", "h1", "4", "Tungsten", "Unknown"], ["D-2024", "h1", "5", "Tungsten", "No"], ["D-2024", "h1", "6", "Tungsten", "100%"],
     ["D-2024", "h1", "1", "Tin", "Yes"], ["D-2024", "h1", "2", "Tin", "Yes"], ["D-2024", "h1", "6", "Tin", "Greater than 90%"],
     ["D-2024", "h1", "1", "Gold", "No"], ["D-2024", "h1", "1", "Tantalum", "No"],
   ]);

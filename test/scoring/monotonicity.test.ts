@@ -16,6 +16,7 @@ const AS_OF = "2025-06-30";
 const STATUS = ["conformant", "active", "unknown", "not-participating", "removed"] as const;
 const METALS = ["tin", "tantalum", "tungsten", "gold", "cobalt", "mica"];
 const SANCTIONS = [null, "clear", "review", "hit"] as const;
+const ORIGIN = ["Yes", "No", "Unknown", null];
 const COVERAGE = ["100%", "Greater than 90%", "Greater than 75%", "Greater than 50%", "50% or less", "None"];
 
 function country(): CountryRisk {
@@ -100,8 +101,13 @@ describe("worsening any single factor never lowers a score", () => {
       effectiveDate: `2024-${pick(["02", "06", "09", "12"])}-${pick(["01", "15", "29"])}`,
       mineralsInScope: minerals,
       findings: { error: Math.floor(rand() * 3), warning: Math.floor(rand() * 5) },
-      programme: { policy: pick(["Yes", "No"]), "survey-suppliers": pick(["Yes, in conformance with IPC1755 (e.g., CMRT)", "No"]), "corrective-action": pick(["Yes", "No", null]), "sec-eu-filer": pick(["Yes, with the SEC", "No"]) },
-      programmeTest: ["policy", "survey-suppliers", "corrective-action"],
+      programme: {
+        policy: pick(["Yes", "No"]), "due-diligence-measures": pick(["Yes", "No"]), "review-suppliers": pick(["Yes", "No", null]),
+        "corrective-action": pick(["Yes", "No", null]), "sec-eu-filer": pick(["Yes, with the SEC", "No"]),
+      },
+      programmeTest: ["policy", "due-diligence-measures", "review-suppliers", "corrective-action"],
+      origin: Object.fromEntries(minerals.map((m) => [m, { covered: pick(ORIGIN), cahra: pick(ORIGIN), recycled: pick(["Yes", "No", "Unknown"]) }])),
+      smelterRows: { tin: { rows: 3, recycled: Math.floor(rand() * 4) }, tungsten: { rows: 2, recycled: 2 } },
       surveyCoverage: { tin: pick(COVERAGE), tungsten: pick(COVERAGE) },
       incompleteSmelterList: chance(0.2) ? ["tin"] : [],
       smelterKeys: keys,
@@ -111,7 +117,9 @@ describe("worsening any single factor never lowers a score", () => {
   const worseDeclaration: Record<string, (d: DeclarationFacts) => DeclarationFacts> = {
     "finding error": (d) => ({ ...d, findings: { ...d.findings, error: d.findings.error + 1 } }),
     "finding warning": (d) => ({ ...d, findings: { ...d.findings, warning: d.findings.warning + 1 } }),
-    programme: (d) => ({ ...d, programme: { ...d.programme, [pick(["policy", "survey-suppliers", "corrective-action"])]: "No" } }),
+    programme: (d) => ({ ...d, programme: { ...d.programme, [pick(["policy", "due-diligence-measures", "review-suppliers", "corrective-action"])]: "No" } }),
+    "origin unknown → declared": (d) => ({ ...d, origin: Object.fromEntries(Object.entries(d.origin ?? {}).map(([m, o]) => [m, { ...o, cahra: o.cahra === "Unknown" ? "Yes" : o.cahra }])) }),
+    "recycled row becomes not recycled": (d) => ({ ...d, smelterRows: { ...d.smelterRows, tin: { rows: 3, recycled: Math.max(0, (d.smelterRows?.tin?.recycled ?? 0) - 1) } } }),
     "survey coverage": (d) => ({ ...d, surveyCoverage: { ...d.surveyCoverage, tin: COVERAGE[Math.min(5, COVERAGE.indexOf(d.surveyCoverage.tin ?? "") + 1)]! } }),
     "incomplete list": (d) => ({ ...d, incompleteSmelterList: ["tungsten"] }),
     "older declaration": (d) => ({ ...d, effectiveDate: d.effectiveDate && `${Number(d.effectiveDate.slice(0, 4)) - 1}-03-01` }),

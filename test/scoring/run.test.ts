@@ -25,7 +25,9 @@ describe("gatherFacts", () => {
         mineralsInScope: ["tungsten", "tin"],
         surveyCoverage: { tungsten: "100%", tin: "Greater than 90%" },
         programme: { policy: "Yes", "sec-eu-filer": "No" },
-        programmeTest: ["policy", "survey-suppliers", "corrective-action"],
+        programmeTest: ["policy", "due-diligence-measures", "review-suppliers", "corrective-action"],
+        origin: { tungsten: { covered: "No", cahra: "Unknown", recycled: "No" }, tin: { covered: null, cahra: null, recycled: null } },
+        smelterRows: { tungsten: { rows: 1, recycled: 0 }, tin: { rows: 2, recycled: 0 } },
         findings: { error: 0, warning: 1 },
       });
       expect(f.suppliers.find((s) => s.supplierId === "S-002")?.declaration).toBeNull();

@@ -3,7 +3,7 @@ import { DEFAULT_RISK_MODEL as M } from "../../src/scoring/model.ts";
 import type { SmelterScore } from "../../src/scoring/result.ts";
 import { scoreSmelter } from "../../src/scoring/score-smelter.ts";
 import { scoreSupplier, surveyCoverageClass } from "../../src/scoring/score-supplier.ts";
-import { DRC, declaration, smelter, supplier } from "./_facts.ts";
+import { DRC, RWANDA, declaration, smelter, supplier } from "./_facts.ts";
 
 const AS_OF = "2025-06-30";
 const scores = (...list: SmelterScore[]) => new Map(list.map((s) => [s.key, s]));
@@ -56,16 +56,45 @@ describe("scoreSupplier", () => {
     expect(r.reasons[0]).toMatchObject({ factor: "critical-smelter", override: "floor" });
   });
 
-  it("applies the strong-programme test by meaning: policy, supplier survey and corrective action Yes; the filing question H is not part of it", () => {
-    const weak = scoreSupplier(supplier("S-004", "Acme", declaration({ programme: { policy: "Yes", "survey-suppliers": "No", "corrective-action": "Yes", "sec-eu-filer": "No" } })), scores(almt), M, AS_OF);
+  it("applies the strong-programme test by meaning: policy, due-diligence measures, review, corrective action (A, D, F, G on CMRT 6.x); the filing question H is not part of it", () => {
+    const notFiler = scoreSupplier(supplier("S-006", "Acme", declaration({ programme: { policy: "Yes", "due-diligence-measures": "Yes", "review-suppliers": "Yes", "corrective-action": "Yes", "sec-eu-filer": "No" } })), scores(almt), M, AS_OF);
+    expect(factor(notFiler, "programme"), "H = No (not an SEC/EU filer) is no weakness").toBeUndefined();
+    const weak = scoreSupplier(
+      supplier("S-004", "Acme", declaration({ programme: { policy: "Yes", "due-diligence-measures": "No", "survey-suppliers": "Yes", "review-suppliers": "No", "corrective-action": "Yes", "sec-eu-filer": "Yes, with the SEC" } })),
+      scores(almt), M, AS_OF,
+    );
     expect(factor(weak, "programme")).toEqual({
       factor: "programme", points: 15,
-      evidence: "weak programme: no Yes to relevant suppliers surveyed (strong = Yes to responsible minerals sourcing policy; relevant suppliers surveyed; corrective-action management)",
+      evidence: "weak programme: no Yes to due-diligence measures implemented; supplier information reviewed against expectations (strong = Yes to responsible minerals sourcing policy; due-diligence measures implemented; supplier information reviewed against expectations; corrective-action management)",
     });
-    const notFiler = scoreSupplier(supplier("S-006", "Acme", declaration({ programme: { policy: "Yes", "survey-suppliers": "Yes, in conformance with IPC1755 (e.g., CMRT)", "corrective-action": "Yes", "sec-eu-filer": "No" } })), scores(almt), M, AS_OF);
-    expect(factor(notFiler, "programme")).toBeUndefined();
-    const emrt = declaration({ template: "EMRT", programme: { policy: "Yes", "survey-suppliers": "Yes, Using Other Format (Describe)", "corrective-action": "Yes" } });
+    const emrt = declaration({ template: "EMRT", programme: { policy: "Yes", "due-diligence-measures": "Yes", "review-suppliers": "Yes", "corrective-action": "Yes" } });
     expect(factor(scoreSupplier(supplier("S-005", "Acme", emrt), scores(almt), M, AS_OF), "programme")).toBeUndefined();
+  });
+
+  it("reads the origin answers: CAHRA Yes without due-diligence measures is High, Unknown adds points", () => {
+    const noDd = { policy: "Yes", "due-diligence-measures": "No", "review-suppliers": "Yes", "corrective-action": "Yes" };
+    const cahra = declaration({ origin: { tungsten: { covered: "No", cahra: "Yes", recycled: "No" } }, programme: noDd });
+    const r = scoreSupplier(supplier("S-012", "Kivu Components", cahra), scores(almt), M, AS_OF);
+    expect(factor(r, "sourcing")?.points).toBe(30);
+    expect(factor(r, "sourcing")?.evidence).toBe("declares sourcing tungsten from CAHRAs without answering Yes to due-diligence measures");
+    expect(r.band, "Q4 = Yes with D = No").toBe("High");
+    const managed = scoreSupplier(supplier("S-012", "Kivu Components", declaration({ origin: { tungsten: { covered: "Yes", cahra: "Yes", recycled: "No" } } })), scores(almt), M, AS_OF);
+    expect(factor(managed, "sourcing")?.points, "declared and under due diligence").toBe(5);
+    const unknown = scoreSupplier(supplier("S-013", "Acme", declaration({ origin: { tungsten: { covered: "Unknown", cahra: null, recycled: null } } })), scores(almt), M, AS_OF);
+    expect(factor(unknown, "sourcing")?.evidence).toBe("origin answered Unknown or left blank for tungsten (covered countries), tungsten (CAHRAs)");
+  });
+
+  it("checks a 100% recycled claim against the Smelter List, and a No to covered countries against reported origin", () => {
+    const claim = declaration({ origin: { tungsten: { covered: "No", cahra: "No", recycled: "Yes" } }, smelterRows: { tungsten: { rows: 3, recycled: 1 } } });
+    expect(factor(scoreSupplier(supplier("S-014", "Acme", claim), scores(almt), M, AS_OF), "recycled-claim")).toEqual({
+      factor: "recycled-claim",
+      points: 10,
+      evidence: "declares 100% recycled or scrap tungsten, but 2 of 3 tungsten Smelter List rows are not marked recycled",
+    });
+    const rwandaW = scoreSmelter(smelter({ key: "CID000105", cid: "CID000105", name: "Kennametal Huntsville", mineCountries: [RWANDA], status: "not-participating" }), M, AS_OF);
+    const r = scoreSupplier(supplier("S-015", "Acme", declaration({ smelterKeys: ["CID000105"] })), scores(rwandaW), M, AS_OF);
+    expect(factor(r, "sourcing")?.points).toBe(10);
+    expect(factor(r, "sourcing")?.evidence).toContain("answers No to covered countries for tungsten, yet 1 listed tungsten smelter(s) report such origin (CID000105)");
   });
 
   it("counts declaration findings by severity, capped", () => {
