@@ -4,6 +4,7 @@ import { readCountryList, readLookup, sharedStrings, type LookupRow } from "./_t
 import { excelSerial, templateLayout, type TemplateLayout } from "./_template-layout.ts";
 import { XlsxPackage } from "./_xlsx-package.ts";
 import { neutralizeFormula } from "../text/neutralize.ts";
+import { companyLetterOf, questionNumberOf, questionTable } from "../rmi/questions.ts";
 import type { RollupFamily } from "./rollup-input.ts";
 import type { Rollup } from "./rollup.ts";
 import { writeMineList } from "./write-mine-list.ts";
@@ -113,11 +114,17 @@ function writeDeclaration(sheet: SheetXml, sst: readonly string[], layout: Templ
   if (rollup.scopeDescription) text(layout.scopeDescription, neutralizeFormula(rollup.scopeDescription));
   sheet.set(layout.effectiveDate, { number: excelSerial(rollup.effectiveDate) });
 
+  // The UI language selector (Declaration!D3, named range SL = P3): suppliers' blanks may be saved in any language.
+  sheet.set("D3", { text: "English" });
+  if (sheet.hasFormula("P3")) sheet.set("P3", { cached: 1 });
   if (layout.family === "EMRT") selectMinerals(sheet, layout, rollup);
+  // Rows follow the meaning in this blank's own version (questions.ts), not the roll-up's label.
+  const table = questionTable(layout.family, version);
   const oldPercent = layout.family === "CMRT" && Number.parseFloat(version) < 6.3;
   const cmrtOrder = ["tantalum", "tin", "gold", "tungsten"];
   for (const a of rollup.answers) {
-    const n = Number(a.question.replace(/\D/g, ""));
+    const n = Number(questionNumberOf(table, a.meaning) ?? Number.NaN);
+    if (!Number.isFinite(n)) continue;
     const first = layout.questionRow(n);
     const row =
       layout.family === "CMRT"
@@ -134,7 +141,8 @@ function writeDeclaration(sheet: SheetXml, sst: readonly string[], layout: Templ
   }
 
   for (const c of rollup.companyAnswers) {
-    let row = layout.companyRows[c.question];
+    const letter = c.meaning ? companyLetterOf(table, c.meaning) : null;
+    let row = letter ? layout.companyRows[letter] : undefined;
     if (c.mineral !== null && layout.mineralPolicyRows !== null) {
       row = mineralRows(sheet, sst, layout.mineralPolicyRows, 10).get(c.mineral.toLowerCase());
     }

@@ -3,22 +3,39 @@ import { DECLARATIONS_AS_OF } from "../periods/declarations-as-of.ts";
 import { RollupInput } from "./rollup-input.ts";
 import { groupBy } from "../group-by.ts";
 
-interface DeclRow { declaration_id: string; supplier_id: string; template: string; version: string; effective_date: string | null }
+interface DeclRow { declaration_id: string; supplier_id: string; template: string; version: string; effective_date: string | null; error_count: number }
 
 /**
  * Reads the roll-up's inputs from DuckDB: the declarations current on `asOf` (default: today's) linked to suppliers by the latest
  * engagement run (declaration_links) or their supplier_key, the supplier master (all in scope) or, without one,
  * every declaring company; reference names and RMAP status; country risk; BOM products.
  */
+function parseTemplates(json: string | null): string[] | null {
+  try {
+    const v: unknown = JSON.parse(json ?? "null");
+    return Array.isArray(v) && v.length > 0 ? v.map(String) : null;
+  } catch {
+    return null;
+  }
+}
+
 export async function loadRollupInput(db: Database, options: { asOf?: string } = {}): Promise<RollupInput> {
   const asOf = { asOf: options.asOf ?? null };
   const master = await db.all<{ supplier_id: string; name: string }>(`SELECT supplier_id, name FROM suppliers ORDER BY supplier_id`);
+  // Scope and requested templates from the engagement stage's latest run (the one declaration_links below comes
+  // from): suppliers it excluded are not relevant, whatever the supplier master lists.
+  const engagement = new Map(
+    (await db.all<{ supplier_id: string; in_scope: boolean; templates: string }>(
+      `SELECT e.supplier_id, e.in_scope, CAST(e.templates AS VARCHAR) AS templates FROM supplier_engagement e
+       WHERE e.run_id = (SELECT max(run_id) FROM engagement_runs)`,
+    )).map((r) => [r.supplier_id, { inScope: r.in_scope, templates: parseTemplates(r.templates) }]),
+  );
   const decls = await db.all<DeclRow>(
     `WITH links AS (
        SELECT l.declaration_id, l.supplier_id FROM declaration_links l
        WHERE l.run_id = (SELECT max(run_id) FROM engagement_runs) AND l.supplier_id IS NOT NULL)
      SELECT d.declaration_id, coalesce(k.supplier_id, d.supplier_key, d.company_name, d.declaration_id) AS supplier_id,
-            d.template, d.version, CAST(d.effective_date AS VARCHAR) AS effective_date
+            d.template, d.version, CAST(d.effective_date AS VARCHAR) AS effective_date, d.error_count
      FROM (${DECLARATIONS_AS_OF}) d LEFT JOIN links k USING (declaration_id)
      ORDER BY d.declaration_id`,
     asOf,
@@ -28,9 +45,10 @@ export async function loadRollupInput(db: Database, options: { asOf?: string } =
      JOIN (${DECLARATIONS_AS_OF}) d USING (declaration_id)`,
     asOf,
   );
-  const smelters = await db.all<{ declaration_id: string; metal: string | null; cid: string | null; name: string | null; lookup_name: string | null; country: string | null; mine_countries: string | null; recycled_scrap: string | null }>(
-    // The roll-up repeats what suppliers declared (their metal and CID); the reference look-up below names them.
-    `SELECT s.declaration_id, s.reported_metal AS metal, s.reported_cid AS cid, s.name, s.lookup_name, s.country, s.mine_countries, s.recycled_scrap
+  // Smelter rows with the match stage's resolved identity (CID and metal): one facility however the supplier spelt it;
+  // a row matching resolved nothing for keeps the CID the supplier typed, and the reference look-up below names it.
+  const smelters = await db.all<{ declaration_id: string; metal: string | null; cid: string | null; reported_cid: string | null; name: string | null; lookup_name: string | null; country: string | null; mine_countries: string | null; recycled_scrap: string | null }>(
+    `SELECT s.declaration_id, coalesce(s.metal, s.reported_metal) AS metal, s.cid, s.reported_cid, s.name, s.lookup_name, s.country, s.mine_countries, s.recycled_scrap
      FROM resolved_smelter_rows s JOIN (${DECLARATIONS_AS_OF}) d USING (declaration_id) ORDER BY s.declaration_id, s."row"`,
     asOf,
   );
@@ -50,12 +68,17 @@ export async function loadRollupInput(db: Database, options: { asOf?: string } =
   const answersOf = byDeclaration(answers);
   const smeltersOf = byDeclaration(smelters);
   const minesOf = byDeclaration(mines);
-  const suppliers = new Map(master.map((m) => [m.supplier_id, { supplierId: m.supplier_id, name: m.name, inScope: true, declarations: [] as unknown[] }]));
+  const suppliers = new Map(
+    master.map((m) => {
+      const e = engagement.get(m.supplier_id);
+      return [m.supplier_id, { supplierId: m.supplier_id, name: m.name, inScope: e?.inScope ?? true, templates: e?.templates ?? null, declarations: [] as unknown[] }];
+    }),
+  );
   for (const d of decls) {
     let s = suppliers.get(d.supplier_id);
     if (!s) {
       // A declaration from a company outside the supplier master counts as a response, not as a relevant supplier.
-      s = { supplierId: d.supplier_id, name: names.get(d.declaration_id) ?? d.supplier_id, inScope: master.length === 0, declarations: [] };
+      s = { supplierId: d.supplier_id, name: names.get(d.declaration_id) ?? d.supplier_id, inScope: master.length === 0, templates: null, declarations: [] };
       suppliers.set(d.supplier_id, s);
     }
     s.declarations.push({
@@ -63,8 +86,9 @@ export async function loadRollupInput(db: Database, options: { asOf?: string } =
       template: d.template,
       version: d.version,
       effectiveDate: d.effective_date,
+      usable: Number(d.error_count) === 0,
       answers: answersOf(d.declaration_id),
-      smelters: smeltersOf(d.declaration_id).map((r) => ({ metal: r.metal, cid: r.cid, name: r.name ?? r.lookup_name, lookupName: r.lookup_name, country: r.country, mineCountries: r.mine_countries, recycledScrap: r.recycled_scrap })),
+      smelters: smeltersOf(d.declaration_id).map((r) => ({ metal: r.metal, cid: r.cid ?? r.reported_cid, name: r.name ?? r.lookup_name, lookupName: r.lookup_name, country: r.country, mineCountries: r.mine_countries, recycledScrap: r.recycled_scrap })),
       mines: minesOf(d.declaration_id).map((m) => ({ metal: m.metal, smelterName: m.smelter_name, name: m.name, mineId: m.mine_id, idSource: m.id_source, country: m.country })),
     });
   }

@@ -52,14 +52,18 @@ export const RollupDeclaration = z.object({
   answers: z.array(RollupAnswer),
   smelters: z.array(RollupSmelterRow),
   mines: z.array(RollupMineRow).default([]),
+  /** A usable answer: no error findings (the engagement stage's rule). Only usable declarations count as responses. */
+  usable: z.boolean().default(true),
 });
 export type RollupDeclaration = z.infer<typeof RollupDeclaration>;
 
 export const RollupSupplier = z.object({
   supplierId: z.string(),
   name: z.string(),
-  /** A relevant supplier (counts in the response-rate denominator). */
+  /** In scope in the engagement stage (counts in the response-rate denominator when asked for the family). */
   inScope: z.boolean().default(true),
+  /** Templates the engagement stage requests from the supplier (CMRT, EMRT, …); null = every family. */
+  templates: z.array(z.string()).nullable().default(null),
   /** Minerals this supplier is relevant for; null = every mineral of the template. */
   minerals: z.array(z.string()).nullable().default(null),
   declarations: z.array(RollupDeclaration).default([]),

@@ -3,8 +3,9 @@ import { meaningOf, meaningsFor, questionOf, responseBucket, verdictOf, type Ver
 import type { QuestionMeaning } from "../rmi/questions.ts";
 import { companyAnswers, type CompanyAnswerOut } from "./company-answers.ts";
 import { canonicalMineral, familyMinerals } from "../rmi/minerals.ts";
-import type { DeclarationConfig, RollupCompany, RollupDeclaration, RollupFamily, RollupInput, RollupSupplier } from "./rollup-input.ts";
+import type { DeclarationConfig, RollupCompany, RollupDeclaration, RollupFamily, RollupInput } from "./rollup-input.ts";
 import { rollupMines, type RolledMine } from "./rollup-mines.ts";
+import { declarationFor, familyCoverage, mineralCoverage, type FamilyCoverage } from "./survey-coverage.ts";
 import { countryIndex, rollupSmelters, type RolledSmelter, type SmelterInput } from "./rollup-smelters.ts";
 
 export interface RollupAnswerOut {
@@ -25,6 +26,8 @@ export interface MineralSummary {
   /** Responders whose answers put the mineral in use (Q1 Yes). */
   using: number;
   smelters: number;
+  /** Relevant suppliers without a usable declaration (ids). */
+  notResponded: string[];
 }
 
 export interface Rollup {
@@ -35,6 +38,8 @@ export interface Rollup {
   effectiveDate: string;
   products: Array<{ number: string; name: string | null }>;
   minerals: MineralSummary[];
+  /** The family's survey coverage (each supplier once), the figure drafts and reports quote. */
+  survey: FamilyCoverage;
   answers: RollupAnswerOut[];
   companyAnswers: CompanyAnswerOut[];
   smelters: RolledSmelter[];
@@ -51,39 +56,6 @@ export interface RollupOptions {
   asOf: string;
   /** Restrict to the suppliers on these products' BOMs (a per-product roll-up). */
   products?: readonly string[];
-}
-
-const EMRT_FAMILY = new Set(["EMRT", "CRT", "AMRT"]);
-
-/** The supplier's newest declaration that speaks for `mineral`. */
-function declarationFor(s: RollupSupplier, family: RollupFamily, mineral: string): RollupDeclaration | null {
-  const fits = s.declarations.filter((d) => {
-    const t = d.template.toUpperCase();
-    if (family === "CMRT" ? t !== "CMRT" : !EMRT_FAMILY.has(t)) return false;
-    if (t === "CMRT") return true;
-    return d.answers.some((a) => canonicalMineral(a.mineral) === mineral && verdictOf(a.answer) !== "not-declaring");
-  });
-  fits.sort((a, b) => (b.effectiveDate ?? "").localeCompare(a.effectiveDate ?? ""));
-  return fits[0] ?? null;
-}
-
-function familyDeclarations(s: RollupSupplier, family: RollupFamily): RollupDeclaration[] {
-  return s.declarations.filter((d) => (family === "CMRT" ? d.template.toUpperCase() === "CMRT" : EMRT_FAMILY.has(d.template.toUpperCase())));
-}
-
-function declaredByAny(suppliers: readonly RollupSupplier[], family: RollupFamily, mineral: string): boolean {
-  return family === "CMRT" || suppliers.some((s) => declarationFor(s, family, mineral) !== null);
-}
-
-/**
- * A CMRT covers all four 3TG metals, so every in-scope supplier is relevant to each. EMRT minerals are
- * selected per declaration: without an explicit list, a supplier is relevant to the minerals it declared,
- * and a supplier that has not answered at all to every mineral some supplier declares.
- */
-function isRelevant(s: RollupSupplier, family: RollupFamily, mineral: string, declared: boolean): boolean {
-  if (s.minerals !== null) return s.minerals.some((m) => canonicalMineral(m) === mineral);
-  if (family === "CMRT") return true;
-  return declarationFor(s, family, mineral) !== null || (declared && familyDeclarations(s, family).length === 0);
 }
 
 function verdictIn(d: RollupDeclaration, mineral: string, meaning: QuestionMeaning): Verdict {
@@ -124,13 +96,18 @@ export function rollupDeclaration(input: RollupInput, options: RollupOptions): R
   const allMines: RolledMine[] = [];
 
   for (const mineral of familyMinerals(family)) {
-    const relevant = suppliers.filter((s) => s.inScope && isRelevant(s, family, mineral, declaredByAny(suppliers, family, mineral)));
-    const responses = relevant.flatMap((s) => {
+    // Who counts comes from the one coverage computation; the data comes from every declaration received from
+    // relevant suppliers (a declaration with errors is not a response, but the smelters it lists are still reported).
+    const coverage = mineralCoverage(suppliers, family, mineral);
+    const relevantIds = new Set(coverage.relevant);
+    const relevant = suppliers.filter((s) => relevantIds.has(s.supplierId));
+    const received = relevant.flatMap((s) => {
       const d = declarationFor(s, family, mineral);
       return d ? [{ s, d }] : [];
     });
+    const responded = coverage.responded.length;
     const rowsOf = (d: RollupDeclaration) => d.smelters.filter((r) => canonicalMineral(r.metal) === mineral || (!r.metal && r.cid));
-    const used = responses.filter(({ d }) => {
+    const used = received.filter(({ d }) => {
       const v = verdictIn(d, mineral, "intentionally-added");
       return v === "yes" || (v === "blank" && rowsOf(d).length > 0);
     });
@@ -139,17 +116,17 @@ export function rollupDeclaration(input: RollupInput, options: RollupOptions): R
     const mine = smelters.filter((x) => x.metal === mineral);
     const verdicts = (t: QuestionMeaning) => used.map(({ d }) => verdictIn(d, mineral, t));
     const out = new Map<QuestionMeaning, [string | null, string]>();
-    const n = `${responses.length} of ${relevant.length} relevant suppliers responded`;
+    const n = `${responded} of ${relevant.length} relevant suppliers responded`;
 
     if (relevant.length === 0) {
       out.set("intentionally-added", [family === "CMRT" ? "No" : "Not declaring", "no relevant supplier for this mineral"]);
-    } else if (responses.length === 0) {
+    } else if (received.length === 0) {
       out.set("intentionally-added", [family === "CMRT" ? null : "Unknown", `no response yet (${n})`]);
       if (family === "CMRT") warnings.push(`${mineral}: no relevant supplier has responded; question 1 left blank`);
     } else if (used.length > 0) {
       out.set("intentionally-added", ["Yes", `${used.length} supplier(s) use ${mineral}; ${n}`]);
     } else {
-      const unknown = responses.filter(({ d }) => verdictIn(d, mineral, "intentionally-added") === "unknown").length;
+      const unknown = received.filter(({ d }) => verdictIn(d, mineral, "intentionally-added") === "unknown").length;
       out.set("intentionally-added", family === "EMRT" && unknown > 0 ? ["Unknown", `${unknown} supplier(s) answered Unknown; ${n}`] : ["No", `no supplier uses ${mineral}; ${n}`]);
     }
 
@@ -176,10 +153,10 @@ export function rollupDeclaration(input: RollupInput, options: RollupOptions): R
           const answer = count(v, "no") > 0 ? "No" : count(v, "yes") === v.length ? "Yes" : "Unknown";
           out.set("recycled-scrap", [answer, `${count(v, "yes")} of ${v.length} supplier(s) declare 100% recycled or scrap`]);
         }
-        out.set("response-share", [responseBucket(responses.length, relevant.length, family), n]);
+        out.set("response-share", [responseBucket(responded, relevant.length, family), n]);
         const idv = verdicts("all-smelters-identified");
         const gaps = unidentified.get(mineral) ?? 0;
-        const complete = responses.length === relevant.length && count(idv, "yes") === idv.length && gaps === 0 && mine.length > 0;
+        const complete = responded === relevant.length && count(idv, "yes") === idv.length && gaps === 0 && mine.length > 0;
         const idAnswer = complete ? "Yes" : family === "EMRT" && count(idv, "no") === 0 && count(idv, "unknown") > 0 ? "Unknown" : "No";
         out.set("all-smelters-identified", [idAnswer, `${count(idv, "yes")} of ${idv.length} supplier(s) identified all; ${n}; ${gaps} unidentified row(s); ${mine.length} smelter(s)`]);
         out.set("all-info-reported", ["Yes", `all ${mine.length} smelter(s) received are listed`]);
@@ -191,7 +168,7 @@ export function rollupDeclaration(input: RollupInput, options: RollupOptions): R
       out.set("cahra", ["Unknown", "no supplier data"]);
       out.set("recycled-scrap", ["Unknown", "no supplier data"]);
       out.set("all-smelters-identified", ["No", `no smelter identified; ${n}`]);
-      out.set("response-share", [responseBucket(responses.length, relevant.length, family), n]);
+      out.set("response-share", [responseBucket(responded, relevant.length, family), n]);
       out.set("all-info-reported", ["Yes", "no smelter information received"]);
     }
     for (const meaning of meaningsFor(family)) {
@@ -202,7 +179,7 @@ export function rollupDeclaration(input: RollupInput, options: RollupOptions): R
       allSmelters.push(...mine);
       if (family === "EMRT") allMines.push(...rollupMines(mineral, used.map(({ s, d }) => ({ supplierId: s.supplierId, declaration: d })), mine));
     }
-    summaries.push({ mineral, relevant: relevant.length, responded: responses.length, using: used.length, smelters: mine.length });
+    summaries.push({ mineral, relevant: relevant.length, responded: responded, using: used.length, smelters: mine.length, notResponded: coverage.notResponded });
   }
 
   const inScopeMinerals = familyMinerals(family);
@@ -216,6 +193,7 @@ export function rollupDeclaration(input: RollupInput, options: RollupOptions): R
     effectiveDate: options.declaration.effectiveDate ?? options.asOf,
     products: scope === "Product" ? products : [],
     minerals: summaries,
+    survey: familyCoverage(suppliers, family),
     answers,
     companyAnswers: company.answers,
     smelters: allSmelters,

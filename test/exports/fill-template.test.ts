@@ -65,6 +65,10 @@ describe.skipIf(!existsSync(CMRT_BLANK))("fillTemplate on the official CMRT 6.5 
     const read = back.answers.filter((a) => a.answer !== null).map((a) => [a.question, a.mineral, a.answer]);
     expect(read.sort()).toEqual(written.sort());
     expect(back.companyAnswers.map((a) => a.answer)).toEqual(rollup.companyAnswers.map((a) => a.answer));
+    const meanings = (list: ReadonlyArray<{ meaning: string | null; mineral: string | null; answer: string | null }>) =>
+      list.filter((a) => a.answer !== null).map((a) => `${a.meaning}|${a.mineral}|${a.answer}`).sort();
+    expect(meanings(back.answers), "every answer lands on the question with its meaning").toEqual(meanings(rollup.answers));
+    expect(meanings(back.companyAnswers)).toEqual(meanings(rollup.companyAnswers));
     const key = (s: { metal: string | null; cid: string | null; name: string | null }) => `${s.metal}|${s.cid ?? s.name}`;
     expect(back.smelters.map(key).sort()).toEqual(rollup.smelters.map(key).sort());
     expect(rollup.smelters.length, "5 CIDs + 1 not-listed refinery, duplicates merged").toBe(7);
@@ -146,6 +150,8 @@ describe.skipIf(!existsSync(EMRT_BLANK))("fillTemplate on the official EMRT 2.1 
     const back = readTemplate(result.bytes, { file: "rollup.xlsx", asOf: "2026-03-16" });
     expect(back.findings.filter((f) => f.severity === "error"), JSON.stringify(back.findings)).toEqual([]);
     expect(back.minerals).toEqual(["Cobalt", "Mica"]);
+    const declaration = xmlOf(parts(result.bytes), "xl/worksheets/sheet4.xml");
+    expect(declaration, "UI language set to English (the blank was saved in Chinese)").toMatch(/<c r="D3"[^>]*t="inlineStr"><is><t xml:space="preserve">English<\/t><\/is><\/c>/);
     const written = rollup.answers.filter((a) => a.answer !== null && a.answer !== "Not declaring").map((a) => [a.question.slice(1), a.mineral, a.answer]);
     const read = back.answers.filter((a) => a.answer !== null).map((a) => [a.question, a.mineral, a.answer]);
     expect(read.sort()).toEqual(written.sort());
