@@ -1,6 +1,6 @@
 /**
- * Writes a Compound File Binary (MS-CFB) with streams at the root, written from the specification for tests
- * (independent of the reader): small streams go to the mini stream, directory siblings form a sorted chain.
+ * Writes a Compound File Binary (MS-CFB) for tests, from the specification (independent of the reader): streams keyed
+ * by path ("a/b/c" makes storages a and a/b), small streams in the mini stream, each storage's children a sorted chain.
  */
 
 const FREESECT = 0xffffffff;
@@ -37,7 +37,31 @@ export function writeCompoundFile(streams: Record<string, Uint8Array>, options: 
   for (const n of small) if (miniStart.has(n)) miniStream.set(streams[n]!, miniStart.get(n)! * 64);
 
   const sectorsFor = (bytes: number) => Math.ceil(bytes / sector);
-  const dirEntries = 1 + names.length;
+  // Directory: root, then every storage and stream; ids in depth-first order.
+  interface Node { name: string; path: string | null; children: Map<string, Node> }
+  const root: Node = { name: "Root Entry", path: null, children: new Map() };
+  for (const n of names) {
+    let at = root;
+    const parts = n.split("/");
+    parts.forEach((part, i) => {
+      if (!at.children.has(part)) at.children.set(part, { name: part, path: i === parts.length - 1 ? n : null, children: new Map() });
+      at = at.children.get(part)!;
+    });
+  }
+  const order: Node[] = [];
+  const parents = new Map<Node, Node>();
+  const findParent = (n: Node) => parents.get(n)!;
+  const ids = new Map<Node, number>();
+  const visit = (node: Node) => {
+    ids.set(node, order.length);
+    order.push(node);
+    for (const c of [...node.children.values()].sort((a, b) => compareNames(a.name, b.name))) {
+      parents.set(c, node);
+      visit(c);
+    }
+  };
+  visit(root);
+  const dirEntries = order.length;
   const dirSectors = sectorsFor(dirEntries * 128);
   const miniFatSectors = sectorsFor(miniFat.length * 4);
   const miniStreamSectors = sectorsFor(miniStreamBytes);
@@ -99,12 +123,20 @@ export function writeCompoundFile(streams: Record<string, Uint8Array>, options: 
     v.setUint32(o + 116, start, true);
     v.setUint32(o + 120, size, true);
   };
-  entry(0, "Root Entry", 5, names.length ? 1 : FREESECT, FREESECT, miniStreamBytes ? miniStreamStart : ENDOFCHAIN, miniStreamBytes);
-  names.forEach((n, i) => {
-    const size = streams[n]!.length;
-    const start = size === 0 ? ENDOFCHAIN : size < 4096 ? miniStart.get(n)! : largeStart.get(n)!;
-    entry(i + 1, n, 2, FREESECT, i + 1 < names.length ? i + 2 : FREESECT, start, size);
-  });
+  for (const node of order) {
+    const kids = [...node.children.values()].sort((a, b) => compareNames(a.name, b.name));
+    const child = kids.length ? ids.get(kids[0]!)! : FREESECT;
+    const siblings = node === root ? [root] : [...findParent(node).children.values()].sort((a, b) => compareNames(a.name, b.name));
+    const next = siblings[siblings.indexOf(node) + 1];
+    const right = next ? ids.get(next)! : FREESECT;
+    if (node === root) entry(0, node.name, 5, child, FREESECT, miniStreamBytes ? miniStreamStart : ENDOFCHAIN, miniStreamBytes);
+    else if (node.path === null || node.children.size > 0) entry(ids.get(node)!, node.name, 1, child, right, 0, 0);
+    else {
+      const size = streams[node.path]!.length;
+      const start = size === 0 ? ENDOFCHAIN : size < 4096 ? miniStart.get(node.path)! : largeStart.get(node.path)!;
+      entry(ids.get(node)!, node.name, 2, FREESECT, right, start, size);
+    }
+  }
   for (let i = dirEntries; i < dirSectors * (sector / 128); i++) {
     const o = at(dirStart) + i * 128;
     v.setUint32(o + 68, FREESECT, true);

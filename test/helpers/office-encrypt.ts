@@ -23,6 +23,22 @@ const encryptAes = (mode: "cbc" | "ecb", key: Buffer, iv: Buffer | null, data: B
   return Buffer.concat([c.update(padTo(data, 16)), c.final()]);
 };
 
+/** The \u0006DataSpaces storage Excel writes beside the encrypted package (readers ignore it; its shape is real). */
+function dataSpaces(): Record<string, Uint8Array> {
+  const unicode = (t: string) => Buffer.concat([u32(t.length * 2), Buffer.from(t, "utf16le"), Buffer.alloc((4 - ((t.length * 2) % 4)) % 4)]);
+  const version = Buffer.concat([unicode("Microsoft.Container.DataSpaces"), u32(1), u32(1), u32(1)]);
+  const entry = Buffer.concat([u32(1), u32(0), unicode("EncryptedPackage"), unicode("StrongEncryptionDataSpace")]);
+  const map = Buffer.concat([u32(8), u32(1), u32(entry.length + 4), entry]);
+  const info = Buffer.concat([u32(8), u32(1), unicode("StrongEncryptionTransform")]);
+  const primary = Buffer.concat([u32(0x58), u32(1), unicode("{FF9A3F03-56EF-4613-BDD5-5A41C1D07246}"), unicode("Microsoft.Container.EncryptionTransform"), u32(1), u32(1), u32(1), u32(0), u32(0), u32(0), u32(4)]);
+  return {
+    "\u0006DataSpaces/Version": version,
+    "\u0006DataSpaces/DataSpaceMap": map,
+    "\u0006DataSpaces/DataSpaceInfo/StrongEncryptionDataSpace": info,
+    "\u0006DataSpaces/TransformInfo/StrongEncryptionTransform/\u0006Primary": primary,
+  };
+}
+
 export interface AgileOptions {
   password?: string;
   spinCount?: number;
@@ -80,7 +96,7 @@ export function encryptAgile(pkg: Uint8Array, options: AgileOptions = {}): Uint8
     + `<p:encryptedKey spinCount="${spin}" ${common(pwSalt)} encryptedVerifierHashInput="${encVerifierInput.toString("base64")}" encryptedVerifierHashValue="${encVerifierValue.toString("base64")}" encryptedKeyValue="${encKeyValue.toString("base64")}"/>`
     + `</keyEncryptor></keyEncryptors></encryption>`;
   const info = Buffer.concat([Buffer.from([4, 0, 4, 0, 0x40, 0, 0, 0]), Buffer.from(xml, "utf8")]);
-  return writeCompoundFile({ EncryptionInfo: info, EncryptedPackage: encryptedPackage });
+  return writeCompoundFile({ EncryptionInfo: info, EncryptedPackage: encryptedPackage, ...dataSpaces() });
 }
 
 /** Standard-encrypts (AES-128 ECB, SHA-1, 50,000 rounds) an OOXML package into a compound file. */
@@ -111,5 +127,5 @@ export function encryptStandard(pkg: Uint8Array, options: { password?: string; s
   const size = Buffer.alloc(8);
   size.writeUInt32LE(pkg.length, 0);
   const encryptedPackage = Buffer.concat([size, encryptAes("ecb", key, null, Buffer.from(pkg))]);
-  return writeCompoundFile({ EncryptionInfo: info, EncryptedPackage: encryptedPackage });
+  return writeCompoundFile({ EncryptionInfo: info, EncryptedPackage: encryptedPackage, ...dataSpaces() });
 }

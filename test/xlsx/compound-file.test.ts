@@ -37,6 +37,22 @@ describe("compound file reader", () => {
     expect(cf.stream("Missing")).toBeNull();
   });
 
+  it("walks nested storages (an encrypted package's \u0006DataSpaces tree) and lists them with their streams", () => {
+    const nested = {
+      EncryptedPackage: pattern(9_000, 6),
+      "\u0006DataSpaces/Version": pattern(76, 7),
+      "\u0006DataSpaces/DataSpaceInfo/StrongEncryptionDataSpace": pattern(64, 8),
+      "\u0006DataSpaces/TransformInfo/StrongEncryptionTransform/\u0006Primary": pattern(200, 9),
+    };
+    const cf = new CompoundFile(writeCompoundFile(nested));
+    expect(cf.entries.filter((e) => e.kind === "storage").map((e) => e.path).sort()).toEqual([
+      "\u0006DataSpaces", "\u0006DataSpaces/DataSpaceInfo", "\u0006DataSpaces/TransformInfo", "\u0006DataSpaces/TransformInfo/StrongEncryptionTransform",
+    ]);
+    for (const [name, data] of Object.entries(nested)) expect(cf.stream(name)).toEqual(data);
+    expect(cf.stream("\u0006DataSpaces")).toBeNull(); // a storage is not a stream
+    expect(cf.has("Version")).toBe(false); // paths are full paths
+  });
+
   it("rejects a file cut short, with a reason", () => {
     const whole = writeCompoundFile(streams);
     expect(rejection(whole.subarray(0, 300))).toMatch(/shorter than its header/);
