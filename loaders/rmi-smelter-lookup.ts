@@ -99,10 +99,18 @@ const RELEASES: Record<string, string> = {
   "EMRT 2.1": "2025-10-17", "CRT 2.21": "2020-10-28", "CRT 2.2": "2020-10-28", "AMRT 1.3": "2025-10-17",
 };
 
-async function store(db: Database, path: string, bytes: Uint8Array, table: LookupTable, family: string | null, version: string | null, vintage: string | null): Promise<ReferenceLoadResult> {
+/**
+ * Stores a look-up table as one load. A template's Smelter Look-up is kind `rmi-lookup-<family>`; RMI's facility
+ * reference list export (same facts, per template family) is `rmi-facility-list-<family>`.
+ */
+export async function storeLookupTable(
+  db: Database, path: string, bytes: Uint8Array, table: LookupTable, family: string | null, version: string | null, vintage: string | null,
+  source: "lookup" | "facility-list" = "lookup",
+): Promise<ReferenceLoadResult> {
   const fam = family ?? familyFromMetals([...table.smelters.values()].map((s) => s.metal));
-  const kind = `rmi-lookup-${fam.toLowerCase()}`;
-  const detail = `${fam}${version ? ` ${version}` : ""} Smelter Look-up: ${table.smelters.size} facilities, ${table.aliases.length} names`;
+  const kind = source === "lookup" ? `rmi-lookup-${fam.toLowerCase()}` : `rmi-facility-list-${fam.toLowerCase()}`;
+  const what = source === "lookup" ? "Smelter Look-up" : "smelter reference list (RMI facility list)";
+  const detail = `${fam}${version ? ` ${version}` : ""} ${what}: ${table.smelters.size} facilities, ${table.aliases.length} names`;
   const smelters = [...table.smelters.values()];
   const loadId = await storeLoad(
     db,
@@ -131,7 +139,7 @@ export async function loadLookupCsv(db: Database, path: string, vintage: string 
   }
   const table = buildLookupTable(records.slice(1).map((r) => ({ values: r.fields, place: (c: number) => `${file}:${r.line} column ${LOOKUP_CSV_HEADER[c] ?? columnLetter(c)}` })));
   const m = /_(CMRT|EMRT|CRT|AMRT)_(\d+(?:\.\d+)?)/i.exec(file);
-  return store(db, path, bytes, table, m ? m[1]!.toUpperCase() : null, m ? m[2]! : null, vintage);
+  return storeLookupTable(db, path, bytes, table, m ? m[1]!.toUpperCase() : null, m ? m[2]! : null, vintage);
 }
 
 function cellText(value: ExcelJS.CellValue): string | null {
@@ -182,5 +190,5 @@ export async function loadLookupWorkbook(db: Database, path: string, vintage: st
   if (table.smelters.size === 0) throw new IngestError("the Smelter Look-up sheet lists no smelter IDs (expected rows from row 5 with a CID in column E)", { file, sheet: sheet.name });
   const decl = wb.getWorksheet("Declaration");
   const revision = parseRevisionCell(decl ? cellText(decl.getCell("J3").value) : null);
-  return store(db, path, bytes, table, null, revision.version, vintage ?? revision.date);
+  return storeLookupTable(db, path, bytes, table, null, revision.version, vintage ?? revision.date);
 }

@@ -4,14 +4,17 @@ import { LOOKUP_CSV_HEADER, loadLookupCsv, loadLookupWorkbook } from "../rmi-sme
 import { loadStatusList, statusListLayout } from "../rmi-status-lists.ts";
 import { headText, registerReferenceKind } from "./detect.ts";
 import { parseCsv } from "./parse-csv.ts";
+import { isSpreadsheetMl, spreadsheetMlHeader } from "./spreadsheet-ml.ts";
 
 function headerOf(head: Uint8Array): string[] {
   const text = headText(head);
+  if (isSpreadsheetMl(text)) return spreadsheetMlHeader(text);
   const firstRecord = parseCsv(text.slice(0, Math.max(0, text.indexOf("\n", 0)) || text.length))[0];
   return firstRecord?.fields.map((f) => f.trim()) ?? [];
 }
 
 const isCsv = (name: string) => /\.(csv|txt)$/i.test(name);
+const isList = (name: string) => /\.(csv|txt|xml)$/i.test(name);
 const isZip = (head: Uint8Array) => head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
 
 /** Registers the RMI reference kinds with the registry in detect.ts (idempotent). */
@@ -30,8 +33,8 @@ export function registerRmiKinds(): void {
   });
   registerReferenceKind({
     kind: "rmi-status-list",
-    description: "RMI facility lists: conformant, active, all smelters, cobalt, mica, revision history (CSV)",
-    detect: (name, head) => isCsv(name) && statusListLayout(headerOf(head)) !== null,
+    description: "RMI facility lists: conformant, active, smelter reference lists (CMRT/EMRT/AMRT), all smelters, cobalt, mica, revision history (RMI's Excel 2003 XML export or CSV)",
+    detect: (name, head) => isList(name) && statusListLayout(headerOf(head)) !== null,
     load: (db, path) => loadStatusList(db, path),
   });
   registerReferenceKind({

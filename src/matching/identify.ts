@@ -18,6 +18,12 @@ export const Candidate = z.object({
   country: z.string().nullable(),
   score: z.number(),
   method: MatchMethod,
+  /** listed (in a current list), historical (only older vintages name it) or removed (by RMI). */
+  status: z.enum(["listed", "historical", "removed"]).optional(),
+  /** The newest loaded list naming the facility: list, file, vintage, and whether that load is current. */
+  listedIn: z.object({ list: z.string(), file: z.string(), vintage: z.string().nullable(), current: z.boolean() }).nullable().optional(),
+  /** Status changes from the revision history, newest first (removed, added, renamed, relocated …, with successor CIDs). */
+  changes: z.array(z.object({ change: z.string(), date: z.string().nullable(), details: z.string().nullable(), name: z.string().nullable(), successors: z.array(z.string()) })).optional(),
 });
 export type Candidate = z.infer<typeof Candidate>;
 
@@ -63,7 +69,31 @@ const PLACEHOLDER = /^(smelter not (yet )?(listed|identified)|not (yet )?(listed
 
 function candidate(index: MatchIndex, metal: string, cid: string, score: number, method: MatchMethod): Candidate {
   const f = index.facilities.get(facilityKey(metal, cid))!;
-  return { cid, name: f.standard_name, metal, country: f.country, score: Math.round(score * 1000) / 1000, method };
+  const st = index.standing.get(facilityKey(metal, cid));
+  return {
+    cid, name: f.standard_name, metal, country: f.country, score: Math.round(score * 1000) / 1000, method,
+    status: st?.status ?? "listed", listedIn: st?.listedIn ?? null, changes: st?.changes ?? [],
+  };
+}
+
+const listed = (c: Candidate) => (c.listedIn ? `${c.listedIn.list}${c.listedIn.vintage ? ` (${c.listedIn.vintage})` : ""}` : "an older list");
+
+/** What a match to a removed or no longer listed facility must say. */
+function standingFindings(index: MatchIndex, c: Candidate, viaCid: boolean): MatchFinding[] {
+  const st = index.standing.get(facilityKey(c.metal, c.cid));
+  if (!st || st.status === "listed") return [];
+  if (st.status === "removed") {
+    const r = index.removed.get(c.cid);
+    const succ = st.successors.length ? `; RMI points to ${st.successors.join(", ")}` : "";
+    return [{
+      severity: viaCid ? "error" : "warning", code: viaCid ? "cid-removed" : "facility-removed",
+      message: `${c.cid} ${c.name} was removed from the RMI list${r?.revision_date ? ` on ${r.revision_date}` : ""}${r?.details ? `: ${r.details}` : ""}${succ}`,
+    }];
+  }
+  return [{
+    severity: viaCid ? "warning" : "info", code: viaCid ? "cid-historical" : "facility-historical",
+    message: `${c.cid} ${c.name} is not in the current RMI lists; last listed in ${listed(c)}`,
+  }];
 }
 
 /** Name score of a query against one alias; the query may carry a country in its name ("Thaisarco Thailand"). */
@@ -201,12 +231,10 @@ export function identify(index: MatchIndex, input: IdentifyInput, options: Parti
         findings.push({ severity: "warning", code: "cid-country-mismatch", message: `${cid} ${f.standard_name} is in ${f.country}, but the row says ${input.country}` });
         confidence = Math.min(confidence, 0.7);
       }
-      return { decision: "matched", matches: [candidate(index, hit, cid, confidence, method)], findings };
+      const match = candidate(index, hit, cid, confidence, method);
+      return { decision: "matched", matches: [match], findings: [...findings, ...standingFindings(index, match, true)] };
     }
-    const removed = index.removed.get(cid);
-    if (removed) {
-      findings.push({ severity: "error", code: "cid-removed", message: `${cid}${removed.standard_name ? ` ${removed.standard_name}` : ""} was removed from the RMI list${removed.revision_date ? ` on ${removed.revision_date}` : ""}${removed.details ? `: ${removed.details}` : ""}` });
-    } else if (cidMetals.length > 0) {
+    if (cidMetals.length > 0) {
       findings.push({ severity: "error", code: "cid-wrong-metal", message: `${cid} is a ${cidMetals.join("/")} facility, not ${metal}` });
     } else if (method === "cid") {
       findings.push({ severity: "error", code: "cid-unknown", message: `${cid} is not in the loaded RMI reference` });
@@ -222,9 +250,14 @@ export function identify(index: MatchIndex, input: IdentifyInput, options: Parti
   const exact: Candidate[] = [];
   for (const m of metals) for (const c of index.exact.get(`${m}|${key.norm}`) ?? []) exact.push(candidate(index, m, c, 1, "alias"));
   if (exact.length > 0) {
-    const distinct = new Set(exact.map((c) => c.cid));
-    return { decision: distinct.size === 1 ? "matched" : "ambiguous", matches: exact.slice(0, opts.maxMatches), findings };
+    // A name an older vintage gave one facility and a current list gives another: the current list decides.
+    const current = exact.filter((c) => c.status === "listed");
+    const pool = current.length > 0 && current.length < exact.length ? current : exact;
+    const distinct = new Set(pool.map((c) => c.cid));
+    const decision = distinct.size === 1 ? "matched" : "ambiguous";
+    return { decision, matches: pool.slice(0, opts.maxMatches), findings: [...findings, ...(decision === "matched" ? standingFindings(index, pool[0]!, false) : [])] };
   }
   const result = decide(scoreName(index, nameOnly, metals, iso, opts), index, "fuzzy", opts);
-  return { ...result, findings: [...findings, ...result.findings] };
+  const top = result.decision === "matched" ? result.matches[0] : undefined;
+  return { ...result, findings: [...findings, ...result.findings, ...(top ? standingFindings(index, top, false) : [])] };
 }

@@ -22,10 +22,60 @@ export type RemovedFacility = z.infer<typeof RemovedFacility>;
 export const LegacyIdRow = z.object({ legacy_id: z.string(), cid: z.string(), metal: z.string().nullable() });
 export type LegacyIdRow = z.infer<typeof LegacyIdRow>;
 
+/** One list (one reference load) naming a facility: which list, which file, which vintage, and whether it is current. */
+export const Sighting = z.object({
+  metal: z.string(),
+  cid: z.string(),
+  name: z.string().nullable(),
+  country: z.string().nullable(),
+  /** reference_loads.kind of the load. */
+  kind: z.string(),
+  list: z.string(),
+  file: z.string(),
+  vintage: z.string().nullable(),
+  current: z.boolean(),
+  /** The load names this as the facility's standard name (look-ups, facility lists, status lists), not only an alias. */
+  standard: z.boolean(),
+});
+export type Sighting = z.infer<typeof Sighting>;
+
+/** A revision-history row: removed, added back, renamed, relocated, metal corrected. */
+export const RevisionRow = z.object({
+  cid: z.string(),
+  metal: z.string().nullable(),
+  standard_name: z.string().nullable(),
+  country: z.string().nullable(),
+  revision: z.string(),
+  details: z.string().nullable(),
+  revision_date: z.string().nullable(),
+});
+export type RevisionRow = z.infer<typeof RevisionRow>;
+
+/** A status change of a facility, from the revision history; `successors` are the CIDs RMI points to ("see CID002224", "Alias to CID000760"). */
+export interface StatusChange {
+  change: string;
+  date: string | null;
+  details: string | null;
+  name: string | null;
+  successors: string[];
+}
+
+/** Where a facility stands in the loaded reference. */
+export interface FacilityStanding {
+  /** "listed": in a current list; "historical": only in older vintages; "removed": RMI removed it (latest revision). */
+  status: "listed" | "historical" | "removed";
+  /** The newest list that names the facility. */
+  listedIn: { list: string; file: string; vintage: string | null; current: boolean } | null;
+  changes: StatusChange[];
+  successors: string[];
+}
+
 export interface AliasEntry {
   metal: string;
   cid: string;
   alias: string;
+  /** A current list names the facility by this name (false: only an older vintage did). */
+  current: boolean;
   key: NameKey;
   tokens: WeightedToken[];
   grams: Set<string>;
@@ -43,6 +93,8 @@ export interface MatchIndex {
   maxIdf: number;
   /** Trigram → positions in entriesByMetal's list of that metal, for candidate generation. */
   gramIndex: Map<string, Map<string, number[]>>;
+  /** metal|cid → status, newest list and changes. */
+  standing: Map<string, FacilityStanding>;
 }
 
 export function weightTokens(key: NameKey, idf: ReadonlyMap<string, number>, maxIdf: number): WeightedToken[] {
@@ -51,31 +103,103 @@ export function weightTokens(key: NameKey, idf: ReadonlyMap<string, number>, max
 
 export const facilityKey = (metal: string, cid: string) => `${metal}|${cid}`;
 
-/** Builds the index from reference rows (pure; see loadMatchIndex for the database version). */
+const CID_IN_TEXT = /CID\s*-?\s*(\d{6})/gi;
+
+function successorsOf(details: string | null, self: string): string[] {
+  const out: string[] = [];
+  for (const m of (details ?? "").matchAll(CID_IN_TEXT)) {
+    const cid = `CID${m[1]}`;
+    if (cid !== self && !out.includes(cid)) out.push(cid);
+  }
+  return out;
+}
+
+const byVintageDesc = (a: { vintage: string | null; current: boolean }, b: { vintage: string | null; current: boolean }) =>
+  Number(b.current) - Number(a.current) || (b.vintage ?? "").localeCompare(a.vintage ?? "");
+
+/**
+ * Builds the index from reference rows (pure; see loadMatchIndex for the database version). `facilities` and
+ * `aliases` are the current reference; `sightings` are every list of every loaded vintage that named a facility
+ * (older look-ups, status lists, legacy-ID table), so a CID or name RMI listed once still resolves, with its
+ * newest list and status; `revisions` give removals, renames and relocations.
+ */
 export function buildMatchIndex(input: {
   facilities: readonly ReferenceFacility[];
   aliases: readonly ReferenceAlias[];
   removed?: readonly RemovedFacility[];
   legacy?: readonly LegacyIdRow[];
+  sightings?: readonly Sighting[];
+  revisions?: readonly RevisionRow[];
 }): MatchIndex {
   const facilities = new Map<string, ReferenceFacility>();
   const metalsByCid = new Map<string, string[]>();
-  for (const f of input.facilities) {
-    const iso = f.country_iso2 ?? countryToIso2(f.country);
-    facilities.set(facilityKey(f.metal, f.cid), { ...f, country_iso2: iso });
+  const currentKeys = new Set<string>();
+  const addFacility = (f: ReferenceFacility) => {
+    const k = facilityKey(f.metal, f.cid);
+    if (facilities.has(k)) return;
+    facilities.set(k, { ...f, country_iso2: f.country_iso2 ?? countryToIso2(f.country) });
     metalsByCid.set(f.cid, [...(metalsByCid.get(f.cid) ?? []), f.metal]);
+  };
+  for (const f of input.facilities) {
+    addFacility(f);
+    currentKeys.add(facilityKey(f.metal, f.cid));
   }
-  const names = [...input.aliases.filter((a) => facilities.has(facilityKey(a.metal, a.cid)))];
-  for (const f of facilities.values()) names.push({ metal: f.metal, cid: f.cid, alias: f.standard_name });
-  const seen = new Set<string>();
-  const keyed: { a: ReferenceAlias; key: NameKey }[] = [];
+  // A status list counts as current only when it is not older than the newest current look-up or facility
+  // reference list for the metal: a 2023 snapshot does not keep a facility "listed" that the 2026 lists dropped.
+  const isReference = (kind: string) => /^rmi-(lookup|facility-list)-/.test(kind);
+  const newestReference = new Map<string, string>();
+  for (const s of input.sightings ?? []) {
+    if (s.current && s.vintage && isReference(s.kind) && s.vintage > (newestReference.get(s.metal) ?? "")) newestReference.set(s.metal, s.vintage);
+  }
+  const sightings = (input.sightings ?? [])
+    .map((s) => {
+      const newest = newestReference.get(s.metal);
+      const stale = s.current && !isReference(s.kind) && newest !== undefined && (s.vintage === null || s.vintage < newest);
+      return stale ? { ...s, current: false } : s;
+    })
+    .sort(byVintageDesc);
+  const sightingsOf = new Map<string, Sighting[]>();
+  for (const s of sightings) {
+    const k = facilityKey(s.metal, s.cid);
+    sightingsOf.set(k, [...(sightingsOf.get(k) ?? []), s]);
+    if (s.current && s.standard) currentKeys.add(k);
+  }
+  // Facilities only older vintages name: their newest standard name (else any name) stands for them.
+  for (const list of sightingsOf.values()) {
+    const best = list.find((s) => s.standard && s.name) ?? list.find((s) => s.name);
+    if (best?.name) addFacility({ metal: best.metal, cid: best.cid, standard_name: best.name, country: best.country, country_iso2: null });
+  }
+  // Removed-only CIDs (named by the revision history alone) resolve too.
+  const revisions = input.revisions ?? [];
+  for (const r of [...revisions].sort((a, b) => (b.revision_date ?? "").localeCompare(a.revision_date ?? ""))) {
+    if (r.metal && r.standard_name) addFacility({ metal: r.metal, cid: r.cid, standard_name: r.standard_name, country: r.country, country_iso2: null });
+  }
+  for (const r of input.removed ?? []) {
+    if (r.metal && r.standard_name) addFacility({ metal: r.metal, cid: r.cid, standard_name: r.standard_name, country: null, country_iso2: null });
+  }
+
+  const names: (ReferenceAlias & { current: boolean })[] = [];
+  for (const a of input.aliases) if (facilities.has(facilityKey(a.metal, a.cid))) names.push({ ...a, current: true });
+  for (const f of facilities.values()) names.push({ metal: f.metal, cid: f.cid, alias: f.standard_name, current: currentKeys.has(facilityKey(f.metal, f.cid)) });
+  // The 2014 legacy-ID table translates IDs; its names ("PT Timah" for what is now two smelters) count only for
+  // facilities no list names.
+  const legacyOnly = (s: Sighting) => !s.kind.startsWith("rmi-legacy-ids") || !(sightingsOf.get(facilityKey(s.metal, s.cid)) ?? []).some((o) => o.standard);
+  for (const s of sightings) if (s.name && legacyOnly(s)) names.push({ metal: s.metal, cid: s.cid, alias: s.name, current: s.current });
+  // Revision-history names stand in only for facilities no list names (a renaming row may carry a group's old name).
+  for (const r of revisions) if (r.metal && r.standard_name && !sightingsOf.has(facilityKey(r.metal, r.cid))) names.push({ metal: r.metal, cid: r.cid, alias: r.standard_name, current: false });
+  const seen = new Map<string, { a: ReferenceAlias & { current: boolean }; key: NameKey }>();
   for (const a of names) {
     const key = nameKey(a.alias);
     const id = `${a.metal}|${a.cid}|${key.norm}`;
-    if (key.norm === "" || seen.has(id)) continue;
-    seen.add(id);
-    keyed.push({ a, key });
+    if (key.norm === "") continue;
+    const had = seen.get(id);
+    if (had) {
+      if (a.current) had.a.current = true;
+      continue;
+    }
+    seen.set(id, { a: { ...a }, key });
   }
+  const keyed = [...seen.values()];
   // Document frequency counts facilities, not aliases, so a facility with many spellings does not dilute its words.
   const df = new Map<string, Set<string>>();
   for (const { a, key } of keyed) for (const t of new Set(key.core)) df.set(t, (df.get(t) ?? new Set()).add(facilityKey(a.metal, a.cid)));
@@ -87,38 +211,89 @@ export function buildMatchIndex(input: {
   const exact = new Map<string, Set<string>>();
   const gramIndex = new Map<string, Map<string, number[]>>();
   for (const { a, key } of keyed) {
-    const entry: AliasEntry = { metal: a.metal, cid: a.cid, alias: a.alias, key, tokens: weightTokens(key, idf, maxIdf), grams: trigrams(key.compact) };
-    const list = entriesByMetal.get(a.metal) ?? [];
-    if (list.length === 0) entriesByMetal.set(a.metal, list);
-    const grams = gramIndex.get(a.metal) ?? new Map<string, number[]>();
-    gramIndex.set(a.metal, grams);
-    for (const g of entry.grams) grams.set(g, [...(grams.get(g) ?? []), list.length]);
+    const entry: AliasEntry = { metal: a.metal, cid: a.cid, alias: a.alias, current: a.current, key, tokens: weightTokens(key, idf, maxIdf), grams: trigrams(key.compact) };
+    let list = entriesByMetal.get(a.metal);
+    if (!list) entriesByMetal.set(a.metal, (list = []));
+    let grams = gramIndex.get(a.metal);
+    if (!grams) gramIndex.set(a.metal, (grams = new Map<string, number[]>()));
+    for (const g of entry.grams) {
+      const at = grams.get(g);
+      if (at) at.push(list.length);
+      else grams.set(g, [list.length]);
+    }
     list.push(entry);
     const ek = `${a.metal}|${key.norm}`;
     exact.set(ek, (exact.get(ek) ?? new Set()).add(a.cid));
   }
+
+  // Standing: the latest removal/addition decides "removed"; a list newer than the removal that names it again wins.
+  const changesOf = new Map<string, RevisionRow[]>();
+  for (const r of revisions) changesOf.set(r.cid, [...(changesOf.get(r.cid) ?? []), r]);
+  const removedInput = new Map((input.removed ?? []).map((r) => [r.cid, r]));
+  const standing = new Map<string, FacilityStanding>();
   const removed = new Map<string, RemovedFacility>();
-  for (const r of input.removed ?? []) if (!metalsByCid.has(r.cid)) removed.set(r.cid, r);
+  for (const [k, f] of facilities) {
+    const seenIn = sightingsOf.get(k) ?? [];
+    const top = seenIn[0];
+    const listedIn = top ? { list: top.list, file: top.file, vintage: top.vintage, current: top.current } : null;
+    const seenRows = new Set<string>();
+    const rows = (changesOf.get(f.cid) ?? [])
+      .filter((r) => !r.metal || r.metal === f.metal)
+      .filter((r) => {
+        const id = `${r.revision}|${r.revision_date}|${r.details}`;
+        return !seenRows.has(id) && Boolean(seenRows.add(id));
+      })
+      .sort((a, b) => (b.revision_date ?? "").localeCompare(a.revision_date ?? ""));
+    const changes: StatusChange[] = rows.map((r) => ({ change: r.revision, date: r.revision_date, details: r.details, name: r.standard_name, successors: successorsOf(r.details, f.cid) }));
+    const lastMove = rows.find((r) => r.revision === "removed" || r.revision === "added");
+    let removal: RemovedFacility | undefined = lastMove?.revision === "removed"
+      ? { cid: f.cid, metal: f.metal, standard_name: lastMove.standard_name ?? f.standard_name, revision_date: lastMove.revision_date, details: lastMove.details }
+      : undefined;
+    if (!lastMove && removedInput.has(f.cid) && !currentKeys.has(k)) removal = removedInput.get(f.cid);
+    // Listed again by a current list of a later vintage than the removal: RMI reinstated it.
+    if (removal && seenIn.some((s) => s.current && s.standard && s.vintage && removal!.revision_date && s.vintage > removal!.revision_date)) removal = undefined;
+    if (removal) removed.set(f.cid, removal);
+    const successors = removal ? successorsOf(removal.details, f.cid) : [];
+    standing.set(k, { status: removal ? "removed" : currentKeys.has(k) ? "listed" : "historical", listedIn, changes, successors });
+  }
   const legacy = new Map<string, LegacyIdRow>();
   for (const l of input.legacy ?? []) legacy.set(l.legacy_id, l);
-  return { facilities, metalsByCid, entriesByMetal, exact, removed, legacy, idf, maxIdf, gramIndex };
+  return { facilities, metalsByCid, entriesByMetal, exact, removed, legacy, idf, maxIdf, gramIndex, standing };
 }
 
-/** Builds the index from the current reference tables (newest load of each kind). */
+const LOADS = `WITH loads AS (
+    SELECT l.load_id, l.kind, l.source_file AS file, CAST(l.vintage AS VARCHAR) AS vintage,
+           coalesce(nullif(split_part(l.detail, ':', 1), ''), l.kind) AS list,
+           l.load_id IN (SELECT load_id FROM current_reference_loads) AS current
+    FROM reference_loads l)`;
+
+/** Builds the index from the reference tables: the current look-ups, and every list of every loaded vintage. */
 export async function loadMatchIndex(db: Database): Promise<MatchIndex> {
+  return buildMatchIndex(await readMatchReference(db));
+}
+
+/** The rows buildMatchIndex needs, read from the database (also what the index snapshot stores). */
+export async function readMatchReference(db: Database): Promise<Parameters<typeof buildMatchIndex>[0]> {
   const parse = <T>(schema: z.ZodType<T>, rows: unknown[]) => rows.map((r) => schema.parse(r));
   const facilities = await db.all("SELECT metal, cid, standard_name, country, country_iso2 FROM current_ref_smelters");
   const aliases = await db.all("SELECT metal, cid, alias FROM current_ref_smelter_aliases");
-    // The latest revision of each CID decides: removed, or re-added later.
-  const removed = await db.all(`SELECT cid, metal, standard_name, CAST(revision_date AS VARCHAR) AS revision_date, details FROM (
-              SELECT *, row_number() OVER (PARTITION BY cid ORDER BY revision_date DESC NULLS LAST) AS rn
-              FROM current_ref_facility_revisions WHERE revision IN ('removed', 'added')
-            ) WHERE rn = 1 AND revision = 'removed'`);
-  const legacy = await db.all("SELECT DISTINCT legacy_id, cid, metal FROM current_ref_legacy_ids");
-  return buildMatchIndex({
+  const sightings = await db.all(`${LOADS}
+    SELECT DISTINCT metal, cid, name, country, kind, list, file, vintage, current, standard FROM (
+      SELECT s.metal, s.cid, s.standard_name AS name, s.country, lo.*, true AS standard FROM ref_smelters s JOIN loads lo USING (load_id)
+      UNION ALL
+      SELECT a.metal, a.cid, a.alias, NULL, lo.*, false FROM ref_smelter_aliases a JOIN loads lo USING (load_id)
+      UNION ALL
+      SELECT f.metal, f.cid, f.standard_name, f.country, lo.*, true FROM ref_facility_status f JOIN loads lo USING (load_id)
+      UNION ALL
+      SELECT g.metal, g.cid, g.name, g.country, lo.* REPLACE (false AS current), false FROM ref_legacy_ids g JOIN loads lo USING (load_id) WHERE g.metal IS NOT NULL
+    )`);
+  const revisions = await db.all(`SELECT DISTINCT cid, metal, standard_name, country, revision, details, CAST(revision_date AS VARCHAR) AS revision_date FROM ref_facility_revisions`);
+  const legacy = await db.all("SELECT DISTINCT legacy_id, cid, metal FROM ref_legacy_ids");
+  return {
     facilities: parse(ReferenceFacility, facilities),
     aliases: parse(ReferenceAlias, aliases),
-    removed: parse(RemovedFacility, removed),
+    sightings: parse(Sighting, sightings),
+    revisions: parse(RevisionRow, revisions),
     legacy: parse(LegacyIdRow, legacy),
-  });
+  };
 }

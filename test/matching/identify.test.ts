@@ -104,9 +104,10 @@ describe("identify: conflicts become findings", () => {
     expect(codes(r)).toEqual(["cid-country-mismatch"]);
   });
 
-  it("cid-removed for a facility RMI removed", () => {
+  it("cid-removed: a CID RMI removed still resolves to its facility, and says so", () => {
     const r = identify(index, { id: "CID003379", metal: "Tin" });
-    expect(r.decision).toBe("unmatched");
+    expect(r.decision).toBe("matched");
+    expect(r.matches[0]).toMatchObject({ cid: "CID003379", name: "Ma'anshan Weitai Tin Co., Ltd.", status: "removed" });
     expect(codes(r)).toEqual(["cid-removed"]);
     expect(r.findings[0]!.message).toContain("2022-02-08");
   });

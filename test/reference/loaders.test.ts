@@ -11,7 +11,7 @@ import { addReferenceFile, detectReferenceKind } from "../../loaders/reference/d
 import { normalizeCid, parseListDate } from "../../src/rmi/identifiers.ts";
 import { parseCsv } from "../../loaders/reference/parse-csv.ts";
 import { registerRmiKinds } from "../../loaders/reference/rmi-kinds.ts";
-import { loadShippedReference } from "../../loaders/reference/shipped.ts";
+import { loadShippedReference, SHIPPED_RMI_DIR } from "../../loaders/reference/shipped.ts";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const shared = process.env.ASSAY_SHARED ?? path.resolve(repoRoot, "../shared");
@@ -112,10 +112,32 @@ describe("shipped reference", () => {
     await withDatabase(async (db) => {
       const first = await loadShippedReference(db);
       expect(first.every((r) => r.loadId !== null)).toBe(true);
-      expect(await db.scalar("SELECT count(DISTINCT cid) FROM current_ref_smelters WHERE metal IN ('Gold','Tin','Tantalum','Tungsten')")).toBe(349);
+      // CMRT 6.5's look-up (349 CIDs) and RMI's 2026-08-22 CMRT smelter reference list (347) are both current.
+      expect(await db.scalar("SELECT count(DISTINCT cid) FROM current_ref_smelters WHERE metal IN ('Gold','Tin','Tantalum','Tungsten')")).toBe(375);
+      expect(await db.all("SELECT kind, CAST(vintage AS VARCHAR) AS vintage FROM current_reference_loads WHERE kind LIKE 'rmi-facility-list-%' OR kind IN ('rmi-status-conformant', 'rmi-revisions') ORDER BY kind")).toEqual([
+        { kind: "rmi-facility-list-amrt", vintage: "2026-08-22" }, { kind: "rmi-facility-list-cmrt", vintage: "2026-08-22" },
+        { kind: "rmi-facility-list-emrt", vintage: "2026-08-22" }, { kind: "rmi-revisions", vintage: "2026-08-22" },
+        { kind: "rmi-status-conformant", vintage: "2026-08-22" },
+      ]);
       const again = await loadShippedReference(db);
       expect(again.every((r) => r.loadId === null)).toBe(true);
-      expect(await db.scalar("SELECT count(*) FROM ref_facility_status WHERE status = 'conformant' AND list = 'conformant'")).toBe(267);
+      expect(await db.scalar("SELECT count(*) FROM current_ref_facility_status WHERE status = 'conformant' AND list = 'conformant'")).toBe(420);
+      // The newer conformant list carries audits of 2024–2026, so the sample's audits are not all expired.
+      expect(await db.scalar("SELECT CAST(max(last_audit_date) AS VARCHAR) FROM current_ref_facility_status WHERE list = 'conformant'")).toMatch(/^2026-/);
+    });
+  });
+});
+
+describe("shipped reference on a database that already has a newer look-up", () => {
+  it("loads the older vintages for identification but keeps the newer one current", async () => {
+    await withDatabase(async (db) => {
+      registerRmiKinds();
+      const first = await addReferenceFile(db, path.join(SHIPPED_RMI_DIR, "rmi_smelter_lookup_CMRT_6.5.csv"));
+      await loadShippedReference(db);
+      const cmrt = await db.all("SELECT source_file, CAST(vintage AS VARCHAR) AS vintage FROM reference_loads WHERE kind = 'rmi-lookup-cmrt' ORDER BY load_id");
+      expect(cmrt.map((r) => r.source_file)).toEqual(expect.arrayContaining(["rmi_smelter_lookup_CMRT_6.22.csv", "rmi_smelter_lookup_CMRT_6.4.csv"]));
+      expect(await db.one("SELECT source_file, CAST(vintage AS VARCHAR) AS vintage FROM current_reference_loads WHERE kind = 'rmi-lookup-cmrt'")).toEqual({ source_file: "rmi_smelter_lookup_CMRT_6.5.csv", vintage: "2025-04-25" });
+      expect(await db.scalar("SELECT count(*) FROM ref_smelters s JOIN current_reference_loads l USING (load_id) WHERE l.kind = 'rmi-lookup-cmrt'")).toBe(first.rows);
     });
   });
 });

@@ -8,7 +8,11 @@ import { booleanOption, stringOption, type Command } from "../command.ts";
 import { formatTable } from "../format-table.ts";
 
 function contract(query: string, r: Identification) {
-  return { query, decision: r.decision, matches: r.matches.map(({ cid, name, metal, country, score, method }) => ({ cid, name, metal, country, score, method })), findings: r.findings };
+  return {
+    query, decision: r.decision,
+    matches: r.matches.map(({ cid, name, metal, country, score, method, status, listedIn, changes }) => ({ cid, name, metal, country, score, method, status, listedIn, changes })),
+    findings: r.findings,
+  };
 }
 
 async function openForMatching(path: string): Promise<Database> {
@@ -64,7 +68,14 @@ If the database holds no reference, the shipped sample in data/reference/rmi is 
         ctx.io.out(`${JSON.stringify(contract(query, result))}\n`);
       } else {
         ctx.io.out(`${result.decision}: ${JSON.stringify(query)}\n`);
-        if (result.matches.length) ctx.io.out(formatTable(result.matches));
+        if (result.matches.length) {
+          ctx.io.out(formatTable(result.matches.map(({ cid, name, metal, country, score, method, status, listedIn }) => ({
+            cid, name, metal, country, score, method, status, "listed in": listedIn ? `${listedIn.list} ${listedIn.vintage ?? ""}`.trim() : "",
+          }))));
+          for (const m of result.matches) for (const c of m.changes ?? []) {
+            ctx.io.out(`  ${m.cid} ${c.change}${c.date ? ` ${c.date}` : ""}${c.details ? `: ${c.details.replace(/\s+/g, " ")}` : ""}${c.successors.length ? ` (→ ${c.successors.join(", ")})` : ""}\n`);
+          }
+        }
         for (const f of result.findings) ctx.io.out(`${f.severity} ${f.code}: ${f.message}\n`);
       }
       return 0;
