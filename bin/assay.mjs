@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 // Runs the TypeScript CLI through tsx's loader, so the package needs no compile step.
-import { register } from "tsx/esm/api";
 
 // `assay … | head` closes the pipe early: that is not an error.
 for (const stream of [process.stdout, process.stderr]) {
@@ -10,6 +9,11 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-register();
-const { main } = await import("../src/cli/main.ts");
+// `assay match` runs from a cached bundle (start-up is most of a batch's time); everything else through tsx.
+let main = null;
+if (process.argv[2] === "match" && !process.env.ASSAY_TSX) main = await (await import("./bundled-cli.mjs")).bundledMain();
+if (!main) {
+  (await import("tsx/esm/api")).register();
+  ({ main } = await import("../src/cli/main.ts"));
+}
 process.exitCode = await main(process.argv.slice(2));

@@ -114,8 +114,12 @@ function successorsOf(details: string | null, self: string): string[] {
   return out;
 }
 
-const byVintageDesc = (a: { vintage: string | null; current: boolean }, b: { vintage: string | null; current: boolean }) =>
-  Number(b.current) - Number(a.current) || (b.vintage ?? "").localeCompare(a.vintage ?? "");
+const isReferenceKind = (kind: string) => /^rmi-(lookup|facility-list)-/.test(kind);
+// Current first, newest vintage first, then smelter reference lists before status lists; file name last (deterministic).
+const byVintageDesc = (a: Sighting, b: Sighting) =>
+  Number(b.current) - Number(a.current) || (b.vintage ?? "").localeCompare(a.vintage ?? "") ||
+  Number(isReferenceKind(b.kind)) - Number(isReferenceKind(a.kind)) || Number(b.standard) - Number(a.standard) ||
+  a.file.localeCompare(b.file) || (a.name ?? "").localeCompare(b.name ?? "");
 
 /**
  * Builds the index from reference rows (pure; see loadMatchIndex for the database version). `facilities` and
@@ -123,14 +127,70 @@ const byVintageDesc = (a: { vintage: string | null; current: boolean }, b: { vin
  * (older look-ups, status lists, legacy-ID table), so a CID or name RMI listed once still resolves, with its
  * newest list and status; `revisions` give removals, renames and relocations.
  */
-export function buildMatchIndex(input: {
+export interface MatchReference {
   facilities: readonly ReferenceFacility[];
   aliases: readonly ReferenceAlias[];
   removed?: readonly RemovedFacility[];
   legacy?: readonly LegacyIdRow[];
   sightings?: readonly Sighting[];
   revisions?: readonly RevisionRow[];
-}): MatchIndex {
+}
+
+/** The index as plain data (what a snapshot stores); indexFromData adds the look-up structures. */
+export interface MatchIndexData {
+  facilities: ReferenceFacility[];
+  entries: { metal: string; cid: string; alias: string; current: boolean; key: NameKey }[];
+  idf: [string, number][];
+  maxIdf: number;
+  removed: RemovedFacility[];
+  legacy: LegacyIdRow[];
+  standing: [string, FacilityStanding][];
+}
+
+export function buildMatchIndex(input: MatchReference): MatchIndex {
+  return indexFromData(prepareMatchIndex(input));
+}
+
+/** Builds the index from its plain data: maps, the exact-alias table and the trigram candidate index. */
+export function indexFromData(data: MatchIndexData): MatchIndex {
+  const facilities = new Map<string, ReferenceFacility>();
+  const metalsByCid = new Map<string, string[]>();
+  for (const f of data.facilities) {
+    facilities.set(facilityKey(f.metal, f.cid), f);
+    const metals = metalsByCid.get(f.cid);
+    if (metals) metals.push(f.metal);
+    else metalsByCid.set(f.cid, [f.metal]);
+  }
+  const idf = new Map(data.idf);
+  const maxIdf = data.maxIdf;
+  const entriesByMetal = new Map<string, AliasEntry[]>();
+  const exact = new Map<string, Set<string>>();
+  const gramIndex = new Map<string, Map<string, number[]>>();
+  for (const a of data.entries) {
+    const key = a.key;
+    const entry: AliasEntry = { metal: a.metal, cid: a.cid, alias: a.alias, current: a.current, key, tokens: weightTokens(key, idf, maxIdf), grams: trigrams(key.compact) };
+    let list = entriesByMetal.get(a.metal);
+    if (!list) entriesByMetal.set(a.metal, (list = []));
+    let grams = gramIndex.get(a.metal);
+    if (!grams) gramIndex.set(a.metal, (grams = new Map<string, number[]>()));
+    for (const g of entry.grams) {
+      const at = grams.get(g);
+      if (at) at.push(list.length);
+      else grams.set(g, [list.length]);
+    }
+    list.push(entry);
+    const ek = `${a.metal}|${key.norm}`;
+    const set = exact.get(ek);
+    if (set) set.add(a.cid);
+    else exact.set(ek, new Set([a.cid]));
+  }
+  const removed = new Map(data.removed.map((r) => [r.cid, r]));
+  const legacy = new Map(data.legacy.map((l) => [l.legacy_id, l]));
+  return { facilities, metalsByCid, entriesByMetal, exact, removed, legacy, idf, maxIdf, gramIndex, standing: new Map(data.standing) };
+}
+
+/** Resolves every name once (normalisation, legal forms, weights) and every facility's standing. Pure. */
+export function prepareMatchIndex(input: MatchReference): MatchIndexData {
   const facilities = new Map<string, ReferenceFacility>();
   const metalsByCid = new Map<string, string[]>();
   const currentKeys = new Set<string>();
@@ -146,7 +206,7 @@ export function buildMatchIndex(input: {
   }
   // A status list counts as current only when it is not older than the newest current look-up or facility
   // reference list for the metal: a 2023 snapshot does not keep a facility "listed" that the 2026 lists dropped.
-  const isReference = (kind: string) => /^rmi-(lookup|facility-list)-/.test(kind);
+  const isReference = isReferenceKind;
   const newestReference = new Map<string, string>();
   for (const s of input.sightings ?? []) {
     if (s.current && s.vintage && isReference(s.kind) && s.vintage > (newestReference.get(s.metal) ?? "")) newestReference.set(s.metal, s.vintage);
@@ -188,8 +248,10 @@ export function buildMatchIndex(input: {
   // Revision-history names stand in only for facilities no list names (a renaming row may carry a group's old name).
   for (const r of revisions) if (r.metal && r.standard_name && !sightingsOf.has(facilityKey(r.metal, r.cid))) names.push({ metal: r.metal, cid: r.cid, alias: r.standard_name, current: false });
   const seen = new Map<string, { a: ReferenceAlias & { current: boolean }; key: NameKey }>();
+  const keys = new Map<string, NameKey>();
   for (const a of names) {
-    const key = nameKey(a.alias);
+    let key = keys.get(a.alias);
+    if (!key) keys.set(a.alias, (key = nameKey(a.alias)));
     const id = `${a.metal}|${a.cid}|${key.norm}`;
     if (key.norm === "") continue;
     const had = seen.get(id);
@@ -207,24 +269,6 @@ export function buildMatchIndex(input: {
   const idf = new Map<string, number>();
   for (const [t, s] of df) idf.set(t, Math.log(1 + n / s.size));
   const maxIdf = Math.log(1 + n);
-  const entriesByMetal = new Map<string, AliasEntry[]>();
-  const exact = new Map<string, Set<string>>();
-  const gramIndex = new Map<string, Map<string, number[]>>();
-  for (const { a, key } of keyed) {
-    const entry: AliasEntry = { metal: a.metal, cid: a.cid, alias: a.alias, current: a.current, key, tokens: weightTokens(key, idf, maxIdf), grams: trigrams(key.compact) };
-    let list = entriesByMetal.get(a.metal);
-    if (!list) entriesByMetal.set(a.metal, (list = []));
-    let grams = gramIndex.get(a.metal);
-    if (!grams) gramIndex.set(a.metal, (grams = new Map<string, number[]>()));
-    for (const g of entry.grams) {
-      const at = grams.get(g);
-      if (at) at.push(list.length);
-      else grams.set(g, [list.length]);
-    }
-    list.push(entry);
-    const ek = `${a.metal}|${key.norm}`;
-    exact.set(ek, (exact.get(ek) ?? new Set()).add(a.cid));
-  }
 
   // Standing: the latest removal/addition decides "removed"; a list newer than the removal that names it again wins.
   const changesOf = new Map<string, RevisionRow[]>();
@@ -258,7 +302,11 @@ export function buildMatchIndex(input: {
   }
   const legacy = new Map<string, LegacyIdRow>();
   for (const l of input.legacy ?? []) legacy.set(l.legacy_id, l);
-  return { facilities, metalsByCid, entriesByMetal, exact, removed, legacy, idf, maxIdf, gramIndex, standing };
+  return {
+    facilities: [...facilities.values()],
+    entries: keyed.map(({ a, key }) => ({ metal: a.metal, cid: a.cid, alias: a.alias, current: a.current, key })),
+    idf: [...idf], maxIdf, removed: [...removed.values()], legacy: [...legacy.values()], standing: [...standing],
+  };
 }
 
 const LOADS = `WITH loads AS (
@@ -275,8 +323,8 @@ export async function loadMatchIndex(db: Database): Promise<MatchIndex> {
 /** The rows buildMatchIndex needs, read from the database (also what the index snapshot stores). */
 export async function readMatchReference(db: Database): Promise<Parameters<typeof buildMatchIndex>[0]> {
   const parse = <T>(schema: z.ZodType<T>, rows: unknown[]) => rows.map((r) => schema.parse(r));
-  const facilities = await db.all("SELECT metal, cid, standard_name, country, country_iso2 FROM current_ref_smelters");
-  const aliases = await db.all("SELECT metal, cid, alias FROM current_ref_smelter_aliases");
+  const facilities = await db.all("SELECT metal, cid, standard_name, country, country_iso2 FROM current_ref_smelters ORDER BY metal, cid");
+  const aliases = await db.all("SELECT metal, cid, alias FROM current_ref_smelter_aliases ORDER BY metal, cid, alias");
   const sightings = await db.all(`${LOADS}
     SELECT DISTINCT metal, cid, name, country, kind, list, file, vintage, current, standard FROM (
       SELECT s.metal, s.cid, s.standard_name AS name, s.country, lo.*, true AS standard FROM ref_smelters s JOIN loads lo USING (load_id)
@@ -286,9 +334,9 @@ export async function readMatchReference(db: Database): Promise<Parameters<typeo
       SELECT f.metal, f.cid, f.standard_name, f.country, lo.*, true FROM ref_facility_status f JOIN loads lo USING (load_id)
       UNION ALL
       SELECT g.metal, g.cid, g.name, g.country, lo.* REPLACE (false AS current), false FROM ref_legacy_ids g JOIN loads lo USING (load_id) WHERE g.metal IS NOT NULL
-    )`);
-  const revisions = await db.all(`SELECT DISTINCT cid, metal, standard_name, country, revision, details, CAST(revision_date AS VARCHAR) AS revision_date FROM ref_facility_revisions`);
-  const legacy = await db.all("SELECT DISTINCT legacy_id, cid, metal FROM ref_legacy_ids");
+    ) ORDER BY ALL`);
+  const revisions = await db.all(`SELECT DISTINCT cid, metal, standard_name, country, revision, details, CAST(revision_date AS VARCHAR) AS revision_date FROM ref_facility_revisions ORDER BY ALL`);
+  const legacy = await db.all("SELECT DISTINCT legacy_id, cid, metal FROM ref_legacy_ids ORDER BY ALL");
   return {
     facilities: parse(ReferenceFacility, facilities),
     aliases: parse(ReferenceAlias, aliases),

@@ -44,6 +44,11 @@ export function nameKey(name: string): NameKey {
 export function trigrams(compact: string): Set<string> {
   const s = `  ${compact} `;
   const out = new Set<string>();
+  if (!/[\ud800-\udfff]/.test(s)) {
+    // No surrogate pairs: UTF-16 units are characters.
+    for (let i = 0; i + 3 <= s.length; i++) out.add(s.slice(i, i + 3));
+    return out;
+  }
   const chars = [...s];
   for (let i = 0; i + 3 <= chars.length; i++) out.add(chars.slice(i, i + 3).join(""));
   return out;

@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
-import { Database } from "../../db/database.ts";
 import { AssayError } from "../../errors.ts";
 import { identify, type Identification } from "../../matching/identify.ts";
-import { ensureMatchIndex } from "../../matching/match-session.ts";
+import { snapshotMatchIndex } from "../../matching/index-snapshot.ts";
 import { parseCsv } from "../../../loaders/reference/parse-csv.ts";
 import { booleanOption, stringOption, type Command } from "../command.ts";
 import { formatTable } from "../format-table.ts";
@@ -13,14 +12,6 @@ function contract(query: string, r: Identification) {
     matches: r.matches.map(({ cid, name, metal, country, score, method, status, listedIn, changes }) => ({ cid, name, metal, country, score, method, status, listedIn, changes })),
     findings: r.findings,
   };
-}
-
-async function openForMatching(path: string): Promise<Database> {
-  // A missing database file is not created: the shipped reference is loaded into memory instead.
-  if (!existsSync(path)) return Database.open(":memory:");
-  return Database.open(path).catch((error: Error) => {
-    throw new AssayError(`assay match: cannot open database ${path}: ${error.message.split("\n")[0]}`, { exitCode: 2 });
-  });
 }
 
 export const matchCommand: Command = {
@@ -43,9 +34,10 @@ If the database holds no reference, the shipped sample in data/reference/rmi is 
     const batch = stringOption(ctx, "batch");
     const query = ctx.positionals.join(" ").trim();
     if (!batch && !query && !stringOption(ctx, "cid")) throw new AssayError('assay match: missing name (usage: assay match "<name>" [--metal M] [--country C] [--json])', { exitCode: 2 });
-    const db = await openForMatching(ctx.dbPath);
-    try {
-      const { index } = await ensureMatchIndex(db);
+    // A missing database file is not created: the shipped reference is used instead. The index comes from a
+    // snapshot when neither the code nor the reference changed since it was written (fast start-up).
+    {
+      const index = await snapshotMatchIndex(ctx.dbPath);
       if (batch) {
         if (!existsSync(batch)) throw new AssayError(`assay match: no such file: ${batch}`, { exitCode: 2 });
         const records = parseCsv(readFileSync(batch, "utf8"));
@@ -79,8 +71,6 @@ If the database holds no reference, the shipped sample in data/reference/rmi is 
         for (const f of result.findings) ctx.io.out(`${f.severity} ${f.code}: ${f.message}\n`);
       }
       return 0;
-    } finally {
-      db.close();
     }
   },
 };
