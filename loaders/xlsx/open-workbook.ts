@@ -48,6 +48,7 @@ export function openWorkbook(bytes: Uint8Array, limits: Partial<WorkbookLimits> 
     if (isCompoundFile(outcome.bytes)) throw new UnreadableWorkbook("damaged encrypted workbook (the decrypted package is not a zip)");
     return { workbook: Workbook.open(outcome.bytes, limits), format: "xlsx", decrypted: outcome.method };
   }
+  if (info || pkg) throw new UnreadableWorkbook(`damaged encrypted workbook (${info ? "EncryptedPackage" : "EncryptionInfo"} is missing)`);
   const stream = cf.stream("Workbook");
   if (!stream) throw new UnreadableWorkbook(describeCompound(cf));
   const wb = XlsWorkbook.open(stream, { maxRow: all.maxRow, maxColumns: all.maxColumns });

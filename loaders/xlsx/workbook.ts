@@ -71,6 +71,7 @@ export class Workbook {
     if (zip.has("EncryptedPackage")) throw new UnreadableWorkbook("password-protected (encrypted) Excel workbook");
     const workbookXml = zip.text("xl/workbook.xml");
     if (workbookXml === null) {
+      if (zip.has("xl/workbook.bin")) throw new UnreadableWorkbook("Excel binary workbook (.xlsb); save it as .xlsx and send it again");
       const kind = zip.has("word/document.xml") ? "a Word document" : zip.has("ppt/presentation.xml") ? "a PowerPoint file" : "a zip archive without xl/workbook.xml";
       throw new UnreadableWorkbook(`not an Excel workbook: ${kind}`);
     }

@@ -101,6 +101,7 @@ describe("bad input never crashes, and gets one clear reason", () => {
 
   it("zip archives that are not workbooks", () => {
     expect(reason(zipSync({ "word/document.xml": strToU8("<w/>") }))).toMatch(/Word document/);
+    expect(reason(zipSync({ "[Content_Types].xml": strToU8(CT), "xl/workbook.bin": new Uint8Array([0x83, 1, 0]) }))).toMatch(/\.xlsb\); save it as \.xlsx/);
     expect(reason(zipSync({ "readme.txt": strToU8("hi") }))).toMatch(/without xl\/workbook\.xml/);
   });
 
