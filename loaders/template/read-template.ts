@@ -1,10 +1,11 @@
 import { openWorkbook } from "../xlsx/open-workbook.ts";
 import { DEFAULT_WORKBOOK_LIMITS, type WorkbookLimits } from "../xlsx/workbook.ts";
 import { checkAnswers, checkCompany, mineralsInScope } from "./check-company.ts";
+import { checkOrigin } from "./check-origin.ts";
 import { checkProducts, checkSmelters } from "./check-smelters.ts";
 import type { Declaration, Finding } from "../../src/rmi/declaration.ts";
 import { detectTemplate, productListHasRequesterColumns } from "./detect-template.ts";
-import { LATEST_VERSION } from "../../src/rmi/layouts.ts";
+import { ABSENT, LATEST_VERSION } from "../../src/rmi/layouts.ts";
 import { readAnswers, readCompany, readCompanyAnswers, readLookupCids, readMines, readMinerals, readProducts, readSmelters } from "./read-sections.ts";
 import type { WorkbookSource } from "./workbook-source.ts";
 
@@ -70,6 +71,7 @@ export function readDeclaration(wb: WorkbookSource, options: ReadOptions): Decla
       q1Cells: new Map(used.map((a) => [a.value.mineral, a.cell])),
     }),
     ...checkProducts(products, companyRead.company.scope === "Product", layout.productList.number),
+    ...checkOrigin({ answers, smelters, columns: layout.smelterList.columns, inScope, recycledColumn: layout.smelterList.columns.recycledScrap !== ABSENT }),
   );
 
   return {

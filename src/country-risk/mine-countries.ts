@@ -48,3 +48,13 @@ export function parseMineCountries(text: string | null | undefined): MineCountri
   }
   return out;
 }
+
+/**
+ * A mine-country cell naming this many countries or more is boilerplate (a company-wide list of ~40 countries pasted
+ * into every row), not the origin of one smelter's ore: it is reported as a finding and never used as origin.
+ */
+export const BOILERPLATE_MIN_COUNTRIES = 15;
+
+export function isBoilerplateMineList(parsed: MineCountries): boolean {
+  return parsed.countries.length >= BOILERPLATE_MIN_COUNTRIES;
+}

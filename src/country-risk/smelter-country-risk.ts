@@ -2,7 +2,7 @@ import type { Database } from "../db/database.ts";
 import type { ReferenceSmelter } from "../screening/reference-smelters.ts";
 import { countryRisk, type CountryRiskResult } from "./country-risk.ts";
 import type { CountryRiskDatasets } from "../../loaders/reference/country-risk-datasets.ts";
-import { parseMineCountries } from "./mine-countries.ts";
+import { isBoilerplateMineList, parseMineCountries } from "./mine-countries.ts";
 
 export interface SmelterCountryRisk extends CountryRiskResult {
   cid: string;
@@ -21,7 +21,8 @@ export function locationRisks(smelters: readonly ReferenceSmelter[], data: Count
 
 /**
  * Pure: the risk of every country reported as a mine origin for one smelter and mineral — Smelter List mine
- * columns (free text, parsed) or EMRT Mine List countries. Recycled material adds no country.
+ * columns (free text, parsed) or EMRT Mine List countries. Recycled material adds no country; a boilerplate list of
+ * BOILERPLATE_MIN_COUNTRIES or more countries in one cell adds none either.
  */
 export function mineRisks(
   smelter: { cid: string; metal: string },
@@ -31,7 +32,9 @@ export function mineRisks(
   const seen = new Set<string>();
   const out: SmelterCountryRisk[] = [];
   for (const r of reported) {
-    for (const iso2 of parseMineCountries(r.text).countries) {
+    const parsed = parseMineCountries(r.text);
+    if (isBoilerplateMineList(parsed)) continue;
+    for (const iso2 of parsed.countries) {
       if (seen.has(iso2)) continue;
       seen.add(iso2);
       out.push({ ...countryRisk(iso2, smelter.metal, data), cid: smelter.cid, metal: smelter.metal, basis: "mine", source: r.source });

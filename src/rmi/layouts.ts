@@ -152,7 +152,7 @@ export const CMRT_3: TemplateLayout = {
 };
 
 // Fields a layout does not have point at a column the reader never keeps (beyond every sheet's column cap).
-const ABSENT = "ZZ";
+export const ABSENT = "ZZ";
 
 /** CMRT 2.x: smelter ID in column A (pre-CID IDs such as 4CHN005), one "representative" as contact and authorizer. */
 export const CMRT_2: TemplateLayout = {

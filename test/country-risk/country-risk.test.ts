@@ -88,6 +88,12 @@ describe("smelter country risk", () => {
     ], data);
     expect(mine.map((m) => [m.iso2, m.childLabour, m.source])).toEqual([["CD", true, "smelter list row 12"], ["RW", false, "smelter list row 12"]]);
   });
+
+  it("does not propagate a boilerplate list of mine countries as any smelter's origin", () => {
+    const boilerplate = "Australia, Bolivia, Brazil, Burundi, Canada, China, Colombia, Congo, Democratic Republic of the, Ecuador, Ghana, India, Indonesia, Malaysia, Mexico, Myanmar, Peru, Russia, Rwanda, Thailand, Uganda";
+    const mine = mineRisks({ cid: "CID000001", metal: "Tin" }, [{ text: boilerplate, source: "smelter list row 5" }, { text: "Bolivia", source: "smelter list row 6" }], data);
+    expect(mine.map((m) => m.iso2), "only the specific report counts").toEqual(["BO"]);
+  });
 });
 
 describe("refreshMineCountryRisk", () => {
