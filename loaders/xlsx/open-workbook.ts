@@ -24,7 +24,6 @@ export interface OpenedWorkbook {
 }
 
 function describeCompound(cf: CompoundFile): string {
-  if (cf.has("Book")) return "Excel 5.0/95 workbook (BIFF5); save it as .xlsx and send it again";
   if (cf.has("WordDocument")) return "not a workbook: the file is a Word 97-2003 document";
   if (cf.has("PowerPoint Document")) return "not a workbook: the file is a PowerPoint 97-2003 presentation";
   if (cf.has("__substg1.0_0037001F") || cf.has("__substg1.0_0037001E")) return "not a workbook: the file is an Outlook message";
@@ -49,7 +48,8 @@ export function openWorkbook(bytes: Uint8Array, limits: Partial<WorkbookLimits> 
     return { workbook: Workbook.open(outcome.bytes, limits), format: "xlsx", decrypted: outcome.method };
   }
   if (info || pkg) throw new UnreadableWorkbook(`damaged encrypted workbook (${info ? "EncryptedPackage" : "EncryptionInfo"} is missing)`);
-  const stream = cf.stream("Workbook");
+  // BIFF8 lives in "Workbook"; a few writers name it "Book", the BIFF5 name (the BOF's version tells them apart).
+  const stream = cf.stream("Workbook") ?? cf.stream("Book");
   if (!stream) throw new UnreadableWorkbook(describeCompound(cf));
   const wb = XlsWorkbook.open(stream, { maxRow: all.maxRow, maxColumns: all.maxColumns });
   return { workbook: wb, format: "xls", decrypted: wb.encryption };

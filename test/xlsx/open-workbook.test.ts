@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { CompoundFile } from "../../loaders/xlsx/compound-file.ts";
 import { openWorkbook, PASSWORD_PROTECTED } from "../../loaders/xlsx/open-workbook.ts";
 import { UnreadableWorkbook } from "../../loaders/xlsx/unreadable-workbook.ts";
 import { writeCompoundFile } from "../helpers/compound-file-writer.ts";
@@ -32,7 +33,10 @@ describe("openWorkbook dispatches on what the bytes are", () => {
 
   it("says what other compound files are, and refuses real passwords and half-encrypted files", () => {
     const one = (name: string) => writeCompoundFile({ [name]: new Uint8Array(16) });
-    expect(reason(one("Book"))).toBe("Excel 5.0/95 workbook (BIFF5); save it as .xlsx and send it again");
+    const biff5 = Buffer.from([0x09, 0x08, 0x08, 0x00, 0x00, 0x05, 0x05, 0x00, 0, 0, 0, 0]);
+    expect(reason(writeCompoundFile({ Book: biff5 }))).toBe("Excel 5.0/95 workbook (BIFF5); save it as .xlsx and send it again");
+    const biff8InBook = openWorkbook(writeCompoundFile({ Book: new Uint8Array(new CompoundFile(writeXls([{ name: "Declaration", rows: [["in Book"]] }])).stream("Workbook")!) }));
+    expect(biff8InBook.workbook.sheet("Declaration")!.cell("A1")).toBe("in Book");
     expect(reason(one("WordDocument"))).toMatch(/Word 97-2003 document/);
     expect(reason(one("PowerPoint Document"))).toMatch(/PowerPoint/);
     expect(reason(one("Contents"))).toBe("OLE compound file that is not an Excel workbook");

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readTemplate } from "../../loaders/template/read-template.ts";
@@ -7,7 +7,7 @@ import { UnreadableWorkbook } from "../../loaders/xlsx/unreadable-workbook.ts";
 import { Workbook } from "../../loaders/xlsx/workbook.ts";
 import { decodeRk, XlsWorkbook } from "../../loaders/xlsx/xls-workbook.ts";
 import { hasMsoffcrypto, msoffcryptoDecrypt } from "../helpers/msoffcrypto.ts";
-import { repoRoot } from "../helpers/paths.ts";
+import { repoRoot, sharedDir } from "../helpers/paths.ts";
 import { writeBiffStream, writeXls, type XlsCell, type XlsSheet, type XlsOptions } from "../helpers/xls-writer.ts";
 
 const LIMITS = { maxRow: 20_000, maxColumns: 40 };
@@ -122,6 +122,23 @@ describe("legacy .xls (BIFF8) reader", () => {
         }
       }
     }
+  });
+});
+
+const realXls = join(sharedDir, "templates/legacy/cmrt3.01_filled_encrypted.xls");
+describe.skipIf(!hasMsoffcrypto || !existsSync(realXls))("a real RC4 CryptoAPI .xls from ../shared", () => {
+  it("decrypts to the same cells as msoffcrypto-tool, on every sheet", () => {
+    const bytes = readFileSync(realXls);
+    const ours = openWorkbook(bytes);
+    const theirs = openWorkbook(msoffcryptoDecrypt(bytes, "VelvetSweatshop")!);
+    expect([ours.decrypted, theirs.decrypted]).toEqual(["rc4-cryptoapi", null]);
+    expect(ours.workbook.sheets).toEqual(theirs.workbook.sheets);
+    for (const s of ours.workbook.sheets) {
+      const a = ours.workbook.sheet(s.name)!;
+      const b = theirs.workbook.sheet(s.name)!;
+      expect([...a.rows], s.name).toEqual([...b.rows]);
+    }
+    expect(ours.workbook.sheet("Smelter List")!.rows.size).toBeGreaterThan(2_000);
   });
 });
 
