@@ -10,7 +10,7 @@ import { markdownTable, type Bench } from "./harness.ts";
 /** The analyst's dropdown: an exact (normalised) alias within the metal, nothing else. */
 function exactAlias(index: MatchIndex, c: EvalCase): Identification {
   const cids = index.exact.get(`${c.metal}|${nameKey(c.name).norm}`);
-  if (!cids || cids.size !== 1) return { decision: "unmatched", matches: [], findings: [] };
+  if (cids?.size !== 1) return { decision: "unmatched", matches: [], findings: [] };
   const cid = [...cids][0]!;
   return { decision: "matched", matches: [{ cid, name: "", metal: c.metal, country: null, score: 1, method: "alias" }], findings: [] };
 }

@@ -1,4 +1,5 @@
 import { lstat, readdir, stat } from "node:fs/promises";
+import type { Dirent, Stats } from "node:fs";
 import { join, resolve } from "node:path";
 import { entryKind } from "./read-regular-file.ts";
 
@@ -24,7 +25,7 @@ export async function walkPaths(paths: readonly string[]): Promise<WalkResult> {
   const files: string[] = [];
   const missing: WalkResult["missing"] = [];
   const visit = async (path: string, top: boolean): Promise<void> => {
-    let info;
+    let info: Stats;
     try {
       info = await stat(path);
     } catch (error) {
@@ -44,7 +45,7 @@ export async function walkPaths(paths: readonly string[]): Promise<WalkResult> {
       missing.push({ path, reason: "symbolic link to a folder (not followed)" });
       return;
     }
-    let entries;
+    let entries: Dirent[];
     try {
       entries = await readdir(path, { withFileTypes: true });
     } catch (error) {

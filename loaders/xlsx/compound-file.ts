@@ -87,7 +87,7 @@ export class CompoundFile {
     const dirBytes = this.gather(dir, this.sectorSize, (s) => this.sectorOffset(s), this.bytes, dir.length * this.sectorSize);
     this.raw = this.readDirectory(dirBytes);
     const root = this.raw[0];
-    if (!root || root.type !== 5) throw damaged("first directory entry is not the root");
+    if (root?.type !== 5) throw damaged("first directory entry is not the root");
     const miniFatStart = v.getUint32(60, true);
     const miniFatChain = miniFatStart === ENDOFCHAIN || miniFatStart === FREESECT ? [] : this.chain(this.fat, miniFatStart, "mini FAT");
     const miniFatBytes = this.gather(miniFatChain, this.sectorSize, (s) => this.sectorOffset(s), this.bytes, miniFatChain.length * this.sectorSize);
@@ -213,7 +213,7 @@ export class CompoundFile {
   /** A stream's bytes by path (case-insensitive), or null when there is no such stream. */
   stream(path: string): Uint8Array | null {
     const e = this.byPath.get(path.toLowerCase());
-    if (!e || e.type !== 2) return null;
+    if (e?.type !== 2) return null;
     if (e.size > this.limits.maxStreamBytes) throw new UnreadableWorkbook(`stream '${path}' is ${e.size} bytes (limit ${this.limits.maxStreamBytes})`);
     if (e.size === 0) return new Uint8Array(0);
     if (e.size < this.miniCutoff) {

@@ -30,7 +30,7 @@ export function funnelChart(funnel, { width } = {}) {
     x: { axis: null },
     y: { domain: funnel.map((d) => d.stage), label: null },
     marks: [
-      Plot.barX(funnel, { y: "stage", x: "n", fill: "var(--theme-foreground-focus)", fillOpacity: (d, i) => 1 - i * 0.18 }),
+      Plot.barX(funnel, { y: "stage", x: "n", fill: "var(--theme-foreground-focus)", fillOpacity: (_d, i) => 1 - i * 0.18 }),
       Plot.text(funnel, { y: "stage", x: "n", text: (d) => `${d.n} (${Math.round((d.n / top) * 100)}%)`, textAnchor: "start", dx: 6 }),
     ],
   });

@@ -11,7 +11,7 @@ interface Row {
   xml: string;
 }
 
-const CELL = /<c(?=[\s>\/])([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+const CELL = /<c(?=[\s>/])([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 const MAX_CELL_TEXT = 32767;
 
 export function columnNumber(letters: string): number {

@@ -1,4 +1,4 @@
-import { SheetXml } from "./_sheet-xml.ts";
+import type { SheetXml } from "./_sheet-xml.ts";
 import { decodeXml, type XlsxPackage } from "./_xlsx-package.ts";
 
 /** Shared strings of a package (rich-text runs joined, phonetic runs dropped). */

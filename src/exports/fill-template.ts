@@ -20,7 +20,7 @@ export interface FillResult {
   warnings: string[];
 }
 
-const PHONE = /^\+?[\d\s().\/-]+$/;
+const PHONE = /^\+?[\d\s()./-]+$/;
 // Company fields the template's Checker requires (DOMAIN.md §3.1; name is always set).
 const REQUIRED_COMPANY = new Set(["contactName", "contactEmail", "contactPhone", "authorizer", "authorizerEmail"]);
 

@@ -9,7 +9,7 @@ export function escapeMarkdown(value: string | number | null | undefined): strin
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(/([\\`*_{}\[\]()#+\-.!|~"'$])/g, "\\$1")
+    .replace(/([\\`*_{}[\]()#+\-.!|~"'$])/g, "\\$1")
     // Markdown's linkify would turn "http://…" or "www.…" in supplier text into a live link.
     .replace(/:\/\//g, "&#58;//")
     .replace(/\bwww\\\./gi, (m) => m.replace("w", "&#119;"));

@@ -1,7 +1,7 @@
 import { countryToIso2 } from "../text/countries.ts";
 import { cleanText, normalizeName } from "../text/normalize.ts";
 import { canonicalMineral } from "../rmi/minerals.ts";
-import { findCid, normalizeCid } from "../rmi/identifiers.ts";
+import { normalizeCid } from "../rmi/identifiers.ts";
 import type { RollupCountry, RollupReference, RollupSmelterRow } from "./rollup-input.ts";
 
 export interface RolledSmelter {

@@ -145,7 +145,7 @@ const MAX_CANDIDATES = 60;
  * Entries worth scoring: those sharing enough character trigrams with the query, or a whole token (CJK names and
  * very short names share few trigrams). Keeps the fuzzy step to a few dozen full comparisons per query.
  */
-function candidates(index: MatchIndex, metal: string, key: NameKey, grams: Set<string>): AliasEntry[] {
+function candidates(index: MatchIndex, metal: string, _key: NameKey, grams: Set<string>): AliasEntry[] {
   const entries = index.entriesByMetal.get(metal) ?? [];
   const gramIndex = index.gramIndex.get(metal);
   if (!gramIndex || entries.length <= MAX_CANDIDATES) return entries;

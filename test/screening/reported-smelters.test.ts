@@ -7,7 +7,6 @@ import { loadShippedReference } from "../../loaders/reference/shipped.ts";
 import { gatherFacts } from "../../src/scoring/gather.ts";
 import { DEFAULT_RISK_MODEL } from "../../src/scoring/model.ts";
 import { scoreSmelter } from "../../src/scoring/score-smelter.ts";
-import { readReferenceSmelters } from "../../src/screening/reference-smelters.ts";
 import { groupReportedRows, type ReportedRow } from "../../src/screening/reported-smelters.ts";
 import { ensureSanctionsLoaded } from "../../loaders/reference/sanctions-kinds.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { countryToIso2, iso2ToIso3, iso2ToName, iso3ToIso2 } from "../../src/text/countries.ts";

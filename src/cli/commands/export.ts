@@ -4,7 +4,6 @@ import { loadConfig } from "../../config/config.ts";
 import { Database } from "../../db/database.ts";
 import { asOfFrom } from "../../pipeline/as-of.ts";
 import { AssayError } from "../../errors.ts";
-import { buildReportInput } from "../../exports/build-report-input.ts";
 import { fillTemplate } from "../../exports/fill-template.ts";
 import { loadRollupInput } from "../../exports/load-rollup-input.ts";
 import { reportDrafts } from "../../exports/report-drafts.ts";

@@ -3,7 +3,6 @@ import { Database } from "../../db/database.ts";
 import { AssayError } from "../../errors.ts";
 import { asOfFrom } from "../../pipeline/as-of.ts";
 import { riskModelFor } from "../../config/risk-model.ts";
-import type { RiskModel } from "../../scoring/model.ts";
 import type { Band } from "../../scoring/result.ts";
 import { runScoring, type ScoringRunSummary } from "../../scoring/run.ts";
 import { booleanOption, stringOption, type Command } from "../command.ts";
