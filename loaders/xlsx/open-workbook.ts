@@ -47,7 +47,9 @@ export function openWorkbook(bytes: Uint8Array, limits: Partial<WorkbookLimits> 
     if (isCompoundFile(outcome.bytes)) throw new UnreadableWorkbook("damaged encrypted workbook (the decrypted package is not a zip)");
     return { workbook: Workbook.open(outcome.bytes, limits), format: "xlsx", decrypted: outcome.method };
   }
-  if (info || pkg) throw new UnreadableWorkbook(`damaged encrypted workbook (${info ? "EncryptedPackage" : "EncryptionInfo"} is missing)`);
+  // A package without EncryptionInfo is rights-managed (IRM): its key comes from a rights server, never from a password.
+  if (pkg) throw new UnreadableWorkbook("protected with Information Rights Management (IRM); ask the supplier for an unprotected copy");
+  if (info) throw new UnreadableWorkbook("damaged encrypted workbook (EncryptedPackage is missing)");
   // BIFF8 lives in "Workbook"; a few writers name it "Book", the BIFF5 name (the BOF's version tells them apart).
   const stream = cf.stream("Workbook") ?? cf.stream("Book");
   if (!stream) throw new UnreadableWorkbook(describeCompound(cf));

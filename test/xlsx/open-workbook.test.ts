@@ -41,6 +41,7 @@ describe("openWorkbook dispatches on what the bytes are", () => {
     expect(reason(one("PowerPoint Document"))).toMatch(/PowerPoint/);
     expect(reason(one("Contents"))).toBe("OLE compound file that is not an Excel workbook");
     expect(reason(one("EncryptionInfo"))).toBe("damaged encrypted workbook (EncryptedPackage is missing)");
+    expect(reason(writeCompoundFile({ EncryptedPackage: new Uint8Array(64), "\u0006DataSpaces/DataSpaceInfo/DRMEncryptedDataSpace": new Uint8Array(8) }))).toMatch(/Information Rights Management/);
     expect(reason(encryptAgile(plain, { password: "letmein", spinCount: 10 }))).toBe(PASSWORD_PROTECTED);
     expect(reason(encryptAgile(Buffer.from("not a zip at all, just text"), { spinCount: 10 }))).toMatch(/not a workbook|zip/);
   });
