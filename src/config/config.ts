@@ -28,9 +28,11 @@ export const AssayConfig = z
         reference: paths.default([]),
         /** Analyst decisions (CSV: action, subject, metal, value, who, when, why, expires), applied by every stage. */
         decisions: paths.default([]),
+        /** Smelters of interest: analyst-maintained evidence (CSV: facility, metal, flag, source, date, note), read by scoring. */
+        smeltersOfInterest: paths.default([]),
       })
       .strict()
-      .default({ inbox: [], boms: [], reference: [], decisions: [] }),
+      .default({ inbox: [], boms: [], reference: [], decisions: [], smeltersOfInterest: [] }),
     outputs: z
       .object({
         site: z.string().min(1).default("dist"),

@@ -6,7 +6,7 @@ import type { StageInputs } from "./incremental-stage.ts";
 
 const REFERENCE = ["reference_loads", "ref_smelters", "ref_smelter_aliases", "ref_facility_status", "ref_facility_revisions"];
 const SANCTIONS = ["sanctions_entries", "sanctions_names"];
-const MASTER = ["suppliers", "bom_lines", "outreach_events", "decisions"];
+const MASTER = ["suppliers", "bom_lines", "outreach_events", "decisions", "smelter_evidence"];
 /** Build and command bookkeeping: changes without changing any result. */
 const BOOKKEEPING = ["build_fingerprints", "ingest_runs", "schema_migrations", "export_runs"];
 const ENGAGEMENT_OUT = ["engagement_runs", "supplier_engagement", "engagement_metrics", "engagement_timeline", "declaration_links"];
@@ -33,12 +33,12 @@ export const companyInputs: StageInputs = {
   outputs: MASTER,
   scope: () => "*",
   settings: (ctx) => {
-    const { supplierMaster, boms, outreachLog, decisions } = ctx.config.config.inputs;
+    const { supplierMaster, boms, outreachLog, decisions, smeltersOfInterest } = ctx.config.config.inputs;
     const hashed = (p: string) => {
       const path = resolve(ctx.config.resolve(p));
       return { path, sha256: fileHash(path) };
     };
-    return { supplierMaster: supplierMaster ? hashed(supplierMaster) : null, boms: boms.map(hashed), outreachLog: outreachLog ? hashed(outreachLog) : null, decisions: decisions.map(hashed) };
+    return { supplierMaster: supplierMaster ? hashed(supplierMaster) : null, boms: boms.map(hashed), outreachLog: outreachLog ? hashed(outreachLog) : null, decisions: decisions.map(hashed), smeltersOfInterest: smeltersOfInterest.map(hashed) };
   },
 };
 

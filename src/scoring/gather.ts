@@ -137,7 +137,12 @@ export async function gatherFacts(db: Database, options: { period: string; asOf?
     return { supplierId, name: names.get(supplierId)!, declaration: mergeDeclarations(decls) };
   });
 
-  const smelters = await smelterFacts(smelterSeeds, rows, await activeDecisions(db, "clear-sanctions"));
+  const evidence = await rows(
+    `SELECT facility, cid, metal, flag, evidence_source, CAST(evidence_date AS VARCHAR) AS evidence_date, note FROM smelter_evidence
+     WHERE CAST($asOf AS DATE) IS NULL OR evidence_date <= CAST($asOf AS DATE) ORDER BY evidence_date, facility`,
+    { asOf: options.asOf ?? null },
+  );
+  const smelters = await smelterFacts(smelterSeeds, rows, await activeDecisions(db, "clear-sanctions"), evidence);
   const bom = await rows("SELECT product_id, list(DISTINCT supplier_id ORDER BY supplier_id) AS ids FROM bom_lines GROUP BY product_id ORDER BY product_id");
   // Suppliers the engagement stage put out of scope for this period drop out of the roll-up; unknown ones stay in.
   const products: ProductFacts[] = bom.map((b) => ({ product: String(b.product_id), supplierIds: (b.ids as unknown[]).map(String).filter((id) => scope.get(id) !== false) }));
@@ -160,6 +165,17 @@ export function applyMatchDecisions(smelterRows: Row[], decisions: readonly (Dec
   });
 }
 
+/**
+ * The analyst's smelter-of-interest evidence naming this smelter: by CID, else by the name suppliers typed or the RMI
+ * standard name (normalised), for the row's metal when it gives one. Each flag reads "flag: note (source, date)".
+ */
+export function adverseFlags(evidence: readonly Row[], seed: { cid: string | null; metal: string; name: string }, standardName: string | null): string[] {
+  const names = new Set([seed.name, standardName].filter((n): n is string => !!n).map(normalizeName));
+  return evidence
+    .filter((e) => (str(e.metal) === null || String(e.metal).toLowerCase() === seed.metal) && (str(e.cid) !== null ? e.cid === seed.cid : names.has(normalizeName(String(e.facility)))))
+    .map((e) => `${String(e.flag)}${str(e.note) ? `: ${String(e.note)}` : ""} (${String(e.evidence_source)}, ${date(e.evidence_date)})`);
+}
+
 /** The analyst's clearance of a smelter's sanctions hit, as scoring evidence. */
 function clearance(d: Decision, was: string | null): string {
   return `cleared by ${d.who} on ${d.when}: ${d.why}${was ? ` (screening said: ${was})` : ""}`;
@@ -169,6 +185,7 @@ async function smelterFacts(
   seeds: Map<string, SmelterSeed>,
   rows: (sql: string) => Promise<Row[]>,
   clearances: readonly (Decision & { targets: string[] })[] = [],
+  evidence: readonly Row[] = [],
 ): Promise<SmelterFacts[]> {
   const clearedBy = new Map<string, Decision>();
   for (const d of clearances) for (const t of d.targets) clearedBy.set(t, d);
@@ -227,7 +244,7 @@ async function smelterFacts(
       location: countries.filter((r) => /^loc/i.test(String(r.basis))).map(countryRisk)[0] ?? null,
       mineCountries: countries.filter((r) => !/^loc/i.test(String(r.basis))).map(countryRisk),
       recycled: seed.recycled.length > 0 && seed.recycled.every(Boolean),
-      adverseFlags: [],
+      adverseFlags: adverseFlags(evidence, seed, str(refRow?.standard_name)),
     });
   }
   return out.sort((a, b) => a.key.localeCompare(b.key));

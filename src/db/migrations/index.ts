@@ -10,6 +10,7 @@ import { countryRisk } from "./031-country-risk.ts";
 import { reportedSmelters } from "./032-reported-smelters.ts";
 import { tradeMeasures } from "./033-trade-measures.ts";
 import { scoring } from "./040-scoring.ts";
+import { smelterEvidence } from "./045-smelter-evidence.ts";
 import { engagement } from "./050-engagement.ts";
 import { exportsLog } from "./060-exports.ts";
 import { buildFingerprints } from "./070-build-fingerprints.ts";
@@ -23,4 +24,4 @@ export interface Migration {
 
 // Version ranges: 1–9 core, 10–19 workbooks/declarations, 20–29 reference & matching,
 // 30–39 sanctions & country risk, 40–49 scoring, 50–59 engagement, 60–69 exports, 70–79 scale.
-export const migrations: readonly Migration[] = [core, inputs, decisions, declarations, answerMeanings, reference, matching, sanctions, countryRisk, reportedSmelters, tradeMeasures, scoring, engagement, exportsLog, buildFingerprints];
+export const migrations: readonly Migration[] = [core, inputs, decisions, declarations, answerMeanings, reference, matching, sanctions, countryRisk, reportedSmelters, tradeMeasures, scoring, smelterEvidence, engagement, exportsLog, buildFingerprints];
