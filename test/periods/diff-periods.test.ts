@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -15,6 +15,9 @@ function capture(): Output & { stdout: string; stderr: string } {
 
 const dir = mkdtempSync(join(tmpdir(), "assay-diff-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// A configuration without company keys: the defaults apply (a named --config must exist).
+const defaultsConfig = join(dir, "defaults.config.json");
+writeFileSync(defaultsConfig, "{}\n");
 
 describe("assay score + assay diff over two periods", async () => {
   const dbPath = join(dir, "w.duckdb");
@@ -23,7 +26,7 @@ describe("assay score + assay diff over two periods", async () => {
   db.close();
   const cli = async (...argv: string[]) => {
     const io = capture();
-    const code = await main([...argv, "--db", dbPath, "--config", join(dir, "none.json")], io);
+    const code = await main([...argv, "--db", dbPath, "--config", defaultsConfig], io);
     return { code, ...io };
   };
 
@@ -49,7 +52,8 @@ describe("assay score + assay diff over two periods", async () => {
     expect(diff.from).toMatchObject({ period: "2024", asOf: "2024-06-30" });
     expect(diff.newSmelters.map((x) => x.key)).toEqual(["CID003397"]);
     expect(diff.droppedSmelters).toEqual([]);
-    expect(diff.statusChanges).toEqual([{ key: "CID001070", name: "China Tin Group Co., Ltd.", metal: "tin", from: "active", to: "conformant", bandFrom: "Medium", bandTo: "Low" }]);
+    // Model 2.0: an active (audit in progress) tin smelter with no high-risk origin is already Low; the status change is still reported.
+    expect(diff.statusChanges).toEqual([{ key: "CID001070", name: "China Tin Group Co., Ltd.", metal: "tin", from: "active", to: "conformant", bandFrom: "Low", bandTo: "Low" }]);
     expect(diff.newSanctionsHits.map((x) => [x.key, x.band])).toEqual([["CID003397", "Critical"]]);
     expect(diff.supplierMoves).toHaveLength(1);
     expect(diff.supplierMoves[0]).toMatchObject({ supplierId: "S-001", bandTo: "High" });
