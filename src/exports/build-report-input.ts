@@ -1,3 +1,4 @@
+import { periodEnd } from "../pipeline/as-of.ts";
 import type { ReportInput } from "./reports/report-input.ts";
 import type { DeclarationConfig, RollupCompany, RollupInput } from "./rollup-input.ts";
 import { rollupDeclaration } from "./rollup.ts";
@@ -8,7 +9,8 @@ export function buildReportInput(
   input: RollupInput,
   options: { company: RollupCompany; declaration: DeclarationConfig; asOf: string; period: string; vintages: Vintages },
 ): ReportInput {
-  const base = { company: options.company, declaration: options.declaration, asOf: options.asOf };
+  // Audits are judged at the end of the reporting period ("2025" → 2025-12-31), else at the as-of date.
+  const base = { company: options.company, declaration: options.declaration, asOf: options.asOf, periodEnd: periodEnd(options.period) ?? options.asOf };
   const hasEmrt = input.suppliers.some((s) => s.declarations.some((d) => ["EMRT", "CRT"].includes(d.template.toUpperCase())));
   return {
     company: options.company,
@@ -17,5 +19,6 @@ export function buildReportInput(
     cmrt: rollupDeclaration(input, { ...base, family: "CMRT" }),
     emrt: hasEmrt ? rollupDeclaration(input, { ...base, family: "EMRT" }) : null,
     vintages: options.vintages,
+    euImporter: options.declaration.euImporter ?? { unionImporter: false, aboveAnnexIThresholds: false },
   };
 }

@@ -1,6 +1,10 @@
 import { neutralizeFormula } from "../text/neutralize.ts";
 
-/** Escapes text for Markdown and inline HTML: supplier names cannot open links, tags, emphasis or table cells. */
+/**
+ * Escapes text for Markdown and inline HTML so supplier names cannot open links, tags, emphasis, code, table cells or
+ * Framework `${…}` expressions — while ordinary text stays readable when pasted ("Ltd.", "Co-op", "(PTY)" unchanged).
+ * Only characters that can start markup are escaped; a leading "#", "-", "+", ">", "=" or "1." cannot start a block.
+ */
 export function escapeMarkdown(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return "";
   return String(value)
@@ -9,10 +13,12 @@ export function escapeMarkdown(value: string | number | null | undefined): strin
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(/([\\`*_{}[\]()#+\-.!|~"'$])/g, "\\$1")
+    .replace(/([\\`*_{}\[\]|~$])/g, "\\$1")
+    .replace(/^(\s*)([#+=-])/, "$1\\$2")
+    .replace(/^(\s*\d+)([.)])/, "$1\\$2")
     // Markdown's linkify would turn "http://…" or "www.…" in supplier text into a live link.
     .replace(/:\/\//g, "&#58;//")
-    .replace(/\bwww\\\./gi, (m) => m.replace("w", "&#119;"));
+    .replace(/\bwww\./gi, (m) => m.replace("w", "&#119;"));
 }
 
 /** A Markdown table; every cell is escaped, and text cells are formula-neutralised (tables get pasted into spreadsheets). */

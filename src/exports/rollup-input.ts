@@ -79,6 +79,14 @@ export const RollupReference = z.object({
   countryIso2: text,
   /** conformant, active, not-participating, removed, not-operating, unknown. */
   rmiStatus: z.string().default("unknown"),
+  /** Conformant list: last audit (YYYY-MM-DD), audit cycle in months, "Reaudit In Progress". */
+  lastAuditDate: isoDate.nullable().default(null),
+  auditCycleMonths: z.number().int().positive().nullable().default(null),
+  reauditInProgress: z.boolean().nullable().default(null),
+  /** Vintage (YYYY-MM-DD) of the facility-status list the status comes from. */
+  statusVintage: isoDate.nullable().default(null),
+  /** Sanctions list entries the facility was screened a hit against (any order; ranked for output). */
+  sanctions: z.array(z.object({ list: z.string(), id: z.string(), name: z.string(), program: z.string() })).default([]),
 });
 export type RollupReference = z.infer<typeof RollupReference>;
 
@@ -109,6 +117,22 @@ export type RollupInput = z.infer<typeof RollupInput>;
 const letter = z.string().regex(/^[A-Ha-h]$/, "a company-question letter A–H");
 
 /**
+ * EU Regulation 2017/821 applies to Union importers of 3TG ores, concentrates and metals whose annual import volume of
+ * a CN code reaches the Annex I threshold. The company states both (its customs data are not in Assay).
+ */
+export const EuImporter = z
+  .object({
+    /** The company imports 3TG minerals or metals into the Union (it is the declarant or on whose behalf one declares). */
+    unionImporter: z.boolean().default(false),
+    /** Its annual volume of at least one Annex I CN code reaches the threshold. */
+    aboveAnnexIThresholds: z.boolean().default(false),
+    /** Optional: the CN codes and volumes behind the statement, quoted in the report. */
+    basis: z.string().optional(),
+  })
+  .strict();
+export type EuImporter = z.infer<typeof EuImporter>;
+
+/**
  * The `declaration` block of assay.config.json: the company's own answers to the company-level
  * questions (A–H CMRT, A–G EMRT) and the declaration's scope. Q1–Q8 are derived, not configured.
  */
@@ -124,6 +148,8 @@ export const DeclarationConfig = z
     comments: z.record(letter, z.string()).default({}),
     /** EMRT question C per mineral: mineral → "Yes" / "Yes, when more processors are validated" / "No". */
     mineralPolicy: z.record(z.string(), z.string()).default({}),
+    /** EU 2017/821 applicability; absent = not stated (the Article 7 draft is then a not-applicable note). */
+    euImporter: EuImporter.optional(),
   })
   .strict();
 export type DeclarationConfig = z.infer<typeof DeclarationConfig>;

@@ -12,6 +12,14 @@ export interface RolledSmelter {
   country: string | null;
   countryIso2: string | null;
   rmiStatus: string;
+  /** Conformant list facts for the audit-currency test (facility-status.ts). */
+  lastAuditDate: string | null;
+  auditCycleMonths: number | null;
+  reauditInProgress: boolean | null;
+  /** Vintage of the facility-status list the status rests on. */
+  statusVintage: string | null;
+  /** Sanctions entries the facility is a hit against. */
+  sanctions: RollupReference["sanctions"];
   /** True when the CID is on the reference list. */
   inReference: boolean;
   /** Suppliers (ids) that listed the smelter. */
@@ -102,6 +110,11 @@ export function rollupSmelters(
         country: countryName,
         countryIso2: ref?.countryIso2 ?? country(countryName)?.iso2 ?? countryToIso2(countryName),
         rmiStatus: ref?.rmiStatus ?? "unknown",
+        lastAuditDate: ref?.lastAuditDate ?? null,
+        auditCycleMonths: ref?.auditCycleMonths ?? null,
+        reauditInProgress: ref?.reauditInProgress ?? null,
+        statusVintage: ref?.statusVintage ?? null,
+        sanctions: ref?.sanctions ?? [],
         inReference: ref !== null,
         suppliers: [],
         mineCountries: [],

@@ -36,6 +36,8 @@ export interface Rollup {
   scope: DeclarationConfig["scope"];
   scopeDescription: string | null;
   effectiveDate: string;
+  /** The date RMAP audits are judged current at (the period end). */
+  periodEnd: string;
   products: Array<{ number: string; name: string | null }>;
   minerals: MineralSummary[];
   /** The family's survey coverage (each supplier once), the figure drafts and reports quote. */
@@ -54,6 +56,8 @@ export interface RollupOptions {
   declaration: DeclarationConfig;
   /** YYYY-MM-DD; the effective date unless the configuration sets one. */
   asOf: string;
+  /** End of the reporting period (YYYY-MM-DD) audits must be current at; default the as-of date. */
+  periodEnd?: string;
   /** Restrict to the suppliers on these products' BOMs (a per-product roll-up). */
   products?: readonly string[];
 }
@@ -191,6 +195,7 @@ export function rollupDeclaration(input: RollupInput, options: RollupOptions): R
     scope,
     scopeDescription: options.declaration.scopeDescription ?? null,
     effectiveDate: options.declaration.effectiveDate ?? options.asOf,
+    periodEnd: options.periodEnd ?? options.asOf,
     products: scope === "Product" ? products : [],
     minerals: summaries,
     survey: familyCoverage(suppliers, family),

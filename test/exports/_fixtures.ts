@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { DeclarationConfig, RollupInput, type RollupCompany, type RollupReference } from "../../src/exports/rollup-input.ts";
+import { DeclarationConfig, RollupInput, RollupReference, type RollupCompany } from "../../src/exports/rollup-input.ts";
 import { parseCsvRecords } from "../../src/text/csv.ts";
 import { sharedDir } from "../helpers/paths.ts";
 
@@ -39,7 +39,7 @@ export function lookupReference(file: string): RollupReference[] {
   for (const r of readCsv(resolve(sharedDir, "reference/rmi", file))) {
     if (!/^CID\d{6}$/.test(r.smelter_id ?? "") || seen.has(`${r.metal}|${r.smelter_id}`)) continue;
     seen.add(`${r.metal}|${r.smelter_id}`);
-    out.push({ cid: r.smelter_id!, metal: r.metal!, standardName: r.standard_smelter_name!, country: r.country || null, countryIso2: null, rmiStatus: "unknown" });
+    out.push(RollupReference.parse({ cid: r.smelter_id!, metal: r.metal!, standardName: r.standard_smelter_name!, country: r.country || null, countryIso2: null, rmiStatus: "unknown" }));
   }
   return out;
 }

@@ -41,7 +41,7 @@ describe("assay export", () => {
     expect(c.out.join("")).toMatch(/conflict-minerals-report\.md, eu-2017-821-article-7-report\.md, eu-batteries-due-diligence\.md, smelter-annex\.csv; data vintages: no reference lists; no scoring run/);
     const cmr = readFileSync(join(dir, "reports/conflict-minerals-report.md"), "utf8");
     expect(cmr).toContain("surveyed 2 relevant supplier(s)");
-    expect(readFileSync(join(dir, "reports/smelter-annex.csv"), "utf8")).toContain("Tin,'@Evil Smelter,,BOLIVIA,BO,unknown,1");
+    expect(readFileSync(join(dir, "reports/smelter-annex.csv"), "utf8")).toContain("Tin,'@Evil Smelter,,BOLIVIA,BO,unknown,,,no,,1");
     const check = await Database.open(db);
     expect(await check.scalar("SELECT count(*) FROM export_runs WHERE kind LIKE 'report:%'")).toBe(4);
     check.close();

@@ -20,7 +20,14 @@ const vintages: Vintages = {
   scoringRun: { runId: 7, period: "2025", asOf: "2026-03-01", modelVersion: "1" },
 };
 
-function input() {
+interface Variant {
+  /** The status list's audit for MSC lapsed before the period end. */
+  lapsed?: boolean;
+  reaudit?: boolean;
+  euImporter?: { unionImporter: boolean; aboveAnnexIThresholds: boolean; basis?: string };
+}
+
+function input(letters: Record<string, string | undefined> = {}, v: Variant = {}) {
   const parsed = RollupInput.parse({
     suppliers: [
       {
@@ -35,46 +42,92 @@ function input() {
       },
       { supplierId: "S2", name: "Silent", declarations: [] },
     ],
-    reference,
+    reference: reference.map((r) =>
+      r.cid === "CID001105"
+        ? { ...r, lastAuditDate: v.lapsed ? "2023-06-30" : "2025-06-30", auditCycleMonths: 12, reauditInProgress: v.reaudit ?? false, statusVintage: v.lapsed ? "2023-02-15" : "2026-08-22" }
+        : r.cid === "CID000313"
+          ? { ...r, sanctions: [
+              { list: "EU country programme", id: "EU-RU-GOLD", name: "Council Regulation (EU) 2022/1269", program: "EU RUSSIA" },
+              { list: "OFAC SDN", id: "35318", name: "PT BUKIT TIMAH", program: "RUSSIA-EO14024" },
+            ] }
+          : r),
     countries: [{ iso2: "RW", names: ["RWANDA"], covered: true, cahra: false }],
   });
-  return buildReportInput(parsed, { company: { ...company, name: "Northwind_Components *GmbH*" }, declaration: cmrtConfig, asOf: "2026-03-01", period: "2025", vintages });
+  const merged = Object.fromEntries(Object.entries({ ...cmrtConfig.answers, ...letters }).filter(([, a]) => a !== undefined));
+  const declaration = DeclarationConfig.parse({ ...cmrtConfig, answers: merged, ...(v.euImporter ? { euImporter: v.euImporter } : {}) });
+  return buildReportInput(parsed, { company: { ...company, name: "Northwind_Components *GmbH*" }, declaration, asOf: "2026-03-01", period: "2025", vintages });
 }
 
 describe("report drafts", () => {
-  it("the Conflict Minerals Report states the RCOI result, the OECD steps with numbers and a split smelter annex", () => {
+  it("the Form SD draft has Items 1.01/1.02 and 2.01, Exhibit 1.01's elements, the RCOI figures and a split smelter annex", () => {
     const md = secConflictMineralsReport(input());
-    expect(md).toContain("# Conflict Minerals Report of Northwind\\_Components \\*GmbH\\* for the year 2025");
-    expect(md).toMatch(/surveyed 2 relevant supplier\(s\).*; 1 responded \(50%\)/);
-    expect(md, "a Rwandan smelter makes Q3 Yes").toContain("has reason to believe that a portion of its necessary conflict minerals may have originated in the Covered Countries");
-    for (const step of ["Step 1", "Step 2", "Step 3", "Step 4", "Step 5"]) expect(md).toContain(`### ${step} — `);
-    expect(md).toContain("- 1 are RMAP conformant, 0 active in an RMAP assessment, and 2 are neither");
+    expect(md).toContain("# Form SD — Specialized Disclosure Report of Northwind\\_Components \\*GmbH\\* for 2025");
+    for (const h of ["### Item 1.01 Conflict Minerals Disclosure and Report", "### Item 1.02 Exhibit", "### Item 2.01 Exhibits", "## Exhibit 1.01 — Conflict Minerals Report",
+      "### 1. Company and products covered", "### 4. Due diligence determination", "### 5. Facilities that processed the necessary conflict minerals and their countries of origin",
+      "### 6. Efforts to determine the mine or location of origin with the greatest possible specificity"]) expect(md).toContain(h);
+    expect(md).toContain("it surveyed 2 relevant supplier(s); 1 responded with a usable declaration (50%)");
+    expect(md, "a Rwandan smelter makes the covered-countries answer Yes").toContain("has reason to believe that a portion of its necessary conflict minerals may have originated in the Covered Countries");
+    for (const step of ["Step 1", "Step 2", "Step 3", "Step 4", "Step 5"]) expect(md).toContain(`#### ${step} — `);
+    expect(md).toContain("- 1 are RMAP conformant with an audit current at 2025-12-31, 0 are active in an RMAP assessment, and 2 are neither");
+    expect(md, "one supplier is silent: the origin cannot be determined").toContain("was unable to determine the country of origin of all necessary conflict minerals");
     const annex = md.slice(md.indexOf("### A.1"));
     const conformant = annex.slice(0, annex.indexOf("### A.2"));
     const rest = annex.slice(annex.indexOf("### A.2"));
-    expect(conformant).toContain("| Tin | Malaysia Smelting Corporation \\(MSC\\) | CID001105 | MALAYSIA | Conformant |");
+    expect(conformant).toContain("| Tin | Malaysia Smelting Corporation (MSC) | CID001105 | MALAYSIA | Conformant | current | 2025-06-30 | — |");
     expect(conformant).not.toContain("CID000313");
-    expect(rest).toContain("| Tin | PT Bukit Timah | CID000313 | INDONESIA | Not participating |");
+    expect(rest, "the annex names the strongest designation").toContain("| Tin | PT Bukit Timah | CID000313 | INDONESIA | Not participating | — | — | OFAC SDN 35318 (RUSSIA-EO14024) |");
     expect(md).toContain("## Data vintages");
     expect(md).toContain("Scoring run 7 (period 2025, as of 2026-03-01, model 1).");
-    expect(md).toContain("| rmi\\-status\\-conformant | rmi\\_status\\_2023Q1\\_conformant\\.csv | 2023\\-01\\-01 |");
+    expect(md).toContain("| rmi-status-conformant | rmi\\_status\\_2023Q1\\_conformant.csv | 2023-01-01 |");
   });
 
-  it("escapes supplier text so it cannot inject HTML, links or emphasis", () => {
+  it("follows the company's answer to H: filed under Rule 13p-1 only when it files with the SEC", () => {
+    const withSec = secConflictMineralsReport(input({ H: "Yes, with the SEC and the EU" }));
+    expect(withSec).toContain("files this specialized disclosure report on Form SD under Rule 13p-1");
+    const notFiler = secConflictMineralsReport(input({ H: "No" }));
+    expect(notFiler).not.toContain("files this specialized disclosure report");
+    expect(notFiler).toContain("it is not filed under Rule 13p-1");
+    const unstated = secConflictMineralsReport(input({ H: undefined }));
+    expect(unstated).toContain("[Company question H is not answered in the configuration");
+  });
+
+  it("counts as conformant only audits current at the period end (a re-audit in progress counts), warns on an old status list and names sanctioned facilities", () => {
+    const md = secConflictMineralsReport(input({}, { lapsed: true }));
+    expect(md).toContain("0 are RMAP conformant with an audit current at 2025-12-31, 1 are listed as conformant but their audit had lapsed by then");
+    expect(md).toContain("| Tin | Malaysia Smelting Corporation (MSC) | CID001105 | MALAYSIA | Conformant | not current | 2023-06-30 |");
+    const reaudit = secConflictMineralsReport(input({}, { lapsed: true, reaudit: true }));
+    expect(reaudit).toContain("- 1 are RMAP conformant with an audit current at 2025-12-31");
+    expect(md).toContain("RMAP statuses rest on the RMI facility list(s) of 2023-02-15. **Warning:** the newest list predates the period end (2025-12-31)");
+    expect(md).toContain("### 7. Sanctions screening of the facilities");
+    expect(md, "the SDN designation comes before the import ban").toContain("| Tin | PT Bukit Timah | CID000313 | INDONESIA | OFAC SDN 35318 (RUSSIA-EO14024); EU country programme EU-RU-GOLD (EU RUSSIA) | 1 |");
+  });
+
+  it("escapes supplier text so it cannot inject HTML, links or emphasis, yet stays readable when pasted", () => {
     const md = secConflictMineralsReport(input());
     expect(md).not.toContain("<script>");
     expect(md).not.toMatch(/\[x\]\(http/);
-    expect(md).toContain("&lt;script&gt;alert\\(1\\)&lt;/script&gt; \\*\\*Tin\\*\\* \\[x\\]\\(http&#58;//evil\\)");
+    expect(md).toContain("&lt;script&gt;alert(1)&lt;/script&gt; \\*\\*Tin\\*\\* \\[x\\](http&#58;//evil)");
     expect(md, "no live link can come from supplier text").not.toContain("http://evil");
     expect(escapeMarkdown("a|b\nc")).toBe("a\\|b c");
+    expect(escapeMarkdown("Acme Metals Co., Ltd. (Thailand) - Plant #2")).toBe("Acme Metals Co., Ltd. (Thailand) - Plant #2");
+    expect(escapeMarkdown("1. ${x} # <b>")).toBe("1\\. \\$\\{x\\} # &lt;b&gt;");
+    expect(escapeMarkdown("# heading")).toBe("\\# heading");
   });
 
-  it("the EU Article 7 draft covers Articles 4–6 and names the recycled or CAHRA determinations", () => {
-    const md = euConflictMineralsReport(input());
+  it("the EU Article 7 draft covers Articles 4–6 only for a Union importer above the Annex I thresholds", () => {
+    const na = euConflictMineralsReport(input());
+    expect(na).toContain("## Not applicable");
+    expect(na).toContain("the configuration does not state that it is a Union importer");
+    expect(na).not.toContain("## 1. Management system");
+    const below = euConflictMineralsReport(input({}, { euImporter: { unionImporter: true, aboveAnnexIThresholds: false } }));
+    expect(below).toContain("do not reach the thresholds of Annex I");
+    const md = euConflictMineralsReport(input({}, { euImporter: { unionImporter: true, aboveAnnexIThresholds: true, basis: "CN 8001 10 00 unwrought tin, 240 t" } }));
     expect(md).toContain("Article 7(3) of Regulation (EU) 2017/821");
-    for (const h of ["## 1. Management system (Article 4)", "## 2. Risk management (Article 5)", "## 3. Third-party audits (Article 6)"]) expect(md).toContain(h);
+    expect(md).toContain("(CN 8001 10 00 unwrought tin, 240 t)");
+    for (const h of ["## 1. Management system (Article 4)", "## 2. Risk management (Article 5)", "## 3. Third-party audits (Article 6)", "## 4. Sanctions screening"]) expect(md).toContain(h);
     expect(md).toContain("| Tin | Yes | No | No | 3 | 1 |");
-    expect(md).toContain("1 of 3 identified smelters and refiners (33.3%)");
+    expect(md).toContain("1 of 3 identified smelters and refiners (33.3%) were conformant with a current audit");
+    expect(md).toContain("surveyed 2 relevant supplier(s), 1 responded with a usable declaration (50%)");
   });
 
   it("the batteries section covers cobalt, lithium, nickel and natural graphite only", () => {
@@ -93,8 +146,9 @@ describe("report drafts", () => {
     expect(csvField("+cmd|' /C calc'!A0")).toBe("'+cmd|' /C calc'!A0");
     expect(csvField("Tin")).toBe("Tin");
     expect(toCsv(["a"], [[`say "hi"`]])).toBe(`a\r\n"say ""hi"""\r\n`);
-    const csv = smelterAnnexCsv([{ metal: "Gold", cid: null, name: "=HYPERLINK(\"http://x\")", country: "PERU", countryIso2: "PE", rmiStatus: "unknown", inReference: false, suppliers: ["S1"], mineCountries: [], recycledScrap: null }]);
-    expect(csv.split("\r\n")[1]).toBe(`Gold,"'=HYPERLINK(""http://x"")",,PERU,PE,unknown,1`);
+    const csv = smelterAnnexCsv([{ metal: "Gold", cid: null, name: "=HYPERLINK(\"http://x\")", country: "PERU", countryIso2: "PE", rmiStatus: "unknown", lastAuditDate: null, auditCycleMonths: null, reauditInProgress: null, statusVintage: null, sanctions: [], inReference: false, suppliers: ["S1"], mineCountries: [], recycledScrap: null }], "2025-12-31");
+    expect(csv.split("\r\n")[0]).toBe("metal,standard_name,cid,country,country_iso2,rmap_status,rmap_status_vintage,last_audit_date,audit_current_at_period_end,sanctions,supplier_count");
+    expect(csv.split("\r\n")[1]).toBe(`Gold,"'=HYPERLINK(""http://x"")",,PERU,PE,unknown,,,no,,1`);
   });
 
   it("declaration config rejects unknown keys and letters", () => {

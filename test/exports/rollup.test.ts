@@ -21,7 +21,7 @@ const countries = [
   { iso2: "MY", names: ["MALAYSIA"], covered: false, cahra: false },
 ];
 
-function roll(suppliers: object[], extra: Partial<RollupInput> = {}, products?: string[]) {
+function roll(suppliers: object[], extra: Record<string, unknown> = {}, products?: string[]) {
   const input = RollupInput.parse({ suppliers, countries, ...extra });
   return rollupDeclaration(input, { family: "CMRT", company, declaration: cmrtConfig, asOf: "2026-04-30", ...(products ? { products } : {}) });
 }

@@ -82,7 +82,7 @@ async function exportReports(ctx: CommandContext): Promise<number> {
     mkdirSync(out, { recursive: true });
     const files: Array<[string, string]> = [
       ...drafts.map((d) => [d.file, d.markdown] as [string, string]),
-      ["smelter-annex.csv", smelterAnnexCsv([...(input.cmrt?.smelters ?? []), ...(input.emrt?.smelters ?? [])])],
+      ["smelter-annex.csv", smelterAnnexCsv([...(input.cmrt?.smelters ?? []), ...(input.emrt?.smelters ?? [])], input.cmrt?.periodEnd ?? asOf)],
     ];
     for (const [name, text] of files) {
       writeFileSync(join(out, name), text);

@@ -1,27 +1,63 @@
+import { auditCurrentAt, rankedSanctions } from "../facility-status.ts";
 import { escapeMarkdown, markdownTable, percent } from "../markdown.ts";
 import type { RolledSmelter } from "../rollup-smelters.ts";
 import { statusLabel } from "./report-input.ts";
 
-const row = (s: RolledSmelter) => [s.metal, s.name, s.cid ?? "—", s.country ?? "—", statusLabel(s.rmiStatus)];
-const HEADER = ["Metal", "Standard smelter name", "Smelter ID (CID)", "Country", "RMAP status"];
+const AUDIT = { yes: "current", no: "not current", unknown: "unknown" } as const;
+const row = (periodEnd: string) => (s: RolledSmelter) => [
+  s.metal, s.name, s.cid ?? "—", s.country ?? "—", statusLabel(s.rmiStatus), s.rmiStatus === "conformant" ? AUDIT[auditCurrentAt(s, periodEnd)] : "—",
+  s.lastAuditDate ?? "—", rankedSanctions(s.sanctions)[0] ?? "—",
+];
+const HEADER = ["Metal", "Standard smelter name", "Smelter ID (CID)", "Country", "RMAP status", "Audit at period end", "Last audit", "Sanctions"];
 
-/** The smelter annex: conformant facilities in one table, every other facility in a second. */
-export function smelterAnnex(title: string, smelters: readonly RolledSmelter[]): string {
-  const conformant = smelters.filter((s) => s.rmiStatus === "conformant");
-  const rest = smelters.filter((s) => s.rmiStatus !== "conformant");
+/** Conformant with an audit current at the period end ("Reaudit In Progress" counts as current). */
+export const currentlyConformant = (s: RolledSmelter, periodEnd: string) => auditCurrentAt(s, periodEnd) === "yes";
+
+/** The smelter annex: facilities conformant with a current audit in one table, every other facility in a second. */
+export function smelterAnnex(title: string, smelters: readonly RolledSmelter[], periodEnd: string): string {
+  const conformant = smelters.filter((s) => currentlyConformant(s, periodEnd));
+  const rest = smelters.filter((s) => !currentlyConformant(s, periodEnd));
+  const lapsed = rest.filter((s) => s.rmiStatus === "conformant").length;
   return [
     `## ${title}`,
     "",
-    `${smelters.length} smelter(s) or refiner(s) were reported by suppliers in scope; ${conformant.length} (${percent(smelters.length ? conformant.length / smelters.length : null)}) are RMAP conformant.`,
+    `${smelters.length} smelter(s) or refiner(s) were reported by suppliers in scope; ${conformant.length} (${percent(smelters.length ? conformant.length / smelters.length : null)}) are RMAP conformant with an audit current at the period end (${escapeMarkdown(periodEnd)})${lapsed ? `; ${lapsed} listed as conformant had an audit that had lapsed by then and are not counted as conformant` : ""}.`,
     "",
-    `### A.1 RMAP conformant smelters and refiners (${conformant.length})`,
+    `### A.1 RMAP conformant smelters and refiners, audit current at ${escapeMarkdown(periodEnd)} (${conformant.length})`,
     "",
-    markdownTable(HEADER, conformant.map(row)),
+    markdownTable(HEADER, conformant.map(row(periodEnd))),
     "",
     `### A.2 Other smelters and refiners reported (${rest.length})`,
     "",
-    markdownTable(HEADER, rest.map(row)),
+    markdownTable(HEADER, rest.map(row(periodEnd))),
   ].join("\n");
+}
+
+/** Every facility screened as a sanctions hit, named with its strongest designation first. */
+export function sanctionsSection(heading: string, smelters: readonly RolledSmelter[]): string {
+  const hits = smelters.filter((s) => s.sanctions.length > 0);
+  if (hits.length === 0) return [heading, "", "No reported smelter or refiner matched the sanctions lists loaded (see Data vintages)."].join("\n");
+  return [
+    heading,
+    "",
+    `${hits.length} reported facility(ies) are designated on a sanctions list. Sourcing from them is not compatible with the company's policy; the suppliers that reported them are asked to remove them from their supply chain, and the facilities are escalated under the risk management plan:`,
+    "",
+    markdownTable(
+      ["Metal", "Facility", "Smelter ID (CID)", "Country", "Designation (strongest first)", "Suppliers reporting it"],
+      hits.map((s) => [s.metal, s.name, s.cid ?? "—", s.country ?? "—", rankedSanctions(s.sanctions).join("; "), String(s.suppliers.length)]),
+    ),
+  ].join("\n");
+}
+
+/** Which facility-status vintage the statuses rest on, with a warning when it predates the period end. */
+export function statusVintageNote(smelters: readonly RolledSmelter[], periodEnd: string): string {
+  const vintages = [...new Set(smelters.map((s) => s.statusVintage).filter((v): v is string => v !== null))].sort();
+  if (vintages.length === 0) return "RMAP statuses: no RMI facility-status list is loaded, so no facility is counted as conformant on a list's authority.";
+  const latest = vintages[vintages.length - 1]!;
+  const note = `RMAP statuses rest on the RMI facility list(s) of ${vintages.map(escapeMarkdown).join(", ")}.`;
+  return latest < periodEnd
+    ? `${note} **Warning:** the newest list predates the period end (${escapeMarkdown(periodEnd)}); audits that lapsed or were renewed after ${escapeMarkdown(latest)} are not reflected — load a current facility list (assay reference add) before filing.`
+    : note;
 }
 
 export function draftNotice(kind: string, asOf: string): string {

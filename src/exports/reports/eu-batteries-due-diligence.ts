@@ -1,6 +1,6 @@
 import { markdownTable, percent } from "../markdown.ts";
 import { vintagesMarkdown } from "../vintages.ts";
-import { draftNotice, md, smelterAnnex } from "./_sections.ts";
+import { currentlyConformant, draftNotice, md, sanctionsSection, smelterAnnex, statusVintageNote } from "./_sections.ts";
 import { answerOf, statusCounts, type ReportInput } from "./report-input.ts";
 
 /** Raw materials of Annex X of Regulation (EU) 2023/1542; EMRT calls natural graphite "Graphite". */
@@ -10,7 +10,8 @@ const BATTERY_MINERALS = [["Cobalt", "Cobalt"], ["Lithium", "Lithium"], ["Nickel
 export function euBatteriesDueDiligence(input: ReportInput): string {
   const r = input.emrt;
   const smelters = (r?.smelters ?? []).filter((s) => BATTERY_MINERALS.some(([m]) => m === s.metal));
-  const counts = statusCounts(smelters);
+  const periodEnd = r?.periodEnd ?? input.asOf;
+  const counts = statusCounts(smelters, periodEnd);
   const rows = BATTERY_MINERALS.map(([m, label]) => {
     const summary = r?.minerals.find((x) => x.mineral === m);
     const s = smelters.filter((x) => x.metal === m);
@@ -20,7 +21,7 @@ export function euBatteriesDueDiligence(input: ReportInput): string {
       summary ? `${summary.responded} of ${summary.relevant}` : "0 of 0",
       answerOf(r, "cahra", m) ?? "—",
       String(s.length),
-      String(s.filter((x) => x.rmiStatus === "conformant").length),
+      String(s.filter((x) => currentlyConformant(x, periodEnd)).length),
     ];
   });
   return [
@@ -37,15 +38,19 @@ export function euBatteriesDueDiligence(input: ReportInput): string {
     "",
     "## 2. Identification and assessment of risks",
     "",
-    markdownTable(["Raw material", "Used (Q1)", "Suppliers responding", "From CAHRAs (Q3)", "Processors", "Conformant"], rows),
+    `${md(input.company.name)} surveyed ${r?.survey.relevant ?? 0} relevant supplier(s) with the EMRT; ${r?.survey.responded ?? 0} responded with a usable declaration for every battery raw material they are relevant for.`,
     "",
-    `${counts.total} smelter(s), refiner(s) or processor(s) were identified for these raw materials; ${counts.conformant} (${percent(counts.total ? counts.conformant / counts.total : null)}) are conformant with an RMI assessment and ${counts.other} have no RMI status. Natural graphite has no processors on the RMI reference list, so graphite supply chains need direct supplier engagement.`,
+    markdownTable(["Raw material", "Used", "Relevant suppliers responding", "From CAHRAs", "Processors", "Conformant (audit current)"], rows),
+    "",
+    `${counts.total} smelter(s), refiner(s) or processor(s) were identified for these raw materials; ${counts.conformant} (${percent(counts.total ? counts.conformant / counts.total : null)}) were conformant with a current RMI assessment at ${md(periodEnd)}${counts.lapsed ? `, ${counts.lapsed} listed as conformant had a lapsed assessment` : ""} and ${counts.other} have no RMI status. ${statusVintageNote(smelters, periodEnd)} Natural graphite has no processors on the RMI reference list, so graphite supply chains need direct supplier engagement.`,
     "",
     "## 3. Risk management and third-party verification",
     "",
     "- Risks are managed under the risk management plan; [describe measures, notified body and verification schedule].",
     "",
-    smelterAnnex("Annex — Processors of battery raw materials", smelters),
+    sanctionsSection("## 4. Sanctions screening", smelters),
+    "",
+    smelterAnnex("Annex — Processors of battery raw materials", smelters, periodEnd),
     "",
     vintagesMarkdown(input.vintages),
     "",

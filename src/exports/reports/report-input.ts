@@ -1,8 +1,10 @@
 import type { CompanyMeaning, QuestionMeaning } from "../../rmi/questions.ts";
+import { auditCurrentAt } from "../facility-status.ts";
 import type { RollupCompany } from "../rollup-input.ts";
 import type { Rollup } from "../rollup.ts";
 import type { RolledSmelter } from "../rollup-smelters.ts";
 import type { Vintages } from "../vintages.ts";
+import type { EuImporter } from "../rollup-input.ts";
 
 /** Everything a report draft is written from; pages and the CLI build it the same way. */
 export interface ReportInput {
@@ -12,29 +14,31 @@ export interface ReportInput {
   asOf: string;
   cmrt: Rollup | null;
   emrt: Rollup | null;
+  /** EU 2017/821: whether the company says it is a Union importer above the Annex I thresholds (declaration.euImporter). */
+  euImporter: EuImporter;
   vintages: Vintages;
 }
 
 export interface StatusCounts {
   total: number;
+  /** Conformant with an audit current at the period end (facility-status.ts). */
   conformant: number;
+  /** Listed as conformant but the audit had lapsed by the period end. */
+  lapsed: number;
   active: number;
   other: number;
 }
 
-export function statusCounts(smelters: readonly RolledSmelter[]): StatusCounts {
-  const conformant = smelters.filter((s) => s.rmiStatus === "conformant").length;
+export function statusCounts(smelters: readonly RolledSmelter[], periodEnd: string): StatusCounts {
+  const conformant = smelters.filter((s) => auditCurrentAt(s, periodEnd) === "yes").length;
+  const lapsed = smelters.filter((s) => s.rmiStatus === "conformant").length - conformant;
   const active = smelters.filter((s) => s.rmiStatus === "active").length;
-  return { total: smelters.length, conformant, active, other: smelters.length - conformant - active };
+  return { total: smelters.length, conformant, lapsed, active, other: smelters.length - conformant - lapsed - active };
 }
 
-/** Relevant and responding suppliers over the minerals of a roll-up (the largest per-mineral counts). */
+/** The roll-up's survey coverage (survey-coverage.ts): relevant suppliers and those with a usable declaration, each once. */
 export function surveyCounts(rollup: Rollup | null): { relevant: number; responded: number } {
-  if (!rollup) return { relevant: 0, responded: 0 };
-  return {
-    relevant: Math.max(0, ...rollup.minerals.map((m) => m.relevant)),
-    responded: Math.max(0, ...rollup.minerals.map((m) => m.responded)),
-  };
+  return rollup ? { relevant: rollup.survey.relevant, responded: rollup.survey.responded } : { relevant: 0, responded: 0 };
 }
 
 /** The roll-up's answer to the question that means `meaning` for a mineral. */
