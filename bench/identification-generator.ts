@@ -3,7 +3,6 @@
 // forms, metal spellings and abbreviations — none of the matcher's normalisation rules are used, so the
 // evaluation measures what suppliers type, not what the matcher was written to undo.
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { mulberry32 } from "../src/generate/rng.ts";
 import { parseCsvRecords } from "../src/text/csv.ts";
 
@@ -106,7 +105,8 @@ const POSITIVE: Record<string, (rnd: () => number, r: RefName) => { name: string
   },
   "metal-in-name": (rnd, r) => {
     const w = METAL_WORDS[r.metal];
-    if (!w || !w[0].test(r.name)) return null;
+    if (w === undefined) return null;
+    if (!w[0].test(r.name)) return null;
     return { name: r.name.replace(w[0], pick(rnd, w[1])) };
   },
   "metal-field": (rnd, r) => (METAL_FIELD[r.metal] ? { name: r.name, metal: pick(rnd, METAL_FIELD[r.metal]!) } : null),
@@ -140,6 +140,12 @@ export function generateCases(seed: number, positives = 1200, negatives = 600): 
   const owners = new Map<string, Set<string>>();
   for (const r of names) owners.set(`${r.metal}|${simple(r.name)}`, (owners.get(`${r.metal}|${simple(r.name)}`) ?? new Set()).add(r.cid));
   const unique = (metal: string, name: string) => (owners.get(`${metal}|${simple(name)}`)?.size ?? 0) === 1;
+  // Names that differ only by legal form across CIDs ("Johnson Matthey Inc." / "Johnson Matthey Ltd.") cannot be
+  // told apart once the form is changed: such cores are left out of the positives.
+  const coreOf = (name: string) => simple(name.replace(TRAILING_FORM, ""));
+  const coreOwners = new Map<string, Set<string>>();
+  for (const r of names) for (const n of [r.name, r.standard]) coreOwners.set(`${r.metal}|${coreOf(n)}`, (coreOwners.get(`${r.metal}|${coreOf(n)}`) ?? new Set()).add(r.cid));
+  const sharedCore = (metal: string, name: string, cid: string) => [...(coreOwners.get(`${metal}|${coreOf(name)}`) ?? [])].some((c) => c !== cid);
   const current = [...newest.values()];
   const currentCids = new Set(current.filter((r) => r.vintage.startsWith("z")).map((r) => `${r.metal}|${r.cid}`));
   const pool = names.filter((r) => r.vintage.startsWith("z") && unique(r.metal, r.name) && !/[\u3040-\u9fff]/.test(r.name));
@@ -149,7 +155,7 @@ export function generateCases(seed: number, positives = 1200, negatives = 600): 
     const kind = kinds[i % kinds.length]!;
     const r = pick(rnd, pool);
     const p = POSITIVE[kind]!(rnd, r);
-    if (!p) continue;
+    if (!p || sharedCore(r.metal, r.name, r.cid)) continue;
     out.push({ name: p.name, metal: p.metal ?? r.metal, country: rnd() < 0.5 ? r.country : null, cid: r.cid, kind });
     i++;
   }
@@ -165,6 +171,9 @@ export function generateCases(seed: number, positives = 1200, negatives = 600): 
   }
 
   const known = new Set(names.map((r) => `${r.metal}|${simple(r.name)}`));
+  const byMetal = new Map<string, string[]>();
+  for (const r of names) byMetal.set(r.metal, [...(byMetal.get(r.metal) ?? []), simple(r.name), simple(r.standard)]);
+  const namesOf = (metal: string) => byMetal.get(metal) ?? [];
   const places = [...new Set(names.flatMap((r) => r.name.split(/[\s,()]+/).filter((w) => /^[A-Z][a-z]{3,}$/.test(w) && ["Jiangxi", "Hunan", "Yunnan", "Guangxi", "Guangdong", "Fujian", "Ganzhou", "Chenzhou", "Gejiu", "Shandong", "Henan", "Zhuzhou", "Bangka", "Rondonia", "Novosibirsk", "Hengyang", "Jiujiang", "Lingbao", "Zhaoyuan"].includes(w))))];
   const cmrt = ["Tin", "Tungsten", "Tantalum", "Gold"];
   const negKinds: Record<string, () => GeneratedCase | null> = {
@@ -185,6 +194,9 @@ export function generateCases(seed: number, positives = 1200, negatives = 600): 
     "wrong-metal": () => {
       const r = pick(rnd, pool);
       const metal = pick(rnd, [...cmrt, "Cobalt"].filter((m) => m !== r.metal));
+      // Not when the same company has a facility for that metal (its first distinctive word appears there).
+      const first = simple(r.name).split(" ").find((w) => w.length >= 4 && !["the", "jiangxi", "hunan", "yunnan", "guangxi", "guangdong", "china", "shandong"].includes(w));
+      if (!first || namesOf(metal).some((n) => n.split(" ").includes(first))) return null;
       return { name: r.name, metal, country: null, cid: null, kind: "wrong-metal" };
     },
   };

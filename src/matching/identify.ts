@@ -4,7 +4,7 @@ import { countryToIso2 } from "../text/countries.ts";
 import { cleanText } from "../text/normalize.ts";
 import { facilityKey, weightTokens, type AliasEntry, type MatchIndex } from "./match-index.ts";
 import { nameKey, trigrams, type NameKey } from "../rmi/name-key.ts";
-import { diceOfSets, weightedOverlap, type WeightedToken } from "./similarity.ts";
+import { diceOfSets, tokenSimilarity, weightedOverlap, type WeightedToken } from "./similarity.ts";
 
 export const MatchMethod = z.enum(["cid", "legacy-id", "alias", "fuzzy"]);
 export type MatchMethod = z.infer<typeof MatchMethod>;
@@ -61,6 +61,8 @@ export const MatchOptions = z.object({
   /** Below this name score a CID row's name "contradicts" its facility. */
   nameContradiction: z.number().default(0.45),
   maxMatches: z.number().int().default(5),
+  /** Fuzzy scores of facilities no current list names (removed, or only in older vintages) drop by this much. */
+  notListedPenalty: z.number().default(0.03),
 });
 export type MatchOptions = z.infer<typeof MatchOptions>;
 const DEFAULTS = MatchOptions.parse({});
@@ -110,6 +112,14 @@ function addsTradeWord(query: NameKey, e: AliasEntry): boolean {
   return query.raw.some((t) => TRADE_WORDS.has(t) && !e.key.raw.includes(t));
 }
 
+/**
+ * A distinctive word no RMI name uses and that resembles nothing in the candidate ("Shandong Zhenlian Gold
+ * Smelter" against "Shandong Gold Smelting") names another company: left to the analyst, never assigned.
+ */
+function addsUnknownWord(index: MatchIndex, q: readonly WeightedToken[], e: AliasEntry): boolean {
+  return q.some((t) => /^[a-z]{4,}$/.test(t.raw) && !index.idf.has(t.stem) && !countryToIso2(t.raw) && !e.tokens.some((c) => tokenSimilarity(t.stem, c.stem) > 0 || tokenSimilarity(t.raw, c.raw) > 0));
+}
+
 interface Scored {
   metal: string;
   cid: string;
@@ -130,9 +140,15 @@ export function scoreName(index: MatchIndex, name: string, metals: readonly stri
         if (s < 0.3) continue;
         const fIso = index.facilities.get(facilityKey(metal, e.cid))?.country_iso2 ?? null;
         if (evidence && fIso) s = evidence === fIso ? Math.min(1, s + opts.countryAgree) : s - opts.countryContradict;
-        if (s >= opts.matchThreshold && addsTradeWord(v.key, e)) s = opts.matchThreshold - 0.01;
-        const k = facilityKey(metal, e.cid);
-        if (s > (best.get(k)?.score ?? -1)) best.set(k, { metal, cid: e.cid, score: s });
+        if (s >= opts.matchThreshold && (addsTradeWord(v.key, e) || addsUnknownWord(index, tokens, e))) s = opts.matchThreshold - 0.01;
+        // RMI removed this ID as an alias of one other facility ("Alias to CID000760"): the name is that facility's.
+        const st = index.standing.get(facilityKey(metal, e.cid));
+        const successor = st?.status === "removed" && st.successors.length === 1 && index.facilities.has(facilityKey(metal, st.successors[0]!)) ? st.successors[0]! : null;
+        const cid = successor ?? e.cid;
+        // Between similar names, a facility a current list names is preferred to one only older vintages name.
+        if (!successor && st && st.status !== "listed") s -= opts.notListedPenalty;
+        const k = facilityKey(metal, cid);
+        if (s > (best.get(k)?.score ?? -1)) best.set(k, { metal, cid, score: s });
       }
     }
   }
@@ -165,8 +181,11 @@ function queryVariants(name: string): { key: NameKey; iso: string | null }[] {
   const bracket = /^(.*?)[\s,;-]*[([]\s*([^()[\]]+?)\s*[)\]]\s*$/.exec(name);
   if (bracket && countryToIso2(bracket[2]!)) out.push({ key: nameKey(bracket[1]!), iso: countryToIso2(bracket[2]!) });
   const words = name.trim().split(/[\s,;]+/);
-  for (let n = Math.min(4, words.length - 1); n >= 1; n--) {
-    const iso = countryToIso2(words.slice(-n).join(" "));
+  // Up to eight words: "…, United Kingdom of Great Britain and Northern Ireland".
+  for (let n = Math.min(8, words.length - 1); n >= 1; n--) {
+    const tail = words.slice(-n).join(" ");
+    if (/[([]/.test(tail)) continue;
+    const iso = countryToIso2(tail);
     if (iso) {
       out.push({ key: nameKey(words.slice(0, -n).join(" ")), iso });
       break;
@@ -179,7 +198,9 @@ function decide(scored: Scored[], index: MatchIndex, method: MatchMethod, opts: 
   const matches = scored.slice(0, opts.maxMatches).map((s) => candidate(index, s.metal, s.cid, Math.max(0, s.score), method));
   const top = scored[0];
   if (!top || top.score < opts.ambiguousThreshold) return { decision: "unmatched", matches: matches.filter((m) => m.score >= opts.ambiguousThreshold * 0.8), findings: [] };
-  const runnerUp = scored.find((s) => s.cid !== top.cid);
+  // A name an older vintage gave another, no longer listed facility does not make a listed one's match close.
+  const listed = (s: Scored) => (index.standing.get(facilityKey(s.metal, s.cid))?.status ?? "listed") === "listed";
+  const runnerUp = scored.find((s) => s.cid !== top.cid && (!listed(top) || listed(s)));
   const clear = !runnerUp || top.score - runnerUp.score >= opts.margin;
   return { decision: top.score >= opts.matchThreshold && clear ? "matched" : "ambiguous", matches, findings: [] };
 }

@@ -44,6 +44,8 @@ const METALS: Record<string, string> = {
   aluminium: "Aluminum", al: "Aluminum", silver: "Silver", ag: "Silver", zinc: "Zinc", zn: "Zinc",
   platinum: "Platinum", pt: "Platinum", palladium: "Palladium", pd: "Palladium", iridium: "Iridium",
   rhodium: "Rhodium", ruthenium: "Ruthenium", manganese: "Manganese", mn: "Manganese", lime: "Lime",
+  tantal: "Tantalum", tantale: "Tantalum", "tántalo": "Tantalum", zinn: "Tin", etain: "Tin", "étain": "Tin", estano: "Tin", "estaño": "Tin",
+  estanho: "Tin", wolframio: "Tungsten", "tungstène": "Tungsten", oro: "Gold", ouro: "Gold",
   "soda ash": "Soda Ash", "rare earth elements": "Rare Earth Elements", ree: "Rare Earth Elements",
 };
 

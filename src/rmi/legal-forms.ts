@@ -13,6 +13,11 @@ const FORMS = [
   "s a de c v", "de cv", "sociedad anonima", "sociedade anonima", "san ve tic", "san tic", "ve tic", "tic", "san",
   "sti", "ltd sti", "a s", "s l", "sl", "slu", "ehf", "hf", "gie", "eirl", "ltee", "limitee", "pcl", "public company",
   "public company limited", "group co", "holding co", "holdings co", "jv", "cv",
+  // Romanised Chinese, Korean and Japanese forms (有限公司, 股份有限公司, 주식회사, 유한회사, 株式会社, 合同会社).
+  "youxian gongsi", "you xian gong si", "youxiangongsi", "gufen youxian gongsi", "gufenyouxiangongsi", "youxian zeren gongsi",
+  "jusik hoesa", "jusikhoesa", "chusik hoesa", "chusikhoesa", "yuhan hoesa", "yuhanhoesa", "chushiki kaisha", "kabushiki gaisha",
+  "godo gaisha", "tnhh", "cong ty tnhh", "cong ty co phan", "ctcp", "oao", "zao", "pao", "nao", "tov", "sp z o o", "spolka z o o",
+  "s de rl", "s de r l de c v", "sdn bhd", "pt tbk", "ltd co", "co llc", "gmbh co kg",
 ];
 
 const STOPWORDS = new Set(["the", "and", "of", "und", "et", "e", "y", "de", "do", "da", "des", "du", "la", "le", "di", "del", "der"]);
@@ -22,6 +27,29 @@ const FORM_SET = new Set(FORMS);
 
 /** Chinese, Japanese and Korean legal suffixes/prefixes, longest first. */
 const CJK_FORMS = ["股份有限公司", "有限责任公司", "有限責任公司", "有限公司", "株式会社", "有限会社", "주식회사", "유한회사", "公司"];
+
+// Long form words suppliers misspell ("Corproation", "Comapny", "Lmiited"): one edit (or swap) away still counts.
+const LONG_FORMS = ["company", "limited", "corporation", "incorporated", "incorporation", "corporacion", "compania", "companhia", "kaisha", "gongsi"];
+
+function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  if (a.length === b.length) {
+    const diff: number[] = [];
+    for (let i = 0; i < a.length && diff.length <= 2; i++) if (a[i] !== b[i]) diff.push(i);
+    if (diff.length === 1) return true;
+    return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
+  }
+  const [s, l] = a.length < b.length ? [a, b] : [b, a];
+  let i = 0;
+  while (i < s.length && s[i] === l[i]) i++;
+  return s.slice(i) === l.slice(i + 1);
+}
+
+/** A misspelt long legal-form word (7+ letters, one edit away from one). */
+export function isMisspeltForm(token: string): boolean {
+  return token.length >= 6 && !FORM_SET.has(token) && LONG_FORMS.some((f) => Math.abs(f.length - token.length) <= 1 && withinOneEdit(token, f));
+}
 
 /**
  * Splits normalized tokens into the distinctive core and the legal forms / stop words around it.
@@ -34,7 +62,7 @@ export function stripLegalForms(tokens: readonly string[]): { core: string[]; fo
   outer: while (i < tokens.length) {
     for (let n = Math.min(MAX_FORM, tokens.length - i); n >= 1; n--) {
       const run = tokens.slice(i, i + n).join(" ");
-      if (FORM_SET.has(run) || (n === 1 && STOPWORDS.has(run))) {
+      if (FORM_SET.has(run) || (n === 1 && (STOPWORDS.has(run) || isMisspeltForm(run)))) {
         forms.push(run);
         i += n;
         continue outer;

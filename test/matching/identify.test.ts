@@ -144,3 +144,50 @@ describe("trade names", () => {
     }
   });
 });
+
+describe("supplier spellings: local legal forms, metal words, abbreviations", () => {
+  const idx = buildMatchIndex({
+    facilities: [
+      f("Tungsten", "CID000218", "Guangdong Xianglu Tungsten Co., Ltd.", "CHINA"),
+      f("Tungsten", "CID002647", "Jiangxi Xianglu Tungsten Co., Ltd.", "CHINA"),
+      f("Tungsten", "CID003417", "Hubei Green Tungsten Co., Ltd.", "CHINA"),
+      f("Gold", "CID000767", "Hunan Chenzhou Mining Co., Ltd.", "CHINA"),
+      f("Gold", "CID001916", "Shandong Gold Smelting Co., Ltd.", "CHINA"),
+      f("Gold", "CID003348", "Dijllah Gold Refinery FZC", "UNITED ARAB EMIRATES"),
+      f("Gold", "CID000359", "Do Sung Corporation", "KOREA, REPUBLIC OF"),
+      f("Tin", "CID001231", "Jiangxi New Nanshan Technology Ltd.", "CHINA"),
+      f("Tin", "CID002180", "Yunnan Tin Company Limited", "CHINA"),
+      f("Tantalum", "CID001522", "RFH Tantalum Smeltry Co., Ltd.", "CHINA"),
+    ],
+    aliases: [],
+    sightings: [],
+    revisions: [{ cid: "CID000864", metal: "Tin", standard_name: "Jiangxi Nanshan", country: "CHINA", revision: "removed", details: "Alias to CID001231", revision_date: "2015-01-01" }],
+  });
+  it.each([
+    ["Guangdong Xianglu Tungsten Youxian Gongsi", "Tungsten", "CID000218"],
+    ["Do Sung Jusik Hoesa", "Gold", "CID000359"],
+    ["Hubei Green Wolfram Co., Ltd.", "W", "CID003417"],
+    ["Yunnan Sn Company Limited", "Sn", "CID002180"],
+    ["Dijllah Au Refinery FZC", "Au", "CID003348"],
+    ["RFH Tantal Smeltry", "Tantal", "CID001522"],
+    ["Hunan Chenzhou Mng. Co., Ltd.", "Gold", "CID000767"],
+    ["Do Sung Corproation", "Gold", "CID000359"],
+  ])("%s (%s) → %s", (name, metal, cid) => {
+    const r = identify(idx, { name, metal });
+    expect(r.decision).toBe("matched");
+    expect(r.matches[0]?.cid).toBe(cid);
+  });
+
+  it("a word no RMI name uses keeps a same-industry name from being assigned", () => {
+    const r = identify(idx, { name: "Shandong Zhenlian Gold Smelter Co., Ltd.", metal: "Gold", country: "China" });
+    expect(r.decision).not.toBe("matched");
+  });
+
+  it("a name RMI removed as an alias of another facility resolves to that facility", () => {
+    const r = identify(idx, { name: "Nanshan Jiangxi", metal: "Tin" });
+    expect([r.decision, r.matches[0]?.cid]).toEqual(["matched", "CID001231"]);
+    const byId = identify(idx, { id: "CID000864", metal: "Tin" });
+    expect(byId.matches[0]).toMatchObject({ cid: "CID000864", status: "removed" });
+    expect(byId.findings[0]!.message).toContain("RMI points to CID001231");
+  });
+});
