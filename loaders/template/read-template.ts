@@ -8,6 +8,7 @@ import { detectTemplate, productListHasRequesterColumns } from "./detect-templat
 import { ABSENT, LATEST_VERSION } from "../../src/rmi/layouts.ts";
 import { readAnswers, readCompany, readCompanyAnswers, readLookupCids, readMines, readMinerals, readProducts, readSmelters } from "./read-sections.ts";
 import type { WorkbookSource } from "./workbook-source.ts";
+import { capTextLengths } from "./cap-text.ts";
 
 export interface ReadOptions {
   /** Name reported in `file` (a path or file name). */
@@ -74,7 +75,7 @@ export function readDeclaration(wb: WorkbookSource, options: ReadOptions): Decla
     ...checkOrigin({ answers, smelters, columns: layout.smelterList.columns, inScope, recycledColumn: layout.smelterList.columns.recycledScrap !== ABSENT }),
   );
 
-  return {
+  const declaration: Declaration = {
     file: options.file,
     template: family,
     version,
@@ -87,6 +88,8 @@ export function readDeclaration(wb: WorkbookSource, options: ReadOptions): Decla
     mines,
     findings,
   };
+  capTextLengths(declaration);
+  return declaration;
 }
 
 const ENCRYPTION_NAMES = { agile: "Agile", standard: "Standard", rc4: "RC4", "rc4-cryptoapi": "RC4 CryptoAPI" } as const;

@@ -70,7 +70,8 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
     }
     if (isStorageError(error)) {
       // Disk full or an I/O failure: the user's to fix, and what was not committed is read again next run.
-      io.err(`assay ${name}: warehouse storage failed: ${terminalText(firstLine(error))} (free space or fix the disk, then run again)\n`);
+      const hint = /space|quota|ENOSPC/i.test(firstLine(error)) ? "free space, then run again" : "run again; a warehouse a killed run left is repaired when opened";
+      io.err(`assay ${name}: warehouse storage failed: ${terminalText(firstLine(error))} (${hint})\n`);
       return 1;
     }
     io.err(`assay ${name}: unexpected error\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -1,5 +1,5 @@
 import { DuckDBInstance, DuckDBTypeId, dateValue, listValue, type DuckDBConnection, type DuckDBListType, type DuckDBType, type DuckDBValue, type DuckDBResultReader } from "@duckdb/node-api";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { migrations, type Migration } from "./migrations/index.ts";
 
@@ -42,14 +42,39 @@ export class Database {
     this.connection = connection;
   }
 
-  /** Opens (creating if needed) the database and applies pending migrations unless read-only. */
-  static async open(path = ":memory:", options: { readOnly?: boolean; migrate?: boolean } = {}): Promise<Database> {
-    if (path !== ":memory:" && !options.readOnly) mkdirSync(dirname(path), { recursive: true });
+  /**
+   * Opens (creating if needed) the database and applies pending migrations unless read-only. A write-ahead log left
+   * behind means the last writer did not close (killed, power cut): after DuckDB replays it, the indexes are rebuilt
+   * from their tables and the result checkpointed, so a replay that left an index out of step cannot poison later runs.
+   * `repair` does the same on demand.
+   */
+  static async open(path = ":memory:", options: { readOnly?: boolean; migrate?: boolean; repair?: boolean } = {}): Promise<Database> {
+    const file = path !== ":memory:" && !options.readOnly;
+    if (file) mkdirSync(dirname(path), { recursive: true });
+    const unclean = file && existsSync(`${path}.wal`);
     const instance = await DuckDBInstance.create(path, options.readOnly ? { access_mode: "READ_ONLY" } : {});
     const connection = await instance.connect();
     const db = new Database(path, instance, connection);
-    if (!options.readOnly && options.migrate !== false) await db.migrate(migrations);
+    try {
+      if (file && (unclean || options.repair)) await db.repair();
+      if (!options.readOnly && options.migrate !== false) await db.migrate(migrations);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
     return db;
+  }
+
+  /** Rebuilds every secondary index from its table and checkpoints (after a crash, or when an index is found damaged). */
+  async repair(): Promise<number> {
+    const indexes = await this.all<{ name: string; sql: string }>("SELECT index_name AS name, sql FROM duckdb_indexes() WHERE sql IS NOT NULL AND schema_name = 'main'");
+    // One statement at a time: DuckDB 1.5 aborts the process when such a transaction commits on a replayed database.
+    for (const i of indexes) {
+      await this.run(`DROP INDEX ${quoteIdentifier(i.name)}`);
+      await this.run(i.sql);
+    }
+    await this.run("CHECKPOINT");
+    return indexes.length;
   }
 
   async run(sql: string, params?: SqlParams): Promise<void> {

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, rmSync } from "node:fs";
 import { delimiter, join, resolve } from "node:path";
 import { AssayError } from "../errors.ts";
 import { withLock } from "./build-lock.ts";
+import { prepareOutput, stagingFolder, swapInto } from "./swap-output.ts";
 import { fillNpmCache } from "./npm-cache.ts";
 import { REPO_ROOT } from "../repo-root.ts";
 
@@ -20,6 +21,8 @@ export interface SiteBuildOptions {
   asOf?: string;
   period?: string;
   log?: (line: string) => void;
+  /** Test hook: the command run instead of `observable build` (argv), to exercise a failing site build. */
+  command?: readonly string[];
 }
 
 /**
@@ -36,19 +39,6 @@ export function clearLoaderCache(root: string): void {
   }
 }
 
-/**
- * Empties the output folder before a build (Framework refuses to overwrite a folder outside the working
- * directory). Only a folder that holds a previous site (or nothing) is emptied, never anything else.
- */
-export function prepareOutput(output: string): void {
-  if (!existsSync(output)) return;
-  const entries = readdirSync(output);
-  if (entries.length > 0 && !entries.includes("_observablehq")) {
-    throw new AssayError(`${output}: not empty and not an Assay site; refusing to overwrite it (choose another --out)`, { exitCode: 2 });
-  }
-  for (const entry of entries) rmSync(join(output, entry), { recursive: true, force: true });
-}
-
 export async function buildSite(options: SiteBuildOptions): Promise<void> {
   const root = resolve(options.root);
   const lock = join(root, ".observablehq", "build.lock");
@@ -57,9 +47,25 @@ export async function buildSite(options: SiteBuildOptions): Promise<void> {
   });
 }
 
+/**
+ * Builds into a staging folder beside the output and swaps it in only when Framework finished without error: a failed
+ * or killed build leaves the last good site as it was.
+ */
 async function runBuild(root: string, options: SiteBuildOptions): Promise<void> {
   const log = options.log ?? (() => {});
-  prepareOutput(resolve(options.output ?? "dist"));
+  const output = resolve(options.output ?? "dist");
+  prepareOutput(output);
+  const staging = stagingFolder(output);
+  rmSync(staging, { recursive: true, force: true });
+  try {
+    await frameworkBuild(root, staging, options, log);
+    swapInto(staging, output);
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+async function frameworkBuild(root: string, staging: string, options: SiteBuildOptions, log: (line: string) => void): Promise<void> {
   clearLoaderCache(root);
   await fillNpmCache(root);
   const bin = join(REPO_ROOT, "node_modules", ".bin");
@@ -67,16 +73,16 @@ async function runBuild(root: string, options: SiteBuildOptions): Promise<void> 
     ...process.env,
     ASSAY_DB: resolve(options.dbPath),
     ASSAY_REDACT: options.redact ? "1" : "",
-    ASSAY_SITE_OUTPUT: resolve(options.output ?? "dist"),
+    ASSAY_SITE_OUTPUT: staging,
     ASSAY_CONFIG: options.configPath ? resolve(options.configPath) : "",
     ASSAY_AS_OF: options.asOf ?? "",
     ASSAY_PERIOD: options.period ?? "",
     PATH: [bin, process.env.PATH ?? ""].join(delimiter),
   };
-  const args = ["build"];
+  const [program, ...args] = options.command ?? [join(bin, "observable"), "build"];
   const code = await new Promise<number>((done, fail) => {
     // Framework reads observablehq.config.ts from its working directory: the installation, wherever assay runs from.
-    const child = spawn(join(bin, "observable"), args, { cwd: REPO_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(program!, args, { cwd: REPO_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
     const forward = (chunk: Buffer) => {
       for (const line of chunk.toString("utf8").split("\n")) if (line.trim()) log(line);
     };
@@ -85,5 +91,6 @@ async function runBuild(root: string, options: SiteBuildOptions): Promise<void> 
     child.on("error", fail);
     child.on("close", (c) => done(c ?? 1));
   });
-  if (code !== 0) throw new AssayError(`site build failed (observable build exited ${code}); see the log above`, { exitCode: 1 });
+  if (code !== 0) throw new AssayError(`site build failed (observable build exited ${code}); see the log above; the previous site was left as it was`, { exitCode: 1 });
+  if (!existsSync(join(staging, "index.html"))) throw new AssayError(`site build failed: no index.html was written; the previous site was left as it was`, { exitCode: 1 });
 }

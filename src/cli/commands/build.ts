@@ -7,7 +7,8 @@ import { runPipeline } from "../../pipeline/run-pipeline.ts";
 import { buildStages } from "../../pipeline/stages.ts";
 import { builtSite, recordSite, siteFingerprint } from "../../pipeline/site-fingerprint.ts";
 import { buildSite } from "../../site/build-site.ts";
-import { booleanOption, stringOption, type Command } from "../command.ts";
+import { booleanOption, stringOption, type Command, type CommandContext } from "../command.ts";
+import { withWarehouseLock } from "../../pipeline/warehouse-lock.ts";
 import { progressBar } from "../progress.ts";
 import { REPO_ROOT } from "../../repo-root.ts";
 import { terminalText } from "../../text/terminal-text.ts";
@@ -35,6 +36,13 @@ The inputs come from assay.config.json (default: the bundled sample company in d
     quiet: { type: "boolean", short: "q", description: "print only errors" },
   },
   async run(ctx) {
+    return withWarehouseLock(ctx.dbPath, () => build(ctx), (pid) => {
+      if (!booleanOption(ctx, "quiet")) ctx.io.err(`waiting for the build or ingest in process ${pid} to finish with ${ctx.dbPath}\n`);
+    });
+  },
+};
+
+async function build(ctx: CommandContext): Promise<number> {
     const config = loadConfig(ctx.configPath);
     const asOf = asOfFrom(stringOption(ctx, "as-of"), config.config, config.path, stringOption(ctx, "period"));
     const period = stringOption(ctx, "period") ?? config.config.period ?? asOf.slice(0, 4);
@@ -80,5 +88,4 @@ The inputs come from assay.config.json (default: the bundled sample company in d
     }
     log(`site       done: ${output}/index.html`);
     return 0;
-  },
-};
+}

@@ -6,6 +6,7 @@ import { resolveSmelterRows } from "../../matching/index.ts";
 import { hasSmelterReference, loadShippedReference } from "../../../loaders/reference/shipped.ts";
 import { progressLine } from "../../../loaders/ingest/progress-bar.ts";
 import { booleanOption, stringOption, type Command } from "../command.ts";
+import { withWarehouseLock } from "../../pipeline/warehouse-lock.ts";
 import { terminalText } from "../../text/terminal-text.ts";
 
 export const ingestCommand: Command = {
@@ -28,6 +29,7 @@ before) or rejected with a reason. A newer declaration from the same supplier an
     if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0)) throw new AssayError(`assay ingest: invalid --jobs: ${jobsText} (expected a positive integer)`, { exitCode: 2 });
     const missing = ctx.positionals.filter((p) => !existsSync(p));
     if (missing.length > 0) throw new AssayError(`assay ingest: no such file or folder: ${missing.map((p) => JSON.stringify(p)).join(", ")}`, { exitCode: 2 });
+    return withWarehouseLock(ctx.dbPath, async () => {
     const db = await Database.open(ctx.dbPath);
     try {
       const summary = await ingestPaths(db, ctx.positionals, {
@@ -55,6 +57,7 @@ before) or rejected with a reason. A newer declaration from the same supplier an
     } finally {
       db.close();
     }
+    }, (pid) => ctx.io.err(`waiting for the build or ingest in process ${pid} to finish with ${ctx.dbPath}\n`));
   },
 };
 

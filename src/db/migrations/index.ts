@@ -14,6 +14,7 @@ import { smelterEvidence } from "./045-smelter-evidence.ts";
 import { engagement } from "./050-engagement.ts";
 import { exportsLog } from "./060-exports.ts";
 import { buildFingerprints } from "./070-build-fingerprints.ts";
+import { noSecondaryIndexes } from "./090-no-secondary-indexes.ts";
 
 /** A versioned schema change: statements run once, in version order, inside a transaction. */
 export interface Migration {
@@ -23,5 +24,5 @@ export interface Migration {
 }
 
 // Version ranges: 1–9 core, 10–19 workbooks/declarations, 20–29 reference & matching,
-// 30–39 sanctions & country risk, 40–49 scoring, 50–59 engagement, 60–69 exports, 70–79 scale.
-export const migrations: readonly Migration[] = [core, inputs, decisions, declarations, answerMeanings, reference, matching, sanctions, countryRisk, reportedSmelters, tradeMeasures, scoring, smelterEvidence, engagement, exportsLog, buildFingerprints];
+// 30–39 sanctions & country risk, 40–49 scoring, 50–59 engagement, 60–69 exports, 70–79 scale, 90–99 storage upkeep.
+export const migrations: readonly Migration[] = [core, inputs, decisions, declarations, answerMeanings, reference, matching, sanctions, countryRisk, reportedSmelters, tradeMeasures, scoring, smelterEvidence, engagement, exportsLog, buildFingerprints, noSecondaryIndexes];
