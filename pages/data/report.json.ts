@@ -1,4 +1,5 @@
-import { emitJson } from "../../src/site/page-data.ts";
+import { emitJson, siteSettings } from "../../src/site/page-data.ts";
 import { reportData } from "../../src/site/data/report-data.ts";
 
-await emitJson((db) => reportData(db));
+const { config, asOf } = siteSettings();
+await emitJson((db) => reportData(db, { company: config.config.company.name, asOf }));

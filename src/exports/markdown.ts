@@ -13,7 +13,9 @@ export function escapeMarkdown(value: string | number | null | undefined): strin
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(/([\\`*_{}\[\]|~$])/g, "\\$1")
+    .replace(/([\\`*_{}[\]|~$])/g, "\\$1")
+    // "](" cannot make a link once the brackets are escaped; escaping its "(" too keeps it visibly inert.
+    .replace(/\\\]\(/g, "\\]\\(")
     .replace(/^(\s*)([#+=-])/, "$1\\$2")
     .replace(/^(\s*\d+)([.)])/, "$1\\$2")
     // Markdown's linkify would turn "http://…" or "www.…" in supplier text into a live link.

@@ -106,7 +106,7 @@ describe("report drafts", () => {
     const md = secConflictMineralsReport(input());
     expect(md).not.toContain("<script>");
     expect(md).not.toMatch(/\[x\]\(http/);
-    expect(md).toContain("&lt;script&gt;alert(1)&lt;/script&gt; \\*\\*Tin\\*\\* \\[x\\](http&#58;//evil)");
+    expect(md).toContain("&lt;script&gt;alert(1)&lt;/script&gt; \\*\\*Tin\\*\\* \\[x\\]\\(http&#58;//evil)");
     expect(md, "no live link can come from supplier text").not.toContain("http://evil");
     expect(escapeMarkdown("a|b\nc")).toBe("a\\|b c");
     expect(escapeMarkdown("Acme Metals Co., Ltd. (Thailand) - Plant #2")).toBe("Acme Metals Co., Ltd. (Thailand) - Plant #2");

@@ -7,6 +7,15 @@ import { reportMarkdown } from "../../site/data/report-markdown.ts";
 import { renderReportPdf } from "../../site/report-pdf.ts";
 import { stringOption, type Command } from "../command.ts";
 
+/** The reporting company's name from the configuration, when there is one (the report names the company). */
+function companyName(configPath: string): string | undefined {
+  try {
+    return loadConfig(configPath).config.company.name;
+  } catch {
+    return undefined;
+  }
+}
+
 export const reportCommand: Command = {
   name: "report",
   summary: "print the executive report, or render it to PDF with --pdf",
@@ -34,7 +43,7 @@ Chromium must be installed (/usr/bin/chromium, or ASSAY_CHROMIUM). The report na
       throw new AssayError(`assay report: cannot open database ${ctx.dbPath}: ${(error as Error).message.split("\n")[0]} (run assay build first)`, { exitCode: 2 });
     }
     try {
-      ctx.io.out(reportMarkdown(await reportData(db)));
+      ctx.io.out(reportMarkdown(await reportData(db, { company: companyName(ctx.configPath) })));
       return 0;
     } finally {
       db.close();

@@ -2,6 +2,8 @@ import type { Database } from "../../db/database.ts";
 import { iso2ToName } from "../../text/countries.ts";
 import { currentAndPrevious, openWarehouse, parseReasons, topReasons } from "./_warehouse.ts";
 import { engagementRows } from "./engagement.ts";
+import { loadRollupInput } from "../../exports/load-rollup-input.ts";
+import { familyCoverage } from "../../exports/survey-coverage.ts";
 import { kpiList, kpisForRun } from "./kpis.ts";
 
 const ACTION_TEXT: Record<string, string> = {
@@ -13,7 +15,8 @@ const ACTION_TEXT: Record<string, string> = {
   "follow-up": "Follow up",
   "request-clarification": "Ask for a corrected declaration",
   "review-declaration": "Review the declaration",
-  "corrective-action": "Agree corrective action on high-risk smelters",
+  // Engagement's `corrective-action` is for delinquent suppliers: repeated requests to several contacts went unanswered.
+  "corrective-action": "Start corrective action with suppliers that have not answered repeated requests",
   "request-update": "Request the yearly update",
 };
 
@@ -24,14 +27,26 @@ export function shorten(text: string, max: number): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max - 20)).trimEnd()}…`;
 }
 
+/** Per template family: relevant suppliers and those with a usable declaration (the roll-up's survey-coverage computation). */
+async function surveyFigures(db: Database, asOf: string | undefined) {
+  const input = await loadRollupInput(db, asOf ? { asOf } : {});
+  return (["CMRT", "EMRT"] as const)
+    .map((family) => familyCoverage(input.suppliers, family))
+    .filter((c) => c.relevant > 0)
+    .map((c) => ({ family: c.family, relevant: c.relevant, responded: c.responded }));
+}
+
 /**
- * Executive report: status, top risks and required actions for a five-minute read. Names companies and
- * smelters, never people: no supplier contact field is read.
+ * Executive report: status, top risks and required actions for a five-minute read. Names the reporting company,
+ * its suppliers and smelters, never people: no supplier contact field is read. The survey figures are the ones the
+ * roll-up and the drafts quote (src/exports/survey-coverage.ts).
  */
-export async function reportData(db: Database) {
+export async function reportData(db: Database, options: { company?: string; asOf?: string } = {}) {
   const w = await openWarehouse(db);
   const { current, previous } = await currentAndPrevious(w);
-  if (!current) return { current: null, previous: null, kpis: [], risks: [], sanctions: [], products: [], actions: [], headline: "No scoring run yet." };
+  const company = options.company ?? null;
+  if (!current) return { company, current: null, previous: null, kpis: [], risks: [], sanctions: [], products: [], actions: [], survey: [], headline: "No scoring run yet." };
+  const survey = await surveyFigures(db, options.asOf ?? current.asOf);
   const now = await kpisForRun(w, current);
   const before = previous ? await kpisForRun(w, previous) : null;
   const risks = (
@@ -68,10 +83,12 @@ export async function reportData(db: Database) {
     [current.runId],
   );
   const pct = (x: number | null) => (x === null ? "n/a" : `${Math.round(x * 100)}%`);
+  const surveyed = survey.map((c) => `${c.family}: ${c.responded} of ${c.relevant} relevant suppliers responded with a usable declaration (${pct(c.relevant ? c.responded / c.relevant : null)})`).join("; ");
   const headline =
-    `${now.responded} of ${now.suppliersInScope} suppliers have answered (${pct(now.responseRate)}); ` +
+    (company ? `${company}: ` : "") +
+    (surveyed ? `${surveyed}; ` : `${now.responded} of ${now.suppliersInScope} suppliers have answered (${pct(now.responseRate)}); `) +
     `${now.conformant} of ${now.smeltersIdentified} identified smelters are RMAP conformant (${pct(now.conformantShare)}); ` +
     `${now.highRiskSmelters} smelters are high risk` +
     (now.sanctionsHits ? ` and ${now.sanctionsHits} match a sanctions list.` : " and none matches a sanctions list.");
-  return { current, previous, kpis: kpiList(now, before), risks, sanctions: hits, products, actions, headline };
+  return { company, current, previous, kpis: kpiList(now, before), risks, sanctions: hits, products, actions, survey, headline };
 }

@@ -9,9 +9,15 @@ const cell = (v: unknown) => escapeMarkdown(v === null || v === undefined ? "" :
 
 /** The executive report as Markdown (what `assay report` prints without --pdf). */
 export function reportMarkdown(r: Report): string {
-  const lines = [`# Responsible-minerals programme: executive report`, ""];
+  const lines = [`# Responsible-minerals programme${r.company ? ` of ${cell(r.company)}` : ""}: executive report`, ""];
   if (r.current) lines.push(`Period ${cell(r.current.period)}, as of ${r.current.asOf}; compared with ${cell(r.previous?.period ?? "no earlier period")}.`, "");
-  lines.push(r.headline, "", "## Programme status", "", "| KPI | Value | Previous |", "|---|---:|---:|");
+  lines.push(cell(r.headline), "");
+  if (r.survey.length > 0) {
+    lines.push("## Supplier survey", "", "| Template | Relevant suppliers | Responded (usable declaration) | Share |", "|---|---:|---:|---:|");
+    for (const c of r.survey) lines.push(`| ${c.family} | ${c.relevant} | ${c.responded} | ${fmt(c.relevant ? c.responded / c.relevant : null, "percent")} |`);
+    lines.push("");
+  }
+  lines.push("## Programme status", "", "| KPI | Value | Previous |", "|---|---:|---:|");
   for (const k of r.kpis) lines.push(`| ${k.label} | ${fmt(k.value, k.format)} | ${fmt(k.previous, k.format)} |`);
   lines.push("", "## Top risks", "");
   if (r.risks.length === 0) lines.push("No smelter is rated High or Critical.");
