@@ -156,6 +156,7 @@ export function scoreName(index: MatchIndex, name: string, metals: readonly stri
 }
 
 const MAX_CANDIDATES = 60;
+let counts = new Int32Array(1024);
 
 /**
  * Entries worth scoring: those sharing enough character trigrams with the query, or a whole token (CJK names and
@@ -165,14 +166,24 @@ function candidates(index: MatchIndex, metal: string, _key: NameKey, grams: Set<
   const entries = index.entriesByMetal.get(metal) ?? [];
   const gramIndex = index.gramIndex.get(metal);
   if (!gramIndex || entries.length <= MAX_CANDIDATES) return entries;
-  const counts = new Map<number, number>();
-  for (const g of grams) for (const i of gramIndex.get(g) ?? []) counts.set(i, (counts.get(i) ?? 0) + 1);
-  const ranked = [...counts.entries()]
-    .map(([i, n]) => [i, n / Math.min(grams.size, entries[i]!.grams.size)] as const)
-    .filter(([, r]) => r >= 0.2)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, MAX_CANDIDATES);
-  return ranked.map(([i]) => entries[i]!);
+  if (counts.length < entries.length) counts = new Int32Array(entries.length);
+  const touched: number[] = [];
+  for (const g of grams) {
+    const at = gramIndex.get(g);
+    if (!at) continue;
+    for (const i of at) {
+      if (counts[i] === 0) touched.push(i);
+      counts[i] = counts[i]! + 1;
+    }
+  }
+  const ranked: [number, number][] = [];
+  for (const i of touched) {
+    const r = counts[i]! / Math.min(grams.size, entries[i]!.grams.size);
+    counts[i] = 0;
+    if (r >= 0.2) ranked.push([i, r]);
+  }
+  ranked.sort((a, b) => b[1] - a[1]);
+  return ranked.slice(0, MAX_CANDIDATES).map(([i]) => entries[i]!);
 }
 
 /** The name as typed, and without a trailing or bracketed country ("…, China", "… (Thailand)") used as evidence. */

@@ -1,20 +1,36 @@
 import { hasCjk } from "../text/transliterate.ts";
 
+// Rows reused across calls: identification compares thousands of token pairs per batch.
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
+
 /** Optimal-string-alignment distance (Levenshtein plus adjacent transposition), stopping early above `max`. */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const n = b.length;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  let cur = new Array<number>(n + 1).fill(0);
+  if (rowA.length < n + 1) {
+    rowA = new Int32Array(n + 1);
+    rowB = new Int32Array(n + 1);
+    rowC = new Int32Array(n + 1);
+  }
+  let prev2 = rowA;
+  let prev = rowB;
+  let cur = rowC;
+  for (let j = 0; j <= n; j++) {
+    prev[j] = j;
+    prev2[j] = 0;
+  }
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
     let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const bj = b.charCodeAt(j - 1);
+      const cost = ai === bj ? 0 : 1;
       let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) v = Math.min(v, prev2[j - 2]! + 1);
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
@@ -81,9 +97,27 @@ export interface WeightedToken {
   weight: number;
 }
 
+// Token pairs recur across candidates and queries (a batch names the same words again and again).
+const pairCache = new Map<string, Map<string, number>>();
+let cached = 0;
+function cachedSimilarity(a: string, b: string): number {
+  let row = pairCache.get(a);
+  if (!row) pairCache.set(a, (row = new Map()));
+  let v = row.get(b);
+  if (v === undefined) {
+    if (++cached > 500_000) {
+      pairCache.clear();
+      cached = 0;
+    }
+    v = tokenSimilarity(a, b);
+    row.set(b, v);
+  }
+  return v;
+}
+
 function pairSimilarity(a: WeightedToken, b: WeightedToken): number {
   if (a.stem === b.stem) return 1;
-  return Math.max(tokenSimilarity(a.stem, b.stem), a.raw === a.stem && b.raw === b.stem ? 0 : tokenSimilarity(a.raw, b.raw));
+  return Math.max(cachedSimilarity(a.stem, b.stem), a.raw === a.stem && b.raw === b.stem ? 0 : cachedSimilarity(a.raw, b.raw));
 }
 
 /**
