@@ -131,6 +131,8 @@ export const RiskModel = z
         incompleteSmelterList: points,
         /** Minerals declared in scope but no smelter row at all (IntegrityNext: red). */
         noSmelters: points,
+        /** Declaration quality, survey coverage, incomplete list, staleness and recycled-claim together count at most this. */
+        responseQualityCap: points,
         staleAfterMonths: z.number().int().min(1).max(120),
         stale: points,
         effectiveDateMissing: points,
@@ -138,6 +140,12 @@ export const RiskModel = z
       .strict(),
     product: z
       .object({
+        /** Times the worst answered supplier's score / 100: the single worst exposure. */
+        worstSupplier: points,
+        /** Times the mean answered supplier score / 100: how much of the supply base carries risk. */
+        meanSupplier: points,
+        /** Times the share (0–1) of reachable smelters banded High or Critical. */
+        smelterBreadth: points,
         /** Times (1 − coverage): unanswered suppliers raise the score. */
         coverageGap: points,
         /** Below this share of answered suppliers the product carries the Data gap band unless already High. */
@@ -185,9 +193,10 @@ export const DEFAULT_RISK_MODEL: RiskModel = {
     recycledClaimContradicted: 10,
     incompleteSmelterList: 5,
     noSmelters: 15,
+    responseQualityCap: 30,
     staleAfterMonths: 12,
     stale: 10,
     effectiveDateMissing: 5,
   },
-  product: { coverageGap: 30, minCoverage: 0.8 },
+  product: { worstSupplier: 40, meanSupplier: 30, smelterBreadth: 20, coverageGap: 25, minCoverage: 0.8 },
 };

@@ -8,10 +8,12 @@ export interface ScoredSupplier {
 }
 
 /**
- * Rolls a product up over its bill of materials → suppliers → smelters.
- * score = worst answered supplier + coverageGap × (1 − coverage), so unanswered suppliers raise it;
- * a Critical smelter anywhere makes the product Critical. Coverage (answered / in scope) is reported
- * beside the score; below `minCoverage` the product is flagged `dataGap` and a Low band reads "Data gap".
+ * Rolls a product up over its bill of materials → suppliers → smelters (defaults in brackets):
+ * score = worstSupplier [40] × worst answered supplier / 100 + meanSupplier [30] × mean answered supplier / 100
+ *       + smelterBreadth [20] × share of reachable smelters High or Critical + coverageGap [25] × (1 − coverage).
+ * The worst exposure leads, and how much of the supply base carries risk ranks products that share it. A Critical
+ * smelter anywhere makes the product Critical. Coverage (answered / in scope) is reported beside the score; below
+ * `minCoverage` the product is flagged `dataGap` and a Low band reads "Data gap".
  */
 export function scoreProduct(
   p: ProductFacts,
@@ -26,12 +28,16 @@ export function scoreProduct(
   const coverage = ids.length === 0 ? 0 : answered.length / ids.length;
   const reasons: Reason[] = [];
 
+  const w = model.product;
   let worst: ScoredSupplier | null = null;
   for (const { s } of answered) if (s && (worst === null || (s.score.score ?? 0) > (worst.score.score ?? 0))) worst = s;
   if (worst) {
-    reasons.push({ factor: "worst-supplier", points: worst.score.score ?? 0, evidence: `${worst.facts.name} (${worst.facts.supplierId}) scores ${worst.score.score} (${worst.score.band})` });
+    const top = worst.score.score ?? 0;
+    reasons.push({ factor: "worst-supplier", points: round1((w.worstSupplier * top) / 100), evidence: `${worst.facts.name} (${worst.facts.supplierId}) scores ${top} (${worst.score.band})` });
+    const mean = answered.reduce((sum, x) => sum + (x.s?.score.score ?? 0), 0) / answered.length;
+    reasons.push({ factor: "supplier-spread", points: round1((w.meanSupplier * mean) / 100), evidence: `mean score of the ${answered.length} answered supplier(s): ${round1(mean)}` });
   }
-  const gapPoints = round1(model.product.coverageGap * (1 - coverage));
+  const gapPoints = round1(w.coverageGap * (1 - coverage));
   const coverageText =
     ids.length === 0
       ? "no in-scope suppliers on the bill of materials"
@@ -44,9 +50,16 @@ export function scoreProduct(
     if (sc) reachable.set(k, sc);
   }
   const hot = [...reachable.values()].filter((s) => s.band === "High" || s.band === "Critical");
-  if (hot.length > 0) {
-    const metals = [...new Set(hot.map((s) => s.metal))].sort();
-    reasons.push({ factor: "breadth", points: 0, evidence: `${hot.length} of ${reachable.size} reachable smelters High or Critical (${metals.join(", ")})` });
+  // Excluded (removed, not operating) smelters still need follow-up, as in the supplier's smelter share.
+  const flagged = [...reachable.values()].filter((s) => s.band === "High" || s.band === "Critical" || s.band === "Excluded");
+  if (flagged.length > 0) {
+    const metals = [...new Set(flagged.map((s) => s.metal))].sort();
+    const excluded = flagged.length - hot.length;
+    reasons.push({
+      factor: "breadth",
+      points: round1((w.smelterBreadth * flagged.length) / reachable.size),
+      evidence: `${hot.length} of ${reachable.size} reachable smelters High or Critical${excluded ? `, ${excluded} excluded` : ""} (${metals.join(", ")})`,
+    });
   }
 
   let score = round1(clamp100(reasons.reduce((sum, r) => sum + r.points, 0)));

@@ -47,6 +47,9 @@ function smelterReasons(d: DeclarationFacts, smelters: ReadonlyMap<string, Smelt
   ];
 }
 
+/** Factors about how well the declaration was filled in, as opposed to what it says about the supply chain. */
+const QUALITY_FACTORS = new Set(["declaration-quality", "survey-coverage", "incomplete-smelter-list", "staleness", "recycled-claim"]);
+
 // EMRT 1.x offers "DRC only" and "India and/or Madagascar only" as answers to its origin question: both are a Yes.
 const saysYes = (a: string | null | undefined) => /^(yes|drc|india)/i.test((a ?? "").trim());
 const saysNo = (a: string | null | undefined) => /^no\b/i.test((a ?? "").trim());
@@ -155,6 +158,16 @@ export function scoreSupplier(f: SupplierFacts, smelters: ReadonlyMap<string, Sm
     return { supplierId: f.supplierId, score: null, band: "Data gap", responded: false, smelterCount: 0, reasons };
   }
   const reasons = [...smelterReasons(d, smelters, model), ...declarationReasons(d, smelters, model, asOf)];
+  // Response quality weighs at most `responseQualityCap` (DOMAIN §6.3: 0.3 of a supplier's score), so a sloppy but
+  // clean supply chain does not outrank one that reaches High-risk smelters.
+  const quality = reasons.filter((r) => QUALITY_FACTORS.has(r.factor)).reduce((sum, r) => sum + r.points, 0);
+  if (quality > model.supplier.responseQualityCap) {
+    reasons.push({
+      factor: "quality-cap",
+      points: -round1(quality - model.supplier.responseQualityCap),
+      evidence: `response-quality factors add ${round1(quality)}; they count at most ${model.supplier.responseQualityCap}`,
+    });
+  }
   let score = round1(clamp100(reasons.reduce((sum, r) => sum + r.points, 0)));
   let band: Band = bandFor(score, model.bands);
   const critical = [...new Set(d.smelterKeys)].filter((k) => smelters.get(k)?.band === "Critical");

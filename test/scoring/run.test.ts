@@ -80,7 +80,7 @@ describe("runScoring", () => {
       );
       expect(product).toMatchObject({ coverage: 0.5, data_gap: true });
       expect(product?.band).not.toBe("Low");
-      expect(JSON.parse(product!.reasons)).toContainEqual({ factor: "coverage", points: 15, evidence: "1 of 2 in-scope suppliers answered; no answer from Silent Supplier Ltd." });
+      expect(JSON.parse(product!.reasons)).toContainEqual({ factor: "coverage", points: 12.5, evidence: "1 of 2 in-scope suppliers answered; no answer from Silent Supplier Ltd." });
     });
   });
 

@@ -33,7 +33,7 @@ describe("scoreProduct: roll-up with coverage", () => {
     expect(r.coverage, "1 of 3 answered").toBe(0.333);
     expect(r.dataGap).toBe(true);
     expect(r.suppliersAnswered).toBe(1);
-    expect(r.score, "30 × (1 − 1/3)").toBe(20);
+    expect(r.score, "25 × (1 − 1/3); the answering supplier scores 0").toBe(16.7);
     expect(r.band).not.toBe("Low");
     expect(r.reasons.find((x) => x.factor === "coverage" && x.points > 0)?.evidence).toBe(
       "1 of 3 in-scope suppliers answered; no answer from Silent Supplier Ltd., Quiet Parts GmbH",
@@ -58,8 +58,11 @@ describe("scoreProduct: roll-up with coverage", () => {
     const kivu = supplier("S-002", "Kivu Components", declaration({ smelterKeys: ["CID000004", "CID002593"], mineralsInScope: ["tungsten", "tin"], surveyCoverage: { tungsten: "100%", tin: "100%" } }));
     const all = scored(clean, kivu);
     const r = scoreProduct({ product: "WF6-300", supplierIds: ["S-001", "S-002"] }, all, smelters, M);
-    expect(r.score).toBe(all.get("S-002")!.score.score);
-    expect(r.reasons.find((x) => x.factor === "breadth")?.evidence).toBe("1 of 2 reachable smelters High or Critical (tin)");
+    const worst = all.get("S-002")!.score.score!;
+    expect(r.reasons.find((x) => x.factor === "worst-supplier")?.points, "40 × worst / 100").toBe(Math.round(4 * worst) / 10);
+    expect(r.reasons.find((x) => x.factor === "supplier-spread")?.points, "30 × mean of (0, worst) / 100").toBe(Math.round(1.5 * worst) / 10);
+    expect(r.reasons.find((x) => x.factor === "breadth")).toEqual({ factor: "breadth", points: 10, evidence: "1 of 2 reachable smelters High or Critical (tin)" });
+    expect(r.score).toBe(Math.round((Math.round(4 * worst) / 10 + Math.round(1.5 * worst) / 10 + 10) * 10) / 10);
   });
 
   it("makes a product Critical when any reachable smelter is Critical", () => {
