@@ -36,10 +36,10 @@ export async function loadRollupInput(db: Database, options: { asOf?: string } =
   // Scope and requested templates from the engagement stage's latest run (the one declaration_links below comes
   // from): suppliers it excluded are not relevant, whatever the supplier master lists.
   const engagement = new Map(
-    (await db.all<{ supplier_id: string; in_scope: boolean; templates: string }>(
-      `SELECT e.supplier_id, e.in_scope, CAST(e.templates AS VARCHAR) AS templates FROM supplier_engagement e
+    (await db.all<{ supplier_id: string; in_scope: boolean; templates: string; usable: boolean }>(
+      `SELECT e.supplier_id, e.in_scope, CAST(e.templates AS VARCHAR) AS templates, e.usable FROM supplier_engagement e
        WHERE e.run_id = (SELECT max(run_id) FROM engagement_runs)`,
-    )).map((r) => [r.supplier_id, { inScope: r.in_scope, templates: parseTemplates(r.templates) }]),
+    )).map((r) => [r.supplier_id, { inScope: r.in_scope, templates: parseTemplates(r.templates), answered: r.usable }]),
   );
   const decls = await db.all<DeclRow>(
     `WITH links AS (
@@ -82,14 +82,14 @@ export async function loadRollupInput(db: Database, options: { asOf?: string } =
   const suppliers = new Map(
     master.map((m) => {
       const e = engagement.get(m.supplier_id);
-      return [m.supplier_id, { supplierId: m.supplier_id, name: m.name, inScope: e?.inScope ?? true, templates: e?.templates ?? null, declarations: [] as unknown[] }];
+      return [m.supplier_id, { supplierId: m.supplier_id, name: m.name, inScope: e?.inScope ?? true, templates: e?.templates ?? null, answered: e?.answered ?? null, declarations: [] as unknown[] }];
     }),
   );
   for (const d of decls) {
     let s = suppliers.get(d.supplier_id);
     if (!s) {
       // A declaration from a company outside the supplier master counts as a response, not as a relevant supplier.
-      s = { supplierId: d.supplier_id, name: names.get(d.declaration_id) ?? d.supplier_id, inScope: master.length === 0, templates: null, declarations: [] };
+      s = { supplierId: d.supplier_id, name: names.get(d.declaration_id) ?? d.supplier_id, inScope: master.length === 0, templates: null, answered: null, declarations: [] };
       suppliers.set(d.supplier_id, s);
     }
     s.declarations.push({

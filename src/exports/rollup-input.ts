@@ -64,6 +64,11 @@ export const RollupSupplier = z.object({
   inScope: z.boolean().default(true),
   /** Templates the engagement stage requests from the supplier (CMRT, EMRT, …); null = every family. */
   templates: z.array(z.string()).nullable().default(null),
+  /**
+   * The engagement stage's verdict: the supplier sent a usable answer in this campaign (false for one dated before the
+   * campaign, or with errors); null when the stage has not run.
+   */
+  answered: z.boolean().nullable().default(null),
   /** Minerals this supplier is relevant for; null = every mineral of the template. */
   minerals: z.array(z.string()).nullable().default(null),
   declarations: z.array(RollupDeclaration).default([]),

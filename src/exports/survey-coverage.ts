@@ -8,7 +8,8 @@ import type { RollupDeclaration, RollupFamily, RollupSupplier } from "./rollup-i
  *
  * - relevant = suppliers the engagement stage put in scope and asked for this template family (for EMRT, those
  *   declaring the mineral, and the silent ones for every mineral someone declares);
- * - responded = relevant suppliers with a usable current declaration (no error findings) that speaks for the mineral.
+ * - responded = relevant suppliers with a usable current declaration (no error findings) that speaks for the mineral,
+ *   and — when the engagement stage ran — whose answer it accepted for this campaign (not dated before it).
  */
 export interface MineralCoverage {
   family: RollupFamily;
@@ -64,7 +65,7 @@ function isRelevant(s: RollupSupplier, family: RollupFamily, mineral: string, de
 export function mineralCoverage(suppliers: readonly RollupSupplier[], family: RollupFamily, mineral: string): MineralCoverage {
   const declared = family === "CMRT" || suppliers.some((s) => s.inScope && declarationFor(s, family, mineral) !== null);
   const relevant = suppliers.filter((s) => isRelevant(s, family, mineral, declared));
-  const responded = relevant.filter((s) => declarationFor(s, family, mineral, { usableOnly: true }) !== null);
+  const responded = relevant.filter((s) => s.answered !== false && declarationFor(s, family, mineral, { usableOnly: true }) !== null);
   const ids = (list: readonly RollupSupplier[]) => list.map((s) => s.supplierId).sort();
   const answered = new Set(responded.map((s) => s.supplierId));
   return { family, mineral, relevant: ids(relevant), responded: ids(responded), notResponded: ids(relevant.filter((s) => !answered.has(s.supplierId))) };

@@ -27,6 +27,7 @@ const SUPPLIERS = [
   ["S4", "Spotless Janitorial Supplies", "Janitorial supplies"],
   ["S5", "Oak Pallet Company", "Wood pallets"],
   ["S6", "Broken Boards Ltd", "Printed circuit boards"],
+  ["S7", "Old Alloys Trading", "Solder and alloys"],
 ] as const;
 
 const COMPANY = { name: "Northwind Instruments Ltd.", contactName: "Team", contactEmail: "rs@northwind.example", contactPhone: "+1 555 0100", authorizer: "Dana Whitfield", authorizerEmail: "dana@northwind.example", policyUrl: "https://northwind.example/policy" };
@@ -38,12 +39,12 @@ const programme = ["A", "B", "C", "D", "E", "F", "G", "H"].map((q) => ({
   answer: q === "E" ? "Yes, in conformance with IPC1755 (e.g., CMRT)" : q === "H" ? "No" : "Yes",
 }));
 
-async function cmrt(name: string, answers: ReturnType<typeof yes>, smelters: object[], complete = true): Promise<Buffer> {
+async function cmrt(name: string, answers: ReturnType<typeof yes>, smelters: object[], complete = true, effectiveDate = "2025-10-01"): Promise<Buffer> {
   return writeTemplate(
     {
       company: {
         name, scope: "Company", contactName: "Pat Lee", contactEmail: complete ? "pat@supplier.example" : null, contactPhone: "+1 555 0199",
-        authorizer: complete ? "Sam Roe" : null, authorizerEmail: complete ? "sam@supplier.example" : null, effectiveDate: "2025-10-01",
+        authorizer: complete ? "Sam Roe" : null, authorizerEmail: complete ? "sam@supplier.example" : null, effectiveDate,
       },
       answers, companyAnswers: programme, smelters,
     },
@@ -75,6 +76,8 @@ describe("roll-up of a company with excluded, silent and erroneous suppliers", (
     writeFileSync(join(dir, "inbox/s4.xlsx"), await cmrt("Spotless Janitorial Supplies", [...no("Tantalum"), ...no("Tin"), ...no("Gold"), ...yes("Tungsten")], [{ cid: "CID000004", metal: "Tungsten" }]));
     // In scope but its declaration has errors (no contact e-mail, no authorizer): not a response; its smelter is still reported.
     writeFileSync(join(dir, "inbox/s6.xlsx"), await cmrt("Broken Boards Ltd", [...no("Tantalum"), ...yes("Tin"), ...no("Gold"), ...no("Tungsten")], [tin("CID003486")], false));
+    // Last year's declaration answers no request of the 2025 campaign: its supplier has not responded yet.
+    writeFileSync(join(dir, "inbox/s7.xlsx"), await cmrt("Old Alloys Trading", [...no("Tantalum"), ...yes("Tin"), ...no("Gold"), ...no("Tungsten")], [tin("CID002180")], true, "2024-06-01"));
     const configPath = join(dir, "assay.config.json");
     writeFileSync(
       configPath,
@@ -95,32 +98,36 @@ describe("roll-up of a company with excluded, silent and erroneous suppliers", (
   it("counts as relevant only the in-scope suppliers, and as responded only usable declarations", async () => {
     const coverage = familyCoverage((await loadRollupInput(db, { asOf: "2026-01-31" })).suppliers, "CMRT");
     const tin = coverage.minerals.find((m) => m.mineral === "Tin")!;
-    expect(tin.relevant).toEqual(["S1", "S2", "S3", "S6"]);
+    expect(tin.relevant).toEqual(["S1", "S2", "S3", "S6", "S7"]);
     expect(tin.responded).toEqual(["S1", "S2"]);
-    expect(tin.notResponded).toEqual(["S3", "S6"]);
-    expect({ relevant: coverage.relevant, responded: coverage.responded }).toEqual({ relevant: 4, responded: 2 });
+    expect(tin.notResponded).toEqual(["S3", "S6", "S7"]);
+    expect({ relevant: coverage.relevant, responded: coverage.responded }).toEqual({ relevant: 5, responded: 2 });
+    const engagement = await db.all<{ in_scope: number; usable: number }>(
+      "SELECT m.in_scope, m.usable FROM engagement_metrics m JOIN latest_engagement_runs r USING (run_id) WHERE m.dimension = 'all'",
+    );
+    expect(engagement.map((e) => [Number(e.in_scope), Number(e.usable)]), "the engagement stage agrees").toEqual([[5, 2]]);
   });
 
   it("answers the company CMRT from them: exact per-metal answers", () => {
     const r = input.cmrt!;
     const a = (meaning: string, metal: string) => r.answers.find((x) => x.meaning === meaning && x.mineral === metal)?.answer ?? null;
     expect(["Tantalum", "Tin", "Gold", "Tungsten"].map((m) => a("intentionally-added", m)), "the excluded supplier's tungsten does not count").toEqual(["No", "Yes", "Yes", "No"]);
-    expect(a("response-share", "Tin"), "2 of 4 relevant suppliers").toBe("50% or less");
+    expect(a("response-share", "Tin"), "2 of 5 relevant suppliers").toBe("50% or less");
     expect(a("response-share", "Gold")).toBe("50% or less");
     expect(a("all-smelters-identified", "Tin"), "not every relevant supplier responded").toBe("No");
     expect(a("all-info-reported", "Tin")).toBe("Yes");
     expect(r.answers.find((x) => x.meaning === "response-share" && x.mineral === "Tin")?.question).toBe("Q6");
     expect(r.smelters.map((s) => `${s.metal} ${s.cid} ${s.suppliers.join("+")}`).sort()).toEqual([
       "Gold CID002763 S2",
-      "Tin CID002180 S1",
+      "Tin CID002180 S1+S7",
       "Tin CID003486 S6",
     ]);
   });
 
   it("the drafts quote the same figures, follow answer H = No and mark EU Article 7 not applicable", () => {
     const cmr = drafts.get("conflict-minerals-report")!;
-    expect(cmr).toContain("it surveyed 4 relevant supplier(s); 2 responded with a usable declaration (50%)");
-    expect(cmr).toContain("surveyed 4 relevant supplier(s) — the suppliers in scope of its minerals programme");
+    expect(cmr).toContain("it surveyed 5 relevant supplier(s); 2 responded with a usable declaration (40%)");
+    expect(cmr).toContain("surveyed 5 relevant supplier(s) — the suppliers in scope of its minerals programme");
     expect(cmr).toContain("it is not filed under Rule 13p-1");
     expect(cmr).not.toContain("files this specialized disclosure report on Form SD under Rule 13p-1");
     expect(cmr, "readable when pasted").toContain("Northwind Instruments Ltd.");
@@ -135,7 +142,7 @@ describe("roll-up of a company with excluded, silent and erroneous suppliers", (
       await db.all<{ k: string }>(
         `SELECT DISTINCT lower(s.metal) || '|' || s.cid || '|' || s.rmi_status AS k FROM smelter_scores s
          JOIN supplier_smelter_links l ON l.run_id = s.run_id AND l.smelter_key = s.smelter_key
-         WHERE s.run_id = (SELECT max(run_id) FROM scoring_runs) AND l.supplier_id IN ('S1', 'S2', 'S3', 'S6')`,
+         WHERE s.run_id = (SELECT max(run_id) FROM scoring_runs) AND l.supplier_id IN ('S1', 'S2', 'S3', 'S6', 'S7')`,
       )
     ).map((r) => r.k).sort();
     expect(annex).toEqual(scored);
@@ -145,7 +152,7 @@ describe("roll-up of a company with excluded, silent and erroneous suppliers", (
   it("the executive report names the company and quotes the same survey figures", async () => {
     const md = reportMarkdown(await reportData(db, { company: COMPANY.name, asOf: "2026-01-31" }));
     expect(md).toMatch(/^# Responsible-minerals programme of Northwind Instruments Ltd\.: executive report/);
-    expect(md).toContain("CMRT: 2 of 4 relevant suppliers responded with a usable declaration (50%)");
-    expect(md).toContain("| CMRT | 4 | 2 | 50% |");
+    expect(md).toContain("CMRT: 2 of 5 relevant suppliers responded with a usable declaration (40%)");
+    expect(md).toContain("| CMRT | 5 | 2 | 40% |");
   });
 });
