@@ -2,7 +2,7 @@
 // product: `assay match --batch` answers thousands of queries a second including start-up. The bundle is rebuilt
 // when any source file it was built from changes (size or time), and every module keeps its own import.meta.url,
 // so paths relative to a source file hold. Any failure returns null and the caller runs the sources through tsx.
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -53,14 +53,12 @@ async function build() {
   const manifest = { node: process.version, dir: out.slice(CACHE.length + 1), inputs };
   const tmp = `${MANIFEST}.${process.pid}.tmp`;
   writeFileSync(tmp, JSON.stringify(manifest));
-  let previous = null;
-  try {
-    previous = JSON.parse(readFileSync(MANIFEST, "utf8")).dir;
-  } catch {
-    // first build
-  }
   renameSync(tmp, MANIFEST);
-  if (previous && previous !== manifest.dir) rmSync(join(CACHE, previous), { recursive: true, force: true });
+  // Older builds go once no process can still be loading chunks from them.
+  for (const d of readdirSync(CACHE)) {
+    const p = join(CACHE, d);
+    if (d !== manifest.dir && /^b/.test(d) && Date.now() - statSync(p).mtimeMs > 10 * 60_000) rmSync(p, { recursive: true, force: true });
+  }
   return manifest;
 }
 

@@ -138,16 +138,17 @@ export function scoreName(index: MatchIndex, name: string, metals: readonly stri
       for (const e of candidates(index, metal, v.key, grams)) {
         let s = aliasScore(tokens, grams, e);
         if (s < 0.3) continue;
-        const fIso = index.facilities.get(facilityKey(metal, e.cid))?.country_iso2 ?? null;
+        const fk = facilityKey(metal, e.cid);
+        const fIso = index.facilities.get(fk)?.country_iso2 ?? null;
         if (evidence && fIso) s = evidence === fIso ? Math.min(1, s + opts.countryAgree) : s - opts.countryContradict;
         if (s >= opts.matchThreshold && (addsTradeWord(v.key, e) || addsUnknownWord(index, tokens, e))) s = opts.matchThreshold - 0.01;
         // RMI removed this ID as an alias of one other facility ("Alias to CID000760"): the name is that facility's.
-        const st = index.standing.get(facilityKey(metal, e.cid));
+        const st = index.standing.get(fk);
         const successor = st?.status === "removed" && st.successors.length === 1 && index.facilities.has(facilityKey(metal, st.successors[0]!)) ? st.successors[0]! : null;
         const cid = successor ?? e.cid;
         // Between similar names, a facility a current list names is preferred to one only older vintages name.
         if (!successor && st && st.status !== "listed") s -= opts.notListedPenalty;
-        const k = facilityKey(metal, cid);
+        const k = successor ? facilityKey(metal, cid) : fk;
         if (s > (best.get(k)?.score ?? -1)) best.set(k, { metal, cid, score: s });
       }
     }
@@ -186,6 +187,18 @@ function candidates(index: MatchIndex, metal: string, _key: NameKey, grams: Set<
   return ranked.slice(0, MAX_CANDIDATES).map(([i]) => entries[i]!);
 }
 
+// The same trailing words come back in query after query ("Co., Ltd.", "China"): each is looked up once.
+const tails = new Map<string, string | null>();
+function tailCountry(tail: string): string | null {
+  let iso = tails.get(tail);
+  if (iso === undefined) {
+    if (tails.size > 100_000) tails.clear();
+    iso = countryToIso2(tail);
+    tails.set(tail, iso);
+  }
+  return iso;
+}
+
 /** The name as typed, and without a trailing or bracketed country ("…, China", "… (Thailand)") used as evidence. */
 function queryVariants(name: string): { key: NameKey; iso: string | null }[] {
   const out = [{ key: nameKey(name), iso: null as string | null }];
@@ -196,7 +209,7 @@ function queryVariants(name: string): { key: NameKey; iso: string | null }[] {
   for (let n = Math.min(8, words.length - 1); n >= 1; n--) {
     const tail = words.slice(-n).join(" ");
     if (/[([]/.test(tail)) continue;
-    const iso = countryToIso2(tail);
+    const iso = tailCountry(tail);
     if (iso) {
       out.push({ key: nameKey(words.slice(0, -n).join(" ")), iso });
       break;

@@ -29,6 +29,19 @@ const WORD_FAMILIES: [RegExp, string][] = [
 
 /** Unifies abbreviations and word endings so "Refining"/"Refinery", "Metals"/"Metal" compare equal. */
 export function stemToken(token: string): string {
+  let stem = stems.get(token);
+  if (stem === undefined) {
+    if (stems.size > 100_000) stems.clear();
+    stem = stemOf(token);
+    stems.set(token, stem);
+  }
+  return stem;
+}
+
+// Suppliers and RMI lists reuse a small vocabulary: each word is stemmed once.
+const stems = new Map<string, string>();
+
+function stemOf(token: string): string {
   if (/^\d/.test(token)) return token;
   for (const [re, out] of WORD_FAMILIES) if (re.test(token)) return out;
   if (token.length > 4 && token.endsWith("ies")) return `${token.slice(0, -3)}y`;
