@@ -35,7 +35,9 @@ describe("assay score + assay diff over two periods", async () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("period 2024 · as of 2024-06-30 · model assay-risk-2.0.0");
-    expect(r.stdout, "one supplier silent, the other lists an unmatched smelter").toMatch(/products\s+1 {2}High 1 \(1 with coverage below 80%\)/);
+    // The answering supplier is High; the 2.0 roll-up weighs it with the mean, breadth and the 50% coverage gap: Medium.
+    expect(r.stdout, "one supplier silent, the other lists an unmatched smelter").toMatch(/suppliers\s+2 {2}High 1 · Data gap 1/);
+    expect(r.stdout).toMatch(/products\s+1 {2}Medium 1 \(1 with coverage below 80%\)/);
   });
 
   it("diffs 2024 against 2025: new smelter, status change, new sanctions hit, supplier moved", async () => {
