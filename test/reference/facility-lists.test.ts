@@ -6,6 +6,8 @@ import { withDatabase } from "../../src/db/database.ts";
 import { addReferenceFile, detectReferenceKind } from "../../loaders/reference/detect.ts";
 import { registerRmiKinds } from "../../loaders/reference/rmi-kinds.ts";
 import { parseSpreadsheetMl } from "../../loaders/reference/spreadsheet-ml.ts";
+import { main } from "../../src/cli/main.ts";
+import type { Output } from "../../src/cli/command.ts";
 import { sharedDir } from "../helpers/paths.ts";
 
 registerRmiKinds();
@@ -79,6 +81,18 @@ describe("RMI facility lists in RMI's Excel 2003 XML export", () => {
 
 const real = path.join(sharedDir, "reference/rmi/facility-lists-2026-08-22");
 describe.skipIf(!existsSync(real))("RMI's 2026-08-22 facility lists (../shared)", () => {
+  it("assay reference add reads RMI's XML export, and assay match then names that list", async () => {
+    const db = path.join(dir, "cli.duckdb");
+    let out = "", err = "";
+    const io: Output = { out: (t) => void (out += t), err: (t) => void (err += t), isTTY: false };
+    const files = ["CMRT", "CONFORMANT", "REVISIONS"].map((f) => path.join(real, `${f}.xml`));
+    expect(await main(["reference", "add", ...files, "--db", db, "--json"], io), err).toBe(0);
+    expect(JSON.parse(out).map((r: { kind: string; rows: number }) => [r.kind, r.rows])).toEqual([["rmi-facility-list-cmrt", 347], ["rmi-status-conformant", 420], ["rmi-revisions", 588]]);
+    out = "";
+    expect(await main(["match", "CID000004", "--metal", "Tungsten", "--json", "--db", db], io), err).toBe(0);
+    expect(JSON.parse(out).matches[0]).toMatchObject({ cid: "CID000004", status: "listed", listedIn: { file: "CMRT.xml", vintage: "2026-08-22", current: true } });
+  });
+
   it("the XML export and the CSV conversion store the same rows", async () => {
     const dump = async (ext: string) => withDatabase(async (db) => {
       for (const f of ["CMRT", "EMRT", "AMRT", "CONFORMANT", "ACTIVE", "REVISIONS"]) await addReferenceFile(db, path.join(real, `${f}.${ext}`));
