@@ -10,11 +10,18 @@ export interface ZipLimits {
   maxTotalBytes: number;
 }
 
+// RMI's own templates: largest entry about 6 MB (the Smelter Look-up sheet), 11 MB in all, compressed about 13:1. A
+// supplier file with a full 20,000-row smelter list stays far below these caps; a crafted file cannot make one reader
+// hold hundreds of megabytes (memory peaks at a few times the largest entry read).
 export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxEntries: 5_000,
-  maxEntryBytes: 128 * 1024 * 1024,
-  maxTotalBytes: 256 * 1024 * 1024,
+  maxEntryBytes: 48 * 1024 * 1024,
+  maxTotalBytes: 96 * 1024 * 1024,
 };
+
+/** Large entries that compress better than this are deflate bombs, not spreadsheets (real sheet XML: about 5–20:1). */
+const MAX_RATIO = 200;
+const RATIO_CHECKED_FROM = 8 * 1024 * 1024;
 
 interface ZipEntry {
   name: string;
@@ -101,6 +108,9 @@ export class ZipArchive {
     }
     if (this.inflated + entry.size > this.limits.maxTotalBytes) {
       throw new UnreadableWorkbook(`zip archive expands beyond ${this.limits.maxTotalBytes} bytes`);
+    }
+    if (entry.size >= RATIO_CHECKED_FROM && entry.size > entry.compressedSize * MAX_RATIO) {
+      throw new UnreadableWorkbook(`zip entry ${name} expands ${Math.round(entry.size / Math.max(1, entry.compressedSize))}:1 (limit ${MAX_RATIO}:1 for entries over ${RATIO_CHECKED_FROM} bytes); possible zip bomb`);
     }
     const view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
     const lo = entry.localOffset;
