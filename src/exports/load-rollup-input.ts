@@ -140,8 +140,15 @@ export async function loadRollupInput(db: Database, options: { asOf?: string } =
      FROM bom_lines GROUP BY product_id ORDER BY product_id`,
   );
 
+  // What suppliers typed for facilities no CID identifies is screened too (screen stage, migration 032).
+  const reportedSanctions = (
+    await db.all<{ key: string; hits: string }>(
+      `SELECT smelter_key AS key, hits FROM reported_smelter_screening WHERE decision = 'hit' AND smelter_key LIKE 'unmatched:%'`,
+    )
+  ).map((r) => ({ key: r.key, hits: parseHits(r.hits) }));
   const parsed = RollupInput.safeParse({
     suppliers: [...suppliers.values()],
+    reportedSanctions,
     reference,
     countries: countries.map((c) => ({ iso2: c.iso2, names: [c.name], covered: c.covered, cahra: c.cahra })),
     products: bom.map((p) => ({ number: p.product_id, name: p.product_name, supplierIds: p.supplier_ids })),

@@ -111,8 +111,12 @@ export const RollupProduct = z.object({
 });
 export type RollupProduct = z.infer<typeof RollupProduct>;
 
+const SanctionsHit = z.object({ list: z.string(), id: z.string(), name: z.string(), program: z.string() });
+
 export const RollupInput = z.object({
   suppliers: z.array(RollupSupplier),
+  /** Sanctions hits of smelters no CID identifies, by scoring's key `unmatched:<metal>:<normalised name>`. */
+  reportedSanctions: z.array(z.object({ key: z.string(), hits: z.array(SanctionsHit) })).default([]),
   reference: z.array(RollupReference).default([]),
   countries: z.array(RollupCountry).default([]),
   products: z.array(RollupProduct).default([]),

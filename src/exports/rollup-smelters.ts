@@ -81,7 +81,9 @@ export function rollupSmelters(
   rows: readonly SmelterInput[],
   reference: readonly RollupReference[],
   countries: readonly RollupCountry[],
+  reportedSanctions: ReadonlyArray<{ key: string; hits: RollupReference["sanctions"] }> = [],
 ): SmelterRollup {
+  const typedHits = new Map(reportedSanctions.map((r) => [r.key, r.hits]));
   const refByCid = new Map(reference.map((r) => [`${r.metal.toLowerCase()}|${r.cid}`, r]));
   const refAnyMetal = new Map(reference.map((r) => [r.cid, r]));
   const country = countryIndex(countries);
@@ -114,7 +116,8 @@ export function rollupSmelters(
         auditCycleMonths: ref?.auditCycleMonths ?? null,
         reauditInProgress: ref?.reauditInProgress ?? null,
         statusVintage: ref?.statusVintage ?? null,
-        sanctions: ref?.sanctions ?? [],
+        // A facility no reference CID names is screened by what suppliers typed (scoring's unmatched key).
+        sanctions: ref?.sanctions ?? typedHits.get(`unmatched:${metal.toLowerCase()}:${normalizeName(name ?? "")}`) ?? [],
         inReference: ref !== null,
         suppliers: [],
         mineCountries: [],

@@ -116,7 +116,7 @@ export function rollupDeclaration(input: RollupInput, options: RollupOptions): R
       return v === "yes" || (v === "blank" && rowsOf(d).length > 0);
     });
     const rows: SmelterInput[] = used.flatMap(({ s, d }) => rowsOf(d).map((row) => ({ supplierId: s.supplierId, row })));
-    const { smelters, unidentified } = rollupSmelters(rows, input.reference, input.countries);
+    const { smelters, unidentified } = rollupSmelters(rows, input.reference, input.countries, input.reportedSanctions);
     const mine = smelters.filter((x) => x.metal === mineral);
     const verdicts = (t: QuestionMeaning) => used.map(({ d }) => verdictIn(d, mineral, t));
     const out = new Map<QuestionMeaning, [string | null, string]>();

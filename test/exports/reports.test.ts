@@ -6,6 +6,7 @@ import { euBatteriesDueDiligence, euConflictMineralsReport, secConflictMineralsR
 import { DeclarationConfig, RollupInput } from "../../src/exports/rollup-input.ts";
 import { smelterAnnexCsv } from "../../src/exports/smelter-annex-csv.ts";
 import type { Vintages } from "../../src/exports/vintages.ts";
+import { normalizeName } from "../../src/text/normalize.ts";
 import { company, cmrtConfig } from "./_fixtures.ts";
 
 const clean = ["Yes", "Yes", "No", "No", "No", "100%", "Yes", "Yes"];
@@ -155,5 +156,24 @@ describe("report drafts", () => {
     expect(DeclarationConfig.safeParse({ answers: { Z: "Yes" } }).success).toBe(false);
     expect(DeclarationConfig.safeParse({ scope: "Product", answers: { a: "Yes" } }).success).toBe(true);
     expect(DeclarationConfig.safeParse({ scopes: "x" }).success).toBe(false);
+  });
+});
+
+describe("sanctions of facilities no CID identifies", () => {
+  it("a typed refiner the screening matched to the SDN list is named in the drafts and the annex", () => {
+    const typed = "Premier Gold Refinery L.L.C.";
+    const parsed = RollupInput.parse({
+      suppliers: [{
+        supplierId: "S1", name: "Kivu Trading",
+        declarations: [{ declarationId: "g1", template: "CMRT", version: "6.5", answers: [...answers("Gold", clean)], smelters: [{ metal: "Gold", cid: null, name: typed, country: "CONGO, DEMOCRATIC REPUBLIC OF THE" }] }],
+      }],
+      reportedSanctions: [{ key: `unmatched:gold:${normalizeName(typed)}`, hits: [{ list: "OFAC SDN", id: "35318", name: "PREMIER GOLD REFINERY LLC", program: "DRCONGO" }] }],
+    });
+    const r = buildReportInput(parsed, { company, declaration: cmrtConfig, asOf: "2026-03-01", period: "2025", vintages });
+    expect(r.cmrt!.smelters[0]!.sanctions.map((h) => h.id)).toEqual(["35318"]);
+    const md = secConflictMineralsReport(r);
+    expect(md).toContain("1 reported facility(ies) are designated on a sanctions list");
+    expect(md).toContain("| Gold | Premier Gold Refinery L.L.C. | — | CONGO, DEMOCRATIC REPUBLIC OF THE | OFAC SDN 35318 (DRCONGO) | 1 |");
+    expect(smelterAnnexCsv(r.cmrt!.smelters, "2025-12-31").split("\r\n")[1]).toBe("Gold,Premier Gold Refinery L.L.C.,,\"CONGO, DEMOCRATIC REPUBLIC OF THE\",CD,unknown,,,no,OFAC SDN 35318 (DRCONGO),1");
   });
 });
