@@ -111,7 +111,7 @@ describe("report drafts", () => {
     expect(md, "no live link can come from supplier text").not.toContain("http://evil");
     expect(escapeMarkdown("a|b\nc")).toBe("a\\|b c");
     expect(escapeMarkdown("Acme Metals Co., Ltd. (Thailand) - Plant #2")).toBe("Acme Metals Co., Ltd. (Thailand) - Plant #2");
-    expect(escapeMarkdown("1. ${x} # <b>")).toBe("1\\. \\$\\{x\\} # &lt;b&gt;");
+    expect(escapeMarkdown(`1. $${"{x}"} # <b>`)).toBe("1\\. \\$\\{x\\} # &lt;b&gt;");
     expect(escapeMarkdown("# heading")).toBe("\\# heading");
   });
 
