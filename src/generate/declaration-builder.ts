@@ -2,6 +2,7 @@ import type { TemplateDefects, TemplateInput } from "./template/write-template.t
 import type { LookupRow } from "./template/_lookup.ts";
 import { UNKNOWN_SMELTERS } from "./names.ts";
 import type { Rng } from "./rng.ts";
+import { CMRT_6_QUESTIONS, EMRT_QUESTIONS, type QuestionMeaning, type QuestionTable, questionNumberOf } from "../rmi/questions.ts";
 
 export const FEATURES = [
   "complete",
@@ -75,33 +76,44 @@ function standardRows(lookup: readonly LookupRow[], mineral: string): LookupRow[
   );
 }
 
+type Answer = { question: string; mineral: string; answer: string | null; comment: null };
+
+/** One answer, written under the number the template family gives that meaning (DOMAIN.md §10). */
+function answerFor(table: QuestionTable, meaning: QuestionMeaning, mineral: string, answer: string | null): Answer {
+  const question = questionNumberOf(table, meaning);
+  if (!question) throw new Error(`${table.family} ${table.versions} has no question meaning ${meaning}`);
+  return { question, mineral, answer, comment: null };
+}
+
 function cmrtAnswers(rng: Rng, plan: DeclarationPlan): TemplateInput["answers"] {
-  const out: Array<{ question: string; mineral: string; answer: string | null; comment: string | null }> = [];
+  const t = CMRT_6_QUESTIONS;
+  const out: Answer[] = [];
   for (const metal of ["Tantalum", "Tin", "Gold", "Tungsten"]) {
     const inScope = plan.scopeMinerals.includes(metal);
-    out.push({ question: "1", mineral: metal, answer: inScope ? "Yes" : "No", comment: null });
-    out.push({ question: "2", mineral: metal, answer: inScope ? "Yes" : "No", comment: null });
+    out.push(answerFor(t, "intentionally-added", metal, inScope ? "Yes" : "No"));
+    out.push(answerFor(t, "remains-in-product", metal, inScope ? "Yes" : "No"));
     if (!inScope) continue;
-    out.push({ question: "3", mineral: metal, answer: rng.weighted([["No", 5], ["Unknown", 3], ["Yes", 1]] as const), comment: null });
-    out.push({ question: "4", mineral: metal, answer: rng.weighted([["No", 5], ["Unknown", 3], ["Yes", 1]] as const), comment: null });
-    out.push({ question: "5", mineral: metal, answer: rng.weighted([["No", 8], ["Unknown", 2], ["Yes", 1]] as const), comment: null });
-    out.push({ question: "6", mineral: metal, answer: rng.pick(["100%", "Greater than 90%", "Greater than 75%", "Greater than 50%", "50% or less"]), comment: null });
-    out.push({ question: "7", mineral: metal, answer: rng.weighted([["Yes", 4], ["No", 1]] as const), comment: null });
-    out.push({ question: "8", mineral: metal, answer: rng.weighted([["Yes", 5], ["No", 1]] as const), comment: null });
+    out.push(answerFor(t, "covered-countries", metal, rng.weighted([["No", 5], ["Unknown", 3], ["Yes", 1]] as const)));
+    out.push(answerFor(t, "cahra", metal, rng.weighted([["No", 5], ["Unknown", 3], ["Yes", 1]] as const)));
+    out.push(answerFor(t, "recycled-scrap", metal, rng.weighted([["No", 8], ["Unknown", 2], ["Yes", 1]] as const)));
+    out.push(answerFor(t, "response-share", metal, rng.pick(["100%", "Greater than 90%", "Greater than 75%", "Greater than 50%", "50% or less"])));
+    out.push(answerFor(t, "all-smelters-identified", metal, rng.weighted([["Yes", 4], ["No", 1]] as const)));
+    out.push(answerFor(t, "all-info-reported", metal, rng.weighted([["Yes", 5], ["No", 1]] as const)));
   }
   return out;
 }
 
 function emrtAnswers(rng: Rng, plan: DeclarationPlan): TemplateInput["answers"] {
-  const out: Array<{ question: string; mineral: string; answer: string | null; comment: string | null }> = [];
+  const t = EMRT_QUESTIONS;
+  const out: Answer[] = [];
   for (const mineral of plan.scopeMinerals) {
-    out.push({ question: "1", mineral, answer: rng.weighted([["Yes", 8], ["Unknown", 1]] as const), comment: null });
-    out.push({ question: "2", mineral, answer: "Yes", comment: null });
-    out.push({ question: "3", mineral, answer: rng.weighted([["No", 3], ["Unknown", 3], ["Yes", 1]] as const), comment: null });
-    out.push({ question: "4", mineral, answer: rng.weighted([["Yes", 3], ["No", 2]] as const), comment: null });
-    out.push({ question: "5", mineral, answer: rng.pick(["100%", "Greater than 75%", "50% or less", "Did not survey"]), comment: null });
-    out.push({ question: "6", mineral, answer: "Yes", comment: null });
-    out.push({ question: "7", mineral, answer: rng.weighted([["No", 3], ["Unknown", 2], ["Yes", 1]] as const), comment: null });
+    out.push(answerFor(t, "intentionally-added", mineral, rng.weighted([["Yes", 8], ["Unknown", 1]] as const)));
+    out.push(answerFor(t, "remains-in-product", mineral, "Yes"));
+    out.push(answerFor(t, "cahra", mineral, rng.weighted([["No", 3], ["Unknown", 3], ["Yes", 1]] as const)));
+    out.push(answerFor(t, "recycled-scrap", mineral, rng.weighted([["No", 8], ["Unknown", 2], ["Yes", 1]] as const)));
+    out.push(answerFor(t, "response-share", mineral, rng.pick(["100%", "Greater than 75%", "50% or less", "Did not survey"])));
+    out.push(answerFor(t, "all-smelters-identified", mineral, "Yes"));
+    out.push(answerFor(t, "all-info-reported", mineral, rng.weighted([["Yes", 5], ["No", 1]] as const)));
   }
   return out;
 }

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { loadBom } from "../../loaders/bom.ts";
+import { readTemplate } from "../../loaders/template/read-template.ts";
 import { loadOutreachLog } from "../../loaders/outreach-log.ts";
 import { loadSupplierMaster } from "../../loaders/supplier-master.ts";
 import { withDatabase } from "../../src/db/database.ts";
@@ -80,7 +81,33 @@ describe.skipIf(!existsSync(join(sampleDir, "manifest.json")))("bundled sample c
   it("is exactly what the generator writes (regenerate with scripts/make-sample.ts)", async () => {
     const out = mkdtempSync(join(tmpdir(), "assay-sample-"));
     await writeCompany(generateCompany(SAMPLE_OPTIONS), out);
-    expect(hashes(out)).toEqual(hashes(sampleDir));
+    // decisions.csv is the analyst's file (hand-written review decisions), not generator output.
+    const { "decisions.csv": _analystFile, ...generated } = hashes(sampleDir);
+    expect(hashes(out)).toEqual(generated);
+  });
+
+  it("writes every answer under the question that means it (EMRT Q4 is 100% recycled, Q5 the response share)", () => {
+    const shares = new Set(["100%", "Greater than 90%", "Greater than 75%", "Greater than 50%", "50% or less", "Did not survey", "None"]);
+    const families = new Set<string>();
+    for (const f of readdirSync(join(sampleDir, "inbox")).filter((n) => n.endsWith(".xlsx"))) {
+      let d;
+      try {
+        d = readTemplate(readFileSync(join(sampleDir, "inbox", f)), { file: f, asOf: "2025-12-31" });
+      } catch {
+        continue; // the sample also holds deliberately broken files
+      }
+      if (!d.template || !["CMRT", "EMRT"].includes(d.template)) continue;
+      for (const a of d.answers ?? []) {
+        if (a.answer === null) continue;
+        families.add(d.template);
+        if (a.meaning === "response-share") expect(shares.has(a.answer), `${f} ${a.mineral}: ${a.answer}`).toBe(true);
+        else expect(["Yes", "No", "Unknown", "Not applicable for this declaration"], `${f} ${a.question} ${a.meaning}`).toContain(a.answer);
+      }
+      const recycled = (d.answers ?? []).filter((a) => a.meaning === "recycled-scrap" && a.answer !== null);
+      const claims = recycled.filter((a) => a.answer === "Yes").length;
+      expect(claims, `${f}: "100% recycled" is a rare claim`).toBeLessThanOrEqual(Math.max(1, Math.ceil(recycled.length / 2)));
+    }
+    expect([...families].sort()).toEqual(["CMRT", "EMRT"]);
   });
 
   it("loads cleanly: ≥ 30 suppliers, ≥ 10 products, every BOM supplier known, valid outreach", async () => {
