@@ -62,7 +62,7 @@ describe("overview across two periods (assay build --period 2024, then 2025)", (
     ] as const) {
       expect([kpi(key).value, kpi(key).previous], key).toEqual([sql["2025"]![field], sql["2024"]![field]]);
     }
-    const rate = (p: string) => Math.round((sql[p]!.responded / sql[p]!.in_scope) * 10_000) / 10_000;
+    const rate = (p: string) => Math.round((sql[p]!.usable / sql[p]!.in_scope) * 10_000) / 10_000;
     expect([kpi("responseRate").value, kpi("responseRate").previous]).toEqual([rate("2025"), rate("2024")]);
     // The sample's 2024 campaign had fewer answers: the change is real, not zero.
     const changed = overview.kpis.filter((k) => k.previous !== null && k.value !== k.previous);

@@ -245,7 +245,7 @@ describe.skipIf(!canRun)("assay build on a hostile supplier, every page in Chrom
       expect(e.in_scope, "engagement metrics agree with the per-supplier rows").toBe(inScopeRows);
       expected = {
         suppliersInScope: e.in_scope,
-        responseRate: Math.round((e.responded / e.in_scope) * 100),
+        responseRate: Math.round((e.usable / e.in_scope) * 100),
         validDeclarations: e.usable,
         smeltersIdentified: s.identified,
         conformantShare: Math.round((s.conformant / s.identified) * 100),

@@ -55,7 +55,8 @@ export async function kpisForRun(w: Warehouse, run: RunRef): Promise<Kpis> {
   return {
     suppliersInScope: supplierCounts.n,
     responded: supplierCounts.responded,
-    responseRate: ratio(supplierCounts.responded, supplierCounts.n),
+    // The filings' survey response: relevant suppliers with a usable declaration (src/exports/survey-coverage.ts).
+    responseRate: ratio(supplierCounts.valid, supplierCounts.n),
     validDeclarations: supplierCounts.valid,
     smelters: m.n,
     smeltersIdentified: m.identified,
@@ -90,7 +91,7 @@ export function kpiList(now: Kpis, before: Kpis | null): Kpi[] {
   });
   return [
     k("suppliersInScope", "Suppliers in scope", "count", "up", "suppliers asked for a declaration"),
-    k("responseRate", "Response rate", "percent", "up", `${now.responded} of ${now.suppliersInScope} answered`),
+    k("responseRate", "Response rate", "percent", "up", `${now.validDeclarations} of ${now.suppliersInScope} responded with a usable declaration (${now.responded} answered), as the filings count it`),
     k("validDeclarations", "Valid declarations", "count", "up", `usable answers: current, without errors (${now.responded} responded)`),
     k("smeltersIdentified", "Smelters identified", "count", "up", `${now.smelters} reported, ${now.smelters - now.smeltersIdentified} without a CID`),
     k("conformantShare", "Conformant smelters", "percent", "up", `${now.conformant} of ${now.smeltersIdentified} identified`),
