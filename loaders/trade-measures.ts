@@ -3,7 +3,7 @@ import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Database } from "../src/db/database.ts";
 import { IngestError } from "../src/errors.ts";
-import { canonicalMineral } from "../src/rmi/minerals.ts";
+import { canonicalMetal } from "../src/rmi/minerals.ts";
 import { countryToIso2 } from "../src/text/countries.ts";
 import { cleanText } from "../src/text/normalize.ts";
 import { measureDate, measureOrigin, TradeMeasure } from "../src/trade/measures.ts";
@@ -13,13 +13,12 @@ import { sha256, storeLoad, vintageFromFileName } from "./reference/store.ts";
 
 const REQUIRED = ["mineral", "country_iso2", "measure_type", "effective_from"] as const;
 
-// RMI's spellings, so a measure meets the smelters it binds ("aluminium" → RMI's "Aluminum").
-const SPELLINGS: Record<string, string> = { aluminium: "Aluminum", "rare earths": "Rare Earth Elements", ree: "Rare Earth Elements" };
 
 /** "tungsten" → "Tungsten", "rare earth elements" → "Rare Earth Elements", "aluminium" → "Aluminum". */
 export function measureMineral(raw: string): string {
   const folded = raw.trim().toLowerCase().replace(/\s+/g, " ");
-  return SPELLINGS[folded] ?? canonicalMineral(folded) ?? folded.replace(/\b[a-z]/g, (c) => c.toUpperCase());
+  // RMI's spellings, so a measure meets the smelters it binds ("aluminium" → RMI's "Aluminum").
+  return canonicalMetal(folded) ?? folded.replace(/\b[a-z]/g, (c) => c.toUpperCase());
 }
 
 /** "CN", "China", "EU", "European Union" → the jurisdiction code. */

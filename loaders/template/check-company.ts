@@ -1,5 +1,6 @@
 import type { Answer, CompanyAnswer, CompanyInfo, Finding } from "../../src/rmi/declaration.ts";
 import type { TemplateLayout } from "../../src/rmi/layouts.ts";
+import { declinesMineral } from "../../src/rmi/scope-answers.ts";
 import type { CompanyRead, Located } from "./read-sections.ts";
 
 const DECL = "Declaration";
@@ -61,13 +62,11 @@ export function checkCompany(read: CompanyRead, layout: TemplateLayout, asOf: st
 const answered = (a: Located<Answer>[], meaning: string, mineral: string) =>
   a.find((x) => x.value.meaning === meaning && x.value.mineral === mineral)?.value.answer ?? null;
 
-/** The gates: "intentionally added" and, where the template asks it, "remains in product"; a No takes the mineral out of scope. */
-const GATES = ["intentionally-added", "remains-in-product"] as const;
-
-/** Minerals for which the gate questions are not "No" and "intentionally added" is answered. */
+// The gates: "intentionally added" (No, Not applicable, Not declaring) and, where the template asks it, "remains in product" (No).
+/** Minerals for which "intentionally added" is answered and does not decline the mineral, and no other gate is "No". */
 export function mineralsInScope(answers: Located<Answer>[]): string[] {
   const minerals = [...new Set(answers.map((a) => a.value.mineral))];
-  return minerals.filter((m) => answered(answers, "intentionally-added", m) !== null && GATES.every((g) => answered(answers, g, m) !== "No"));
+  return minerals.filter((m) => answered(answers, "intentionally-added", m) !== null && !declinesMineral(answered(answers, "intentionally-added", m)) && answered(answers, "remains-in-product", m) !== "No");
 }
 
 /** RMI Checker rows 14–63: answers required by the Q1/Q2 gates, values from the dropdowns, the policy URL. */
@@ -77,7 +76,7 @@ export function checkAnswers(answers: Located<Answer>[], companyAnswers: Located
     const q = layout.questions.find((x) => x.id === a.question)!;
     const q1 = answered(answers, "intentionally-added", a.mineral);
     const q2 = answered(answers, "remains-in-product", a.mineral);
-    const required = a.meaning === "intentionally-added" || (a.meaning === "remains-in-product" ? q1 !== "No" : q1 !== "No" && q2 !== "No");
+    const required = a.meaning === "intentionally-added" || (a.meaning === "remains-in-product" ? !declinesMineral(q1) : !declinesMineral(q1) && q2 !== "No");
     if (a.answer === null) {
       if (required) out.push(finding("error", "answer-missing", cell, `question ${a.question} is unanswered for ${a.mineral}`));
       continue;

@@ -1,12 +1,13 @@
 import { normalizeName } from "../../src/text/normalize.ts";
 import type { Finding, ProductRow, SmelterRow } from "../../src/rmi/declaration.ts";
 import { isCid, normalizeLegacyId } from "../../src/rmi/identifiers.ts";
-import { isSpecialLookup } from "./read-sections.ts";
+import { isSpecialLookup, type WorkbookLookup } from "./read-sections.ts";
 import type { SmelterColumns } from "../../src/rmi/layouts.ts";
 
 const SHEET = "Smelter List";
 const f = (severity: Finding["severity"], code: string, cell: string, message: string): Finding => ({ severity, code, sheet: SHEET, cell, message });
 const lower = (s: string | null) => (s ?? "").toLowerCase();
+const titleCase = (s: string) => s.replace(/\b[a-z]/g, (ch) => ch.toUpperCase());
 
 export interface SmelterCheckInput {
   smelters: readonly SmelterRow[];
@@ -15,7 +16,7 @@ export interface SmelterCheckInput {
   inScope: readonly string[];
   /** Minerals answered Q1 = No. */
   declaredNo: readonly string[];
-  lookupCids: Map<string, Set<string>> | null;
+  lookup: WorkbookLookup | null;
   /** Declaration cell of each mineral's question 1 answer, for findings about the answer. */
   q1Cells?: ReadonlyMap<string, string>;
 }
@@ -51,10 +52,22 @@ export function checkSmelters(input: SmelterCheckInput): Finding[] {
       out.push(f("info", "legacy-smelter-id", `${c.cid}${s.row}`, `${s.cid} is a pre-2015 CFSI smelter ID; matching translates it to its CID`));
     } else if (s.cid !== null && !isCid(s.cid)) {
       out.push(f("warning", "cid-malformed", `${c.cid}${s.row}`, `smelter identification is not an RMI CID: ${s.cid} (expected CID followed by 6 digits)`));
-    } else if (s.cid !== null && s.metal && input.lookupCids && !input.lookupCids.get(lower(s.metal))?.has(s.cid)) {
-      out.push(f("warning", "cid-unknown", `${c.cid}${s.row}`, `${s.cid} is not a ${s.metal} smelter in this template's Smelter Look-up`));
+    } else if (s.cid !== null && s.metal && input.lookup && !input.lookup.cids.get(lower(s.metal))?.has(s.cid)) {
+      const others = [...input.lookup.cids].filter(([, set]) => set.has(s.cid!)).map(([m]) => titleCase(m));
+      if (others.length > 0) {
+        out.push(f("warning", "smelter-other-metal", `${c.metal}${s.row}`, `${s.cid} is a ${others.join("/")} smelter in this template's Smelter Look-up but is reported under ${s.metal}; check the metal`));
+      } else {
+        out.push(f("warning", "cid-unknown", `${c.cid}${s.row}`, `${s.cid} is not a ${s.metal} smelter in this template's Smelter Look-up`));
+      }
     }
     const name = s.name ?? (isSpecialLookup(s.lookupName) ? null : s.lookupName);
+    if (s.cid === null && name && s.metal && input.lookup) {
+      const metals = input.lookup.names.get(normalizeName(name));
+      if (metals && !metals.has(s.metal)) {
+        const [other, cid] = [...metals][0]!;
+        out.push(f("warning", "smelter-other-metal", `${c.metal}${s.row}`, `${name} is a ${other} smelter (${cid}) in this template's Smelter Look-up but is reported under ${s.metal}; check the metal`));
+      }
+    }
     const key = s.cid ? `${lower(s.metal)}|${s.cid}` : name ? `${lower(s.metal)}|${normalizeName(name)}|${lower(s.country)}` : null;
     if (key === null) continue;
     const first = seen.get(key);

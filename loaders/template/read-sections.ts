@@ -1,6 +1,8 @@
 import type { Answer, CompanyAnswer, CompanyInfo, DeclarationScope, MineRow, ProductRow, SmelterRow } from "../../src/rmi/declaration.ts";
 import { canonicalAnswer, cellText, freeText } from "./cell-text.ts";
 import { normalizeCid, smelterId } from "../../src/rmi/identifiers.ts";
+import { normalizeMetal } from "../../src/rmi/minerals.ts";
+import { normalizeName } from "../../src/text/normalize.ts";
 import { parseEffectiveDate } from "./effective-date.ts";
 import type { TemplateLayout } from "../../src/rmi/layouts.ts";
 import { companyMeaning, questionMeaning } from "../../src/rmi/questions.ts";
@@ -60,23 +62,24 @@ function rowMineral(decl: SheetSource, row: number): string | null {
   return t ? cleanMineral(t) : null;
 }
 
-const cleanMineral = (t: string) => t.replace(/\s*\(\*\)\s*$/, "").trim() || null;
+// RMI's spelling whatever the supplier typed ("铝", "Aluminium", "Cobalt(*)" → Aluminum, Aluminum, Cobalt).
+const cleanMineral = (t: string) => normalizeMetal(t.replace(/\s*\(\*\)\s*$/, ""));
 
 /** Minerals declared in scope: selected slots/lists, or for fixed-metal templates those with Q1 = Yes. */
 export function readMinerals(decl: SheetSource, layout: TemplateLayout, answers: readonly Answer[]): string[] {
   const src = layout.minerals;
   if (src.kind === "fixed") return src.minerals.filter((m) => answers.some((a) => a.meaning === "intentionally-added" && a.mineral === m && a.answer === "Yes"));
   if (src.kind === "slots") {
-    return src.cells.map((c) => freeText(decl.cell(c))).filter((t): t is string => t !== null && !/^\(delete/i.test(t));
+    return src.cells.map((c) => freeText(decl.cell(c))).filter((t): t is string => t !== null && !/^\(delete/i.test(t)).map((t) => cleanMineral(t)!);
   }
   const out: string[] = [];
   for (const c of src.cells) {
     const t = freeText(decl.cell(c));
-    if (t && !/^other\b/i.test(t)) out.push(t);
+    if (t && !/^other\b/i.test(t)) out.push(cleanMineral(t)!);
   }
   for (const c of src.otherCells) {
     const t = freeText(decl.cell(c));
-    if (t) out.push(t);
+    if (t) out.push(cleanMineral(t)!);
   }
   return [...new Set(out)];
 }
@@ -140,7 +143,7 @@ export function readSmelters(sheet: SheetSource, layout: TemplateLayout): Smelte
     const standard = c.lookupName ? freeText(sheet.get(row, columnIndex("R"))) : null;
     out.push({
       row,
-      metal: at(row, c.metal),
+      metal: normalizeMetal(at(row, c.metal)),
       lookupName,
       name: written ?? (isSpecialLookup(lookupName) ? null : (standard ?? lookupName)),
       country: at(row, c.country),
@@ -184,7 +187,7 @@ export function readMines(sheet: SheetSource, firstRow: number): MineRow[] {
     if (!["A", "B", "C", "D"].some((l) => at(row, l) !== null)) continue;
     out.push({
       row,
-      metal: at(row, "A"),
+      metal: normalizeMetal(at(row, "A")),
       smelterName: at(row, "B"),
       name: at(row, "C"),
       mineId: smelterId(at(row, "D")),
@@ -196,18 +199,30 @@ export function readMines(sheet: SheetSource, firstRow: number): MineRow[] {
   return out;
 }
 
-/** CIDs listed in the template's own Smelter Look-up, per lower-case metal. */
-export function readLookupCids(sheet: SheetSource | null): Map<string, Set<string>> | null {
+/** The template's own Smelter Look-up: its CIDs per lower-case metal, and the metals and CID of each alias. */
+export interface WorkbookLookup {
+  cids: Map<string, Set<string>>;
+  /** normalizeName(alias or standard name) → RMI metal → CID. */
+  names: Map<string, Map<string, string>>;
+}
+
+export function readLookup(sheet: SheetSource | null): WorkbookLookup | null {
   if (!sheet) return null;
-  const out = new Map<string, Set<string>>();
+  const cids = new Map<string, Set<string>>();
+  const names = new Map<string, Map<string, string>>();
   for (let row = 5; row <= sheet.lastRow; row++) {
-    const metal = cellText(sheet.get(row, 0));
+    const metal = normalizeMetal(cellText(sheet.get(row, 0)));
     const cid = normalizeCid(cellText(sheet.get(row, 4)));
     if (!metal || !cid) continue;
     const key = metal.toLowerCase();
-    if (!out.has(key)) out.set(key, new Set());
-    out.get(key)!.add(cid);
+    if (!cids.has(key)) cids.set(key, new Set());
+    cids.get(key)!.add(cid);
+    for (const col of [1, 2]) {
+      const name = normalizeName(cellText(sheet.get(row, col)) ?? "");
+      if (name === "") continue;
+      if (!names.has(name)) names.set(name, new Map());
+      names.get(name)!.set(metal, cid);
+    }
   }
-  return out.size > 0 ? out : null;
+  return cids.size > 0 ? { cids, names } : null;
 }
-

@@ -6,7 +6,7 @@ import { checkProducts, checkSmelters } from "./check-smelters.ts";
 import type { Declaration, Finding } from "../../src/rmi/declaration.ts";
 import { detectTemplate, productListHasRequesterColumns } from "./detect-template.ts";
 import { ABSENT, LATEST_VERSION } from "../../src/rmi/layouts.ts";
-import { readAnswers, readCompany, readCompanyAnswers, readLookupCids, readMines, readMinerals, readProducts, readSmelters } from "./read-sections.ts";
+import { readAnswers, readCompany, readCompanyAnswers, readLookup, readMines, readMinerals, readProducts, readSmelters } from "./read-sections.ts";
 import type { WorkbookSource } from "./workbook-source.ts";
 import { capTextLengths } from "./cap-text.ts";
 
@@ -33,7 +33,11 @@ export function readDeclaration(wb: WorkbookSource, options: ReadOptions): Decla
     findings.push({ severity: "warning", code: "template-outdated", sheet: "Declaration", cell: "J3", message: `${family} ${version} is outdated (current version ${LATEST_VERSION[family]})` });
   }
   if (detected.unverified && !layout.legacy) {
-    findings.push({ severity: "info", code: "version-unverified", sheet: "Declaration", cell: "J3", message: `${family} ${version} was read with the ${layout.versions.join("/")} cell map` });
+    const nearest = layout.versions[layout.versions.length - 1]!;
+    // A release newer than any verified one may have moved cells (AMRT 1.31 added minerals): say so louder.
+    findings.push(versionNumber(version) > versionNumber(LATEST_VERSION[family])
+      ? { severity: "warning", code: "version-unverified", sheet: "Declaration", cell: "J3", message: `${family} ${version} is newer than the versions Assay verified (latest ${LATEST_VERSION[family]}); read with the ${family} ${nearest} cell map, so check answers and minerals against the workbook` }
+      : { severity: "info", code: "version-unverified", sheet: "Declaration", cell: "J3", message: `${family} ${version} was read with the ${family} ${layout.versions.join("/")} cell map` });
   }
 
   const companyRead = readCompany(decl, layout, wb.date1904 === true);
@@ -68,7 +72,7 @@ export function readDeclaration(wb: WorkbookSource, options: ReadOptions): Decla
       columns: layout.smelterList.columns,
       inScope: inScope.filter((m) => used.some((a) => a.value.mineral === m && a.value.answer === "Yes")),
       declaredNo,
-      lookupCids: readLookupCids(wb.sheet("Smelter Look-up", { maxColumns: 6 })),
+      lookup: readLookup(wb.sheet("Smelter Look-up", { maxColumns: 6 })),
       q1Cells: new Map(used.map((a) => [a.value.mineral, a.cell])),
     }),
     ...checkProducts(products, companyRead.company.scope === "Product", layout.productList.number),

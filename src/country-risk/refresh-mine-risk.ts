@@ -1,5 +1,6 @@
 import type { Database } from "../db/database.ts";
-import { normalizeCid, normalizeMetal } from "../rmi/identifiers.ts";
+import { normalizeCid } from "../rmi/identifiers.ts";
+import { normalizeMetal } from "../rmi/minerals.ts";
 import type { CountryRiskDatasets } from "../../loaders/reference/country-risk-datasets.ts";
 import { mineRisks, storeSmelterCountryRisk, type SmelterCountryRisk } from "./smelter-country-risk.ts";
 

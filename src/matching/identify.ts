@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { findCid, normalizeCid, normalizeLegacyId, normalizeMetal } from "../rmi/identifiers.ts";
+import { findCid, normalizeCid, normalizeLegacyId } from "../rmi/identifiers.ts";
+import { normalizeMetal } from "../rmi/minerals.ts";
 import { countryToIso2 } from "../text/countries.ts";
 import { cleanText } from "../text/normalize.ts";
 import { facilityKey, weightTokens, type AliasEntry, type MatchIndex } from "./match-index.ts";

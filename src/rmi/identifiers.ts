@@ -19,7 +19,7 @@ export const isCid = (value: string | null | undefined): value is string => valu
 /** Finds a CID anywhere in free text (comments, names with the CID appended). */
 export function findCid(text: string | null | undefined): string | null {
   if (!text) return null;
-  const m = /(?<![A-Z0-9])CID[\s\-_#:.]*0*(\d{1,6})(?!\d)/i.exec(fold(text));
+  const m = /(?<![A-Z0-9])CID[\s\-_#:.]*0*(\d{1,6})(?![A-Z0-9])/i.exec(fold(text));
   return m ? `CID${m[1]!.padStart(6, "0")}` : null;
 }
 
@@ -35,26 +35,6 @@ export function smelterId(value: string | null | undefined): string | null {
   const text = value == null ? null : fold(value).replace(/\s+/g, " ").trim();
   if (!text) return null;
   return normalizeCid(text) ?? normalizeLegacyId(text) ?? text;
-}
-
-const METALS: Record<string, string> = {
-  gold: "Gold", au: "Gold", tantalum: "Tantalum", ta: "Tantalum", tin: "Tin", sn: "Tin", tungsten: "Tungsten",
-  w: "Tungsten", wolfram: "Tungsten", cobalt: "Cobalt", co: "Cobalt", mica: "Mica", copper: "Copper", cu: "Copper",
-  graphite: "Graphite", lithium: "Lithium", li: "Lithium", nickel: "Nickel", ni: "Nickel", aluminum: "Aluminum",
-  aluminium: "Aluminum", al: "Aluminum", silver: "Silver", ag: "Silver", zinc: "Zinc", zn: "Zinc",
-  platinum: "Platinum", pt: "Platinum", palladium: "Palladium", pd: "Palladium", iridium: "Iridium",
-  rhodium: "Rhodium", ruthenium: "Ruthenium", manganese: "Manganese", mn: "Manganese", lime: "Lime",
-  tantal: "Tantalum", tantale: "Tantalum", "tántalo": "Tantalum", zinn: "Tin", etain: "Tin", "étain": "Tin", estano: "Tin", "estaño": "Tin",
-  estanho: "Tin", wolframio: "Tungsten", "tungstène": "Tungsten", oro: "Gold", ouro: "Gold",
-  "soda ash": "Soda Ash", "rare earth elements": "Rare Earth Elements", ree: "Rare Earth Elements",
-};
-
-/** RMI's spelling of a metal (`gold`, `Au`, ` TIN ` → Gold, Gold, Tin); other text is returned trimmed. */
-export function normalizeMetal(value: string | null | undefined): string | null {
-  if (!value) return null;
-  const key = value.trim().toLowerCase().replace(/\s+/g, " ");
-  if (key === "") return null;
-  return METALS[key] ?? value.trim();
 }
 
 /**

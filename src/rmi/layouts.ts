@@ -154,7 +154,14 @@ export const CMRT_3: TemplateLayout = {
 // Fields a layout does not have point at a column the reader never keeps (beyond every sheet's column cap).
 export const ABSENT = "ZZ";
 
-/** CMRT 2.x: smelter ID in column A (pre-CID IDs such as 4CHN005), one "representative" as contact and authorizer. */
+const CMRT2_UNKNOWN = ["Yes", "No", "Uncertain or Unknown"] as const;
+
+/**
+ * CMRT 2.x: Q1–Q6 per metal (headers 21, 27, …, 51; Ta, Sn, Au, W), company questions A–J at 59…77, smelter ID in
+ * column A (pre-CID IDs such as 4CHN005), one "representative" as contact and authorizer. Cells and dropdown values
+ * verified against CMRT 2.00, 2.02 and 2.03a workbooks. What each question means (only Q1 gates; Q2 asks
+ * about DRC origin) is in questions.ts.
+ */
 export const CMRT_2: TemplateLayout = {
   ...CMRT_3,
   versions: ["2", "2.0", "2.00", "2.01", "2.02", "2.03", "2.03a"],
@@ -163,8 +170,16 @@ export const CMRT_2: TemplateLayout = {
     contactName: "D14", contactEmail: "D16", contactPhone: "D17", authorizer: "D14", authorizerTitle: "D15", authorizerEmail: "D16",
     authorizerPhone: "D17", effectiveDate: "D18",
   },
-  questions: [],
-  companyQuestions: [],
+  questions: fixedRows(21, 4, 6).map((rows, i) => ({
+    id: String(i + 1),
+    rows,
+    values: [YN, CMRT2_UNKNOWN, CMRT2_UNKNOWN, ["Yes", "No but > 75%", "No but > 50%", "No but > 25%", "No but < 25%", "No - none"], ["Yes all smelters have been provided", "No"], YNU][i]!,
+  })),
+  companyQuestions: companyQuestions("ABCDEFGHIJ", 59, {
+    C: ["Yes", "Yes included in standard contract language", "No"],
+    D: ["Yes", "No", "Planned once lists become available"],
+    H: ["Yes (3rd party audit)", "Yes (documentation review only)", "Yes (internal audit)", "Yes (all methods apply)", "No"],
+  }),
   smelterList: {
     firstRow: 5,
     columns: {
@@ -172,13 +187,16 @@ export const CMRT_2: TemplateLayout = {
       contactEmail: "J", nextSteps: "K", mineNames: "L", mineCountries: "M", recycledScrap: ABSENT, comments: "N",
     },
   },
-  notRead: "answers to the questions and company questions (their cells differ before CMRT 3.0), so Checker rules are not applied",
+  notRead: undefined,
 };
 
 /** CMRT 1.00: "Smelter and Mine List" with name, street/city, contact and mine columns every other column; no country or ID. */
 export const CMRT_1: TemplateLayout = {
   ...CMRT_2,
   versions: ["1", "1.0", "1.00"],
+  questions: [],
+  companyQuestions: [],
+  notRead: "answers to the questions and company questions (their cells differ before CMRT 2.0), so Checker rules are not applied",
   smelterList: {
     firstRow: 5,
     columns: {

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Database } from "../db/database.ts";
-import { normalizeCid, normalizeMetal } from "../rmi/identifiers.ts";
+import { normalizeCid } from "../rmi/identifiers.ts";
+import { normalizeMetal } from "../rmi/minerals.ts";
 import { parseCsv } from "../../loaders/reference/parse-csv.ts";
 import { countryToIso2 } from "../text/countries.ts";
 import { cleanText } from "../text/normalize.ts";

@@ -40,6 +40,7 @@ describe("findCid", () => {
     expect(findCid("ACID0000801 wash")).toBeNull();
     expect(findCid("CID 12345678")).toBeNull();
     expect(findCid("no id here")).toBeNull();
+    expect(findCid("CID003379X")).toBeNull();
   });
 });
 
