@@ -20,6 +20,8 @@ const SPELLINGS: Record<string, readonly string[]> = {
   Cobalt: ["co", "cobalt", "kobalt", "cobalto", "钴", "鈷", "コバルト", "코발트"],
   Copper: ["cu", "copper", "kupfer", "cuivre", "cobre", "rame", "铜", "銅", "ドウ", "구리"],
   Graphite: ["graphite", "natural graphite", "graphit", "grafito", "grafite", "石墨", "天然石墨", "黒鉛", "グラファイト", "흑연"],
+  // AMRT's synthetic graphite is its own entry (RMI's spelling, and its own typo), never EMRT's natural graphite.
+  "Graphite (Artificial)": ["graphite (artificial)", "graphite (articial)", "artificial graphite", "synthetic graphite", "graphite artificial", "人造石墨", "合成石墨", "人造黒鉛"],
   Lithium: ["li", "lithium", "litio", "锂", "鋰", "リチウム", "리튬"],
   Mica: ["mica", "natural mica", "glimmer", "云母", "雲母", "天然云母", "マイカ", "운모"],
   Nickel: ["ni", "nickel", "niquel", "nichel", "镍", "鎳", "ニッケル", "니켈"],
@@ -81,7 +83,7 @@ export function canonicalMetal(value: string | null | undefined): string | null 
   const direct = TABLE.get(key);
   if (direct) return direct;
   // "Tin (Sn)", "Gold / Au": the text outside brackets, then each bracketed or slashed part.
-  const parts = key.split(/[()（）\[\]/／,，、;；|]+/).map((p) => p.trim()).filter((p) => p !== "");
+  const parts = key.split(/[()（）[\]/／,，、;；|]+/).map((p) => p.trim()).filter((p) => p !== "");
   for (const p of parts) {
     const hit = TABLE.get(p) ?? TABLE.get(p.replace(CJK_FILLER, "").trim());
     if (hit) return hit;

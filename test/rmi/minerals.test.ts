@@ -10,7 +10,7 @@ describe("the one metal table", () => {
     ["钴", "Cobalt"], ["铜", "Copper"], ["石墨", "Graphite"], ["natural graphite", "Graphite"], ["锂", "Lithium"], ["云母", "Mica"], ["天然云母", "Mica"], ["镍", "Nickel"],
     ["铝", "Aluminum"], ["Aluminium", "Aluminum"], ["铬", "Chromium"], ["银", "Silver"], ["锌", "Zinc"], ["稀土", "Rare Earth Elements"], ["REE", "Rare Earth Elements"],
     ["Cd", "Cadmium"], ["铅", "Lead"], ["Mo", "Molybdenum"], ["Re", "Rhenium"], ["硒", "Selenium"], ["碲", "Tellurium"],
-    ["ＴＩＮ", "Tin"], ["Cobalt refiner", "Cobalt"], ["Gold / Au", "Gold"],
+    ["Graphite (Artificial)", "Graphite (Artificial)"], ["Graphite (Articial)", "Graphite (Artificial)"], ["人造石墨", "Graphite (Artificial)"], ["ＴＩＮ", "Tin"], ["Cobalt refiner", "Cobalt"], ["Gold / Au", "Gold"],
   ])("%j → %s", (input, metal) => expect(canonicalMetal(input)).toBe(metal));
 
   it.each([[""], ["  "], ["Smelter not listed"], ["Unobtainium"], ["in"], [null]])("%j names no metal", (input) => expect(canonicalMetal(input)).toBeNull());
@@ -19,6 +19,7 @@ describe("the one metal table", () => {
     expect(canonicalMineral("锡")).toBe("Tin");
     expect(canonicalMineral("natural mica")).toBe("Mica");
     expect(canonicalMineral("铝")).toBeNull();
+    expect(canonicalMineral("Graphite (Artificial)"), "AMRT's synthetic graphite is not EMRT's graphite").toBeNull();
     expect(canonicalMineral("Silver")).toBeNull();
   });
 
