@@ -7,7 +7,7 @@ import { canonicalMetal } from "../src/rmi/minerals.ts";
 import { countryToIso2 } from "../src/text/countries.ts";
 import { cleanText } from "../src/text/normalize.ts";
 import { measureDate, measureOrigin, TradeMeasure } from "../src/trade/measures.ts";
-import { headText, registerReferenceKind, type ReferenceKind, type ReferenceLoadResult } from "./reference/detect.ts";
+import { headText, type ReferenceKind, type ReferenceLoadResult } from "./reference/detect.ts";
 import { parseCsv } from "./reference/parse-csv.ts";
 import { sha256, storeLoad, vintageFromFileName } from "./reference/store.ts";
 
@@ -109,14 +109,8 @@ export const tradeMeasuresKind: ReferenceKind = {
 
 export const SHIPPED_TRADE_DIR = resolve(fileURLToPath(new URL("../data/reference/trade", import.meta.url)));
 
-/** Registers the trade-measures kind with `assay reference add` (idempotent). */
-export function registerTradeKinds(): void {
-  registerReferenceKind(tradeMeasuresKind);
-}
-
 /** Loads the lists shipped in data/reference/trade (a no-op for bytes already loaded under the same file name). */
 export async function loadShippedTradeMeasures(db: Database, dir = SHIPPED_TRADE_DIR): Promise<ReferenceLoadResult[]> {
-  registerTradeKinds();
   const results: ReferenceLoadResult[] = [];
   for (const f of readdirSync(dir).filter((f) => f.toLowerCase().endsWith(".csv")).sort()) results.push(await loadTradeMeasures(db, join(dir, f)));
   return results;

@@ -3,7 +3,7 @@ import path from "node:path";
 import { z } from "zod";
 import { parseCsv } from "./parse-csv.ts";
 import { countryToIso2, iso3ToIso2 } from "../../src/text/countries.ts";
-import { goodToMinerals } from "../../src/country-risk/mineral-goods.ts";
+import { goodToMinerals } from "./mineral-goods.ts";
 import { REPO_ROOT } from "../../src/repo-root.ts";
 
 export const CahraRegion = z.object({ name: z.string(), code: z.string(), conflictAffected: z.boolean(), highRisk: z.boolean() });

@@ -1,7 +1,5 @@
 import { openSync, readSync, closeSync } from "node:fs";
-import { basename } from "node:path";
 import type { Database } from "../../src/db/database.ts";
-import { AssayError } from "../../src/errors.ts";
 
 /** What a loader reports after adding one reference file. */
 export interface ReferenceLoadResult {
@@ -27,19 +25,6 @@ export interface ReferenceKind {
   load(db: Database, path: string): Promise<ReferenceLoadResult>;
 }
 
-const registry: ReferenceKind[] = [];
-
-/** Adds a kind to the registry (a kind registered again under the same name replaces the earlier one). */
-export function registerReferenceKind(kind: ReferenceKind): void {
-  const at = registry.findIndex((k) => k.kind === kind.kind);
-  if (at >= 0) registry[at] = kind;
-  else registry.push(kind);
-}
-
-export function referenceKinds(): readonly ReferenceKind[] {
-  return registry;
-}
-
 export const HEAD_BYTES = 64 * 1024;
 
 export function readHead(path: string, size = HEAD_BYTES): Uint8Array {
@@ -51,27 +36,6 @@ export function readHead(path: string, size = HEAD_BYTES): Uint8Array {
   } finally {
     closeSync(fd);
   }
-}
-
-/** The first registered kind whose detector accepts the file (registration order decides ties). */
-export function detectReferenceKind(path: string, head = readHead(path)): ReferenceKind | null {
-  const name = basename(path);
-  return registry.find((k) => k.detect(name, head)) ?? null;
-}
-
-/** Detects the file's kind and loads it; throws naming the file and the known kinds when none matches. */
-export async function addReferenceFile(db: Database, path: string, kindName?: string): Promise<ReferenceLoadResult> {
-  const kind = kindName ? registry.find((k) => k.kind === kindName) : detectReferenceKind(path);
-  if (!kind) {
-    const known = registry.map((k) => k.kind).join(", ");
-    throw new AssayError(
-      kindName
-        ? `${path}: unknown reference kind: ${kindName} (expected one of ${known})`
-        : `${path}: not a reference file Assay recognises (expected one of ${known})`,
-      { code: "reference-kind", exitCode: 2 },
-    );
-  }
-  return kind.load(db, path);
 }
 
 /** Decodes the head as text (UTF-8, BOM stripped) for header sniffing. */

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Database } from "../../src/db/database.ts";
-import { addReferenceFile, type ReferenceLoadResult } from "./detect.ts";
-import { registerRmiKinds } from "./rmi-kinds.ts";
+import type { ReferenceLoadResult } from "./detect.ts";
+import { addReferenceFile } from "./kinds.ts";
 import { sha256 } from "./store.ts";
 
 export const SHIPPED_RMI_DIR = resolve(fileURLToPath(new URL("../../data/reference/rmi", import.meta.url)));
@@ -40,7 +40,6 @@ async function reinstate(db: Database, loadId: number): Promise<void> {
  * already loaded are not loaded again. The user's own current template and facility lists replace these.
  */
 export async function loadShippedReference(db: Database, dir = SHIPPED_RMI_DIR): Promise<ReferenceLoadResult[]> {
-  registerRmiKinds();
   const files = readdirSync(dir).filter((f) => f.toLowerCase().endsWith(".csv")).sort();
   const before = await currentLoads(db);
   const results: ReferenceLoadResult[] = [];

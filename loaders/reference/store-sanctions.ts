@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import type { Database } from "../../src/db/database.ts";
 import type { ReferenceLoadResult } from "./detect.ts";
 import { storeLoad } from "./store.ts";
-import { listChanges } from "../../src/screening/list-changes.ts";
 import type { ParsedList } from "./sanctions-entry.ts";
 
 export interface SanctionsLoadInfo {
@@ -15,13 +14,12 @@ export interface SanctionsLoadInfo {
 }
 
 /**
- * Stores a parsed list as a new reference load (same bytes as the current load: no-op), then reports the
- * reference smelters newly designated or delisted compared with the previous load of the same kind.
+ * Stores a parsed list as a new reference load (same bytes as the current load: no-op). Which reference smelters a
+ * new load designates or delists is screening's question (src/screening/list-changes.ts reportListChanges).
  */
 export async function storeSanctionsList(db: Database, parsed: ParsedList, info: SanctionsLoadInfo): Promise<ReferenceLoadResult> {
   const hash = createHash("sha256");
   for (const b of info.bytes) hash.update(b);
-  const previous = await db.scalar<number>("SELECT max(load_id) FROM reference_loads WHERE kind = ?", [info.kind]);
   const loadId = await storeLoad(
     db,
     { kind: info.kind, sourceFile: info.sourceFile, vintage: parsed.vintage ?? info.vintage, sha256: hash.digest("hex"), rowCount: parsed.entries.length, detail: info.detail },
@@ -38,14 +36,16 @@ export async function storeSanctionsList(db: Database, parsed: ParsedList, info:
       },
     ],
   );
-  const issues = [...parsed.issues];
-  let detail = info.detail;
-  if (loadId !== null && previous !== undefined && previous !== null) {
-    const changes = await listChanges(db, previous, loadId);
-    detail += changes.length === 0 ? "; no reference smelter newly designated or delisted" : "";
-    for (const c of changes) {
-      issues.push(`${c.change === "designated" ? "newly designated" : "delisted"}: ${c.smelterName} (${c.cid}, ${c.metal}) ~ ${c.list} ${c.entryId} "${c.listedName}"`);
-    }
-  }
-  return { kind: info.kind, loadId, rows: parsed.entries.length, detail, issues };
+  return { kind: info.kind, loadId, rows: parsed.entries.length, detail: info.detail, issues: [...parsed.issues] };
+}
+
+export const SANCTIONS_KINDS = ["ofac-sdn", "ofac-consolidated", "uk-sanctions", "eu-sanctions"] as const;
+
+/** The newest load id of each sanctions kind present. */
+export async function currentSanctionsLoads(db: Database): Promise<number[]> {
+  const rows = await db.all<{ load_id: number }>(
+    `SELECT max(load_id) AS load_id FROM reference_loads WHERE kind IN (${SANCTIONS_KINDS.map(() => "?").join(", ")}) GROUP BY kind ORDER BY 1`,
+    [...SANCTIONS_KINDS],
+  );
+  return rows.map((r) => r.load_id);
 }

@@ -1,5 +1,6 @@
 import { normalizeName } from "../text/normalize.ts";
 import type { DeclarationFacts } from "./facts.ts";
+import { smelterKey } from "../rmi/smelter-key.ts";
 import { companyMeaning, questionMeaning, questionNumberOf, questionTable, type QuestionMeaning } from "../rmi/questions.ts";
 
 type Row = Record<string, unknown>;
@@ -11,11 +12,6 @@ export interface SmelterSeed {
   metal: string;
   name: string;
   recycled: boolean[];
-}
-
-/** Stable identity across runs: the CID when matched, else `unmatched:<metal>:<normalised name>`. */
-export function smelterKey(cid: string | null, metal: string, name: string): string {
-  return cid ?? `unmatched:${metal}:${normalizeName(name)}`;
 }
 
 /** One declaration reduced to what scoring reads; records each smelter row it names in `seeds`. */

@@ -2,7 +2,9 @@ import type { Database } from "../db/database.ts";
 import { readSanctionsEntries } from "./read-sanctions.ts";
 import { readReferenceSmelters, type ReferenceSmelter } from "./reference-smelters.ts";
 import { buildSanctionsIndex } from "./sanctions-index.ts";
+import type { ReferenceLoadResult } from "../../loaders/reference/detect.ts";
 import type { SanctionsEntry } from "../../loaders/reference/sanctions-entry.ts";
+import { SANCTIONS_KINDS } from "../../loaders/reference/store-sanctions.ts";
 import { screen } from "./screen.ts";
 
 export interface ListChange {
@@ -49,4 +51,23 @@ export async function listChanges(db: Database, previousLoad: number, load: numb
     changes.map((c) => [load, previousLoad, c.list, c.change, c.cid, c.metal, c.smelterName, c.entryId, c.listedName, c.program]),
   );
   return changes;
+}
+
+/**
+ * After a reference load: when it is a new load of a sanctions list with an earlier load of the same kind, records
+ * the reference smelters it newly designates or delists (sanctions_changes) and adds one issue line per change.
+ */
+export async function reportListChanges(db: Database, result: ReferenceLoadResult): Promise<ReferenceLoadResult> {
+  if (result.loadId === null || !(SANCTIONS_KINDS as readonly string[]).includes(result.kind)) return result;
+  const previous = await db.scalar<number | null>("SELECT max(load_id) FROM reference_loads WHERE kind = ? AND load_id < ?", [result.kind, result.loadId]);
+  if (previous === undefined || previous === null) return result;
+  const changes = await listChanges(db, previous, result.loadId);
+  return {
+    ...result,
+    detail: `${result.detail ?? ""}${changes.length === 0 ? "; no reference smelter newly designated or delisted" : ""}`,
+    issues: [
+      ...(result.issues ?? []),
+      ...changes.map((c) => `${c.change === "designated" ? "newly designated" : "delisted"}: ${c.smelterName} (${c.cid}, ${c.metal}) ~ ${c.list} ${c.entryId} "${c.listedName}"`),
+    ],
+  };
 }

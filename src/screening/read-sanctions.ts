@@ -1,5 +1,6 @@
 import type { Database } from "../db/database.ts";
 import { SanctionsEntry } from "../../loaders/reference/sanctions-entry.ts";
+import { currentSanctionsLoads } from "../../loaders/reference/store-sanctions.ts";
 
 interface EntryRow {
   load_id: number; list: string; entry_id: string; name: string; entry_type: string; programs: string | null;
@@ -32,15 +33,4 @@ export async function readSanctionsEntries(db: Database, loadIds?: readonly numb
     }
   }
   return out;
-}
-
-export const SANCTIONS_KINDS = ["ofac-sdn", "ofac-consolidated", "uk-sanctions", "eu-sanctions"] as const;
-
-/** The newest load id of each sanctions kind present. */
-export async function currentSanctionsLoads(db: Database): Promise<number[]> {
-  const rows = await db.all<{ load_id: number }>(
-    `SELECT max(load_id) AS load_id FROM reference_loads WHERE kind IN (${SANCTIONS_KINDS.map(() => "?").join(", ")}) GROUP BY kind ORDER BY 1`,
-    [...SANCTIONS_KINDS],
-  );
-  return rows.map((r) => r.load_id);
 }

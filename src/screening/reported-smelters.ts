@@ -1,5 +1,5 @@
 import type { Database } from "../db/database.ts";
-import { smelterKey } from "../scoring/declaration-facts.ts";
+import { smelterKey } from "../rmi/smelter-key.ts";
 import { countryToIso2 } from "../text/countries.ts";
 import { cleanText, normalizeName } from "../text/normalize.ts";
 import type { ReferenceSmelter } from "./reference-smelters.ts";

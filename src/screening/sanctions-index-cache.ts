@@ -3,7 +3,8 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSyn
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Database } from "../db/database.ts";
-import { currentSanctionsLoads, readSanctionsEntries } from "./read-sanctions.ts";
+import { currentSanctionsLoads } from "../../loaders/reference/store-sanctions.ts";
+import { readSanctionsEntries } from "./read-sanctions.ts";
 import { buildSanctionsIndex, type IndexedName, type ListedParty, type SanctionsIndex } from "./sanctions-index.ts";
 
 const FORMAT = "assay-sanctions-index/1";

@@ -3,12 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { Database } from "../../src/db/database.ts";
-import { addReferenceFile } from "../../loaders/reference/detect.ts";
-import { registerRmiKinds } from "../../loaders/reference/rmi-kinds.ts";
+import { addReferenceFile } from "../../loaders/reference/kinds.ts";
 import { identify } from "../../src/matching/identify.ts";
 import { snapshotMatchIndex } from "../../src/matching/index-snapshot.ts";
-
-registerRmiKinds();
 const dir = mkdtempSync(path.join(tmpdir(), "assay-snapshot-"));
 const HEADER = "metal,smelter_lookup_name,standard_smelter_name,country,smelter_id,source_of_id,street,city,state_province";
 

@@ -3,14 +3,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { withDatabase } from "../../src/db/database.ts";
-import { addReferenceFile, detectReferenceKind } from "../../loaders/reference/detect.ts";
-import { registerRmiKinds } from "../../loaders/reference/rmi-kinds.ts";
+import { addReferenceFile, detectReferenceKind } from "../../loaders/reference/kinds.ts";
 import { parseSpreadsheetMl } from "../../loaders/reference/spreadsheet-ml.ts";
 import { main } from "../../src/cli/main.ts";
 import type { Output } from "../../src/cli/command.ts";
 import { sharedDir } from "../helpers/paths.ts";
-
-registerRmiKinds();
 const dir = mkdtempSync(path.join(tmpdir(), "assay-lists-"));
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 

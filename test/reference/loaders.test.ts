@@ -7,10 +7,9 @@ import { loadLegacyIds } from "../../loaders/rmi-legacy-ids.ts";
 import { loadLookupCsv } from "../../loaders/rmi-smelter-lookup.ts";
 import { loadStatusList } from "../../loaders/rmi-status-lists.ts";
 import { withDatabase } from "../../src/db/database.ts";
-import { addReferenceFile, detectReferenceKind } from "../../loaders/reference/detect.ts";
+import { addReferenceFile, detectReferenceKind } from "../../loaders/reference/kinds.ts";
 import { normalizeCid, parseListDate } from "../../src/rmi/identifiers.ts";
 import { parseCsv } from "../../loaders/reference/parse-csv.ts";
-import { registerRmiKinds } from "../../loaders/reference/rmi-kinds.ts";
 import { loadShippedReference, SHIPPED_RMI_DIR } from "../../loaders/reference/shipped.ts";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -93,7 +92,6 @@ describe("reference loaders (generated CSVs)", () => {
   });
 
   it("loads legacy IDs and detects kinds through the registry", async () => {
-    registerRmiKinds();
     await withDatabase(async (db) => {
       const p = file("legacy.csv", ",,,Version 2,Version 3\nGold,Krastsvetmet,RUSSIAN FEDERATION,1RUS067,CID001326\nGold,No old id,CHINA,,CID000001\n");
       expect(detectReferenceKind(p)?.kind).toBe("rmi-legacy-ids");
@@ -131,7 +129,6 @@ describe("shipped reference", () => {
 describe("shipped reference on a database that already has a newer look-up", () => {
   it("loads the older vintages for identification but keeps the newer one current", async () => {
     await withDatabase(async (db) => {
-      registerRmiKinds();
       const first = await addReferenceFile(db, path.join(SHIPPED_RMI_DIR, "rmi_smelter_lookup_CMRT_6.5.csv"));
       await loadShippedReference(db);
       const cmrt = await db.all("SELECT source_file, CAST(vintage AS VARCHAR) AS vintage FROM reference_loads WHERE kind = 'rmi-lookup-cmrt' ORDER BY load_id");

@@ -6,9 +6,9 @@ import { parseEuSanctions } from "../../loaders/eu-sanctions.ts";
 import { findCompanion, parseOfac } from "../../loaders/ofac.ts";
 import { parseUkSanctions } from "../../loaders/uk-sanctions.ts";
 import { withDatabase } from "../../src/db/database.ts";
-import { addReferenceFile, detectReferenceKind } from "../../loaders/reference/detect.ts";
+import { addReferenceFile, detectReferenceKind } from "../../loaders/reference/kinds.ts";
+import { reportListChanges } from "../../src/screening/list-changes.ts";
 import { readSanctionsEntries } from "../../src/screening/read-sanctions.ts";
-import { registerSanctionsKinds } from "../../loaders/reference/sanctions-kinds.ts";
 import { sharedDir, shippedEntries } from "./real-lists.ts";
 
 const SDN = [
@@ -89,7 +89,6 @@ describe("parseUkSanctions / parseEuSanctions (generated files)", () => {
 
 describe("reference add: detection, versioned loads and change alerts", () => {
   it("detects each list kind, stores loads with vintage and reports smelters newly designated and delisted", async () => {
-    registerSanctionsKinds();
     const dir = mkdtempSync(path.join(tmpdir(), "assay-lists-"));
     const v1 = path.join(dir, "2024"), v2 = path.join(dir, "2026");
     mkdirSync(v1);
@@ -106,13 +105,15 @@ describe("reference add: detection, versioned loads and change alerts", () => {
     expect(detectReferenceKind(path.join(dir, "UK_Sanctions_List.csv"))?.kind).toBe("uk-sanctions");
     expect(detectReferenceKind(path.join(dir, "20260601-FULL-1_1.csv"))?.kind).toBe("eu-sanctions");
     await withDatabase(async (db) => {
-      const first = await addReferenceFile(db, path.join(v1, "sdn_2024-05-03.csv"));
+      // What `assay reference add` and the build do: load the file, then report what the new load changes.
+      const add = async (file: string) => reportListChanges(db, await addReferenceFile(db, file));
+      const first = await add(path.join(v1, "sdn_2024-05-03.csv"));
       expect(first.rows).toBe(2);
-      const second = await addReferenceFile(db, path.join(v2, "sdn_2026-06-01.csv"));
+      const second = await add( path.join(v2, "sdn_2026-06-01.csv"));
       expect(second.issues?.some((i) => /newly designated: JSC Uralelectromed \(CID000929, Gold\) ~ OFAC SDN 44088/.test(i)), JSON.stringify(second.issues)).toBe(true);
-      const again = await addReferenceFile(db, path.join(v2, "sdn_2026-06-01.csv"));
+      const again = await add( path.join(v2, "sdn_2026-06-01.csv"));
       expect(again.loadId).toBeNull();
-      const back = await addReferenceFile(db, path.join(v1, "sdn_2024-05-03.csv"));
+      const back = await add( path.join(v1, "sdn_2024-05-03.csv"));
       expect(back.issues?.some((i) => /^delisted: JSC Uralelectromed/.test(i))).toBe(true);
       const loads = await db.all<{ kind: string; vintage: string }>("SELECT kind, CAST(vintage AS VARCHAR) AS vintage FROM reference_loads ORDER BY load_id");
       expect(loads).toEqual([

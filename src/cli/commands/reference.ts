@@ -1,9 +1,7 @@
 import { Database } from "../../db/database.ts";
 import { AssayError } from "../../errors.ts";
-import { addReferenceFile, referenceKinds } from "../../../loaders/reference/detect.ts";
-import { registerRmiKinds } from "../../../loaders/reference/rmi-kinds.ts";
-import { registerSanctionsKinds } from "../../../loaders/reference/sanctions-kinds.ts";
-import { registerTradeKinds } from "../../../loaders/trade-measures.ts";
+import { addReferenceFile, REFERENCE_KINDS } from "../../../loaders/reference/kinds.ts";
+import { reportListChanges } from "../../screening/list-changes.ts";
 import { loadShippedReference } from "../../../loaders/reference/shipped.ts";
 import { booleanOption, stringOption, type Command } from "../command.ts";
 import { formatTable } from "../format-table.ts";
@@ -24,12 +22,9 @@ Loading the same bytes again adds nothing; a different file of the same kind bec
     json: { type: "boolean", description: "print JSON" },
   },
   async run(ctx) {
-    registerRmiKinds();
-    registerSanctionsKinds();
-    registerTradeKinds();
     const [sub, ...files] = ctx.positionals;
     if (sub === "kinds") {
-      ctx.io.out(formatTable(referenceKinds().map((k) => ({ kind: k.kind, description: k.description ?? "" }))));
+      ctx.io.out(formatTable(REFERENCE_KINDS.map((k) => ({ kind: k.kind, description: k.description ?? "" }))));
       return 0;
     }
     if (!sub || !["add", "shipped", "list"].includes(sub)) throw new AssayError(`assay reference: unknown subcommand: ${sub ?? "(none)"} (expected add, shipped, list or kinds)`, { exitCode: 2 });
@@ -43,7 +38,7 @@ Loading the same bytes again adds nothing; a different file of the same kind bec
         return 0;
       }
       const results = sub === "shipped" ? await loadShippedReference(db) : [];
-      for (const f of sub === "add" ? files : []) results.push(await addReferenceFile(db, f, stringOption(ctx, "kind")));
+      for (const f of sub === "add" ? files : []) results.push(await reportListChanges(db, await addReferenceFile(db, f, stringOption(ctx, "kind"))));
       if (booleanOption(ctx, "json")) ctx.io.out(`${JSON.stringify(results)}\n`);
       else {
         for (const r of results) {

@@ -1,7 +1,7 @@
 import type { Migration } from "./index.ts";
 
 // Screening and country risk of smelters as suppliers reported them, keyed like scoring's smelters: the CID when
-// the row matched, else `unmatched:<metal>:<normalised name>` (src/scoring/declaration-facts.ts smelterKey).
+// the row matched, else `unmatched:<metal>:<normalised name>` (src/rmi/smelter-key.ts).
 export const reportedSmelters: Migration = {
   version: 32,
   name: "reported-smelters",

@@ -1,4 +1,3 @@
-import type { AssayConfig } from "../../config/config.ts";
 import { addDays } from "../_dates.ts";
 import type { CampaignWindow } from "../campaign.ts";
 import type { NextAction, SupplierEngagement } from "../engagement-status.ts";
@@ -23,7 +22,8 @@ export interface Draft {
 }
 
 export interface DraftContext {
-  company: AssayConfig["company"];
+  /** The `company` block of assay.config.json (the sender named in each draft). */
+  company: { name: string; contactName?: string | null; contactEmail?: string | null; contactPhone?: string | null; policyUrl?: string | null };
   outreach: OutreachConfig;
   window: CampaignWindow;
   asOf: string;
