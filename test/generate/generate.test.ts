@@ -90,7 +90,7 @@ describe.skipIf(!existsSync(join(sampleDir, "manifest.json")))("bundled sample c
     const shares = new Set(["100%", "Greater than 90%", "Greater than 75%", "Greater than 50%", "50% or less", "Did not survey", "None"]);
     const families = new Set<string>();
     for (const f of readdirSync(join(sampleDir, "inbox")).filter((n) => n.endsWith(".xlsx"))) {
-      let d;
+      let d: ReturnType<typeof readTemplate>;
       try {
         d = readTemplate(readFileSync(join(sampleDir, "inbox", f)), { file: f, asOf: "2025-12-31" });
       } catch {
