@@ -4,33 +4,17 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { readTemplate } from "../loaders/template/read-template.ts";
-import { Workbook } from "../loaders/xlsx/workbook.ts";
 import { encryptAgile, encryptStandard } from "../test/helpers/office-encrypt.ts";
-import { writeXls, type XlsCell, type XlsSheet } from "../test/helpers/xls-writer.ts";
+import { writeXls, xlsxAsXlsSheets, type XlsSheet } from "../test/helpers/xls-writer.ts";
 import { markdownTable, medianMs, type Bench } from "./harness.ts";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const sharedXls = path.join(process.env.ASSAY_SHARED ?? path.resolve(repoRoot, "../shared"), "templates/legacy/cmrt3.01_filled_encrypted.xls");
 
-function asXlsSheets(bytes: Uint8Array): XlsSheet[] {
-  const wb = Workbook.open(bytes);
-  return wb.sheets.map((info) => {
-    const s = wb.sheet(info.name, { maxColumns: 40 })!;
-    const rows: XlsCell[][] = [];
-    const formulas = new Set<string>();
-    for (const [r, cells] of s.rows) {
-      rows[r - 1] = cells.map((v, c) => {
-        if (s.isFormula(r, c)) formulas.add(`${r - 1}:${c}`);
-        return v ?? null;
-      });
-    }
-    return { name: info.name, hidden: info.hidden, rows, formulas };
-  });
-}
 
 export const bench: Bench = async ({ quick }) => {
   const plain = readFileSync(path.join(repoRoot, "data/sample/inbox/CMRT_Granite_Semiconductor_AB_2025.xlsx"));
-  const sheets = asXlsSheets(plain);
+  const sheets = xlsxAsXlsSheets(plain);
   const variants: Array<[string, Uint8Array]> = [
     ["plain .xlsx (baseline)", plain],
     ["Agile .xlsx (SHA-512, AES-256, 100,000 spins)", encryptAgile(plain)],

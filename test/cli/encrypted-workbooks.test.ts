@@ -2,11 +2,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { Workbook } from "../../loaders/xlsx/workbook.ts";
 import { encryptAgile, encryptStandard } from "../helpers/office-encrypt.ts";
 import { repoRoot } from "../helpers/paths.ts";
 import { runCli } from "../helpers/run-cli.ts";
-import { writeXls, type XlsCell, type XlsSheet } from "../helpers/xls-writer.ts";
+import { writeXls, xlsxAsXlsSheets, type XlsSheet } from "../helpers/xls-writer.ts";
 
 const work = mkdtempSync(join(tmpdir(), "assay-encrypted-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -14,21 +13,6 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const source = "CMRT_Granite_Semiconductor_AB_2025.xlsx";
 const plain = readFileSync(join(repoRoot, "data/sample/inbox", source));
 
-function asXlsSheets(bytes: Uint8Array): XlsSheet[] {
-  const wb = Workbook.open(bytes);
-  return wb.sheets.map((info) => {
-    const s = wb.sheet(info.name, { maxColumns: 40 })!;
-    const rows: XlsCell[][] = [];
-    const formulas = new Set<string>();
-    for (const [r, cells] of s.rows) {
-      rows[r - 1] = cells.map((v, c) => {
-        if (s.isFormula(r, c)) formulas.add(`${r - 1}:${c}`);
-        return v ?? null;
-      });
-    }
-    return { name: info.name, hidden: info.hidden, rows, formulas };
-  });
-}
 
 const inbox = join(work, "inbox");
 mkdirSync(inbox);
@@ -41,9 +25,9 @@ const files = {
 };
 writeFileSync(files.agile, encryptAgile(plain));
 writeFileSync(files.standard, encryptStandard(plain));
-writeFileSync(files.xls, writeXls(asXlsSheets(plain), { encrypt: { method: "rc4-cryptoapi" } }));
+writeFileSync(files.xls, writeXls(xlsxAsXlsSheets(plain), { encrypt: { method: "rc4-cryptoapi" } }));
 writeFileSync(files.locked, encryptAgile(plain, { password: "Quarterly2025!", spinCount: 1_000 }));
-writeFileSync(files.lockedXls, writeXls(asXlsSheets(plain), { encrypt: { method: "rc4", password: "Quarterly2025!" } }));
+writeFileSync(files.lockedXls, writeXls(xlsxAsXlsSheets(plain), { encrypt: { method: "rc4", password: "Quarterly2025!" } }));
 
 describe("workbooks encrypted with Excel's default password, end to end", () => {
   const expected = JSON.parse(runCli(["check", join(repoRoot, "data/sample/inbox", source), "--json", "--as-of", "2025-12-01"]).stdout);

@@ -1,3 +1,4 @@
+import { Workbook } from "../../loaders/xlsx/workbook.ts";
 /**
  * Writes legacy .xls workbooks (BIFF8 in a compound file) for tests, from MS-XLS: shared strings split over CONTINUE
  * records, numbers as NUMBER/RK/MULRK, formula cells with cached values (string results in a STRING record), and
@@ -266,4 +267,21 @@ export function writeBiffStream(sheets: readonly XlsSheet[], options: XlsOptions
 /** A complete .xls file. */
 export function writeXls(sheets: readonly XlsSheet[], options: XlsOptions = {}): Uint8Array {
   return writeCompoundFile({ Workbook: writeBiffStream(sheets, options) });
+}
+
+/** The sheets of an .xlsx as writeXls input (cells and formula flags), so its .xls twin reads alike. */
+export function xlsxAsXlsSheets(bytes: Uint8Array): XlsSheet[] {
+  const wb = Workbook.open(bytes);
+  return wb.sheets.map((info) => {
+    const s = wb.sheet(info.name, { maxColumns: 40 })!;
+    const rows: XlsCell[][] = [];
+    const formulas = new Set<string>();
+    for (const [r, cells] of s.rows) {
+      rows[r - 1] = cells.map((v, c) => {
+        if (s.isFormula(r, c)) formulas.add(`${r - 1}:${c}`);
+        return v ?? null;
+      });
+    }
+    return { name: info.name, hidden: info.hidden, rows, formulas };
+  });
 }

@@ -9,7 +9,7 @@ import { decodeRk } from "../../loaders/xlsx/biff-records.ts";
 import { XlsWorkbook } from "../../loaders/xlsx/xls-workbook.ts";
 import { hasMsoffcrypto, msoffcryptoDecrypt } from "../helpers/msoffcrypto.ts";
 import { repoRoot, sharedDir } from "../helpers/paths.ts";
-import { writeBiffStream, writeXls, type XlsCell, type XlsSheet, type XlsOptions } from "../helpers/xls-writer.ts";
+import { writeBiffStream, writeXls, xlsxAsXlsSheets, type XlsCell, type XlsSheet, type XlsOptions } from "../helpers/xls-writer.ts";
 
 const LIMITS = { maxRow: 20_000, maxColumns: 40 };
 const long = "Smelter comment that runs past one record: " + "Ä".repeat(150) + " 中文说明 " + "x".repeat(120);
@@ -144,28 +144,13 @@ describe.skipIf(!hasMsoffcrypto || !existsSync(realXls))("a real RC4 CryptoAPI .
 });
 
 /** The cells of every sheet of an .xlsx, as an .xls writer input (formula cells keep their cached values). */
-function xlsxToXlsSheets(bytes: Uint8Array): XlsSheet[] {
-  const wb = Workbook.open(bytes);
-  return wb.sheets.map((info) => {
-    const s = wb.sheet(info.name, { maxColumns: 40 })!;
-    const rows: XlsCell[][] = [];
-    const formulas = new Set<string>();
-    for (const [r, cells] of s.rows) {
-      rows[r - 1] = cells.map((v, c) => {
-        if (s.isFormula(r, c)) formulas.add(`${r - 1}:${c}`);
-        return v ?? null;
-      });
-    }
-    return { name: info.name, hidden: info.hidden, rows, formulas };
-  });
-}
 
 describe("RMI templates saved as .xls", () => {
   it.each(["CMRT_Granite_Semiconductor_AB_2025.xlsx", "EMRT_Loire_Orion_Battery_SAS_2025.xlsx"])(
     "%s reads to the same declaration as the .xlsx, encrypted with the default password or not",
     (file) => {
       const xlsx = readFileSync(join(repoRoot, "data/sample/inbox", file));
-      const asXls = xlsxToXlsSheets(xlsx);
+      const asXls = xlsxAsXlsSheets(xlsx);
       const options = { file, asOf: "2025-12-01" };
       const want = readTemplate(xlsx, options);
       expect(want.smelters.length).toBeGreaterThan(5);
