@@ -1,5 +1,5 @@
 import { addMonths } from "../scoring/dates.ts";
-import { COUNTRY_PROGRAMS } from "../screening/country-programs.ts";
+import { designationStrength } from "../screening/designation-strength.ts";
 
 /** What the annex and the drafts need to know about a facility's RMAP audit and sanctions. */
 export interface FacilityFacts {
@@ -24,22 +24,10 @@ export function auditCurrentAt(f: FacilityFacts, periodEnd: string): "yes" | "no
   return validUntil === null ? "unknown" : validUntil >= periodEnd ? "yes" : "no";
 }
 
-/**
- * Strength of a sanctions hit, strongest first: 0 an asset freeze (OFAC SDN, UK Sanctions List, EU consolidated
- * financial sanctions), 1 other OFAC lists (sectoral, non-SDN), 2 a comprehensive country programme, 3 import bans
- * and sectoral country programmes.
- */
-export function sanctionStrength(hit: { list: string; id: string; program: string; name: string }): number {
-  const list = hit.list.toLowerCase();
-  if (list.includes("country programme")) return COUNTRY_PROGRAMS.find((p) => p.id === hit.id)?.scope === "comprehensive" ? 2 : 3;
-  if (list === "ofac sdn" || list.startsWith("uk sanctions") || list.startsWith("eu consolidated")) return 0;
-  return 1;
-}
-
 /** The hits strongest first ("asset freeze/SDN before import bans"), as "OFAC SDN 36123 (RUSSIA-EO14024)". */
 export function rankedSanctions(hits: FacilityFacts["sanctions"]): string[] {
   return [...hits]
-    .map((h, i) => ({ h, i, rank: sanctionStrength(h) }))
+    .map((h, i) => ({ h, i, rank: designationStrength(h) }))
     .sort((a, b) => a.rank - b.rank || a.i - b.i)
     .map(({ h }) => `${h.list} ${h.id}${h.program ? ` (${h.program})` : ""}`);
 }

@@ -1,6 +1,7 @@
 import type { Database } from "../db/database.ts";
 import type { ReportedSmelter } from "./reported-smelters.ts";
 import type { SanctionsIndex } from "./sanctions-index.ts";
+import { screeningEvidence, topScore } from "./designation-strength.ts";
 import { screen, type ScreeningOptions, type ScreeningResult } from "./screen.ts";
 
 export type ReportedScreening = ScreeningResult & { smelter: ReportedSmelter };
@@ -25,10 +26,9 @@ export async function storeReportedScreening(db: Database, results: readonly Rep
       "reported_smelter_screening",
       ["smelter_key", "metal", "country_iso2", "cid", "name", "spellings", "report_rows", "decision", "score", "evidence", "hits", "load_ids"],
       results.map((r) => {
-        const top = r.hits[0];
-        const evidence = top ? `reported as "${r.query}": ${top.list} ${top.id} "${top.name}" (${top.program}; score ${top.score})` : null;
+        const evidence = screeningEvidence(r.hits);
         const s = r.smelter;
-        return [s.key, s.metal, s.countryIso2 ?? "", s.cid, r.query, JSON.stringify(s.spellings), s.rows, r.decision, top?.score ?? 0, evidence, JSON.stringify(r.hits), loadIds.join(",")];
+        return [s.key, s.metal, s.countryIso2 ?? "", s.cid, r.query, JSON.stringify(s.spellings), s.rows, r.decision, topScore(r.hits), evidence === null ? null : `reported as "${r.query}": ${evidence}`, JSON.stringify(r.hits), loadIds.join(",")];
       }),
     );
   });

@@ -1,6 +1,7 @@
 import type { Database } from "../db/database.ts";
 import type { ReferenceSmelter } from "./reference-smelters.ts";
 import type { SanctionsIndex } from "./sanctions-index.ts";
+import { screeningEvidence, topScore } from "./designation-strength.ts";
 import { screen, type ScreeningOptions, type ScreeningResult } from "./screen.ts";
 
 export type SmelterScreening = ScreeningResult & { cid: string; metal: string };
@@ -23,9 +24,7 @@ export async function storeSmelterScreening(db: Database, results: readonly Smel
       "smelter_screening",
       ["cid", "metal", "name", "country_iso2", "decision", "score", "evidence", "hits", "load_ids"],
       results.map((r) => {
-        const top = r.hits[0];
-        const evidence = top ? `${top.list} ${top.id} "${top.name}" (${top.program}; score ${top.score})` : null;
-        return [r.cid, r.metal, r.query, byKey.get(`${r.metal}|${r.cid}`)?.countryIso2 ?? null, r.decision, top?.score ?? 0, evidence, JSON.stringify(r.hits), loadIds.join(",")];
+        return [r.cid, r.metal, r.query, byKey.get(`${r.metal}|${r.cid}`)?.countryIso2 ?? null, r.decision, topScore(r.hits), screeningEvidence(r.hits), JSON.stringify(r.hits), loadIds.join(",")];
       }),
     );
   });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { countryToIso2 } from "../text/countries.ts";
 import { compareNames } from "./compare-names.ts";
 import { COUNTRY_PROGRAMS, countryPrograms, type CountryProgram } from "./country-programs.ts";
+import { rankHits } from "./designation-strength.ts";
 import { tokenWeight, type SanctionsIndex } from "./sanctions-index.ts";
 import { nameVariants, screeningName } from "./screening-name.ts";
 
@@ -48,6 +49,7 @@ export interface ScreeningHit {
 export interface ScreeningResult {
   query: string;
   decision: Decision;
+  /** Evidence order (designation-strength.ts): hits before reviews, asset freezes/SDN before sectoral lists before import bans. */
   hits: ScreeningHit[];
 }
 
@@ -122,8 +124,7 @@ export function screen(
       reasons: [m.reason],
     });
   }
-  hits.sort((a, b) => b.score - a.score || a.list.localeCompare(b.list) || a.id.localeCompare(b.id));
-  const top = hits[0]?.score ?? 0;
+  const top = Math.max(0, ...hits.map((h) => h.score));
   const decision: Decision = top >= o.hit ? "hit" : top >= o.review ? "review" : "clear";
-  return { query: query.name, decision, hits };
+  return { query: query.name, decision, hits: rankHits(hits, o.hit, programs) };
 }
