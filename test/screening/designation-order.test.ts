@@ -6,13 +6,13 @@ import { buildSanctionsIndex } from "../../src/screening/sanctions-index.ts";
 import { screen } from "../../src/screening/screen.ts";
 
 const asOf = "2025-09-01";
-const entry = (list: string, id: string, name: string, programs: string[]): SanctionsEntry => ({
+const entry = (list: SanctionsEntry["list"], id: string, name: string, programs: string[]): SanctionsEntry => ({
   list, id, name, type: "entity", programs, countries: ["RU"], countriesFromAddress: true, aliases: [], remarks: null, designated: null,
 });
 // A Russian gold refinery designated on the SDN list and on OFAC's sectoral list, and caught by the gold import bans.
 const index = buildSanctionsIndex([
   entry("OFAC SDN", "44088", "JOINT STOCK COMPANY URALELEKTROMED", ["RUSSIA-EO14024"]),
-  entry("OFAC SSI", "17001", "URALELEKTROMED AO", ["UKRAINE-EO13662"]),
+  entry("OFAC Consolidated", "17001", "URALELEKTROMED AO", ["UKRAINE-EO13662"]),
 ]);
 
 describe("screening evidence: strongest designation first", () => {
@@ -21,13 +21,13 @@ describe("screening evidence: strongest designation first", () => {
     expect(r.decision).toBe("hit");
     const order = r.hits.map((h) => `${h.list} ${h.id}`);
     expect(order[0]).toBe("OFAC SDN 44088");
-    expect(order[1]).toBe("OFAC SSI 17001");
+    expect(order[1]).toBe("OFAC Consolidated 17001");
     expect(order.slice(2).sort()).toEqual(["EU country programme EU-RU-GOLD", "UK country programme UK-RU-GOLD", "US country programme US-RU-GOLD"]);
     // All score 1 here: ordering by score, then list name, put "EU country programme" first.
     expect(r.hits.every((h) => h.score === 1)).toBe(true);
     const evidence = screeningEvidence(r.hits)!;
     expect(evidence.startsWith('OFAC SDN 44088 "JOINT STOCK COMPANY URALELEKTROMED" (RUSSIA-EO14024; score')).toBe(true);
-    expect(evidence.indexOf("OFAC SSI")).toBeLessThan(evidence.indexOf("country programme"));
+    expect(evidence.indexOf("OFAC Consolidated")).toBeLessThan(evidence.indexOf("country programme"));
     expect(evidence).toMatch(/; \+2 more$/);
   });
 
@@ -43,8 +43,8 @@ describe("screening evidence: strongest designation first", () => {
   it("one ranking: asset freezes, then other party lists, then comprehensive country programmes, then import bans and sectoral programmes", () => {
     expect(designationStrength({ list: "OFAC SDN", id: "x" })).toBe(0);
     expect(designationStrength({ list: "UK Sanctions List", id: "RUS2007" })).toBe(0);
-    expect(designationStrength({ list: "EU consolidated financial sanctions", id: "x" })).toBe(0);
-    expect(designationStrength({ list: "OFAC SSI", id: "x" })).toBe(1);
+    expect(designationStrength({ list: "EU Consolidated", id: "x" })).toBe(0);
+    expect(designationStrength({ list: "OFAC Consolidated", id: "x" })).toBe(1);
     expect(designationStrength({ list: "US country programme", id: "US-IRAN" })).toBe(2);
     expect(designationStrength({ list: "EU country programme", id: "EU-RU-GOLD" })).toBe(3);
     expect(designationStrength({ list: "US country programme", id: "VENEZUELA-EO13850" })).toBe(3);
