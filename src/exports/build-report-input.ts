@@ -1,4 +1,5 @@
 import { periodEnd } from "../pipeline/as-of.ts";
+import { assessAnnexI } from "./annex-i.ts";
 import type { ReportInput } from "./reports/report-input.ts";
 import type { DeclarationConfig, RollupCompany, RollupInput } from "./rollup-input.ts";
 import { rollupDeclaration } from "./rollup.ts";
@@ -10,8 +11,16 @@ export function buildReportInput(
   options: { company: RollupCompany; declaration: DeclarationConfig; asOf: string; period: string; vintages: Vintages },
 ): ReportInput {
   // Audits are judged at the end of the reporting period ("2025" → 2025-12-31), else at the as-of date.
-  const base = { company: options.company, declaration: options.declaration, asOf: options.asOf, periodEnd: periodEnd(options.period) ?? options.asOf };
-  const hasEmrt = input.suppliers.some((s) => s.declarations.some((d) => ["EMRT", "CRT"].includes(d.template.toUpperCase())));
+  const base = {
+    company: options.company,
+    declaration: options.declaration,
+    asOf: options.asOf,
+    periodEnd: periodEnd(options.period) ?? options.asOf,
+  };
+  const euImporter = options.declaration.euImporter ?? { unionImporter: false, aboveAnnexIThresholds: false };
+  const hasEmrt = input.suppliers.some((s) =>
+    s.declarations.some((d) => ["EMRT", "CRT"].includes(d.template.toUpperCase())),
+  );
   return {
     company: options.company,
     period: options.period,
@@ -19,6 +28,7 @@ export function buildReportInput(
     cmrt: rollupDeclaration(input, { ...base, family: "CMRT" }),
     emrt: hasEmrt ? rollupDeclaration(input, { ...base, family: "EMRT" }) : null,
     vintages: options.vintages,
-    euImporter: options.declaration.euImporter ?? { unionImporter: false, aboveAnnexIThresholds: false },
+    euImporter,
+    annexI: euImporter.imports?.length ? assessAnnexI(euImporter.imports) : null,
   };
 }

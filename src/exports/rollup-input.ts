@@ -129,6 +129,18 @@ const letter = z.string().regex(/^[A-Ha-h]$/, "a company-question letter A–H")
  * EU Regulation 2017/821 applies to Union importers of 3TG ores, concentrates and metals whose annual import volume of
  * a CN code reaches the Annex I threshold. The company states both (its customs data are not in Assay).
  */
+/** One CN code's annual import volume (kg) into the Union; `thresholdKg` for a code Assay's Annex I table lacks a value for. */
+export const AnnexIImportConfig = z
+  .object({
+    cnCode: z
+      .string()
+      .regex(/^\s*(ex\s*)?\d{4}([\s.]?\d{2}){0,2}\s*$/i, 'a CN code such as "2609 00 00" or "26090000"'),
+    kg: z.number().nonnegative(),
+    description: z.string().optional(),
+    thresholdKg: z.number().positive().optional(),
+  })
+  .strict();
+
 export const EuImporter = z
   .object({
     /** The company imports 3TG minerals or metals into the Union (it is the declarant or on whose behalf one declares). */
@@ -137,6 +149,11 @@ export const EuImporter = z
     aboveAnnexIThresholds: z.boolean().default(false),
     /** Optional: the CN codes and volumes behind the statement, quoted in the report. */
     basis: z.string().optional(),
+    /**
+     * Optional: annual import volumes per CN code. When given, Assay compares them with Annex I itself
+     * (src/exports/annex-i.ts) and `aboveAnnexIThresholds` is only reported if it disagrees.
+     */
+    imports: z.array(AnnexIImportConfig).optional(),
   })
   .strict();
 export type EuImporter = z.infer<typeof EuImporter>;

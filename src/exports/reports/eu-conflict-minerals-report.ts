@@ -1,33 +1,128 @@
+import type { AnnexIAssessment, AnnexILine } from "../annex-i.ts";
 import { markdownTable, percent } from "../markdown.ts";
 import { CMRT_METALS } from "../../rmi/minerals.ts";
 import { vintagesMarkdown } from "../vintages.ts";
-import { currentlyConformant, draftNotice, md, sanctionsSection, smelterAnnex, statusVintageNote } from "./_sections.ts";
+import {
+  currentlyConformant,
+  draftNotice,
+  md,
+  sanctionsSection,
+  smelterAnnex,
+  statusVintageNote,
+} from "./_sections.ts";
 import { answerOf, companyAnswerOf, statusCounts, surveyCounts, type ReportInput } from "./report-input.ts";
 
-/** The note written instead of the report when the configuration does not make the company a Union importer above Annex I. */
-function notApplicable(input: ReportInput): string {
-  const company = md(input.company.name);
+const kg = (n: number): string => `${n.toLocaleString("en-GB")} kg`;
+
+/** The configured imports against Annex I as a table, with a sentence on how the outcome was reached. */
+function annexITable(a: AnnexIAssessment): string {
+  const status = (l: AnnexILine): string =>
+    l.status === "unknown"
+      ? `unknown — check${l.unlisted ? " (CN code not in Assay's Annex I table)" : " (threshold not in Assay's Annex I table)"}`
+      : `${l.status === "above" ? "reaches the threshold" : "below the threshold"}${l.exEntry ? " (ex entry: only goods fitting the description count)" : ""}`;
+  return markdownTable(
+    ["CN code", "Description", "Annual import", "Annex I threshold", "Result"],
+    a.lines.map((l) => [
+      md(l.cnCode),
+      md(l.description),
+      kg(l.kg),
+      l.thresholdKg === null
+        ? "unknown"
+        : `${kg(l.thresholdKg)}${l.thresholdSource === "configuration" ? " (from the configuration)" : ""}`,
+      status(l),
+    ]),
+  );
+}
+
+/** Why the Regulation does or does not apply, from the configured volumes when given, else the company's statement. */
+function applicability(input: ReportInput): { applies: boolean; heading: string; why: string; table: string } {
   const e = input.euImporter;
-  const why = !e.unionImporter
-    ? "the configuration does not state that it is a Union importer of tin, tantalum, tungsten, their ores or gold"
-    : "its annual import volumes do not reach the thresholds of Annex I for any CN code, according to the configuration";
+  const a = input.annexI;
+  if (!e.unionImporter)
+    return {
+      applies: false,
+      heading: "Not applicable",
+      why: "the configuration does not state that it is a Union importer of tin, tantalum, tungsten, their ores or gold",
+      table: "",
+    };
+  if (!a) {
+    return e.aboveAnnexIThresholds
+      ? {
+          applies: true,
+          heading: "",
+          why: "its annual import volumes reach the Annex I thresholds according to the company's statement in the configuration (no import volumes per CN code were given, so Assay did not compare them with Annex I)",
+          table: "",
+        }
+      : {
+          applies: false,
+          heading: "Not applicable",
+          why: "its annual import volumes do not reach the thresholds of Annex I for any CN code, according to the company's statement in the configuration (no volumes per CN code were given)",
+          table: "",
+        };
+  }
+  const disagree =
+    e.aboveAnnexIThresholds !== (a.outcome === "applies") && a.outcome !== "unknown"
+      ? ` The configuration's \`aboveAnnexIThresholds: ${e.aboveAnnexIThresholds}\` disagrees with the volumes; the volumes are used.`
+      : "";
+  const table = annexITable(a);
+  if (a.outcome === "applies") {
+    const codes = a.lines
+      .filter((l) => l.status === "above")
+      .map((l) => `CN ${md(l.cnCode)} (${kg(l.kg)})`)
+      .join(", ");
+    return {
+      applies: true,
+      heading: "",
+      why: `its configured annual imports reach the Annex I threshold for ${codes}.${disagree}`,
+      table,
+    };
+  }
+  if (a.outcome === "exempt") {
+    const codes = a.lines.map((l) => `CN ${md(l.cnCode)} ${kg(l.kg)} (threshold ${kg(l.thresholdKg ?? 0)})`).join("; ");
+    return {
+      applies: false,
+      heading: "Not applicable",
+      why: `its configured annual imports are below the Annex I threshold for every CN code: ${codes}.${disagree}`,
+      table,
+    };
+  }
+  const unknown = a.lines
+    .filter((l) => l.status === "unknown")
+    .map((l) => `CN ${md(l.cnCode)}`)
+    .join(", ");
+  return {
+    applies: false,
+    heading: "Applicability not determined",
+    why: `no configured import reaches a known threshold, and the threshold for ${unknown} is unknown — check Annex I of the Regulation (as amended by Delegated Regulation (EU) 2020/1588) and set \`thresholdKg\` for the code in the configuration`,
+    table,
+  };
+}
+
+/** The note written instead of the report when the Regulation does not apply (or applicability is not determined). */
+function notApplicable(input: ReportInput, a: { heading: string; why: string; table: string }): string {
+  const company = md(input.company.name);
   return [
     `# EU Regulation 2017/821 — ${company} (${md(input.period)})`,
     "",
     draftNotice("applicability note", input.asOf),
     "",
-    "## Not applicable",
+    `## ${a.heading}`,
     "",
-    `Regulation (EU) 2017/821 (Article 7 annual report, Articles 4–6 obligations) applies to Union importers of the minerals and metals listed in Annex I whose annual import volume of a CN code reaches that code's Annex I threshold. No Article 7 report is drafted for ${company}: ${why}.`,
+    `Regulation (EU) 2017/821 (Article 7 annual report, Articles 4–6 obligations) applies to Union importers of the minerals and metals listed in Annex I whose annual import volume of a CN code reaches that code's Annex I threshold. No Article 7 report is drafted for ${company}: ${a.why}`.replace(
+      /([^.])$/,
+      "$1.",
+    ),
     "",
-    "If the company imports 3TG minerals or metals into the Union above the Annex I thresholds, set `declaration.euImporter` in assay.config.json (`unionImporter: true`, `aboveAnnexIThresholds: true`, and the CN codes and volumes as `basis`) and export again. Downstream companies outside the Regulation may still publish their due diligence voluntarily; the Form SD / Conflict Minerals Report draft covers the same facts.",
+    ...(a.table ? [a.table, ""] : []),
+    'If the company imports 3TG minerals or metals into the Union, set `declaration.euImporter` in assay.config.json (`unionImporter: true` and the annual volume per CN code in `imports`, e.g. `{ "cnCode": "8001 10 00", "kg": 240000 }`) and export again. Downstream companies outside the Regulation may still publish their due diligence voluntarily; the Form SD / Conflict Minerals Report draft covers the same facts.',
     "",
   ].join("\n");
 }
 
 /** An annual report draft under Article 7(3) of Regulation (EU) 2017/821 in Markdown, or a not-applicable note. */
 export function euConflictMineralsReport(input: ReportInput): string {
-  if (!input.euImporter.unionImporter || !input.euImporter.aboveAnnexIThresholds) return notApplicable(input);
+  const scope = applicability(input);
+  if (!scope.applies) return notApplicable(input, scope);
   const r = input.cmrt;
   const company = md(input.company.name);
   const survey = surveyCounts(r);
@@ -41,8 +136,9 @@ export function euConflictMineralsReport(input: ReportInput): string {
     "",
     draftNotice("Article 7 annual report", input.asOf),
     "",
-    `Report under Article 7(3) of Regulation (EU) 2017/821 on supply chain due diligence policies and practices for tin, tantalum, tungsten, their ores, and gold originating from conflict-affected and high-risk areas (CAHRAs). ${company} is a Union importer whose annual import volumes reach the Annex I thresholds${input.euImporter.basis ? ` (${md(input.euImporter.basis)})` : ""}.`,
+    `Report under Article 7(3) of Regulation (EU) 2017/821 on supply chain due diligence policies and practices for tin, tantalum, tungsten, their ores, and gold originating from conflict-affected and high-risk areas (CAHRAs). ${company} is a Union importer within the Regulation: ${scope.why.replace(/\.$/, "")}${input.euImporter.basis ? ` (${md(input.euImporter.basis)})` : ""}.`,
     "",
+    ...(scope.table ? [scope.table, ""] : []),
     "## 1. Management system (Article 4)",
     "",
     `- Supply chain policy for minerals from CAHRAs consistent with Annex II of the OECD Guidance: ${md(companyAnswerOf(r, "policy") ?? "not stated")}; published: ${md(companyAnswerOf(r, "policy-public") ?? "not stated")}${input.company.policyUrl ? ` (${md(input.company.policyUrl)})` : ""}.`,
@@ -56,14 +152,23 @@ export function euConflictMineralsReport(input: ReportInput): string {
       ["Metal", "Used", "From CAHRAs", "100% recycled or scrap", "Smelters", "Conformant (audit current)"],
       CMRT_METALS.map((m) => {
         const s = smelters.filter((x) => x.metal === m);
-        return [m, answerOf(r, "intentionally-added", m) ?? "—", answerOf(r, "cahra", m) ?? "—", answerOf(r, "recycled-scrap", m) ?? "—", String(s.length), String(s.filter((x) => currentlyConformant(x, periodEnd)).length)];
+        return [
+          m,
+          answerOf(r, "intentionally-added", m) ?? "—",
+          answerOf(r, "cahra", m) ?? "—",
+          answerOf(r, "recycled-scrap", m) ?? "—",
+          String(s.length),
+          String(s.filter((x) => currentlyConformant(x, periodEnd)).length),
+        ];
       }),
     ),
     "",
     cahra.length > 0
       ? `Red flags: suppliers report that ${cahra.join(", ").toLowerCase()} may be sourced from CAHRAs (EU indicative list). The risk management plan addresses the ${counts.other} facility(ies) without RMAP status and the suppliers that reported them, with measurable improvement targets and timelines.`
       : "No supplier reports sourcing from CAHRAs; the company continues to monitor the EU indicative CAHRA list and supplier declarations.",
-    recycled.length > 0 ? `\nSupplier declarations state that all ${recycled.join(", ").toLowerCase()} originates from recycled or scrap sources; the due diligence behind this determination is described above (Article 7(3)).` : "",
+    recycled.length > 0
+      ? `\nSupplier declarations state that all ${recycled.join(", ").toLowerCase()} originates from recycled or scrap sources; the due diligence behind this determination is described above (Article 7(3)).`
+      : "",
     "",
     "## 3. Third-party audits (Article 6)",
     "",

@@ -5,6 +5,7 @@ import type { Rollup } from "../rollup.ts";
 import type { RolledSmelter } from "../rollup-smelters.ts";
 import type { Vintages } from "../vintages.ts";
 import type { EuImporter } from "../rollup-input.ts";
+import type { AnnexIAssessment } from "../annex-i.ts";
 
 /** Everything a report draft is written from; pages and the CLI build it the same way. */
 export interface ReportInput {
@@ -16,6 +17,8 @@ export interface ReportInput {
   emrt: Rollup | null;
   /** EU 2017/821: whether the company says it is a Union importer above the Annex I thresholds (declaration.euImporter). */
   euImporter: EuImporter;
+  /** The configured imports against Annex I; null when the configuration gives no volumes. */
+  annexI: AnnexIAssessment | null;
   vintages: Vintages;
 }
 
@@ -38,7 +41,9 @@ export function statusCounts(smelters: readonly RolledSmelter[], periodEnd: stri
 
 /** The roll-up's survey coverage (survey-coverage.ts): relevant suppliers and those with a usable declaration, each once. */
 export function surveyCounts(rollup: Rollup | null): { relevant: number; responded: number } {
-  return rollup ? { relevant: rollup.survey.relevant, responded: rollup.survey.responded } : { relevant: 0, responded: 0 };
+  return rollup
+    ? { relevant: rollup.survey.relevant, responded: rollup.survey.responded }
+    : { relevant: 0, responded: 0 };
 }
 
 /** The roll-up's answer to the question that means `meaning` for a mineral. */
