@@ -1,7 +1,7 @@
 import { basename } from "node:path";
 import type { Database } from "../../src/db/database.ts";
 import { AssayError } from "../../src/errors.ts";
-import { tradeMeasuresKind } from "../trade-measures.ts";
+import { tradeMeasuresKind } from "./trade-measures.ts";
 import { readHead, type ReferenceKind, type ReferenceLoadResult } from "./detect.ts";
 import { RMI_KINDS } from "./rmi-kinds.ts";
 import { SANCTIONS_REFERENCE_KINDS } from "./sanctions-kinds.ts";

@@ -1,7 +1,7 @@
 import { extname } from "node:path";
-import { loadLegacyIds } from "../rmi-legacy-ids.ts";
-import { LOOKUP_CSV_HEADER, loadLookupCsv, loadLookupWorkbook } from "../rmi-smelter-lookup.ts";
-import { loadStatusList, statusListLayout } from "../rmi-status-lists.ts";
+import { loadLegacyIds } from "./rmi-legacy-ids.ts";
+import { LOOKUP_CSV_HEADER, loadLookupCsv, loadLookupWorkbook } from "./rmi-smelter-lookup.ts";
+import { loadStatusList, statusListLayout } from "./rmi-status-lists.ts";
 import { headText, type ReferenceKind } from "./detect.ts";
 import { parseCsv } from "./parse-csv.ts";
 import { isSpreadsheetMl, spreadsheetMlHeader } from "./spreadsheet-ml.ts";

@@ -1,9 +1,9 @@
 import { readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { euSanctionsKind } from "../eu-sanctions.ts";
-import { ofacConsolidatedKind, ofacSdnKind } from "../ofac.ts";
-import { ukSanctionsKind } from "../uk-sanctions.ts";
+import { euSanctionsKind } from "./eu-sanctions.ts";
+import { ofacConsolidatedKind, ofacSdnKind } from "./ofac.ts";
+import { ukSanctionsKind } from "./uk-sanctions.ts";
 import type { Database } from "../../src/db/database.ts";
 import { readHead, type ReferenceKind, type ReferenceLoadResult } from "./detect.ts";
 import { currentSanctionsLoads } from "./store-sanctions.ts";

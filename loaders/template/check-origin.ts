@@ -2,7 +2,7 @@ import type { Answer, Finding, SmelterRow } from "../../src/rmi/declaration.ts";
 import { COVERED_COUNTRIES } from "../../src/rmi/covered-countries.ts";
 import type { SmelterColumns } from "../../src/rmi/layouts.ts";
 import { MEANING_LABEL } from "../../src/rmi/questions.ts";
-import { isBoilerplateMineList, parseMineCountries } from "../../src/country-risk/mine-countries.ts";
+import { isBoilerplateMineList, parseMineCountries } from "../../src/rmi/mine-countries.ts";
 import { iso2ToName } from "../../src/text/countries.ts";
 import type { Located } from "./read-sections.ts";
 

@@ -4,7 +4,7 @@ import { stringOption } from "./command.ts";
 import { loadConfig, type AssayConfig } from "../config/config.ts";
 import { Database } from "../db/database.ts";
 import { AssayError } from "../errors.ts";
-import { asOfFrom } from "../pipeline/as-of.ts";
+import { asOfFrom } from "../periods/as-of.ts";
 import { parseOutreachConfig, type OutreachConfig } from "../engagement/outreach-config.ts";
 import { parseScopeConfig, type ScopeConfig } from "../engagement/scope-config.ts";
 

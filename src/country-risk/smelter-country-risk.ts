@@ -2,7 +2,7 @@ import type { Database } from "../db/database.ts";
 import type { ReferenceSmelter } from "../screening/reference-smelters.ts";
 import { countryRisk, type CountryRiskResult } from "./country-risk.ts";
 import type { CountryRiskDatasets } from "../../loaders/reference/country-risk-datasets.ts";
-import { isBoilerplateMineList, parseMineCountries } from "./mine-countries.ts";
+import { isBoilerplateMineList, parseMineCountries } from "../rmi/mine-countries.ts";
 
 export interface SmelterCountryRisk extends CountryRiskResult {
   cid: string;

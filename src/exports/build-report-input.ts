@@ -1,4 +1,4 @@
-import { periodEnd } from "../pipeline/as-of.ts";
+import { periodEnd } from "../periods/as-of.ts";
 import { assessAnnexI } from "./annex-i.ts";
 import type { ReportInput } from "./reports/report-input.ts";
 import type { DeclarationConfig, RollupCompany, RollupInput } from "./rollup-input.ts";

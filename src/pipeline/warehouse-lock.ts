@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { withLock } from "../site/build-lock.ts";
+import { withLock } from "../file-lock.ts";
 
 /** The lock file beside a warehouse that writers (build, ingest) hold for their whole run. */
 export const warehouseLockPath = (dbPath: string) => `${resolve(dbPath)}.build.lock`;

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import { delimiter, join, resolve } from "node:path";
 import { AssayError } from "../errors.ts";
-import { withLock } from "./build-lock.ts";
+import { withLock } from "../file-lock.ts";
 import { prepareOutput, stagingFolder, swapInto } from "./swap-output.ts";
 import { fillNpmCache } from "./npm-cache.ts";
 import { REPO_ROOT } from "../repo-root.ts";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { countryRisk } from "../../src/country-risk/country-risk.ts";
 import { loadCountryRiskDatasets } from "../../loaders/reference/country-risk-datasets.ts";
 import { goodToMinerals } from "../../loaders/reference/mineral-goods.ts";
-import { parseMineCountries } from "../../src/country-risk/mine-countries.ts";
+import { parseMineCountries } from "../../src/rmi/mine-countries.ts";
 import { locationRisks, mineRisks } from "../../src/country-risk/smelter-country-risk.ts";
 
 const data = loadCountryRiskDatasets();

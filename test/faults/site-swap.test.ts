@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/site/build-site.ts";
-import { withLock } from "../../src/site/build-lock.ts";
+import { withLock } from "../../src/file-lock.ts";
 import { prepareOutput } from "../../src/site/swap-output.ts";
 import { repoRoot } from "../helpers/paths.ts";
 

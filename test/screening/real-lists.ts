@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseOfac } from "../../loaders/ofac.ts";
-import { parseUkSanctions } from "../../loaders/uk-sanctions.ts";
+import { parseOfac } from "../../loaders/reference/ofac.ts";
+import { parseUkSanctions } from "../../loaders/reference/uk-sanctions.ts";
 import { readListText } from "../../loaders/reference/read-list-text.ts";
 import type { SanctionsEntry } from "../../loaders/reference/sanctions-entry.ts";
 

@@ -20,7 +20,9 @@ function files(path: string): string[] {
   const full = join(REPO_ROOT, path);
   if (!existsSync(full)) return [];
   if (!statSync(full).isDirectory()) return [full];
-  return readdirSync(full).flatMap((name) => (name === "node_modules" || name.startsWith(".") ? [] : files(join(path, name))));
+  return readdirSync(full).flatMap((name) =>
+    name === "node_modules" || name.startsWith(".") ? [] : files(join(path, name)),
+  );
 }
 
 // Module specifiers: import/export-from statements, bare imports, dynamic import(), require(), require.resolve(),
@@ -54,14 +56,21 @@ function packagesUsedIn(paths: readonly string[]): Map<string, string[]> {
 
 /** Packages whose command-line programs the npm scripts or the code run by name (tsc, vitest, biome, observable…). */
 function toolsRun(declared: readonly string[]): Set<string> {
-  const commands = [...Object.values(pkg.scripts), ...RUNTIME.flatMap(files).map((f) => readFileSync(f, "utf8"))].join("\n");
+  const commands = [...Object.values(pkg.scripts), ...RUNTIME.flatMap(files).map((f) => readFileSync(f, "utf8"))].join(
+    "\n",
+  );
   const out = new Set<string>();
   for (const name of declared) {
     const manifest = join(REPO_ROOT, "node_modules", name, "package.json");
     if (!existsSync(manifest)) continue;
     const bin = (JSON.parse(readFileSync(manifest, "utf8")) as { bin?: string | Record<string, string> }).bin;
     const names = typeof bin === "string" ? [name.split("/").pop()!] : Object.keys(bin ?? {});
-    if (names.some((b) => new RegExp(`(^|[\\s"'\`(&;])${b.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?=[\\s"'\`)]|$)`, "m").test(commands))) out.add(name);
+    if (
+      names.some((b) =>
+        new RegExp(`(^|[\\s"'\`(&;])${b.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?=[\\s"'\`)]|$)`, "m").test(commands),
+      )
+    )
+      out.add(name);
   }
   return out;
 }
@@ -73,12 +82,15 @@ describe("package.json dependencies", () => {
   const devDependencies = Object.keys(pkg.devDependencies);
 
   it("finds the imports it checks", () => {
-    for (const name of ["zod", "@duckdb/node-api", "d3", "world-atlas", "playwright-core"]) expect(runtime.has(name), name).toBe(true);
+    for (const name of ["zod", "@duckdb/node-api", "d3", "world-atlas", "playwright-core"])
+      expect(runtime.has(name), name).toBe(true);
     expect(development.has("vitest")).toBe(true);
   });
 
   it("declares every package runtime code imports under dependencies", () => {
-    const undeclared = [...runtime.keys()].filter((n) => !dependencies.includes(n)).map((n) => `${n} (${runtime.get(n)![0]})`);
+    const undeclared = [...runtime.keys()]
+      .filter((n) => !dependencies.includes(n))
+      .map((n) => `${n} (${runtime.get(n)![0]})`);
     expect(undeclared).toEqual([]);
   });
 
@@ -88,12 +100,19 @@ describe("package.json dependencies", () => {
   });
 
   it("uses every declared package: imported, run as a tool, or the type package of a builtin the compiler loads", () => {
-    const tsconfig = JSON.parse(readFileSync(join(REPO_ROOT, "tsconfig.json"), "utf8")) as { compilerOptions: { types?: string[] } };
+    const tsconfig = JSON.parse(readFileSync(join(REPO_ROOT, "tsconfig.json"), "utf8")) as {
+      compilerOptions: { types?: string[] };
+    };
     const typeRoots = new Set((tsconfig.compilerOptions.types ?? []).map((t) => `@types/${t}`));
     const tools = toolsRun([...dependencies, ...devDependencies]);
-    const unused = [...dependencies, ...devDependencies].filter((n) => !runtime.has(n) && !development.has(n) && !tools.has(n) && !typeRoots.has(n));
+    const unused = [...dependencies, ...devDependencies].filter(
+      (n) => !runtime.has(n) && !development.has(n) && !tools.has(n) && !typeRoots.has(n),
+    );
     expect(unused).toEqual([]);
-    expect(tools.has("typescript") && tools.has("vitest") && tools.has("@biomejs/biome"), "the test script's tools are found").toBe(true);
+    expect(
+      tools.has("typescript") && tools.has("vitest") && tools.has("@biomejs/biome"),
+      "the test script's tools are found",
+    ).toBe(true);
   });
 
   it("keeps packages only tests and tools use out of dependencies", () => {

@@ -6,7 +6,7 @@ import { withDatabase } from "../../src/db/database.ts";
 import { periodWindow } from "../../src/periods/period-window.ts";
 import { approximateDates, inForceDuring, measuresFor } from "../../src/trade/measures.ts";
 import { currentTradeMeasures } from "../../src/trade/read-measures.ts";
-import { loadShippedTradeMeasures, loadTradeMeasures, parseTradeMeasures, tradeMeasuresKind } from "../../loaders/trade-measures.ts";
+import { loadShippedTradeMeasures, loadTradeMeasures, parseTradeMeasures, tradeMeasuresKind } from "../../loaders/reference/trade-measures.ts";
 import { runCli } from "../helpers/run-cli.ts";
 
 const HEADER = "mineral,country_iso2,measure_type,description,effective_from,effective_to,source_url";

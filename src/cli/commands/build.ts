@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { loadConfig } from "../../config/config.ts";
 import { Database } from "../../db/database.ts";
-import { asOfFrom } from "../../pipeline/as-of.ts";
+import { asOfFrom } from "../../periods/as-of.ts";
 import { runPipeline } from "../../pipeline/run-pipeline.ts";
 import { buildStages } from "../../pipeline/stages.ts";
 import { builtSite, recordSite, siteFingerprint } from "../../pipeline/site-fingerprint.ts";

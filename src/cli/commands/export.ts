@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { loadConfig } from "../../config/config.ts";
 import { Database } from "../../db/database.ts";
-import { asOfFrom } from "../../pipeline/as-of.ts";
+import { asOfFrom } from "../../periods/as-of.ts";
 import { AssayError } from "../../errors.ts";
 import { fillTemplate } from "../../exports/fill-template.ts";
 import { loadRollupInput } from "../../exports/load-rollup-input.ts";

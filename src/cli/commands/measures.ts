@@ -1,13 +1,13 @@
 import { AssayError } from "../../errors.ts";
 import { Database } from "../../db/database.ts";
 import { loadConfig } from "../../config/config.ts";
-import { parseAsOf } from "../../pipeline/as-of.ts";
+import { parseAsOf } from "../../periods/as-of.ts";
 import { periodWindow } from "../../periods/period-window.ts";
 import { countryToIso2 } from "../../text/countries.ts";
 import { approximateDates, inForceDuring, type DateWindow, type TradeMeasure } from "../../trade/measures.ts";
 import { currentTradeMeasures } from "../../trade/read-measures.ts";
 import { symbolMineral } from "../../trade/symbols.ts";
-import { loadShippedTradeMeasures, measureMineral } from "../../../loaders/trade-measures.ts";
+import { loadShippedTradeMeasures, measureMineral } from "../../../loaders/reference/trade-measures.ts";
 import { booleanOption, stringOption, type Command } from "../command.ts";
 import { formatTable } from "../format-table.ts";
 

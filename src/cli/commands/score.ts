@@ -1,7 +1,7 @@
 import { loadConfig } from "../../config/config.ts";
 import { Database } from "../../db/database.ts";
 import { AssayError } from "../../errors.ts";
-import { asOfFrom } from "../../pipeline/as-of.ts";
+import { asOfFrom } from "../../periods/as-of.ts";
 import { riskModelFor } from "../../config/risk-model.ts";
 import type { Band } from "../../scoring/result.ts";
 import { runScoring, type ScoringRunSummary } from "../../scoring/run.ts";

@@ -1,4 +1,4 @@
-import type { Migration } from "./index.ts";
+import type { Migration } from "./migration.ts";
 
 // Company-side inputs (supplier master, bills of materials, outreach log). Each row remembers its source
 // file and line, and a reload replaces every row of that source, so loading the same file twice is a no-op.

@@ -1,4 +1,4 @@
-import type { Migration } from "./index.ts";
+import type { Migration } from "./migration.ts";
 
 // Analyst decisions (inputs.decisions): who decided what, when and why, and what it overrides. The decisions stage
 // evaluates each against the current warehouse (decision_status); matching, engagement and scoring apply the active ones.

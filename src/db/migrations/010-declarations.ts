@@ -1,4 +1,4 @@
-import type { Migration } from "./index.ts";
+import type { Migration } from "./migration.ts";
 
 // One declaration per ingested workbook, keyed by declaration_id (derived from the file hash); every child
 // row carries declaration_id and file_hash. A newer declaration from the same supplier for the same template and

@@ -1,4 +1,4 @@
-import type { Migration } from "./index.ts";
+import type { Migration } from "./migration.ts";
 
 // What each stored answer means in its own template and version (src/rmi/questions.ts), written by the reader.
 // Rows ingested before this column existed keep NULL; readers fall back to questionMeaning(template, version, question).

@@ -1,4 +1,4 @@
-import type { Migration } from "./index.ts";
+import type { Migration } from "./migration.ts";
 
 // Reference data keeps every load: a reload adds a new load_id, and the current_* views pick the newest load per kind.
 export const reference: Migration = {

@@ -1,4 +1,4 @@
-import type { Migration } from "./index.ts";
+import type { Migration } from "./migration.ts";
 
 // The match stage (src/matching/resolve-smelter-rows.ts) writes one smelter_matches row per Smelter List row.
 // `IF NOT EXISTS` / `OR REPLACE`: warehouses built before this migration already hold the stage's own copies.

@@ -1,4 +1,4 @@
-import type { Migration } from "./index.ts";
+import type { Migration } from "./migration.ts";
 
 // Each sanctions list load is a reference_loads row (kind ofac-sdn, ofac-consolidated, uk-sanctions, eu-sanctions).
 export const sanctions: Migration = {

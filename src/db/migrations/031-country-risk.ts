@@ -1,4 +1,4 @@
-import type { Migration } from "./index.ts";
+import type { Migration } from "./migration.ts";
 
 // Country risk per reference smelter and mineral: its location and every reported mine country.
 export const countryRisk: Migration = {

@@ -1,4 +1,4 @@
-import type { Migration } from "./index.ts";
+import type { Migration } from "./migration.ts";
 
 // Screening and country risk of smelters as suppliers reported them, keyed like scoring's smelters: the CID when
 // the row matched, else `unmatched:<metal>:<normalised name>` (src/rmi/smelter-key.ts).

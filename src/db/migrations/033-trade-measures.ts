@@ -1,4 +1,4 @@
-import type { Migration } from "./index.ts";
+import type { Migration } from "./migration.ts";
 
 // Trade measures (export bans and licences, quotas, import bans, tariffs) per mineral and jurisdiction. Each list file
 // is its own list: a newer load of the same file name replaces it, a file of another name adds its measures.

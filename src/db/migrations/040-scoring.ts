@@ -1,4 +1,4 @@
-import type { Migration } from "./index.ts";
+import type { Migration } from "./migration.ts";
 
 // One row per scoring run; a period's results are those of its latest run (see latest_scoring_runs).
 export const scoring: Migration = {

@@ -1,4 +1,4 @@
-import type { Migration } from "./index.ts";
+import type { Migration } from "./migration.ts";
 
 // Analyst-maintained evidence about smelters (inputs.smeltersOfInterest): grievances, adverse media, NGO reports,
 // "smelters of interest" lists. One row per facility, flag, source and date; scoring reads the rows dated by its as-of.

@@ -1,4 +1,4 @@
-import type { Migration } from "./index.ts";
+import type { Migration } from "./migration.ts";
 
 // Supplier scope and engagement per campaign (reporting period). One row per run; a period's current
 // results are those of its latest run (see latest_engagement_runs and current_supplier_engagement).

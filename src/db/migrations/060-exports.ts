@@ -1,4 +1,4 @@
-import type { Migration } from "./index.ts";
+import type { Migration } from "./migration.ts";
 
 // One row per file `assay export` writes, naming the data vintages it was built from.
 export const exportsLog: Migration = {

@@ -1,4 +1,4 @@
-import type { Migration } from "./index.ts";
+import type { Migration } from "./migration.ts";
 
 // The inputs each derived `assay build` stage last ran on: a stage whose fingerprint is unchanged is skipped.
 export const buildFingerprints: Migration = {

@@ -1,4 +1,4 @@
-import type { Migration } from "./index.ts";
+import type { Migration } from "./migration.ts";
 
 // DuckDB's ART indexes on non-unique columns can come back from WAL replay after a killed process out of step with
 // their table; the next DELETE of those rows then fails with "Failed to delete all rows from index" and invalidates the

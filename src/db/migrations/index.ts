@@ -1,3 +1,4 @@
+import type { Migration } from "./migration.ts";
 import { core } from "./001-core.ts";
 import { inputs } from "./005-inputs.ts";
 import { decisions } from "./009-decisions.ts";
@@ -16,13 +17,26 @@ import { exportsLog } from "./060-exports.ts";
 import { buildFingerprints } from "./070-build-fingerprints.ts";
 import { noSecondaryIndexes } from "./090-no-secondary-indexes.ts";
 
-/** A versioned schema change: statements run once, in version order, inside a transaction. */
-export interface Migration {
-  version: number;
-  name: string;
-  up: readonly string[];
-}
+export type { Migration };
 
 // Version ranges: 1–9 core, 10–19 workbooks/declarations, 20–29 reference & matching,
 // 30–39 sanctions & country risk, 40–49 scoring, 50–59 engagement, 60–69 exports, 70–79 scale, 90–99 storage upkeep.
-export const migrations: readonly Migration[] = [core, inputs, decisions, declarations, answerMeanings, reference, matching, sanctions, countryRisk, reportedSmelters, tradeMeasures, scoring, smelterEvidence, engagement, exportsLog, buildFingerprints, noSecondaryIndexes];
+export const migrations: readonly Migration[] = [
+  core,
+  inputs,
+  decisions,
+  declarations,
+  answerMeanings,
+  reference,
+  matching,
+  sanctions,
+  countryRisk,
+  reportedSmelters,
+  tradeMeasures,
+  scoring,
+  smelterEvidence,
+  engagement,
+  exportsLog,
+  buildFingerprints,
+  noSecondaryIndexes,
+];

@@ -1,7 +1,7 @@
 import { addReferenceFile } from "../../../loaders/reference/kinds.ts";
 import { loadShippedReference } from "../../../loaders/reference/shipped.ts";
 import { ensureSanctionsLoaded } from "../../../loaders/reference/sanctions-kinds.ts";
-import { loadShippedTradeMeasures } from "../../../loaders/trade-measures.ts";
+import { loadShippedTradeMeasures } from "../../../loaders/reference/trade-measures.ts";
 import { reportListChanges } from "../../screening/list-changes.ts";
 import type { Stage } from "../stage.ts";
 

@@ -1,6 +1,6 @@
 import { normalizeName } from "../../text/normalize.ts";
 import { parseStringList, smelterReporters, type Warehouse } from "./_warehouse.ts";
-import { parseHits } from "./smelter-details.ts";
+import { parseHits } from "./_hits.ts";
 
 export interface ReportedScreeningRow {
   key: string;
@@ -31,7 +31,9 @@ export async function reportedScreening(w: Warehouse, runId: number): Promise<Re
      FROM reported_smelter_screening WHERE decision <> 'clear' ORDER BY CASE decision WHEN 'hit' THEN 0 ELSE 1 END, score DESC, smelter_key, country_iso2`,
   );
   if (!flagged.length) return [];
-  const reporters = await smelterReporters(w, runId, { keys: "SELECT smelter_key FROM reported_smelter_screening WHERE decision <> 'clear'" });
+  const reporters = await smelterReporters(w, runId, {
+    keys: "SELECT smelter_key FROM reported_smelter_screening WHERE decision <> 'clear'",
+  });
   // Who typed which spelling: the rows of the current declarations, folded as the screen stage folds them.
   const typedBy = new Map<string, Set<string>>();
   for (const r of await w.rows<{ id: string; metal: string; name: string | null; lookup: string | null }>(

@@ -2,9 +2,13 @@ import type { Database } from "../../db/database.ts";
 import { iso2ToName } from "../../text/countries.ts";
 import { currentAndPrevious, openWarehouse, smelterReporters, str } from "./_warehouse.ts";
 import { reportedScreening } from "./reported-screening.ts";
-import { parseHits } from "./smelter-details.ts";
+import { parseHits } from "./_hits.ts";
 
-const names = (list: readonly { name: string }[], n = 5) => list.slice(0, n).map((s) => s.name).join(", ") + (list.length > n ? ` and ${list.length - n} more` : "");
+const names = (list: readonly { name: string }[], n = 5) =>
+  list
+    .slice(0, n)
+    .map((s) => s.name)
+    .join(", ") + (list.length > n ? ` and ${list.length - n} more` : "");
 
 /**
  * Sanctions and countries page: screening hits and possible matches with their reasons — on the RMI reference
@@ -25,18 +29,19 @@ export async function sanctionsData(db: Database) {
     keys: "SELECT smelter_key FROM smelter_scores WHERE run_id = ? AND sanctions IS NOT NULL AND sanctions <> 'clear'",
     params: [runId],
   });
-  const listed = (list: ReturnType<typeof parseHits>) => list.map((h) => `${h.list} ${h.id}: ${h.name}${h.program ? ` [${h.program}]` : ""}`).join("; ");
+  const listed = (list: ReturnType<typeof parseHits>) =>
+    list.map((h) => `${h.list} ${h.id}: ${h.name}${h.program ? ` [${h.program}]` : ""}`).join("; ");
   const why = (list: ReturnType<typeof parseHits>) => [...new Set(list.flatMap((h) => h.reasons))].join("; ");
   const hits = screened.map((r) => {
     const list = parseHits(r.hits);
-    const by = r.key ? reporters.get(String(r.key)) ?? [] : [];
+    const by = r.key ? (reporters.get(String(r.key)) ?? []) : [];
     return {
       key: str(r.key),
       cid: String(r.cid),
       metal: String(r.metal),
       name: String(r.name),
       screened: "RMI reference name",
-      country: r.iso2 ? iso2ToName(String(r.iso2)) ?? String(r.iso2) : null,
+      country: r.iso2 ? (iso2ToName(String(r.iso2)) ?? String(r.iso2)) : null,
       decision: String(r.decision),
       score: Number(r.score),
       reported: r.key !== null,
@@ -50,7 +55,12 @@ export async function sanctionsData(db: Database) {
   });
   // What suppliers typed is screened too: "Smelter not listed" rows and unknown spellings of listed smelters.
   const scored = new Map(
-    (await w.rows<{ key: string; name: string; band: string }>("SELECT smelter_key AS key, name, band FROM smelter_scores WHERE run_id = ?", [runId])).map((r) => [r.key, r]),
+    (
+      await w.rows<{ key: string; name: string; band: string }>(
+        "SELECT smelter_key AS key, name, band FROM smelter_scores WHERE run_id = ?",
+        [runId],
+      )
+    ).map((r) => [r.key, r]),
   );
   for (const r of await reportedScreening(w, runId)) {
     hits.push({
@@ -59,7 +69,7 @@ export async function sanctionsData(db: Database) {
       metal: r.metal,
       name: scored.get(r.key)?.name ?? r.spelling,
       screened: `reported as ${r.spellings.map((x) => `"${x}"`).join(", ")}`,
-      country: r.iso2 ? iso2ToName(r.iso2) ?? r.iso2 : null,
+      country: r.iso2 ? (iso2ToName(r.iso2) ?? r.iso2) : null,
       decision: r.decision,
       score: r.score,
       reported: r.reportedBy.length > 0,
@@ -71,7 +81,13 @@ export async function sanctionsData(db: Database) {
       reasons: why(r.hits),
     });
   }
-  hits.sort((a, b) => Number(a.decision !== "hit") - Number(b.decision !== "hit") || Number(!a.reported) - Number(!b.reported) || b.score - a.score || (a.key ?? a.cid).localeCompare(b.key ?? b.cid));
+  hits.sort(
+    (a, b) =>
+      Number(a.decision !== "hit") - Number(b.decision !== "hit") ||
+      Number(!a.reported) - Number(!b.reported) ||
+      b.score - a.score ||
+      (a.key ?? a.cid).localeCompare(b.key ?? b.cid),
+  );
   const changes = await w.rows<Record<string, unknown>>(
     "SELECT list, change, cid, lower(metal) AS metal, smelter_name AS smelter, entry_id AS entry, listed_name AS listed, program FROM sanctions_changes ORDER BY list, change, cid",
   );

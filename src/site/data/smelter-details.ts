@@ -1,20 +1,19 @@
-import { z } from "zod";
 import type { Database } from "../../db/database.ts";
-import { currentAndPrevious, openWarehouse, parseReasons, periodRuns, SHARDS, shardOf, smelterReporters, str } from "./_warehouse.ts";
+import {
+  currentAndPrevious,
+  openWarehouse,
+  parseReasons,
+  periodRuns,
+  SHARDS,
+  shardOf,
+  smelterReporters,
+  str,
+} from "./_warehouse.ts";
 import { iso2ToName } from "../../text/countries.ts";
+import { parseHits } from "./_hits.ts";
 import { reportedScreening } from "./reported-screening.ts";
 import { smelterList } from "./smelters-data.ts";
 import { groupBy } from "../../group-by.ts";
-
-const Hit = z.object({ list: z.string(), id: z.string(), name: z.string(), program: z.string().optional().default(""), score: z.number(), reasons: z.array(z.string()).default([]) });
-export const parseHits = (v: unknown) => {
-  try {
-    const parsed = z.array(Hit).safeParse(typeof v === "string" ? JSON.parse(v) : v);
-    return parsed.success ? parsed.data : [];
-  } catch {
-    return [];
-  }
-};
 
 /**
  * Smelter pages: one record per smelter, split into SHARDS files by key so the single detail page
@@ -33,7 +32,11 @@ export async function smelterShards(db: Database): Promise<Record<string, Record
   const reasons = new Map(full.map((r) => [r.key, parseReasons(r.reasons)]));
   const reporters = await smelterReporters(w, current.runId);
   const screening = new Map(
-    (await w.rows<Record<string, unknown>>("SELECT cid, lower(metal) AS metal, decision, score, evidence, hits FROM smelter_screening")).map((r) => [
+    (
+      await w.rows<Record<string, unknown>>(
+        "SELECT cid, lower(metal) AS metal, decision, score, evidence, hits FROM smelter_screening",
+      )
+    ).map((r) => [
       `${String(r.cid)}|${String(r.metal)}`,
       { decision: String(r.decision), score: Number(r.score), evidence: str(r.evidence), hits: parseHits(r.hits) },
     ]),
@@ -53,7 +56,11 @@ export async function smelterShards(db: Database): Promise<Record<string, Record
     `SELECT smelter_key AS key, run_id AS "runId", score, band FROM smelter_scores WHERE run_id IN (SELECT run_id FROM latest_scoring_runs)`,
   )) {
     const run = runs.find((x) => x.runId === r.runId);
-    if (run) history.set(r.key, [...(history.get(r.key) ?? []), { period: run.period, asOf: run.asOf, score: r.score, band: r.band }]);
+    if (run)
+      history.set(r.key, [
+        ...(history.get(r.key) ?? []),
+        { period: run.period, asOf: run.asOf, score: r.score, band: r.band },
+      ]);
   }
   for (const s of list) {
     const k = `${s.cid ?? ""}|${s.metal}`;
@@ -62,7 +69,10 @@ export async function smelterShards(db: Database): Promise<Record<string, Record
       reasons: reasons.get(s.key) ?? [],
       screening: screening.get(k) ?? null,
       // Hits and possible matches on the spellings suppliers typed for this smelter (clear results are not listed).
-      reportedScreening: (typed.get(s.key) ?? []).map(({ key: _, metal: __, ...r }) => ({ ...r, country: r.iso2 ? iso2ToName(r.iso2) ?? r.iso2 : null })),
+      reportedScreening: (typed.get(s.key) ?? []).map(({ key: _, metal: __, ...r }) => ({
+        ...r,
+        country: r.iso2 ? (iso2ToName(r.iso2) ?? r.iso2) : null,
+      })),
       countryRisk: risk.get(k) ?? [],
       reporters: reporters.get(s.key) ?? [],
       history: (history.get(s.key) ?? []).sort((a, b) => a.asOf.localeCompare(b.asOf)),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asOfFrom, periodEnd } from "../../src/pipeline/as-of.ts";
+import { asOfFrom, periodEnd } from "../../src/periods/as-of.ts";
 
 const TODAY = new Date("2026-12-02T18:00:00Z");
 

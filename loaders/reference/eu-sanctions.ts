@@ -1,15 +1,15 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import type { Database } from "../src/db/database.ts";
-import { IngestError } from "../src/errors.ts";
-import { parseCsv } from "./inputs/parse-csv.ts";
-import { headText, type ReferenceKind, type ReferenceLoadResult } from "./reference/detect.ts";
-import { vintageFromFileName } from "./reference/store.ts";
-import { readListText } from "./reference/read-list-text.ts";
-import { SanctionsEntry, type EntryType, type ParsedList } from "./reference/sanctions-entry.ts";
-import { storeSanctionsList } from "./reference/store-sanctions.ts";
-import { countryToIso2 } from "../src/text/countries.ts";
-import { cleanText } from "../src/text/normalize.ts";
+import type { Database } from "../../src/db/database.ts";
+import { IngestError } from "../../src/errors.ts";
+import { parseCsv } from "../inputs/parse-csv.ts";
+import { headText, type ReferenceKind, type ReferenceLoadResult } from "./detect.ts";
+import { vintageFromFileName } from "./store.ts";
+import { readListText } from "./read-list-text.ts";
+import { SanctionsEntry, type EntryType, type ParsedList } from "./sanctions-entry.ts";
+import { storeSanctionsList } from "./store-sanctions.ts";
+import { countryToIso2 } from "../../src/text/countries.ts";
+import { cleanText } from "../../src/text/normalize.ts";
 
 function entryType(code: string | null, classification: string | null): EntryType {
   const t = `${code ?? ""} ${classification ?? ""}`.toLowerCase();

@@ -2,15 +2,15 @@ import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import ExcelJS from "exceljs";
 import { z } from "zod";
-import type { Database } from "../src/db/database.ts";
-import { IngestError } from "../src/errors.ts";
-import type { ReferenceLoadResult } from "./reference/detect.ts";
-import { normalizeCid } from "../src/rmi/identifiers.ts";
-import { normalizeMetal } from "../src/rmi/minerals.ts";
-import { columnLetter, parseCsv } from "./reference/parse-csv.ts";
-import { sha256, storeLoad } from "./reference/store.ts";
-import { countryToIso2 } from "../src/text/countries.ts";
-import { cleanText } from "../src/text/normalize.ts";
+import type { Database } from "../../src/db/database.ts";
+import { IngestError } from "../../src/errors.ts";
+import type { ReferenceLoadResult } from "./detect.ts";
+import { normalizeCid } from "../../src/rmi/identifiers.ts";
+import { normalizeMetal } from "../../src/rmi/minerals.ts";
+import { columnLetter, parseCsv } from "./parse-csv.ts";
+import { sha256, storeLoad } from "./store.ts";
+import { countryToIso2 } from "../../src/text/countries.ts";
+import { cleanText } from "../../src/text/normalize.ts";
 
 export const LOOKUP_CSV_HEADER = [
   "metal", "smelter_lookup_name", "standard_smelter_name", "country", "smelter_id", "source_of_id", "street", "city",

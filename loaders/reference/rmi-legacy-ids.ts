@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import type { Database } from "../src/db/database.ts";
-import { IngestError } from "../src/errors.ts";
-import type { ReferenceLoadResult } from "./reference/detect.ts";
-import { normalizeCid, normalizeLegacyId } from "../src/rmi/identifiers.ts";
-import { normalizeMetal } from "../src/rmi/minerals.ts";
-import { parseCsv } from "./reference/parse-csv.ts";
-import { sha256, storeLoad } from "./reference/store.ts";
-import { cleanText } from "../src/text/normalize.ts";
+import type { Database } from "../../src/db/database.ts";
+import { IngestError } from "../../src/errors.ts";
+import type { ReferenceLoadResult } from "./detect.ts";
+import { normalizeCid, normalizeLegacyId } from "../../src/rmi/identifiers.ts";
+import { normalizeMetal } from "../../src/rmi/minerals.ts";
+import { parseCsv } from "./parse-csv.ts";
+import { sha256, storeLoad } from "./store.ts";
+import { cleanText } from "../../src/text/normalize.ts";
 
 export interface LegacyId {
   legacyId: string;

@@ -1,18 +1,18 @@
 import { readFileSync } from "node:fs";
 import { basename, dirname } from "node:path";
 import { z } from "zod";
-import type { Database, SqlValue } from "../src/db/database.ts";
-import { IngestError } from "../src/errors.ts";
-import type { ReferenceLoadResult } from "./reference/detect.ts";
-import { normalizeCid, parseListDate } from "../src/rmi/identifiers.ts";
-import { normalizeMetal } from "../src/rmi/minerals.ts";
-import { parseCsv, type CsvRecord } from "./reference/parse-csv.ts";
-import { readListText } from "./reference/read-list-text.ts";
-import { firstSheetRecords, isSpreadsheetMl } from "./reference/spreadsheet-ml.ts";
+import type { Database, SqlValue } from "../../src/db/database.ts";
+import { IngestError } from "../../src/errors.ts";
+import type { ReferenceLoadResult } from "./detect.ts";
+import { normalizeCid, parseListDate } from "../../src/rmi/identifiers.ts";
+import { normalizeMetal } from "../../src/rmi/minerals.ts";
+import { parseCsv, type CsvRecord } from "./parse-csv.ts";
+import { readListText } from "./read-list-text.ts";
+import { firstSheetRecords, isSpreadsheetMl } from "./spreadsheet-ml.ts";
 import { buildLookupTable, storeLookupTable } from "./rmi-smelter-lookup.ts";
-import { sha256, storeLoad, vintageFromFileName } from "./reference/store.ts";
-import { countryToIso2 } from "../src/text/countries.ts";
-import { cleanText } from "../src/text/normalize.ts";
+import { sha256, storeLoad, vintageFromFileName } from "./store.ts";
+import { countryToIso2 } from "../../src/text/countries.ts";
+import { cleanText } from "../../src/text/normalize.ts";
 
 /** The RMI facility-list layouts Assay reads, told apart by their header row. */
 export type StatusListLayout = "conformant" | "active" | "all" | "cobalt" | "mica" | "revisions" | "reference";

@@ -1,15 +1,15 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Database } from "../src/db/database.ts";
-import { IngestError } from "../src/errors.ts";
-import { canonicalMetal } from "../src/rmi/minerals.ts";
-import { countryToIso2 } from "../src/text/countries.ts";
-import { cleanText } from "../src/text/normalize.ts";
-import { measureDate, measureOrigin, TradeMeasure } from "../src/trade/measures.ts";
-import { headText, type ReferenceKind, type ReferenceLoadResult } from "./reference/detect.ts";
-import { parseCsv } from "./reference/parse-csv.ts";
-import { sha256, storeLoad, vintageFromFileName } from "./reference/store.ts";
+import type { Database } from "../../src/db/database.ts";
+import { IngestError } from "../../src/errors.ts";
+import { canonicalMetal } from "../../src/rmi/minerals.ts";
+import { countryToIso2 } from "../../src/text/countries.ts";
+import { cleanText } from "../../src/text/normalize.ts";
+import { measureDate, measureOrigin, TradeMeasure } from "../../src/trade/measures.ts";
+import { headText, type ReferenceKind, type ReferenceLoadResult } from "./detect.ts";
+import { parseCsv } from "./parse-csv.ts";
+import { sha256, storeLoad, vintageFromFileName } from "./store.ts";
 
 const REQUIRED = ["mineral", "country_iso2", "measure_type", "effective_from"] as const;
 
@@ -107,7 +107,7 @@ export const tradeMeasuresKind: ReferenceKind = {
   load: loadTradeMeasures,
 };
 
-export const SHIPPED_TRADE_DIR = resolve(fileURLToPath(new URL("../data/reference/trade", import.meta.url)));
+export const SHIPPED_TRADE_DIR = resolve(fileURLToPath(new URL("../../data/reference/trade", import.meta.url)));
 
 /** Loads the lists shipped in data/reference/trade (a no-op for bytes already loaded under the same file name). */
 export async function loadShippedTradeMeasures(db: Database, dir = SHIPPED_TRADE_DIR): Promise<ReferenceLoadResult[]> {

@@ -1,15 +1,15 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import type { Database } from "../src/db/database.ts";
-import { IngestError } from "../src/errors.ts";
-import { headText, type ReferenceKind, type ReferenceLoadResult } from "./reference/detect.ts";
-import { parseCsv } from "./reference/parse-csv.ts";
-import { vintageFromFileName } from "./reference/store.ts";
-import { readListText } from "./reference/read-list-text.ts";
-import { SanctionsEntry, type EntryType, type ParsedList, type SanctionsList } from "./reference/sanctions-entry.ts";
-import { storeSanctionsList } from "./reference/store-sanctions.ts";
-import { countryToIso2 } from "../src/text/countries.ts";
-import { cleanText } from "../src/text/normalize.ts";
+import type { Database } from "../../src/db/database.ts";
+import { IngestError } from "../../src/errors.ts";
+import { headText, type ReferenceKind, type ReferenceLoadResult } from "./detect.ts";
+import { parseCsv } from "./parse-csv.ts";
+import { vintageFromFileName } from "./store.ts";
+import { readListText } from "./read-list-text.ts";
+import { SanctionsEntry, type EntryType, type ParsedList, type SanctionsList } from "./sanctions-entry.ts";
+import { storeSanctionsList } from "./store-sanctions.ts";
+import { countryToIso2 } from "../../src/text/countries.ts";
+import { cleanText } from "../../src/text/normalize.ts";
 
 /** OFAC's legacy CSV layout: no header; `-0-` means empty. */
 const SDN_COLUMNS = 12;
