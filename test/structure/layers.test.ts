@@ -143,7 +143,8 @@ describe("the engine's imports", () => {
 
   it("is the layer table docs/architecture.md shows", () => {
     const doc = readFileSync(join(REPO_ROOT, "docs/architecture.md"), "utf8");
-    const rows = [...doc.matchAll(/^\|\s*(\d+)\s*\|\s*([\w-]+)\s*\|([^|]*)\|/gm)].map((m) => ({
+    const section = doc.slice(doc.indexOf("## Layers"), doc.indexOf("\n## ", doc.indexOf("## Layers") + 1));
+    const rows = [...section.matchAll(/^\|\s*(\d+)\s*\|\s*([\w-]+)\s*\|([^|]*)\|/gm)].map((m) => ({
       name: m[2]!,
       modules: [...m[3]!.matchAll(/`([^`]+)`/g)].map((x) => x[1]!.replace(/\/$/, "")),
     }));
