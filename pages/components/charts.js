@@ -5,6 +5,23 @@ import { BAND_COLORS, BANDS } from "./format.js";
 
 const bandScale = { domain: BANDS, range: BAND_COLORS, legend: true };
 
+// A left margin for category labels that never leaves the bars a negative width on a narrow card.
+const labelMargin = (wanted, width) => Math.max(0, Math.min(wanted, Math.floor((width ?? 640) * 0.45)));
+
+/** A legend of the risk bands (coloured dots), e.g. for the smelter map's location dots. */
+export function bandLegend(bands = BANDS) {
+  const div = document.createElement("div");
+  div.className = "legend-bands";
+  div.setAttribute("aria-label", "Map dot colours by worst risk");
+  for (const b of bands) {
+    const span = document.createElement("span");
+    span.textContent = b;
+    span.style.setProperty("--band", BAND_COLORS[BANDS.indexOf(b)] ?? "#888");
+    div.append(span);
+  }
+  return div;
+}
+
 /** Horizontal stacked bar of counts per band. */
 export function bandBar(rows, { width, label = "" } = {}) {
   return Plot.plot({
@@ -14,8 +31,21 @@ export function bandBar(rows, { width, label = "" } = {}) {
     x: { label, grid: false },
     color: bandScale,
     marks: [
-      Plot.barX(rows, Plot.stackX({ x: "n", z: "band", fill: "band", order: BANDS, title: (d) => `${d.band}: ${d.n}` })),
-      Plot.textX(rows, Plot.stackX({ x: "n", z: "band", text: (d) => (d.n ? d.n : ""), order: BANDS, fill: "white", fontWeight: "bold" })),
+      Plot.barX(
+        rows,
+        Plot.stackX({ x: "n", z: "band", fill: "band", order: BANDS, title: (d) => `${d.band}: ${d.n}` }),
+      ),
+      Plot.textX(
+        rows,
+        Plot.stackX({
+          x: "n",
+          z: "band",
+          text: (d) => (d.n ? d.n : ""),
+          order: BANDS,
+          fill: "white",
+          fontWeight: "bold",
+        }),
+      ),
     ],
   });
 }
@@ -26,12 +56,23 @@ export function funnelChart(funnel, { width } = {}) {
   return Plot.plot({
     width,
     height: 40 + funnel.length * 36,
-    marginLeft: 130,
+    marginLeft: labelMargin(130, width),
     x: { axis: null },
     y: { domain: funnel.map((d) => d.stage), label: null },
     marks: [
-      Plot.barX(funnel, { y: "stage", x: "n", fill: "var(--theme-foreground-focus)", fillOpacity: (_d, i) => 1 - i * 0.18 }),
-      Plot.text(funnel, { y: "stage", x: "n", text: (d) => `${d.n} (${Math.round((d.n / top) * 100)}%)`, textAnchor: "start", dx: 6 }),
+      Plot.barX(funnel, {
+        y: "stage",
+        x: "n",
+        fill: "var(--theme-foreground-focus)",
+        fillOpacity: (_d, i) => 1 - i * 0.18,
+      }),
+      Plot.text(funnel, {
+        y: "stage",
+        x: "n",
+        text: (d) => `${d.n} (${Math.round((d.n / top) * 100)}%)`,
+        textAnchor: "start",
+        dx: 6,
+      }),
     ],
   });
 }
@@ -45,8 +86,16 @@ export function conformanceChart(rows, { width } = {}) {
     x: { domain: [0, 1], tickFormat: "%", label: "conformant share of identified smelters" },
     y: { label: null },
     marks: [
-      Plot.barX(rows, { y: "metal", x: "share", fill: "#4c9f70", title: (d) => `${d.metal}: ${d.conformant} of ${d.identified}` }),
-      Plot.tickX(rows.filter((d) => d.previousShare !== null), { y: "metal", x: "previousShare", stroke: "currentColor", strokeWidth: 2 }),
+      Plot.barX(rows, {
+        y: "metal",
+        x: "share",
+        fill: "#4c9f70",
+        title: (d) => `${d.metal}: ${d.conformant} of ${d.identified}`,
+      }),
+      Plot.tickX(
+        rows.filter((d) => d.previousShare !== null),
+        { y: "metal", x: "previousShare", stroke: "currentColor", strokeWidth: 2 },
+      ),
       Plot.ruleX([0]),
     ],
   });
@@ -60,17 +109,33 @@ export function worldMap(world, { locations, mines }, { width } = {}) {
   const countries = topojson.feature(world, world.objects.countries);
   const byIso = new Map(countries.features.map((f) => [f.properties.iso2, f]));
   const mineRisk = new Map(mines.map((m) => [m.iso2, m]));
-  const dots = locations.filter((d) => byIso.has(d.iso2)).map((d) => ({ ...d, centroid: d3.geoCentroid(byIso.get(d.iso2)) }));
+  const dots = locations
+    .filter((d) => byIso.has(d.iso2))
+    .map((d) => ({ ...d, centroid: d3.geoCentroid(byIso.get(d.iso2)) }));
   return Plot.plot({
     width,
     height: Math.round(width * 0.5),
     projection: { type: "equal-earth", domain: { type: "Sphere" } },
-    color: { domain: ["Covered country", "CAHRA", "Labour risk", "No listed risk"], range: ["#8c2d04", "#e6550d", "#fdae6b", "#d9d9d9"], legend: true, label: "mine country" },
+    color: {
+      domain: ["Covered country", "CAHRA", "Labour risk", "No listed risk"],
+      range: ["#8c2d04", "#e6550d", "#fdae6b", "#d9d9d9"],
+      legend: true,
+      label: "mine country",
+    },
     r: { range: [3, 18] },
     marks: [
       Plot.sphere({ stroke: "var(--theme-foreground-faint)" }),
-      Plot.geo(countries, { fill: (f) => mineRisk.get(f.properties.iso2)?.risk ?? null, stroke: "var(--theme-background)", strokeWidth: 0.5 }),
-      Plot.geo(countries, { fill: "var(--theme-foreground-faintest)", fillOpacity: (f) => (mineRisk.has(f.properties.iso2) ? 0 : 1), stroke: "var(--theme-foreground-faint)", strokeWidth: 0.3 }),
+      Plot.geo(countries, {
+        fill: (f) => mineRisk.get(f.properties.iso2)?.risk ?? null,
+        stroke: "var(--theme-background)",
+        strokeWidth: 0.5,
+      }),
+      Plot.geo(countries, {
+        fill: "var(--theme-foreground-faintest)",
+        fillOpacity: (f) => (mineRisk.has(f.properties.iso2) ? 0 : 1),
+        stroke: "var(--theme-foreground-faint)",
+        strokeWidth: 0.3,
+      }),
       Plot.dot(dots, {
         x: (d) => d.centroid[0],
         y: (d) => d.centroid[1],
@@ -81,13 +146,27 @@ export function worldMap(world, { locations, mines }, { width } = {}) {
       }),
       Plot.tip(
         mines.filter((m) => byIso.has(m.iso2)),
-        Plot.pointer(Plot.geoCentroid({ geometry: (m) => byIso.get(m.iso2), title: (m) => `${m.country}: mine country of ${m.smelters} smelters (${m.metals}); ${m.risk}` })),
+        Plot.pointer(
+          Plot.geoCentroid({
+            geometry: (m) => byIso.get(m.iso2),
+            title: (m) => `${m.country}: mine country of ${m.smelters} smelters (${m.metals}); ${m.risk}`,
+          }),
+        ),
       ),
     ],
   });
 }
 
-/** Score per period (history of one smelter or supplier). */
+/** The sentence shown instead of a one-dot chart when only one period has been scored. */
+export function singlePeriodNote(history) {
+  const h = history[0];
+  const p = document.createElement("p");
+  p.className = "history-single";
+  p.textContent = `Scored in one period only: ${h.period}, ${h.band}${h.score === null || h.score === undefined ? "" : ` (score ${h.score})`}. A trend shows once a second period is scored.`;
+  return p;
+}
+
+/** Score per period (history of one smelter or supplier); call it with two periods or more (see singlePeriodNote). */
 export function historyChart(history, { width, y = "score" } = {}) {
   return Plot.plot({
     width,
@@ -96,7 +175,13 @@ export function historyChart(history, { width, y = "score" } = {}) {
     x: { type: "point", label: "period" },
     marks: [
       Plot.line(history, { x: "period", y }),
-      Plot.dot(history, { x: "period", y, fill: (d) => BAND_COLORS[BANDS.indexOf(d.band)] ?? "#888", r: 6, title: (d) => `${d.period}: ${d.band} (${d.score ?? "no score"})` }),
+      Plot.dot(history, {
+        x: "period",
+        y,
+        fill: (d) => BAND_COLORS[BANDS.indexOf(d.band)] ?? "#888",
+        r: 6,
+        title: (d) => `${d.period}: ${d.band} (${d.score ?? "no score"})`,
+      }),
     ],
   });
 }
@@ -106,7 +191,7 @@ export function countBars(rows, { width, y, x = "n", fill = "var(--theme-foregro
   return Plot.plot({
     width,
     height: 40 + rows.length * 24,
-    marginLeft: Math.min(260, 8 + 7 * Math.max(4, ...rows.map((r) => String(r[y]).length))),
+    marginLeft: labelMargin(Math.min(260, 8 + 7 * Math.max(4, ...rows.map((r) => String(r[y]).length))), width),
     x: { label, grid: true },
     y: { label: null, domain: rows.map((r) => r[y]) },
     marks: [Plot.barX(rows, { y, x, fill, title: (d) => `${d[y]}: ${d[x]}` }), Plot.ruleX([0])],
@@ -122,7 +207,15 @@ export function productScatter(products, { width } = {}) {
     y: { domain: [0, 100], label: "risk score", grid: true },
     color: bandScale,
     marks: [
-      Plot.dot(products, { x: "coverage", y: "score", fill: "band", r: 6, stroke: "white", tip: true, title: (d) => `${d.name}\n${d.band} (${d.score}), coverage ${Math.round(d.coverage * 100)}%` }),
+      Plot.dot(products, {
+        x: "coverage",
+        y: "score",
+        fill: "band",
+        r: 6,
+        stroke: "white",
+        tip: true,
+        title: (d) => `${d.name}\n${d.band} (${d.score}), coverage ${Math.round(d.coverage * 100)}%`,
+      }),
     ],
   });
 }

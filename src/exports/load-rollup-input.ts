@@ -104,33 +104,7 @@ export async function loadRollupInput(db: Database, options: { asOf?: string } =
     });
   }
 
-  // Reference facts per CID: RMAP status (the scoring run's when scored, honouring manual decisions), the conformant
-  // list's audit dates and re-audit flag with that list's vintage, and the sanctions screening's hits.
-  const reference = (
-    await db.all<Record<string, unknown>>(
-      `WITH status AS (
-         SELECT s.cid, lower(s.metal) AS metal,
-                arg_min(lower(s.status), CASE lower(s.status) WHEN 'conformant' THEN 1 WHEN 'active' THEN 2 ELSE 3 END) AS status,
-                max(s.last_audit_date) FILTER (WHERE lower(s.status) = 'conformant') AS last_audit_date,
-                arg_max(s.audit_cycle, s.last_audit_date) FILTER (WHERE lower(s.status) = 'conformant') AS audit_cycle,
-                bool_or(coalesce(s.reaudit_in_progress, false)) FILTER (WHERE lower(s.status) = 'conformant') AS reaudit,
-                max(l.vintage) AS vintage
-         FROM current_ref_facility_status s LEFT JOIN reference_loads l USING (load_id) GROUP BY s.cid, lower(s.metal)),
-       scored AS (
-         SELECT cid, lower(metal) AS metal, arg_max(rmi_status, run_id) AS status, arg_max(sanctions, run_id) AS sanctions
-         FROM smelter_scores WHERE cid IS NOT NULL GROUP BY cid, lower(metal))
-       SELECT r.cid, r.metal, r.standard_name AS "standardName", r.country, r.country_iso2 AS "countryIso2",
-              coalesce(sc.status, st.status, 'unknown') AS "rmiStatus",
-              CAST(st.last_audit_date AS VARCHAR) AS "lastAuditDate", st.audit_cycle AS "auditCycle", st.reaudit AS "reauditInProgress",
-              CAST(st.vintage AS VARCHAR) AS "statusVintage",
-              CASE WHEN coalesce(sc.sanctions, scr.decision) = 'hit' THEN scr.hits END AS hits
-       FROM current_ref_smelters r
-       LEFT JOIN status st ON st.cid = r.cid AND st.metal = lower(r.metal)
-       LEFT JOIN scored sc ON sc.cid = r.cid AND sc.metal = lower(r.metal)
-       LEFT JOIN smelter_screening scr ON scr.cid = r.cid AND lower(scr.metal) = lower(r.metal)
-       ORDER BY r.metal, r.cid`,
-    )
-  ).map(({ auditCycle, hits, ...r }) => ({ ...r, auditCycleMonths: auditCycleMonths(auditCycle === null ? null : String(auditCycle)), sanctions: parseHits(hits) }));
+  const reference = await loadFacilityReference(db);
   const countries = await db.all<{ iso2: string; name: string; covered: boolean; cahra: boolean }>(
     `SELECT country_iso2 AS iso2, any_value(country_name) AS name, bool_or(covered) AS covered, bool_or(cahra IS NOT NULL) AS cahra
      FROM smelter_country_risk GROUP BY country_iso2 ORDER BY 1`,
@@ -155,4 +129,38 @@ export async function loadRollupInput(db: Database, options: { asOf?: string } =
   });
   if (!parsed.success) throw new Error(`roll-up input from the database is invalid: ${parsed.error.message}`);
   return parsed.data;
+}
+
+/**
+ * Reference facts per CID: RMAP status (the scoring run's when scored, honouring manual decisions), the conformant
+ * list's audit dates and re-audit flag with that list's vintage, and the sanctions screening's hits. The roll-up and
+ * the site's figures (src/site/data/figures.ts) judge audit currency on these.
+ */
+export async function loadFacilityReference(db: Database): Promise<RollupInput["reference"]> {
+  const rows = (
+    await db.all<Record<string, unknown>>(
+      `WITH status AS (
+         SELECT s.cid, lower(s.metal) AS metal,
+                arg_min(lower(s.status), CASE lower(s.status) WHEN 'conformant' THEN 1 WHEN 'active' THEN 2 ELSE 3 END) AS status,
+                max(s.last_audit_date) FILTER (WHERE lower(s.status) = 'conformant') AS last_audit_date,
+                arg_max(s.audit_cycle, s.last_audit_date) FILTER (WHERE lower(s.status) = 'conformant') AS audit_cycle,
+                bool_or(coalesce(s.reaudit_in_progress, false)) FILTER (WHERE lower(s.status) = 'conformant') AS reaudit,
+                max(l.vintage) AS vintage
+         FROM current_ref_facility_status s LEFT JOIN reference_loads l USING (load_id) GROUP BY s.cid, lower(s.metal)),
+       scored AS (
+         SELECT cid, lower(metal) AS metal, arg_max(rmi_status, run_id) AS status, arg_max(sanctions, run_id) AS sanctions
+         FROM smelter_scores WHERE cid IS NOT NULL GROUP BY cid, lower(metal))
+       SELECT r.cid, r.metal, r.standard_name AS "standardName", r.country, r.country_iso2 AS "countryIso2",
+              coalesce(sc.status, st.status, 'unknown') AS "rmiStatus",
+              CAST(st.last_audit_date AS VARCHAR) AS "lastAuditDate", st.audit_cycle AS "auditCycle", st.reaudit AS "reauditInProgress",
+              CAST(st.vintage AS VARCHAR) AS "statusVintage",
+              CASE WHEN coalesce(sc.sanctions, scr.decision) = 'hit' THEN scr.hits END AS hits
+       FROM current_ref_smelters r
+       LEFT JOIN status st ON st.cid = r.cid AND st.metal = lower(r.metal)
+       LEFT JOIN scored sc ON sc.cid = r.cid AND sc.metal = lower(r.metal)
+       LEFT JOIN smelter_screening scr ON scr.cid = r.cid AND lower(scr.metal) = lower(r.metal)
+       ORDER BY r.metal, r.cid`,
+    )
+  ).map(({ auditCycle, hits, ...r }) => ({ ...r, auditCycleMonths: auditCycleMonths(auditCycle === null ? null : String(auditCycle)), sanctions: parseHits(hits) }));
+  return RollupInput.shape.reference.parse(rows);
 }

@@ -26,8 +26,10 @@ describe("site query functions", () => {
       expect(o.current?.period, "current period").toBe("2026");
       expect(o.previous?.period, "previous period").toBe("2025");
       const rate = o.kpis.find((k) => k.key === "responseRate")!;
-      // 30 of 40 answered in 2026; in 2025 a third of them had not yet (seed: i % 3 === 0 not responded).
-      expect(rate.value, "response rate now").toBe(0.75);
+      // 2026 (engagement stage): 36 of 40 in scope (i % 10 !== 9), 20 of them with a usable declaration (answered and
+      // i % 4 !== 1): the filings' survey share. 2025 has no engagement run: 20 of 40 answered, as the scores say.
+      expect(rate.value, "response rate now").toBe(0.5556);
+      expect(rate.previous, "response rate before").toBe(0.5);
       expect(rate.previous!, "response rate before").toBeLessThan(rate.value!);
       const hits = o.kpis.find((k) => k.key === "sanctionsHits")!;
       expect([hits.value, hits.better], "sanctions hits: one, and fewer is better").toEqual([1, "down"]);
@@ -54,16 +56,23 @@ describe("site query functions", () => {
       const shards = await smelterShards(db);
       expect(shards).toHaveLength(SHARDS);
       for (const key of smelterKeys) expect(shards[shardOf(key, SHARDS)]![key], `shard of ${key}`).toBeDefined();
-      const detail = shards[shardOf(reported.key, SHARDS)]![reported.key] as { reporters: unknown[]; history: unknown[] };
+      const detail = shards[shardOf(reported.key, SHARDS)]![reported.key] as {
+        reporters: unknown[];
+        history: unknown[];
+      };
       expect(detail.reporters).toHaveLength(reported.supplierCount);
       expect(detail.history, "one score per period").toHaveLength(2);
     });
   });
 
   it("the browser's shard function agrees with the loader's", async () => {
-    const js = (await import(pathToFileURL(resolve(repoRoot, "pages/components/shard.js")).href)) as { shardOf(k: string, n?: number): number; SHARDS: number };
+    const js = (await import(pathToFileURL(resolve(repoRoot, "pages/components/shard.js")).href)) as {
+      shardOf(k: string, n?: number): number;
+      SHARDS: number;
+    };
     expect(js.SHARDS).toBe(SHARDS);
-    for (const key of ["S0001", "CID000211", "unmatched:tin:smelter ünï", "", "x".repeat(300)]) expect(js.shardOf(key), key).toBe(shardOf(key, SHARDS));
+    for (const key of ["S0001", "CID000211", "unmatched:tin:smelter ünï", "", "x".repeat(300)])
+      expect(js.shardOf(key), key).toBe(shardOf(key, SHARDS));
   });
 
   it("keeps contact details on analyst data only, and drops them entirely when redacting", async () => {
@@ -75,7 +84,15 @@ describe("site query functions", () => {
       const redacted = [await suppliersData(db, { redact: true }), await supplierShards(db, { redact: true })];
       expect(JSON.stringify(redacted), "redacted data").not.toMatch(CONTACT);
       // Pages that are not analyst pages never carry contacts, redacted or not.
-      const others = [await overviewData(db), await smelterList(db), await smelterShards(db), await productsData(db), await sanctionsData(db), await qualityData(db), await reportData(db)];
+      const others = [
+        await overviewData(db),
+        await smelterList(db),
+        await smelterShards(db),
+        await productsData(db),
+        await sanctionsData(db),
+        await qualityData(db),
+        await reportData(db),
+      ];
       expect(JSON.stringify(others), "non-analyst page data").not.toMatch(CONTACT);
     });
   });
@@ -87,7 +104,8 @@ describe("site query functions", () => {
       expect(funnel.map((f) => f.stage)).toEqual(["In scope", "Contacted", "Responded", "Valid declaration"]);
       expect(funnel[0]!.n).toBe(20);
       expect(funnel[2]!.n, "responded").toBe(suppliers.filter((s) => s.responded).length);
-      for (let i = 1; i < funnel.length; i++) expect(funnel[i]!.n, `funnel narrows at ${funnel[i]!.stage}`).toBeLessThanOrEqual(funnel[i - 1]!.n);
+      for (let i = 1; i < funnel.length; i++)
+        expect(funnel[i]!.n, `funnel narrows at ${funnel[i]!.stage}`).toBeLessThanOrEqual(funnel[i - 1]!.n);
     });
   });
 
@@ -109,7 +127,8 @@ describe("site query functions", () => {
       expect(md).toMatch(/^# Responsible-minerals programme/);
       expect(md).toMatch(/## Top risks\n\n\| Smelter/);
       expect(md).not.toMatch(CONTACT);
-      for (const line of md.split("\n").filter((l) => l.startsWith("| "))) expect(line, "table row keeps its columns").not.toMatch(/[^\\]\|B/);
+      for (const line of md.split("\n").filter((l) => l.startsWith("| ")))
+        expect(line, "table row keeps its columns").not.toMatch(/[^\\]\|B/);
     });
   });
 });

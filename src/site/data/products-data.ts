@@ -1,6 +1,16 @@
 import type { Database } from "../../db/database.ts";
-import { currentAndPrevious, openWarehouse, parseReasons, reasonText, SHARDS, shardOf, topReasons, type Warehouse } from "./_warehouse.ts";
+import {
+  currentAndPrevious,
+  openWarehouse,
+  parseReasons,
+  reasonText,
+  SHARDS,
+  shardOf,
+  topReasons,
+  type Warehouse,
+} from "./_warehouse.ts";
 import { columnar } from "./columnar.ts";
+import { currentFigures } from "./figures.ts";
 
 export interface ProductRow {
   id: string;
@@ -50,7 +60,11 @@ export async function productsData(db: Database): Promise<{ products: ProductRow
 /** What the products page loads: one array per column, bands as a dictionary, numbers rounded to what is shown. */
 export async function productsPageData(db: Database) {
   const { products } = await productsData(db);
-  return { products: columnar(products, { round: { score: 1, coverage: 2 } }) };
+  const f = await currentFigures(await openWarehouse(db));
+  return {
+    figures: f && { products: f.products, highRiskProducts: f.highRiskProducts },
+    products: columnar(products, { round: { score: 1, coverage: 2 } }),
+  };
 }
 
 /**
@@ -68,16 +82,38 @@ export async function productShards(db: Database): Promise<Record<string, Produc
     [current.runId],
   )) {
     const id = String(s.id);
-    suppliers.set(id, { id, name: String(s.name), band: String(s.band), score: s.score === null ? null : Number(s.score), responded: s.responded === true, smelters: Number(s.smelters) });
+    suppliers.set(id, {
+      id,
+      name: String(s.name),
+      band: String(s.band),
+      score: s.score === null ? null : Number(s.score),
+      responded: s.responded === true,
+      smelters: Number(s.smelters),
+    });
   }
+  // Suppliers the engagement stage put out of scope for the period are not in the product's due diligence (scoring
+  // drops them from the product roll-up the same way): the drill-down lists the suppliers the product score rests on.
+  const outOfScope = new Set(
+    (
+      await w.rows<{ id: string }>(
+        `SELECT supplier_id AS id FROM current_supplier_engagement WHERE NOT in_scope AND run_id = (SELECT max(run_id) FROM latest_engagement_runs WHERE period = ?)`,
+        [current.period],
+      )
+    ).map((r) => String(r.id)),
+  );
   const members = new Map<string, string[]>();
   for (const r of await w.rows<{ id: string; ids: string[] }>(
     "SELECT product_id AS id, list(DISTINCT supplier_id ORDER BY supplier_id) AS ids FROM bom_lines GROUP BY 1",
-  )) members.set(String(r.id), r.ids.map(String));
+  ))
+    members.set(String(r.id), r.ids.map(String));
   for (const p of await productRows(w, current.runId)) {
     shards[shardOf(p.id, SHARDS)]![p.id] = {
       reasons: topReasons(parseReasons(p.reasons), 3).map(reasonText).join("; "),
-      suppliers: (members.get(p.id) ?? []).map((id) => suppliers.get(id) ?? { id, name: id, band: "Data gap", score: null, responded: false, smelters: 0 }),
+      suppliers: (members.get(p.id) ?? [])
+        .filter((id) => !outOfScope.has(id))
+        .map(
+          (id) => suppliers.get(id) ?? { id, name: id, band: "Data gap", score: null, responded: false, smelters: 0 },
+        ),
     };
   }
   return shards;

@@ -1,7 +1,7 @@
 import type { Database } from "../../db/database.ts";
 import { iso2ToName } from "../../text/countries.ts";
 import { currentAndPrevious, openWarehouse, parseReasons, topReasons } from "./_warehouse.ts";
-import { engagementRows } from "./engagement.ts";
+import { supplierFigureRows } from "./figures.ts";
 import { loadRollupInput } from "../../exports/load-rollup-input.ts";
 import { familyCoverage } from "../../exports/survey-coverage.ts";
 import { kpiList, kpisForRun } from "./kpis.ts";
@@ -45,7 +45,19 @@ export async function reportData(db: Database, options: { company?: string; asOf
   const w = await openWarehouse(db);
   const { current, previous } = await currentAndPrevious(w);
   const company = options.company ?? null;
-  if (!current) return { company, current: null, previous: null, kpis: [], risks: [], sanctions: [], products: [], actions: [], survey: [], headline: "No scoring run yet." };
+  if (!current)
+    return {
+      company,
+      current: null,
+      previous: null,
+      kpis: [],
+      risks: [],
+      sanctions: [],
+      products: [],
+      actions: [],
+      survey: [],
+      headline: "No scoring run yet.",
+    };
   const survey = await surveyFigures(db, options.asOf ?? current.asOf);
   const now = await kpisForRun(w, current);
   const before = previous ? await kpisForRun(w, previous) : null;
@@ -59,11 +71,16 @@ export async function reportData(db: Database, options: { company?: string; asOf
   ).map((r) => ({
     name: String(r.name),
     metal: String(r.metal),
-    country: r.iso2 ? iso2ToName(String(r.iso2)) ?? String(r.iso2) : "unknown",
+    country: r.iso2 ? (iso2ToName(String(r.iso2)) ?? String(r.iso2)) : "unknown",
     band: String(r.band),
     score: Number(r.score),
     suppliers: Number(r.suppliers),
-    why: shorten(topReasons(parseReasons(r.reasons), 2).map((x) => x.evidence || x.factor).join("; "), 140),
+    why: shorten(
+      topReasons(parseReasons(r.reasons), 2)
+        .map((x) => x.evidence || x.factor)
+        .join("; "),
+      140,
+    ),
   }));
   const products = await w.rows<Record<string, unknown>>(
     `SELECT p.product AS id, coalesce(b.name, p.product) AS name, p.band, p.score, p.coverage FROM product_scores p
@@ -71,24 +88,46 @@ export async function reportData(db: Database, options: { company?: string; asOf
      WHERE p.run_id = ? AND (p.band IN ('Critical', 'High') OR p.data_gap) ORDER BY p.score DESC, p.product LIMIT 8`,
     [current.runId],
   );
-  const engagement = await engagementRows(w, current.runId);
-  const names = new Map((await w.rows<{ id: string; name: string }>("SELECT supplier_id AS id, name FROM supplier_scores WHERE run_id = ?", [current.runId])).map((r) => [r.id, r.name]));
+  // The open actions the Overview counts (figures.ts): suppliers in scope with a next step.
   const grouped = new Map<string, string[]>();
-  for (const e of engagement.values()) if (e.nextAction && e.inScope) grouped.set(e.nextAction, [...(grouped.get(e.nextAction) ?? []), names.get(e.supplierId) ?? e.supplierId]);
+  for (const e of (await supplierFigureRows(w, current)).suppliers)
+    if (e.nextAction && e.inScope) grouped.set(e.nextAction, [...(grouped.get(e.nextAction) ?? []), e.name]);
   const actions = [...grouped]
-    .map(([action, list]) => ({ action: ACTION_TEXT[action] ?? action, suppliers: list.length, examples: list.sort().slice(0, 4).join(", ") + (list.length > 4 ? ", …" : "") }))
+    .map(([action, list]) => ({
+      action: ACTION_TEXT[action] ?? action,
+      suppliers: list.length,
+      examples: list.sort().slice(0, 4).join(", ") + (list.length > 4 ? ", …" : ""),
+    }))
     .sort((a, b) => b.suppliers - a.suppliers);
   const hits = await w.rows<{ name: string; metal: string; suppliers: number }>(
     "SELECT name, lower(metal) AS metal, supplier_count AS suppliers FROM smelter_scores WHERE run_id = ? AND sanctions = 'hit' ORDER BY supplier_count DESC, name",
     [current.runId],
   );
   const pct = (x: number | null) => (x === null ? "n/a" : `${Math.round(x * 100)}%`);
-  const surveyed = survey.map((c) => `${c.family}: ${c.responded} of ${c.relevant} relevant suppliers responded with a usable declaration (${pct(c.relevant ? c.responded / c.relevant : null)})`).join("; ");
+  const surveyed = survey
+    .map(
+      (c) =>
+        `${c.family}: ${c.responded} of ${c.relevant} relevant suppliers responded with a usable declaration (${pct(c.relevant ? c.responded / c.relevant : null)})`,
+    )
+    .join("; ");
   const headline =
     (company ? `${company}: ` : "") +
-    (surveyed ? `${surveyed}; ` : `${now.responded} of ${now.suppliersInScope} suppliers have answered (${pct(now.responseRate)}); `) +
+    (surveyed
+      ? `${surveyed}; `
+      : `${now.responded} of ${now.suppliersInScope} suppliers have answered (${pct(now.responseRate)}); `) +
     `${now.conformant} of ${now.smeltersIdentified} identified smelters are RMAP conformant (${pct(now.conformantShare)}); ` +
     `${now.highRiskSmelters} smelters are high risk` +
     (now.sanctionsHits ? ` and ${now.sanctionsHits} match a sanctions list.` : " and none matches a sanctions list.");
-  return { company, current, previous, kpis: kpiList(now, before), risks, sanctions: hits, products, actions, survey, headline };
+  return {
+    company,
+    current,
+    previous,
+    kpis: kpiList(now, before),
+    risks,
+    sanctions: hits,
+    products,
+    actions,
+    survey,
+    headline,
+  };
 }

@@ -3,6 +3,7 @@ import { iso2ToName } from "../../text/countries.ts";
 import { currentAndPrevious, openWarehouse, smelterReporters, str } from "./_warehouse.ts";
 import { reportedScreening } from "./reported-screening.ts";
 import { parseHits } from "./_hits.ts";
+import { figuresForRun } from "./figures.ts";
 
 const names = (list: readonly { name: string }[], n = 5) =>
   list
@@ -81,6 +82,9 @@ export async function sanctionsData(db: Database) {
       reasons: why(r.hits),
     });
   }
+  // Hits on smelters your suppliers report ("your supply chain") and on RMI reference facilities none of them reports
+  // ("the reference list") are counted as the Overview counts them (figures.ts).
+  const figures = current ? await figuresForRun(w, current) : null;
   hits.sort(
     (a, b) =>
       Number(a.decision !== "hit") - Number(b.decision !== "hit") ||
@@ -105,5 +109,13 @@ export async function sanctionsData(db: Database) {
      GROUP BY 1, 3, 4 ORDER BY covered DESC, smelters DESC, 1, 3`,
     [runId],
   );
-  return { hits, changes, lists, exposure };
+  return {
+    supplyChainHits: figures?.sanctionsHits ?? 0,
+    referenceHits: figures?.referenceSanctionsHits ?? 0,
+    supplyChain: hits.filter((h) => h.reported),
+    referenceList: hits.filter((h) => !h.reported),
+    changes,
+    lists,
+    exposure,
+  };
 }

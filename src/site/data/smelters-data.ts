@@ -1,7 +1,16 @@
 import type { Database } from "../../db/database.ts";
 import { iso2ToName } from "../../text/countries.ts";
 import { columnar } from "./columnar.ts";
-import { currentAndPrevious, openWarehouse, parseReasons, parseStringList, reasonText, topReasons, type Warehouse } from "./_warehouse.ts";
+import { currentFigures, smelterFigureRows } from "./figures.ts";
+import {
+  currentAndPrevious,
+  openWarehouse,
+  parseReasons,
+  parseStringList,
+  reasonText,
+  topReasons,
+  type Warehouse,
+} from "./_warehouse.ts";
 
 export interface SmelterListRow {
   key: string;
@@ -11,6 +20,8 @@ export interface SmelterListRow {
   iso2: string | null;
   country: string | null;
   status: string;
+  /** RMAP audit current at the period end: "yes", "no" (lapsed or not conformant) or "unknown" (figures.ts). */
+  audit: string;
   sanctions: string | null;
   score: number;
   band: string;
@@ -21,7 +32,11 @@ export interface SmelterListRow {
   suppliers: string;
 }
 
-async function reportersByKey(w: Warehouse, runId: number, limit: number | null): Promise<Map<string, { id: string; name: string; band: string }[]>> {
+async function reportersByKey(
+  w: Warehouse,
+  runId: number,
+  limit: number | null,
+): Promise<Map<string, { id: string; name: string; band: string }[]>> {
   const rows = await w.rows<{ key: string; id: string; name: string; band: string; rn: number }>(
     `SELECT * FROM (
        SELECT l.smelter_key AS key, l.supplier_id AS id, coalesce(s.name, l.supplier_id) AS name, coalesce(s.band, 'Data gap') AS band,
@@ -41,6 +56,7 @@ export async function smelterList(db: Database): Promise<SmelterListRow[]> {
   const { current } = await currentAndPrevious(w);
   if (!current) return [];
   const reporters = await reportersByKey(w, current.runId, 5);
+  const audit = new Map((await smelterFigureRows(w, current)).map((s) => [s.key, s.auditCurrent]));
   const rows = await w.rows<Record<string, unknown>>(
     `SELECT smelter_key, cid, name, lower(metal) AS metal, country_iso2, rmi_status, sanctions, score, band,
        CAST(flags AS VARCHAR) AS flags, CAST(reasons AS VARCHAR) AS reasons, supplier_count
@@ -58,8 +74,9 @@ export async function smelterList(db: Database): Promise<SmelterListRow[]> {
       name: String(r.name),
       metal: String(r.metal),
       iso2,
-      country: iso2 ? iso2ToName(iso2) ?? iso2 : null,
+      country: iso2 ? (iso2ToName(iso2) ?? iso2) : null,
       status: String(r.rmi_status),
+      audit: audit.get(key) ?? "unknown",
       sanctions: r.sanctions ? String(r.sanctions) : null,
       score: Number(r.score),
       band: String(r.band),
@@ -74,9 +91,33 @@ export async function smelterList(db: Database): Promise<SmelterListRow[]> {
 /** What the smelters page loads: the displayed and searchable fields, by column (see columnar.ts). */
 export async function smeltersPageData(db: Database) {
   const list = await smelterList(db);
+  const f = await currentFigures(await openWarehouse(db));
   return {
+    figures: f && {
+      smelters: f.smelters,
+      smeltersIdentified: f.smeltersIdentified,
+      conformant: f.conformant,
+      conformantLapsed: f.conformantLapsed,
+      sanctionsHits: f.sanctionsHits,
+      highRiskSmelters: f.highRiskSmelters,
+      periodEnd: f.periodEnd,
+    },
     smelters: columnar(list, {
-      columns: ["key", "cid", "name", "metal", "country", "status", "sanctions", "band", "score", "reasons", "supplierCount", "suppliers"],
+      columns: [
+        "key",
+        "cid",
+        "name",
+        "metal",
+        "country",
+        "status",
+        "audit",
+        "sanctions",
+        "band",
+        "score",
+        "reasons",
+        "supplierCount",
+        "suppliers",
+      ],
       round: { score: 1 },
     }),
   };
@@ -93,15 +134,32 @@ export async function smelterMap(db: Database) {
     `SELECT country_iso2 AS iso2, band, count(*) AS n FROM smelter_scores WHERE run_id = ? AND country_iso2 IS NOT NULL GROUP BY ALL`,
     [current.runId],
   );
-  const byCountry = new Map<string, { iso2: string; country: string; smelters: number; worst: string; bands: Record<string, number> }>();
+  const byCountry = new Map<
+    string,
+    { iso2: string; country: string; smelters: number; worst: string; bands: Record<string, number> }
+  >();
   for (const r of loc) {
-    const c = byCountry.get(r.iso2) ?? { iso2: r.iso2, country: iso2ToName(r.iso2) ?? r.iso2, smelters: 0, worst: "Low", bands: {} };
+    const c = byCountry.get(r.iso2) ?? {
+      iso2: r.iso2,
+      country: iso2ToName(r.iso2) ?? r.iso2,
+      smelters: 0,
+      worst: "Low",
+      bands: {},
+    };
     c.smelters += r.n;
     c.bands[r.band] = (c.bands[r.band] ?? 0) + r.n;
     if ((BAND_RANK[r.band] ?? 0) > (BAND_RANK[c.worst] ?? 0)) c.worst = r.band;
     byCountry.set(r.iso2, c);
   }
-  const mines = await w.rows<{ iso2: string; country: string; smelters: number; covered: boolean; cahra: boolean; labour: boolean; metals: string }>(
+  const mines = await w.rows<{
+    iso2: string;
+    country: string;
+    smelters: number;
+    covered: boolean;
+    cahra: boolean;
+    labour: boolean;
+    metals: string;
+  }>(
     `SELECT r.country_iso2 AS iso2, any_value(r.country_name) AS country, count(DISTINCT r.cid || r.metal) AS smelters,
        bool_or(r.covered) AS covered, bool_or(coalesce(r.cahra, 'none') NOT IN ('none', 'false', '')) AS cahra,
        bool_or(r.child_labour OR r.forced_labour) AS labour, string_agg(DISTINCT lower(r.metal), ', ' ORDER BY lower(r.metal)) AS metals
@@ -112,6 +170,9 @@ export async function smelterMap(db: Database) {
   );
   return {
     locations: [...byCountry.values()].sort((a, b) => a.iso2.localeCompare(b.iso2)),
-    mines: mines.map((m) => ({ ...m, risk: m.covered ? "Covered country" : m.cahra ? "CAHRA" : m.labour ? "Labour risk" : "No listed risk" })),
+    mines: mines.map((m) => ({
+      ...m,
+      risk: m.covered ? "Covered country" : m.cahra ? "CAHRA" : m.labour ? "Labour risk" : "No listed risk",
+    })),
   };
 }
