@@ -1,40 +1,13 @@
-import { z } from "zod";
 import { findCid, normalizeCid, normalizeLegacyId } from "../rmi/identifiers.ts";
 import { normalizeMetal } from "../rmi/minerals.ts";
 import { countryToIso2 } from "../text/countries.ts";
 import { cleanText } from "../text/normalize.ts";
 import { facilityKey, weightTokens, type AliasEntry, type MatchIndex } from "./match-index.ts";
 import { nameKey, trigrams, type NameKey } from "../rmi/name-key.ts";
+import type { Candidate, Decision, MatchFinding, MatchMethod } from "./identification-schema.ts";
 import { diceOfSets, tokenSimilarity, weightedOverlap, type WeightedToken } from "./similarity.ts";
 
-export const MatchMethod = z.enum(["cid", "legacy-id", "alias", "fuzzy"]);
-export type MatchMethod = z.infer<typeof MatchMethod>;
-export const Decision = z.enum(["matched", "ambiguous", "unmatched"]);
-export type Decision = z.infer<typeof Decision>;
-
-export const Candidate = z.object({
-  cid: z.string(),
-  name: z.string(),
-  metal: z.string(),
-  country: z.string().nullable(),
-  score: z.number(),
-  method: MatchMethod,
-  /** listed (in a current list), historical (only older vintages name it) or removed (by RMI). */
-  status: z.enum(["listed", "historical", "removed"]).optional(),
-  /** The newest loaded list naming the facility: list, file, vintage, and whether that load is current. */
-  listedIn: z.object({ list: z.string(), file: z.string(), vintage: z.string().nullable(), current: z.boolean() }).nullable().optional(),
-  /** Status changes from the revision history, newest first (removed, added, renamed, relocated …, with successor CIDs). */
-  changes: z.array(z.object({ change: z.string(), date: z.string().nullable(), details: z.string().nullable(), name: z.string().nullable(), successors: z.array(z.string()) })).optional(),
-});
-export type Candidate = z.infer<typeof Candidate>;
-
-/** Finding codes are documented in docs/matching.md. */
-export const MatchFinding = z.object({
-  severity: z.enum(["error", "warning", "info"]),
-  code: z.string(),
-  message: z.string(),
-});
-export type MatchFinding = z.infer<typeof MatchFinding>;
+export type { Candidate, Decision, MatchFinding, MatchMethod } from "./identification-schema.ts";
 
 export interface Identification {
   decision: Decision;
@@ -52,34 +25,52 @@ export interface IdentifyInput {
 }
 
 /** Thresholds of the decision; defaults were tuned on the bench's tuning seed (docs/matching.md). */
-export const MatchOptions = z.object({
-  matchThreshold: z.number().default(0.8),
-  ambiguousThreshold: z.number().default(0.55),
+export interface MatchOptions {
+  matchThreshold: number;
+  ambiguousThreshold: number;
   /** A match needs this lead over the best other facility. */
-  margin: z.number().default(0.06),
-  countryAgree: z.number().default(0.05),
-  countryContradict: z.number().default(0.15),
+  margin: number;
+  countryAgree: number;
+  countryContradict: number;
   /** Below this name score a CID row's name "contradicts" its facility. */
-  nameContradiction: z.number().default(0.45),
-  maxMatches: z.number().int().default(5),
+  nameContradiction: number;
+  maxMatches: number;
   /** Fuzzy scores of facilities no current list names (removed, or only in older vintages) drop by this much. */
-  notListedPenalty: z.number().default(0.03),
+  notListedPenalty: number;
+}
+export const MATCH_DEFAULTS: Readonly<MatchOptions> = Object.freeze({
+  matchThreshold: 0.8,
+  ambiguousThreshold: 0.55,
+  margin: 0.06,
+  countryAgree: 0.05,
+  countryContradict: 0.15,
+  nameContradiction: 0.45,
+  maxMatches: 5,
+  notListedPenalty: 0.03,
 });
-export type MatchOptions = z.infer<typeof MatchOptions>;
-const DEFAULTS = MatchOptions.parse({});
+const DEFAULTS: MatchOptions = MATCH_DEFAULTS;
 
-const PLACEHOLDER = /^(smelter not (yet )?(listed|identified)|not (yet )?(listed|identified)|unknown|n ?a|none|nil|tbd|tba|0|various|multiple|other|others|recycled|scrap|recycled ?(or|and|\/)? ?scrap|see (comment|attached|list).*|-+|\?+)$/i;
+const PLACEHOLDER =
+  /^(smelter not (yet )?(listed|identified)|not (yet )?(listed|identified)|unknown|n ?a|none|nil|tbd|tba|0|various|multiple|other|others|recycled|scrap|recycled ?(or|and|\/)? ?scrap|see (comment|attached|list).*|-+|\?+)$/i;
 
 function candidate(index: MatchIndex, metal: string, cid: string, score: number, method: MatchMethod): Candidate {
   const f = index.facilities.get(facilityKey(metal, cid))!;
   const st = index.standing.get(facilityKey(metal, cid));
   return {
-    cid, name: f.standard_name, metal, country: f.country, score: Math.round(score * 1000) / 1000, method,
-    status: st?.status ?? "listed", listedIn: st?.listedIn ?? null, changes: st?.changes ?? [],
+    cid,
+    name: f.standard_name,
+    metal,
+    country: f.country,
+    score: Math.round(score * 1000) / 1000,
+    method,
+    status: st?.status ?? "listed",
+    listedIn: st?.listedIn ?? null,
+    changes: st?.changes ?? [],
   };
 }
 
-const listed = (c: Candidate) => (c.listedIn ? `${c.listedIn.list}${c.listedIn.vintage ? ` (${c.listedIn.vintage})` : ""}` : "an older list");
+const listed = (c: Candidate) =>
+  c.listedIn ? `${c.listedIn.list}${c.listedIn.vintage ? ` (${c.listedIn.vintage})` : ""}` : "an older list";
 
 /** What a match to a removed or no longer listed facility must say. */
 function standingFindings(index: MatchIndex, c: Candidate, viaCid: boolean): MatchFinding[] {
@@ -88,15 +79,21 @@ function standingFindings(index: MatchIndex, c: Candidate, viaCid: boolean): Mat
   if (st.status === "removed") {
     const r = index.removed.get(c.cid);
     const succ = st.successors.length ? `; RMI points to ${st.successors.join(", ")}` : "";
-    return [{
-      severity: viaCid ? "error" : "warning", code: viaCid ? "cid-removed" : "facility-removed",
-      message: `${c.cid} ${c.name} was removed from the RMI list${r?.revision_date ? ` on ${r.revision_date}` : ""}${r?.details ? `: ${r.details}` : ""}${succ}`,
-    }];
+    return [
+      {
+        severity: viaCid ? "error" : "warning",
+        code: viaCid ? "cid-removed" : "facility-removed",
+        message: `${c.cid} ${c.name} was removed from the RMI list${r?.revision_date ? ` on ${r.revision_date}` : ""}${r?.details ? `: ${r.details}` : ""}${succ}`,
+      },
+    ];
   }
-  return [{
-    severity: viaCid ? "warning" : "info", code: viaCid ? "cid-historical" : "facility-historical",
-    message: `${c.cid} ${c.name} is not in the current RMI lists; last listed in ${listed(c)}`,
-  }];
+  return [
+    {
+      severity: viaCid ? "warning" : "info",
+      code: viaCid ? "cid-historical" : "facility-historical",
+      message: `${c.cid} ${c.name} is not in the current RMI lists; last listed in ${listed(c)}`,
+    },
+  ];
 }
 
 /** Name score of a query against one alias; the query may carry a country in its name ("Thaisarco Thailand"). */
@@ -108,7 +105,25 @@ function aliasScore(q: readonly WeightedToken[], qGrams: Set<string>, e: AliasEn
 
 // Words naming a trade rather than a plant: a query that adds one to a smelter's name is another company
 // ("Lingbao Gold Trading Co." is not "Lingbao Gold Co."), so such a match is left to the analyst (ambiguous).
-const TRADE_WORDS = new Set(["trading", "trade", "trader", "import", "export", "imp", "exp", "logistics", "hardware", "jewelry", "jewellery", "supply", "sales", "distribution", "distributor", "tools", "wire"]);
+const TRADE_WORDS = new Set([
+  "trading",
+  "trade",
+  "trader",
+  "import",
+  "export",
+  "imp",
+  "exp",
+  "logistics",
+  "hardware",
+  "jewelry",
+  "jewellery",
+  "supply",
+  "sales",
+  "distribution",
+  "distributor",
+  "tools",
+  "wire",
+]);
 function addsTradeWord(query: NameKey, e: AliasEntry): boolean {
   return query.raw.some((t) => TRADE_WORDS.has(t) && !e.key.raw.includes(t));
 }
@@ -118,7 +133,13 @@ function addsTradeWord(query: NameKey, e: AliasEntry): boolean {
  * Smelter" against "Shandong Gold Smelting") names another company: left to the analyst, never assigned.
  */
 function addsUnknownWord(index: MatchIndex, q: readonly WeightedToken[], e: AliasEntry): boolean {
-  return q.some((t) => /^[a-z]{4,}$/.test(t.raw) && !index.idf.has(t.stem) && !countryToIso2(t.raw) && !e.tokens.some((c) => tokenSimilarity(t.stem, c.stem) > 0 || tokenSimilarity(t.raw, c.raw) > 0));
+  return q.some(
+    (t) =>
+      /^[a-z]{4,}$/.test(t.raw) &&
+      !index.idf.has(t.stem) &&
+      !countryToIso2(t.raw) &&
+      !e.tokens.some((c) => tokenSimilarity(t.stem, c.stem) > 0 || tokenSimilarity(t.raw, c.raw) > 0),
+  );
 }
 
 interface Scored {
@@ -128,7 +149,13 @@ interface Scored {
 }
 
 /** Best score per facility for a name, within the given metals, with country as evidence. */
-export function scoreName(index: MatchIndex, name: string, metals: readonly string[], iso: string | null, opts: MatchOptions = DEFAULTS): Scored[] {
+export function scoreName(
+  index: MatchIndex,
+  name: string,
+  metals: readonly string[],
+  iso: string | null,
+  opts: MatchOptions = DEFAULTS,
+): Scored[] {
   const variants = queryVariants(name);
   const best = new Map<string, Scored>();
   for (const v of variants) {
@@ -142,10 +169,16 @@ export function scoreName(index: MatchIndex, name: string, metals: readonly stri
         const fk = facilityKey(metal, e.cid);
         const fIso = index.facilities.get(fk)?.country_iso2 ?? null;
         if (evidence && fIso) s = evidence === fIso ? Math.min(1, s + opts.countryAgree) : s - opts.countryContradict;
-        if (s >= opts.matchThreshold && (addsTradeWord(v.key, e) || addsUnknownWord(index, tokens, e))) s = opts.matchThreshold - 0.01;
+        if (s >= opts.matchThreshold && (addsTradeWord(v.key, e) || addsUnknownWord(index, tokens, e)))
+          s = opts.matchThreshold - 0.01;
         // RMI removed this ID as an alias of one other facility ("Alias to CID000760"): the name is that facility's.
         const st = index.standing.get(fk);
-        const successor = st?.status === "removed" && st.successors.length === 1 && index.facilities.has(facilityKey(metal, st.successors[0]!)) ? st.successors[0]! : null;
+        const successor =
+          st?.status === "removed" &&
+          st.successors.length === 1 &&
+          index.facilities.has(facilityKey(metal, st.successors[0]!))
+            ? st.successors[0]!
+            : null;
         const cid = successor ?? e.cid;
         // Between similar names, a facility a current list names is preferred to one only older vintages name.
         if (!successor && st && st.status !== "listed") s -= opts.notListedPenalty;
@@ -220,9 +253,16 @@ function queryVariants(name: string): { key: NameKey; iso: string | null }[] {
 }
 
 function decide(scored: Scored[], index: MatchIndex, method: MatchMethod, opts: MatchOptions): Identification {
-  const matches = scored.slice(0, opts.maxMatches).map((s) => candidate(index, s.metal, s.cid, Math.max(0, s.score), method));
+  const matches = scored
+    .slice(0, opts.maxMatches)
+    .map((s) => candidate(index, s.metal, s.cid, Math.max(0, s.score), method));
   const top = scored[0];
-  if (!top || top.score < opts.ambiguousThreshold) return { decision: "unmatched", matches: matches.filter((m) => m.score >= opts.ambiguousThreshold * 0.8), findings: [] };
+  if (!top || top.score < opts.ambiguousThreshold)
+    return {
+      decision: "unmatched",
+      matches: matches.filter((m) => m.score >= opts.ambiguousThreshold * 0.8),
+      findings: [],
+    };
   // A name an older vintage gave another, no longer listed facility does not make a listed one's match close.
   const listed = (s: Scored) => (index.standing.get(facilityKey(s.metal, s.cid))?.status ?? "listed") === "listed";
   const runnerUp = scored.find((s) => s.cid !== top.cid && (!listed(top) || listed(s)));
@@ -250,8 +290,17 @@ export function identify(index: MatchIndex, input: IdentifyInput, options: Parti
     if (row) {
       cid = row.cid;
       method = "legacy-id";
-      findings.push({ severity: "info", code: "legacy-id", message: `legacy smelter ID ${legacyId} is ${row.cid} since 2014` });
-    } else findings.push({ severity: "warning", code: "legacy-id-unknown", message: `legacy smelter ID ${legacyId} is not in the 2014 translation` });
+      findings.push({
+        severity: "info",
+        code: "legacy-id",
+        message: `legacy smelter ID ${legacyId} is ${row.cid} since 2014`,
+      });
+    } else
+      findings.push({
+        severity: "warning",
+        code: "legacy-id-unknown",
+        message: `legacy smelter ID ${legacyId} is not in the 2014 translation`,
+      });
   }
   const nameOnly = name && name !== rawId ? name : null;
 
@@ -267,21 +316,34 @@ export function identify(index: MatchIndex, input: IdentifyInput, options: Parti
           const other = identify(index, { name: nameOnly, metal: hit, country: input.country }, options);
           const alt = other.decision === "matched" ? other.matches[0] : undefined;
           findings.push({
-            severity: "warning", code: "cid-name-mismatch",
+            severity: "warning",
+            code: "cid-name-mismatch",
             message: `${cid} is ${f.standard_name}, but the row names ${JSON.stringify(nameOnly)}${alt && alt.cid !== cid ? ` (which matches ${alt.cid} ${alt.name})` : ""}`,
           });
           confidence = 0.6;
         }
       }
       if (iso && f.country_iso2 && iso !== f.country_iso2) {
-        findings.push({ severity: "warning", code: "cid-country-mismatch", message: `${cid} ${f.standard_name} is in ${f.country}, but the row says ${input.country}` });
+        findings.push({
+          severity: "warning",
+          code: "cid-country-mismatch",
+          message: `${cid} ${f.standard_name} is in ${f.country}, but the row says ${input.country}`,
+        });
         confidence = Math.min(confidence, 0.7);
       }
       const match = candidate(index, hit, cid, confidence, method);
-      return { decision: "matched", matches: [match], findings: [...findings, ...standingFindings(index, match, true)] };
+      return {
+        decision: "matched",
+        matches: [match],
+        findings: [...findings, ...standingFindings(index, match, true)],
+      };
     }
     if (cidMetals.length > 0) {
-      findings.push({ severity: "error", code: "cid-wrong-metal", message: `${cid} is a ${cidMetals.join("/")} facility, not ${metal}` });
+      findings.push({
+        severity: "error",
+        code: "cid-wrong-metal",
+        message: `${cid} is a ${cidMetals.join("/")} facility, not ${metal}`,
+      });
     } else if (method === "cid") {
       findings.push({ severity: "error", code: "cid-unknown", message: `${cid} is not in the loaded RMI reference` });
     }
@@ -289,21 +351,33 @@ export function identify(index: MatchIndex, input: IdentifyInput, options: Parti
 
   if (!nameOnly) return { decision: "unmatched", matches: [], findings };
   if (PLACEHOLDER.test(nameOnly.trim())) {
-    findings.push({ severity: "info", code: "name-placeholder", message: `${JSON.stringify(nameOnly)} names no facility` });
+    findings.push({
+      severity: "info",
+      code: "name-placeholder",
+      message: `${JSON.stringify(nameOnly)} names no facility`,
+    });
     return { decision: "unmatched", matches: [], findings };
   }
   const key = nameKey(nameOnly);
   const exact: Candidate[] = [];
-  for (const m of metals) for (const c of index.exact.get(`${m}|${key.norm}`) ?? []) exact.push(candidate(index, m, c, 1, "alias"));
+  for (const m of metals)
+    for (const c of index.exact.get(`${m}|${key.norm}`) ?? []) exact.push(candidate(index, m, c, 1, "alias"));
   if (exact.length > 0) {
     // A name an older vintage gave one facility and a current list gives another: the current list decides.
     const current = exact.filter((c) => c.status === "listed");
     const pool = current.length > 0 && current.length < exact.length ? current : exact;
     const distinct = new Set(pool.map((c) => c.cid));
     const decision = distinct.size === 1 ? "matched" : "ambiguous";
-    return { decision, matches: pool.slice(0, opts.maxMatches), findings: [...findings, ...(decision === "matched" ? standingFindings(index, pool[0]!, false) : [])] };
+    return {
+      decision,
+      matches: pool.slice(0, opts.maxMatches),
+      findings: [...findings, ...(decision === "matched" ? standingFindings(index, pool[0]!, false) : [])],
+    };
   }
   const result = decide(scoreName(index, nameOnly, metals, iso, opts), index, "fuzzy", opts);
   const top = result.decision === "matched" ? result.matches[0] : undefined;
-  return { ...result, findings: [...findings, ...result.findings, ...(top ? standingFindings(index, top, false) : [])] };
+  return {
+    ...result,
+    findings: [...findings, ...result.findings, ...(top ? standingFindings(index, top, false) : [])],
+  };
 }

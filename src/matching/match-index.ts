@@ -1,55 +1,25 @@
-import { z } from "zod";
-import type { Database } from "../db/database.ts";
 import { countryToIso2 } from "../text/countries.ts";
 import { nameKey, trigrams, type NameKey } from "../rmi/name-key.ts";
 import type { WeightedToken } from "./similarity.ts";
+import type {
+  LegacyIdRow,
+  MatchReference,
+  ReferenceAlias,
+  ReferenceFacility,
+  RemovedFacility,
+  RevisionRow,
+  Sighting,
+} from "./reference-rows.ts";
 
-export const ReferenceFacility = z.object({
-  metal: z.string(),
-  cid: z.string(),
-  standard_name: z.string(),
-  country: z.string().nullable(),
-  country_iso2: z.string().nullable(),
-});
-export type ReferenceFacility = z.infer<typeof ReferenceFacility>;
-
-export const ReferenceAlias = z.object({ metal: z.string(), cid: z.string(), alias: z.string() });
-export type ReferenceAlias = z.infer<typeof ReferenceAlias>;
-
-export const RemovedFacility = z.object({ cid: z.string(), metal: z.string().nullable(), standard_name: z.string().nullable(), revision_date: z.string().nullable(), details: z.string().nullable() });
-export type RemovedFacility = z.infer<typeof RemovedFacility>;
-
-export const LegacyIdRow = z.object({ legacy_id: z.string(), cid: z.string(), metal: z.string().nullable() });
-export type LegacyIdRow = z.infer<typeof LegacyIdRow>;
-
-/** One list (one reference load) naming a facility: which list, which file, which vintage, and whether it is current. */
-export const Sighting = z.object({
-  metal: z.string(),
-  cid: z.string(),
-  name: z.string().nullable(),
-  country: z.string().nullable(),
-  /** reference_loads.kind of the load. */
-  kind: z.string(),
-  list: z.string(),
-  file: z.string(),
-  vintage: z.string().nullable(),
-  current: z.boolean(),
-  /** The load names this as the facility's standard name (look-ups, facility lists, status lists), not only an alias. */
-  standard: z.boolean(),
-});
-export type Sighting = z.infer<typeof Sighting>;
-
-/** A revision-history row: removed, added back, renamed, relocated, metal corrected. */
-export const RevisionRow = z.object({
-  cid: z.string(),
-  metal: z.string().nullable(),
-  standard_name: z.string().nullable(),
-  country: z.string().nullable(),
-  revision: z.string(),
-  details: z.string().nullable(),
-  revision_date: z.string().nullable(),
-});
-export type RevisionRow = z.infer<typeof RevisionRow>;
+export type {
+  LegacyIdRow,
+  MatchReference,
+  ReferenceAlias,
+  ReferenceFacility,
+  RemovedFacility,
+  RevisionRow,
+  Sighting,
+} from "./reference-rows.ts";
 
 /** A status change of a facility, from the revision history; `successors` are the CIDs RMI points to ("see CID002224", "Alias to CID000760"). */
 export interface StatusChange {
@@ -117,9 +87,12 @@ function successorsOf(details: string | null, self: string): string[] {
 const isReferenceKind = (kind: string) => /^rmi-(lookup|facility-list)-/.test(kind);
 // Current first, newest vintage first, then smelter reference lists before status lists; file name last (deterministic).
 const byVintageDesc = (a: Sighting, b: Sighting) =>
-  Number(b.current) - Number(a.current) || (b.vintage ?? "").localeCompare(a.vintage ?? "") ||
-  Number(isReferenceKind(b.kind)) - Number(isReferenceKind(a.kind)) || Number(b.standard) - Number(a.standard) ||
-  a.file.localeCompare(b.file) || (a.name ?? "").localeCompare(b.name ?? "");
+  Number(b.current) - Number(a.current) ||
+  (b.vintage ?? "").localeCompare(a.vintage ?? "") ||
+  Number(isReferenceKind(b.kind)) - Number(isReferenceKind(a.kind)) ||
+  Number(b.standard) - Number(a.standard) ||
+  a.file.localeCompare(b.file) ||
+  (a.name ?? "").localeCompare(b.name ?? "");
 
 /**
  * Builds the index from reference rows (pure; see loadMatchIndex for the database version). `facilities` and
@@ -127,15 +100,6 @@ const byVintageDesc = (a: Sighting, b: Sighting) =>
  * (older look-ups, status lists, legacy-ID table), so a CID or name RMI listed once still resolves, with its
  * newest list and status; `revisions` give removals, renames and relocations.
  */
-export interface MatchReference {
-  facilities: readonly ReferenceFacility[];
-  aliases: readonly ReferenceAlias[];
-  removed?: readonly RemovedFacility[];
-  legacy?: readonly LegacyIdRow[];
-  sightings?: readonly Sighting[];
-  revisions?: readonly RevisionRow[];
-}
-
 /** The index as plain data (what a snapshot stores); indexFromData adds the look-up structures. */
 export interface MatchIndexData {
   facilities: ReferenceFacility[];
@@ -168,7 +132,15 @@ export function indexFromData(data: MatchIndexData): MatchIndex {
   const gramIndex = new Map<string, Map<string, number[]>>();
   for (const a of data.entries) {
     const key = a.key;
-    const entry: AliasEntry = { metal: a.metal, cid: a.cid, alias: a.alias, current: a.current, key, tokens: weightTokens(key, idf, maxIdf), grams: trigrams(key.compact) };
+    const entry: AliasEntry = {
+      metal: a.metal,
+      cid: a.cid,
+      alias: a.alias,
+      current: a.current,
+      key,
+      tokens: weightTokens(key, idf, maxIdf),
+      grams: trigrams(key.compact),
+    };
     let list = entriesByMetal.get(a.metal);
     if (!list) entriesByMetal.set(a.metal, (list = []));
     let grams = gramIndex.get(a.metal);
@@ -186,7 +158,18 @@ export function indexFromData(data: MatchIndexData): MatchIndex {
   }
   const removed = new Map(data.removed.map((r) => [r.cid, r]));
   const legacy = new Map(data.legacy.map((l) => [l.legacy_id, l]));
-  return { facilities, metalsByCid, entriesByMetal, exact, removed, legacy, idf, maxIdf, gramIndex, standing: new Map(data.standing) };
+  return {
+    facilities,
+    metalsByCid,
+    entriesByMetal,
+    exact,
+    removed,
+    legacy,
+    idf,
+    maxIdf,
+    gramIndex,
+    standing: new Map(data.standing),
+  };
 }
 
 /** Resolves every name once (normalisation, legal forms, weights) and every facility's standing. Pure. */
@@ -209,12 +192,14 @@ export function prepareMatchIndex(input: MatchReference): MatchIndexData {
   const isReference = isReferenceKind;
   const newestReference = new Map<string, string>();
   for (const s of input.sightings ?? []) {
-    if (s.current && s.vintage && isReference(s.kind) && s.vintage > (newestReference.get(s.metal) ?? "")) newestReference.set(s.metal, s.vintage);
+    if (s.current && s.vintage && isReference(s.kind) && s.vintage > (newestReference.get(s.metal) ?? ""))
+      newestReference.set(s.metal, s.vintage);
   }
   const sightings = (input.sightings ?? [])
     .map((s) => {
       const newest = newestReference.get(s.metal);
-      const stale = s.current && !isReference(s.kind) && newest !== undefined && (s.vintage === null || s.vintage < newest);
+      const stale =
+        s.current && !isReference(s.kind) && newest !== undefined && (s.vintage === null || s.vintage < newest);
       return stale ? { ...s, current: false } : s;
     })
     .sort(byVintageDesc);
@@ -227,26 +212,52 @@ export function prepareMatchIndex(input: MatchReference): MatchIndexData {
   // Facilities only older vintages name: their newest standard name (else any name) stands for them.
   for (const list of sightingsOf.values()) {
     const best = list.find((s) => s.standard && s.name) ?? list.find((s) => s.name);
-    if (best?.name) addFacility({ metal: best.metal, cid: best.cid, standard_name: best.name, country: best.country, country_iso2: null });
+    if (best?.name)
+      addFacility({
+        metal: best.metal,
+        cid: best.cid,
+        standard_name: best.name,
+        country: best.country,
+        country_iso2: null,
+      });
   }
   // Removed-only CIDs (named by the revision history alone) resolve too.
   const revisions = input.revisions ?? [];
   for (const r of [...revisions].sort((a, b) => (b.revision_date ?? "").localeCompare(a.revision_date ?? ""))) {
-    if (r.metal && r.standard_name) addFacility({ metal: r.metal, cid: r.cid, standard_name: r.standard_name, country: r.country, country_iso2: null });
+    if (r.metal && r.standard_name)
+      addFacility({
+        metal: r.metal,
+        cid: r.cid,
+        standard_name: r.standard_name,
+        country: r.country,
+        country_iso2: null,
+      });
   }
   for (const r of input.removed ?? []) {
-    if (r.metal && r.standard_name) addFacility({ metal: r.metal, cid: r.cid, standard_name: r.standard_name, country: null, country_iso2: null });
+    if (r.metal && r.standard_name)
+      addFacility({ metal: r.metal, cid: r.cid, standard_name: r.standard_name, country: null, country_iso2: null });
   }
 
   const names: (ReferenceAlias & { current: boolean })[] = [];
   for (const a of input.aliases) if (facilities.has(facilityKey(a.metal, a.cid))) names.push({ ...a, current: true });
-  for (const f of facilities.values()) names.push({ metal: f.metal, cid: f.cid, alias: f.standard_name, current: currentKeys.has(facilityKey(f.metal, f.cid)) });
+  for (const f of facilities.values())
+    names.push({
+      metal: f.metal,
+      cid: f.cid,
+      alias: f.standard_name,
+      current: currentKeys.has(facilityKey(f.metal, f.cid)),
+    });
   // The 2014 legacy-ID table translates IDs; its names ("PT Timah" for what is now two smelters) count only for
   // facilities no list names.
-  const legacyOnly = (s: Sighting) => !s.kind.startsWith("rmi-legacy-ids") || !(sightingsOf.get(facilityKey(s.metal, s.cid)) ?? []).some((o) => o.standard);
-  for (const s of sightings) if (s.name && legacyOnly(s)) names.push({ metal: s.metal, cid: s.cid, alias: s.name, current: s.current });
+  const legacyOnly = (s: Sighting) =>
+    !s.kind.startsWith("rmi-legacy-ids") ||
+    !(sightingsOf.get(facilityKey(s.metal, s.cid)) ?? []).some((o) => o.standard);
+  for (const s of sightings)
+    if (s.name && legacyOnly(s)) names.push({ metal: s.metal, cid: s.cid, alias: s.name, current: s.current });
   // Revision-history names stand in only for facilities no list names (a renaming row may carry a group's old name).
-  for (const r of revisions) if (r.metal && r.standard_name && !sightingsOf.has(facilityKey(r.metal, r.cid))) names.push({ metal: r.metal, cid: r.cid, alias: r.standard_name, current: false });
+  for (const r of revisions)
+    if (r.metal && r.standard_name && !sightingsOf.has(facilityKey(r.metal, r.cid)))
+      names.push({ metal: r.metal, cid: r.cid, alias: r.standard_name, current: false });
   const seen = new Map<string, { a: ReferenceAlias & { current: boolean }; key: NameKey }>();
   const keys = new Map<string, NameKey>();
   for (const a of names) {
@@ -264,7 +275,8 @@ export function prepareMatchIndex(input: MatchReference): MatchIndexData {
   const keyed = [...seen.values()];
   // Document frequency counts facilities, not aliases, so a facility with many spellings does not dilute its words.
   const df = new Map<string, Set<string>>();
-  for (const { a, key } of keyed) for (const t of new Set(key.core)) df.set(t, (df.get(t) ?? new Set()).add(facilityKey(a.metal, a.cid)));
+  for (const { a, key } of keyed)
+    for (const t of new Set(key.core)) df.set(t, (df.get(t) ?? new Set()).add(facilityKey(a.metal, a.cid)));
   const n = facilities.size || 1;
   const idf = new Map<string, number>();
   for (const [t, s] of df) idf.set(t, Math.log(1 + n / s.size));
@@ -288,60 +300,51 @@ export function prepareMatchIndex(input: MatchReference): MatchIndexData {
         return !seenRows.has(id) && Boolean(seenRows.add(id));
       })
       .sort((a, b) => (b.revision_date ?? "").localeCompare(a.revision_date ?? ""));
-    const changes: StatusChange[] = rows.map((r) => ({ change: r.revision, date: r.revision_date, details: r.details, name: r.standard_name, successors: successorsOf(r.details, f.cid) }));
+    const changes: StatusChange[] = rows.map((r) => ({
+      change: r.revision,
+      date: r.revision_date,
+      details: r.details,
+      name: r.standard_name,
+      successors: successorsOf(r.details, f.cid),
+    }));
     const lastMove = rows.find((r) => r.revision === "removed" || r.revision === "added");
-    let removal: RemovedFacility | undefined = lastMove?.revision === "removed"
-      ? { cid: f.cid, metal: f.metal, standard_name: lastMove.standard_name ?? f.standard_name, revision_date: lastMove.revision_date, details: lastMove.details }
-      : undefined;
+    let removal: RemovedFacility | undefined =
+      lastMove?.revision === "removed"
+        ? {
+            cid: f.cid,
+            metal: f.metal,
+            standard_name: lastMove.standard_name ?? f.standard_name,
+            revision_date: lastMove.revision_date,
+            details: lastMove.details,
+          }
+        : undefined;
     if (!lastMove && removedInput.has(f.cid) && !currentKeys.has(k)) removal = removedInput.get(f.cid);
     // Listed again by a current list of a later vintage than the removal: RMI reinstated it.
-    if (removal && seenIn.some((s) => s.current && s.standard && s.vintage && removal!.revision_date && s.vintage > removal!.revision_date)) removal = undefined;
+    if (
+      removal &&
+      seenIn.some(
+        (s) => s.current && s.standard && s.vintage && removal!.revision_date && s.vintage > removal!.revision_date,
+      )
+    )
+      removal = undefined;
     if (removal) removed.set(f.cid, removal);
     const successors = removal ? successorsOf(removal.details, f.cid) : [];
-    standing.set(k, { status: removal ? "removed" : currentKeys.has(k) ? "listed" : "historical", listedIn, changes, successors });
+    standing.set(k, {
+      status: removal ? "removed" : currentKeys.has(k) ? "listed" : "historical",
+      listedIn,
+      changes,
+      successors,
+    });
   }
   const legacy = new Map<string, LegacyIdRow>();
   for (const l of input.legacy ?? []) legacy.set(l.legacy_id, l);
   return {
     facilities: [...facilities.values()],
     entries: keyed.map(({ a, key }) => ({ metal: a.metal, cid: a.cid, alias: a.alias, current: a.current, key })),
-    idf: [...idf], maxIdf, removed: [...removed.values()], legacy: [...legacy.values()], standing: [...standing],
-  };
-}
-
-const LOADS = `WITH loads AS (
-    SELECT l.load_id, l.kind, l.source_file AS file, CAST(l.vintage AS VARCHAR) AS vintage,
-           coalesce(nullif(split_part(l.detail, ':', 1), ''), l.kind) AS list,
-           l.load_id IN (SELECT load_id FROM current_reference_loads) AS current
-    FROM reference_loads l)`;
-
-/** Builds the index from the reference tables: the current look-ups, and every list of every loaded vintage. */
-export async function loadMatchIndex(db: Database): Promise<MatchIndex> {
-  return buildMatchIndex(await readMatchReference(db));
-}
-
-/** The rows buildMatchIndex needs, read from the database (also what the index snapshot stores). */
-export async function readMatchReference(db: Database): Promise<Parameters<typeof buildMatchIndex>[0]> {
-  const parse = <T>(schema: z.ZodType<T>, rows: unknown[]) => rows.map((r) => schema.parse(r));
-  const facilities = await db.all("SELECT metal, cid, standard_name, country, country_iso2 FROM current_ref_smelters ORDER BY metal, cid");
-  const aliases = await db.all("SELECT metal, cid, alias FROM current_ref_smelter_aliases ORDER BY metal, cid, alias");
-  const sightings = await db.all(`${LOADS}
-    SELECT DISTINCT metal, cid, name, country, kind, list, file, vintage, current, standard FROM (
-      SELECT s.metal, s.cid, s.standard_name AS name, s.country, lo.*, true AS standard FROM ref_smelters s JOIN loads lo USING (load_id)
-      UNION ALL
-      SELECT a.metal, a.cid, a.alias, NULL, lo.*, false FROM ref_smelter_aliases a JOIN loads lo USING (load_id)
-      UNION ALL
-      SELECT f.metal, f.cid, f.standard_name, f.country, lo.*, true FROM ref_facility_status f JOIN loads lo USING (load_id)
-      UNION ALL
-      SELECT g.metal, g.cid, g.name, g.country, lo.* REPLACE (false AS current), false FROM ref_legacy_ids g JOIN loads lo USING (load_id) WHERE g.metal IS NOT NULL
-    ) ORDER BY ALL`);
-  const revisions = await db.all(`SELECT DISTINCT cid, metal, standard_name, country, revision, details, CAST(revision_date AS VARCHAR) AS revision_date FROM ref_facility_revisions ORDER BY ALL`);
-  const legacy = await db.all("SELECT DISTINCT legacy_id, cid, metal FROM ref_legacy_ids ORDER BY ALL");
-  return {
-    facilities: parse(ReferenceFacility, facilities),
-    aliases: parse(ReferenceAlias, aliases),
-    sightings: parse(Sighting, sightings),
-    revisions: parse(RevisionRow, revisions),
-    legacy: parse(LegacyIdRow, legacy),
+    idf: [...idf],
+    maxIdf,
+    removed: [...removed.values()],
+    legacy: [...legacy.values()],
+    standing: [...standing],
   };
 }

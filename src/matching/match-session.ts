@@ -1,6 +1,7 @@
 import type { Database } from "../db/database.ts";
 import { hasSmelterReference, loadShippedReference } from "../../loaders/reference/shipped.ts";
-import { buildMatchIndex, readMatchReference, type MatchIndex, type MatchReference } from "./match-index.ts";
+import { buildMatchIndex, type MatchIndex, type MatchReference } from "./match-index.ts";
+import { readMatchReference } from "./reference-rows.ts";
 
 /**
  * The index for a database, loading the shipped sample reference first when none is loaded,
@@ -12,7 +13,9 @@ export async function ensureMatchIndex(db: Database): Promise<{ index: MatchInde
 }
 
 /** The reference rows for matching (shipped sample loaded first when none is), with the loads' fingerprint. */
-export async function ensureMatchReference(db: Database): Promise<{ reference: MatchReference; fingerprint: string; loadedShipped: boolean }> {
+export async function ensureMatchReference(
+  db: Database,
+): Promise<{ reference: MatchReference; fingerprint: string; loadedShipped: boolean }> {
   let loadedShipped = false;
   if (!(await hasSmelterReference(db))) {
     await loadShippedReference(db);
@@ -23,5 +26,14 @@ export async function ensureMatchReference(db: Database): Promise<{ reference: M
 
 /** Changes whenever a reference load is added (load ids and content hashes of every load). */
 export async function referenceFingerprint(db: Database): Promise<string> {
-  return (await db.scalar<string>("SELECT coalesce(string_agg(load_id || ':' || sha256, ',' ORDER BY load_id), '') FROM reference_loads")) ?? "";
+  return (
+    (await db.scalar<string>(
+      "SELECT coalesce(string_agg(load_id || ':' || sha256, ',' ORDER BY load_id), '') FROM reference_loads",
+    )) ?? ""
+  );
+}
+
+/** Builds the index from the reference tables: the current look-ups, and every list of every loaded vintage. */
+export async function loadMatchIndex(db: Database): Promise<MatchIndex> {
+  return buildMatchIndex(await readMatchReference(db));
 }
