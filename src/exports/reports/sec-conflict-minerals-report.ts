@@ -38,6 +38,8 @@ export function secConflictMineralsReport(input: ReportInput): string {
   const survey = surveyCounts(r);
   const smelters = r?.smelters ?? [];
   const counts = statusCounts(smelters, periodEnd);
+  // Identified = named by a CID (the site's "smelters identified", src/site/data/figures.ts); the rest are named only.
+  const identifiedCount = smelters.filter((s) => s.cid !== null).length;
   const used = CMRT_METALS.filter((m) => answerOf(r, "intentionally-added", m) === "Yes");
   const covered = used.map((m) => answerOf(r, "covered-countries", m));
   const mayOriginate = covered.some((a) => a === "Yes" || a === "Unknown");
@@ -113,7 +115,7 @@ export function secConflictMineralsReport(input: ReportInput): string {
     "",
     "#### Step 2 — Identify and assess risk in the supply chain",
     "",
-    `- Supplier survey with the CMRT: ${md(companyAnswerOf(r, "survey-suppliers") ?? "not stated")}; ${survey.responded} of ${survey.relevant} relevant suppliers responded; ${counts.total} unique smelter(s) and refiner(s) were identified after matching each reported row to one RMI facility.`,
+    `- Supplier survey with the CMRT: ${md(companyAnswerOf(r, "survey-suppliers") ?? "not stated")}; ${survey.responded} of ${survey.relevant} relevant suppliers responded; ${counts.total} unique smelter(s) and refiner(s) were reported, of which ${identifiedCount} were identified by an RMI smelter ID (CID) after matching each reported row to one RMI facility.`,
     `- ${counts.conformant} are RMAP conformant with an audit current at ${md(periodEnd)}${counts.lapsed ? `, ${counts.lapsed} are listed as conformant but their audit had lapsed by then` : ""}, ${counts.active} are active in an RMAP assessment, and ${counts.other} are neither (not participating, removed or not on the RMI list).`,
     `- ${coveredSmelters.length} reported facility(ies) are located in a Covered Country.`,
     incomplete.length > 0 ? `- Smelter identification is incomplete for ${incomplete.join(", ").toLowerCase()}.` : "- Suppliers in scope report that all smelters have been identified.",

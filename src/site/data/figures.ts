@@ -227,7 +227,7 @@ export async function supplierFigureRows(
 /** The smelters of a run with their audit currency at the period end and whether they are sanctions hits. */
 export async function smelterFigureRows(w: Warehouse, run: RunRef): Promise<SmelterFigureRow[]> {
   const end = periodEnd(run.period) ?? run.asOf;
-  const reference = new Map((await loadFacilityReference(w.db)).map((r) => [`${r.metal}|${r.cid}`, r]));
+  const reference = new Map((await loadFacilityReference(w.db)).map((r) => [`${r.metal.toLowerCase()}|${r.cid}`, r]));
   const rows = await w.rows<{
     key: string;
     cid: string | null;
