@@ -3,12 +3,21 @@ import { basename, join } from "node:path";
 import type { Database } from "../../db/database.ts";
 import { currentAndPrevious, openWarehouse, str } from "./_warehouse.ts";
 import { REPO_ROOT } from "../../repo-root.ts";
+import { describeStoredModel } from "./method-text.ts";
 
 /** Flattens the stored model JSON into path/value rows, so the page shows whatever the model holds. */
 export function flattenModel(value: unknown, prefix = ""): { parameter: string; value: string }[] {
   if (value === null || typeof value !== "object") return [{ parameter: prefix, value: String(value) }];
-  if (Array.isArray(value)) return [{ parameter: prefix, value: value.map((v) => (typeof v === "object" ? JSON.stringify(v) : String(v))).join(", ") }];
-  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => flattenModel(v, prefix ? `${prefix}.${k}` : k));
+  if (Array.isArray(value))
+    return [
+      {
+        parameter: prefix,
+        value: value.map((v) => (typeof v === "object" ? JSON.stringify(v) : String(v))).join(", "),
+      },
+    ];
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
+    flattenModel(v, prefix ? `${prefix}.${k}` : k),
+  );
 }
 
 /** Splits PROVENANCE.md into its sections (heading + plain text), for the Method page. */
@@ -26,7 +35,10 @@ export async function methodData(db: Database, options: { provenanceFile?: strin
   const w = await openWarehouse(db);
   const { current } = await currentAndPrevious(w);
   const run = current
-    ? await w.db.one<{ model: string; vintages: string }>("SELECT CAST(model AS VARCHAR) AS model, CAST(reference_vintages AS VARCHAR) AS vintages FROM scoring_runs WHERE run_id = ?", [current.runId])
+    ? await w.db.one<{ model: string; vintages: string }>(
+        "SELECT CAST(model AS VARCHAR) AS model, CAST(reference_vintages AS VARCHAR) AS vintages FROM scoring_runs WHERE run_id = ?",
+        [current.runId],
+      )
     : undefined;
   let model: unknown = null;
   try {
@@ -53,6 +65,8 @@ export async function methodData(db: Database, options: { provenanceFile?: strin
   return {
     run: current,
     model,
+    /** The model in words, from the stored model's own figures (null: no run, or a model this version cannot read). */
+    modelText: model ? describeStoredModel(model) : null,
     modelParameters: model ? flattenModel(model) : [],
     datasets,
     provenance: existsSync(file) ? provenanceSections(readFileSync(file, "utf8")) : [],
