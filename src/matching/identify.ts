@@ -155,8 +155,10 @@ export function scoreName(
   metals: readonly string[],
   iso: string | null,
   opts: MatchOptions = DEFAULTS,
+  /** nameKey(name), when the caller has it already. */
+  key: NameKey = nameKey(name),
 ): Scored[] {
-  const variants = queryVariants(name);
+  const variants = queryVariants(name, key);
   const best = new Map<string, Scored>();
   for (const v of variants) {
     const tokens = weightTokens(v.key, index.idf, index.maxIdf);
@@ -234,8 +236,8 @@ function tailCountry(tail: string): string | null {
 }
 
 /** The name as typed, and without a trailing or bracketed country ("…, China", "… (Thailand)") used as evidence. */
-function queryVariants(name: string): { key: NameKey; iso: string | null }[] {
-  const out = [{ key: nameKey(name), iso: null as string | null }];
+function queryVariants(name: string, key: NameKey): { key: NameKey; iso: string | null }[] {
+  const out = [{ key, iso: null as string | null }];
   const bracket = /^(.*?)[\s,;-]*[([]\s*([^()[\]]+?)\s*[)\]]\s*$/.exec(name);
   if (bracket && countryToIso2(bracket[2]!)) out.push({ key: nameKey(bracket[1]!), iso: countryToIso2(bracket[2]!) });
   const words = name.trim().split(/[\s,;]+/);
@@ -374,7 +376,7 @@ export function identify(index: MatchIndex, input: IdentifyInput, options: Parti
       findings: [...findings, ...(decision === "matched" ? standingFindings(index, pool[0]!, false) : [])],
     };
   }
-  const result = decide(scoreName(index, nameOnly, metals, iso, opts), index, "fuzzy", opts);
+  const result = decide(scoreName(index, nameOnly, metals, iso, opts, key), index, "fuzzy", opts);
   const top = result.decision === "matched" ? result.matches[0] : undefined;
   return {
     ...result,

@@ -12,8 +12,13 @@ import { indexFromData, type MatchIndex, type MatchIndexData } from "./match-ind
 const SNAPSHOT_FORMAT = 1;
 // The modules whose rules shape the stored index (normalisation, legal forms, standing).
 const INDEX_SOURCES = [
-  "src/matching/match-index.ts", "src/rmi/name-key.ts", "src/rmi/legal-forms.ts", "src/rmi/identifiers.ts",
-  "src/text/normalize.ts", "src/text/transliterate.ts", "src/text/countries.ts",
+  "src/matching/match-index.ts",
+  "src/rmi/name-key.ts",
+  "src/rmi/legal-forms.ts",
+  "src/rmi/identifiers.ts",
+  "src/text/normalize.ts",
+  "src/text/transliterate.ts",
+  "src/text/countries.ts",
 ];
 const SHIPPED_DIR = join(REPO_ROOT, "data/reference/rmi");
 
@@ -35,17 +40,26 @@ const sha = (parts: (string | Uint8Array)[]) => {
 
 let codeHash: string | undefined;
 function codeStamp(): string {
-  codeHash ??= sha([String(SNAPSHOT_FORMAT), ...INDEX_SOURCES.map((f) => (existsSync(join(REPO_ROOT, f)) ? readFileSync(join(REPO_ROOT, f)) : f))]);
+  // The ICU version too: the country name table stored with the index comes from its locale data.
+  codeHash ??= sha([
+    String(SNAPSHOT_FORMAT),
+    process.versions.icu ?? "no-icu",
+    ...INDEX_SOURCES.map((f) => (existsSync(join(REPO_ROOT, f)) ? readFileSync(join(REPO_ROOT, f)) : f)),
+  ]);
   return codeHash;
 }
 
 function shippedStamp(): string {
-  const files = readdirSync(SHIPPED_DIR).filter((f) => f.toLowerCase().endsWith(".csv")).sort();
+  const files = readdirSync(SHIPPED_DIR)
+    .filter((f) => f.toLowerCase().endsWith(".csv"))
+    .sort();
   return sha(files.flatMap((f) => [f, readFileSync(join(SHIPPED_DIR, f))]));
 }
 
 function fileStamp(dbPath: string): string {
-  return [dbPath, `${dbPath}.wal`].map((p) => (existsSync(p) ? `${statSync(p).size}:${statSync(p).mtimeMs}` : "-")).join("|");
+  return [dbPath, `${dbPath}.wal`]
+    .map((p) => (existsSync(p) ? `${statSync(p).size}:${statSync(p).mtimeMs}` : "-"))
+    .join("|");
 }
 
 function readSnapshot(path: string): Snapshot | null {
@@ -73,7 +87,9 @@ async function buildData(dbPath: string | null): Promise<{ data: MatchIndexData;
   const { ensureMatchReference } = await import("./match-session.ts");
   const { prepareMatchIndex } = await import("./match-index.ts");
   const db = await (dbPath ? Database.open(dbPath) : Database.open(":memory:")).catch((error: Error) => {
-    throw new AssayError(`assay match: cannot open database ${dbPath}: ${error.message.split("\n")[0]}`, { exitCode: 2 });
+    throw new AssayError(`assay match: cannot open database ${dbPath}: ${error.message.split("\n")[0]}`, {
+      exitCode: 2,
+    });
   });
   try {
     const { reference, fingerprint } = await ensureMatchReference(db);
@@ -87,7 +103,9 @@ async function fingerprintOf(dbPath: string): Promise<string> {
   const { Database } = await import("../db/database.ts");
   const { referenceFingerprint } = await import("./match-session.ts");
   const db = await Database.open(dbPath).catch((error: Error) => {
-    throw new AssayError(`assay match: cannot open database ${dbPath}: ${error.message.split("\n")[0]}`, { exitCode: 2 });
+    throw new AssayError(`assay match: cannot open database ${dbPath}: ${error.message.split("\n")[0]}`, {
+      exitCode: 2,
+    });
   });
   try {
     return await referenceFingerprint(db);
@@ -103,11 +121,16 @@ async function fingerprintOf(dbPath: string): Promise<string> {
  */
 export async function snapshotMatchIndex(dbPath: string): Promise<MatchIndex> {
   // ASSAY_MATCH_SNAPSHOT=0: build from the database every time (the path the batch bench compares with).
-  if (process.env.ASSAY_MATCH_SNAPSHOT === "0") return indexFromData((await buildData(existsSync(dbPath) ? dbPath : null)).data);
+  if (process.env.ASSAY_MATCH_SNAPSHOT === "0")
+    return indexFromData((await buildData(existsSync(dbPath) ? dbPath : null)).data);
   const code = codeStamp();
   if (!existsSync(dbPath)) {
     const reference = shippedStamp();
-    const path = join(REPO_ROOT, "node_modules/.cache/assay", `match-index-${sha([code, reference]).slice(0, 24)}.json`);
+    const path = join(
+      REPO_ROOT,
+      "node_modules/.cache/assay",
+      `match-index-${sha([code, reference]).slice(0, 24)}.json`,
+    );
     const hit = readSnapshot(path);
     if (hit && hit.code === code && hit.reference === reference) return indexFromData(hit.data);
     const built = await buildData(null);
@@ -122,6 +145,12 @@ export async function snapshotMatchIndex(dbPath: string): Promise<MatchIndex> {
     return indexFromData(hit.data);
   }
   const built = await buildData(dbPath);
-  writeSnapshot(path, { format: SNAPSHOT_FORMAT, code, reference: built.reference, files: fileStamp(dbPath), data: built.data });
+  writeSnapshot(path, {
+    format: SNAPSHOT_FORMAT,
+    code,
+    reference: built.reference,
+    files: fileStamp(dbPath),
+    data: built.data,
+  });
   return indexFromData(built.data);
 }

@@ -1,4 +1,4 @@
-import { countryToIso2 } from "../text/countries.ts";
+import { countryNameTable, countryToIso2, useCountryNameTable } from "../text/countries.ts";
 import { nameKey, trigrams, type NameKey } from "../rmi/name-key.ts";
 import type { WeightedToken } from "./similarity.ts";
 import type {
@@ -109,6 +109,8 @@ export interface MatchIndexData {
   removed: RemovedFacility[];
   legacy: LegacyIdRow[];
   standing: [string, FacilityStanding][];
+  /** The country name table (src/text/countries.ts) the index was built with, installed when a snapshot is read. */
+  countries?: [string, string][];
 }
 
 export function buildMatchIndex(input: MatchReference): MatchIndex {
@@ -117,6 +119,7 @@ export function buildMatchIndex(input: MatchReference): MatchIndex {
 
 /** Builds the index from its plain data: maps, the exact-alias table and the trigram candidate index. */
 export function indexFromData(data: MatchIndexData): MatchIndex {
+  if (data.countries) useCountryNameTable(data.countries);
   const facilities = new Map<string, ReferenceFacility>();
   const metalsByCid = new Map<string, string[]>();
   for (const f of data.facilities) {
@@ -346,5 +349,6 @@ export function prepareMatchIndex(input: MatchReference): MatchIndexData {
     removed: [...removed.values()],
     legacy: [...legacy.values()],
     standing: [...standing],
+    countries: countryNameTable(),
   };
 }

@@ -20,48 +20,173 @@ VE VEN VG VGB VI VIR VN VNM VU VUT WF WLF WS WSM XK XKX YE YEM YT MYT ZA ZAF ZM 
 // RMI list spellings (data/reference/country-risk/rmi_country_to_iso.csv) that are not plain English names,
 // formal ISO names, and the variants suppliers and sanctions lists write.
 const ALIASES: Record<string, string> = {
-  "congo, democratic republic of the": "CD", "democratic republic of the congo": "CD", "democratic republic of congo": "CD",
-  "dr congo": "CD", "d r congo": "CD", drc: "CD", "rd congo": "CD", "rdc": "CD", "congo kinshasa": "CD", zaire: "CD",
-  "congo dr": "CD", "congo, the democratic republic of the": "CD", "republique democratique du congo": "CD",
-  "republic of the congo": "CG", "republic of congo": "CG", "congo brazzaville": "CG", "congo republic": "CG", congo: "CG",
-  "korea, republic of": "KR", "republic of korea": "KR", "south korea": "KR", "korea south": "KR", "korea rep": "KR",
+  "congo, democratic republic of the": "CD",
+  "democratic republic of the congo": "CD",
+  "democratic republic of congo": "CD",
+  "dr congo": "CD",
+  "d r congo": "CD",
+  drc: "CD",
+  "rd congo": "CD",
+  rdc: "CD",
+  "congo kinshasa": "CD",
+  zaire: "CD",
+  "congo dr": "CD",
+  "congo, the democratic republic of the": "CD",
+  "republique democratique du congo": "CD",
+  "republic of the congo": "CG",
+  "republic of congo": "CG",
+  "congo brazzaville": "CG",
+  "congo republic": "CG",
+  congo: "CG",
+  "korea, republic of": "KR",
+  "republic of korea": "KR",
+  "south korea": "KR",
+  "korea south": "KR",
+  "korea rep": "KR",
   // Supplier files say "Korea" for the Republic of Korea; North Korea is always qualified.
-  korea: "KR", "s korea": "KR",
-  "korea, democratic peoples republic of": "KP", "democratic peoples republic of korea": "KP", dprk: "KP",
-  "north korea": "KP", "korea north": "KP", "korea dem peoples rep": "KP", "korea dpr": "KP",
-  "united kingdom of great britain and northern ireland": "GB", uk: "GB", "u k": "GB", "great britain": "GB",
-  britain: "GB", england: "GB", scotland: "GB", wales: "GB", "northern ireland": "GB",
-  "united states of america": "US", "united states": "US", usa: "US", "u s a": "US", "u s": "US", america: "US",
-  "russian federation": "RU", russia: "RU", turkiye: "TR", turkey: "TR", "viet nam": "VN", vietnam: "VN",
-  "lao peoples democratic republic": "LA", "lao pdr": "LA", laos: "LA",
-  "taiwan, province of china": "TW", "taiwan province of china": "TW", "chinese taipei": "TW", "republic of china": "TW",
-  "taiwan roc": "TW", "tanzania, united republic of": "TZ", "united republic of tanzania": "TZ",
-  "bolivia (plurinational state of)": "BO", "plurinational state of bolivia": "BO",
-  "venezuela (bolivarian republic of)": "VE", "bolivarian republic of venezuela": "VE",
-  "iran (islamic republic of)": "IR", "iran, islamic republic of": "IR", "islamic republic of iran": "IR", persia: "IR",
-  "syrian arab republic": "SY", syria: "SY", burma: "MM", myanmar: "MM",
-  "moldova, republic of": "MD", "republic of moldova": "MD", "macedonia": "MK", "north macedonia": "MK",
-  "the former yugoslav republic of macedonia": "MK", "czech republic": "CZ", czechia: "CZ", "slovak republic": "SK",
-  "kyrgyz republic": "KG", kyrgyzstan: "KG", "ivory coast": "CI", "cote divoire": "CI", swaziland: "SZ", eswatini: "SZ",
-  "cape verde": "CV", "cabo verde": "CV", "east timor": "TL", "timor leste": "TL", "holy see": "VA", vatican: "VA",
-  "palestine, state of": "PS", "state of palestine": "PS", palestine: "PS", "west bank": "PS", gaza: "PS",
-  "micronesia (federated states of)": "FM", "brunei darussalam": "BN", "the gambia": "GM", "gambia, the": "GM",
-  "the bahamas": "BS", "bahamas, the": "BS", holland: "NL", "the netherlands": "NL", "hong kong": "HK",
-  "hong kong sar": "HK", "hong kong china": "HK", macau: "MO", macao: "MO", uae: "AE", "u a e": "AE", ksa: "SA",
-  prc: "CN", "p r china": "CN", "p r c": "CN", "peoples republic of china": "CN", "china mainland": "CN",
-  "mainland china": "CN", "pr china": "CN", "china p r": "CN", "china prc": "CN", "russian federation the": "RU",
-  kosovo: "XK", crimea: "UA", "region crimea": "UA", "sint maarten (dutch part)": "SX", "saint martin (french part)": "MF",
-  "st kitts and nevis": "KN", "st lucia": "LC", "st vincent and the grenadines": "VC", "st helena": "SH",
+  korea: "KR",
+  "s korea": "KR",
+  "korea, democratic peoples republic of": "KP",
+  "democratic peoples republic of korea": "KP",
+  dprk: "KP",
+  "north korea": "KP",
+  "korea north": "KP",
+  "korea dem peoples rep": "KP",
+  "korea dpr": "KP",
+  "united kingdom of great britain and northern ireland": "GB",
+  uk: "GB",
+  "u k": "GB",
+  "great britain": "GB",
+  britain: "GB",
+  england: "GB",
+  scotland: "GB",
+  wales: "GB",
+  "northern ireland": "GB",
+  "united states of america": "US",
+  "united states": "US",
+  usa: "US",
+  "u s a": "US",
+  "u s": "US",
+  america: "US",
+  "russian federation": "RU",
+  russia: "RU",
+  turkiye: "TR",
+  turkey: "TR",
+  "viet nam": "VN",
+  vietnam: "VN",
+  "lao peoples democratic republic": "LA",
+  "lao pdr": "LA",
+  laos: "LA",
+  "taiwan, province of china": "TW",
+  "taiwan province of china": "TW",
+  "chinese taipei": "TW",
+  "republic of china": "TW",
+  "taiwan roc": "TW",
+  "tanzania, united republic of": "TZ",
+  "united republic of tanzania": "TZ",
+  "bolivia (plurinational state of)": "BO",
+  "plurinational state of bolivia": "BO",
+  "venezuela (bolivarian republic of)": "VE",
+  "bolivarian republic of venezuela": "VE",
+  "iran (islamic republic of)": "IR",
+  "iran, islamic republic of": "IR",
+  "islamic republic of iran": "IR",
+  persia: "IR",
+  "syrian arab republic": "SY",
+  syria: "SY",
+  burma: "MM",
+  myanmar: "MM",
+  "moldova, republic of": "MD",
+  "republic of moldova": "MD",
+  macedonia: "MK",
+  "north macedonia": "MK",
+  "the former yugoslav republic of macedonia": "MK",
+  "czech republic": "CZ",
+  czechia: "CZ",
+  "slovak republic": "SK",
+  "kyrgyz republic": "KG",
+  kyrgyzstan: "KG",
+  "ivory coast": "CI",
+  "cote divoire": "CI",
+  swaziland: "SZ",
+  eswatini: "SZ",
+  "cape verde": "CV",
+  "cabo verde": "CV",
+  "east timor": "TL",
+  "timor leste": "TL",
+  "holy see": "VA",
+  vatican: "VA",
+  "palestine, state of": "PS",
+  "state of palestine": "PS",
+  palestine: "PS",
+  "west bank": "PS",
+  gaza: "PS",
+  "micronesia (federated states of)": "FM",
+  "brunei darussalam": "BN",
+  "the gambia": "GM",
+  "gambia, the": "GM",
+  "the bahamas": "BS",
+  "bahamas, the": "BS",
+  holland: "NL",
+  "the netherlands": "NL",
+  "hong kong": "HK",
+  "hong kong sar": "HK",
+  "hong kong china": "HK",
+  macau: "MO",
+  macao: "MO",
+  uae: "AE",
+  "u a e": "AE",
+  ksa: "SA",
+  prc: "CN",
+  "p r china": "CN",
+  "p r c": "CN",
+  "peoples republic of china": "CN",
+  "china mainland": "CN",
+  "mainland china": "CN",
+  "pr china": "CN",
+  "china p r": "CN",
+  "china prc": "CN",
+  "russian federation the": "RU",
+  kosovo: "XK",
+  crimea: "UA",
+  "region crimea": "UA",
+  "sint maarten (dutch part)": "SX",
+  "saint martin (french part)": "MF",
+  "st kitts and nevis": "KN",
+  "st lucia": "LC",
+  "st vincent and the grenadines": "VC",
+  "st helena": "SH",
   // World Bank spellings.
-  "congo dem rep": "CD", "congo rep": "CG", "egypt arab rep": "EG", "iran islamic rep": "IR", "venezuela rb": "VE",
-  "micronesia fed sts": "FM", "taiwan china": "TW", "west bank and gaza": "PS", "virgin islands us": "VI", "virgin islands u s": "VI",
-  "jersey channel islands": "JE", "yemen rep": "YE", "syrian arab rep": "SY", "gambia the": "GM", "bahamas the": "BS",
-  "hong kong sar china": "HK", "macao sar china": "MO", "lao p d r": "LA",
-  "bosnia herzegovina": "BA", "bosnia": "BA", "trinidad": "TT", "vatican city state": "VA",
+  "congo dem rep": "CD",
+  "congo rep": "CG",
+  "egypt arab rep": "EG",
+  "iran islamic rep": "IR",
+  "venezuela rb": "VE",
+  "micronesia fed sts": "FM",
+  "taiwan china": "TW",
+  "west bank and gaza": "PS",
+  "virgin islands us": "VI",
+  "virgin islands u s": "VI",
+  "jersey channel islands": "JE",
+  "yemen rep": "YE",
+  "syrian arab rep": "SY",
+  "gambia the": "GM",
+  "bahamas the": "BS",
+  "hong kong sar china": "HK",
+  "macao sar china": "MO",
+  "lao p d r": "LA",
+  "bosnia herzegovina": "BA",
+  bosnia: "BA",
+  trinidad: "TT",
+  "vatican city state": "VA",
 };
 
 const DISPLAY_OVERRIDES: Record<string, string> = {
-  CD: "Democratic Republic of the Congo", CG: "Republic of the Congo", MM: "Myanmar", HK: "Hong Kong", MO: "Macao",
+  CD: "Democratic Republic of the Congo",
+  CG: "Republic of the Congo",
+  MM: "Myanmar",
+  HK: "Hong Kong",
+  MO: "Macao",
   PS: "Palestine",
 };
 
@@ -69,39 +194,80 @@ const LOCALES = ["en", "fr", "de", "es", "pt", "it", "nl", "zh", "ja", "ko", "ru
 
 const iso3Of = new Map<string, string>();
 const iso2Of3 = new Map<string, string>();
-const byName = new Map<string, string>();
-const englishName = new Map<string, string>();
-
-function key(name: string): string {
-  return normalizeName(name).replace(/^the /, "").replace(/\bsaint\b/g, "st");
-}
-
-function addName(name: string, iso2: string): void {
-  const k = key(name);
-  if (k !== "" && !byName.has(k)) byName.set(k, iso2);
-}
-
-for (const [iso2, iso3] of ISO_TABLE.split(/\s+/).flatMap((t, i, a) => (i % 2 === 0 ? [[t, a[i + 1] ?? ""] as const] : []))) {
+for (const [iso2, iso3] of ISO_TABLE.split(/\s+/).flatMap((t, i, a) =>
+  i % 2 === 0 ? [[t, a[i + 1] ?? ""] as const] : [],
+)) {
   iso3Of.set(iso2, iso3);
   iso2Of3.set(iso3, iso2);
 }
-for (const [alias, iso2] of Object.entries(ALIASES)) addName(alias, iso2);
-for (const locale of LOCALES) {
-  let display: Intl.DisplayNames;
+
+function key(name: string): string {
+  return normalizeName(name)
+    .replace(/^the /, "")
+    .replace(/\bsaint\b/g, "st");
+}
+
+function displayNames(locale: string): Intl.DisplayNames | null {
   try {
-    display = new Intl.DisplayNames([locale], { type: "region", fallback: "none" });
+    return new Intl.DisplayNames([locale], { type: "region", fallback: "none" });
   } catch {
-    continue;
+    return null;
   }
+}
+
+// The name table takes a few dozen milliseconds to build from the ICU data of eleven locales, so it is built on first
+// use, or installed from a saved copy (the match index snapshot keeps one: `assay match` starts without building it).
+let byName: Map<string, string> | null = null;
+let englishName: Map<string, string> | null = null;
+
+function names(): Map<string, string> {
+  if (byName) return byName;
+  const table = new Map<string, string>();
+  const seen = new Set<string>();
+  const addName = (name: string, iso2: string): void => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    const k = key(name);
+    if (k !== "" && !table.has(k)) table.set(k, iso2);
+  };
+  for (const [alias, iso2] of Object.entries(ALIASES)) addName(alias, iso2);
+  for (const locale of LOCALES) {
+    const display = displayNames(locale);
+    if (!display) continue;
+    for (const iso2 of iso3Of.keys()) {
+      const name = display.of(iso2);
+      if (!name) continue;
+      addName(name, iso2);
+      // "Myanmar (Burma)", "Congo - Kinshasa", "Hong Kong SAR China": index the parts too.
+      addName(name.replace(/\s*\(.*?\)\s*/g, " "), iso2);
+      for (const part of name.split(/\s+[-–]\s+|[()]/))
+        if (part.trim().length > 3 && part.trim() !== "Congo") addName(part, iso2);
+    }
+  }
+  byName = table;
+  return table;
+}
+
+function english(): Map<string, string> {
+  if (englishName) return englishName;
+  const table = new Map<string, string>();
+  const display = displayNames("en");
   for (const iso2 of iso3Of.keys()) {
-    const name = display.of(iso2);
-    if (!name) continue;
-    if (locale === "en") englishName.set(iso2, DISPLAY_OVERRIDES[iso2] ?? name.replace(/’/g, "'"));
-    addName(name, iso2);
-    // "Myanmar (Burma)", "Congo - Kinshasa", "Hong Kong SAR China": index the parts too.
-    addName(name.replace(/\s*\(.*?\)\s*/g, " "), iso2);
-    for (const part of name.split(/\s+[-–]\s+|[()]/)) if (part.trim().length > 3 && part.trim() !== "Congo") addName(part, iso2);
+    const name = display?.of(iso2);
+    if (name) table.set(iso2, DISPLAY_OVERRIDES[iso2] ?? name.replace(/’/g, "'"));
   }
+  englishName = table;
+  return table;
+}
+
+/** The name → alpha-2 table as entries, to be saved with a cache keyed on this module's source and the ICU version. */
+export function countryNameTable(): [string, string][] {
+  return [...names()];
+}
+
+/** Installs a table saved by countryNameTable (same module source and ICU version), instead of building it. */
+export function useCountryNameTable(entries: readonly (readonly [string, string])[]): void {
+  byName = new Map(entries);
 }
 
 /**
@@ -122,6 +288,7 @@ export function countryToIso2(name: string | null | undefined): string | null {
     if (hit) return hit;
   }
   const k = key(raw);
+  const byName = names();
   const direct = byName.get(k);
   if (direct) return direct;
   // "Korea, Republic of" / "Congo, Democratic Republic of the" / "Bahamas, The": reverse the comma form.
@@ -136,7 +303,7 @@ export function countryToIso2(name: string | null | undefined): string | null {
 
 /** English short name for an ISO alpha-2 code ("CD" → "Congo - Kinshasa"), or null when not an assigned code. */
 export function iso2ToName(code: string): string | null {
-  return englishName.get(code.trim().toUpperCase()) ?? null;
+  return english().get(code.trim().toUpperCase()) ?? null;
 }
 
 /** ISO alpha-3 for an alpha-2 code ("KR" → "KOR"), or null. */
