@@ -1,5 +1,5 @@
 import { foldDiacritics } from "../src/text/normalize.ts";
-import type { ReferenceAlias, ReferenceFacility } from "../src/matching/match-index.ts";
+import type { ReferenceAlias, ReferenceFacility } from "../src/matching/reference-rows.ts";
 
 /** One labelled query: `cid` null means it must stay unmatched. */
 export interface EvalCase {

@@ -11,16 +11,6 @@ import type {
   Sighting,
 } from "./reference-rows.ts";
 
-export type {
-  LegacyIdRow,
-  MatchReference,
-  ReferenceAlias,
-  ReferenceFacility,
-  RemovedFacility,
-  RevisionRow,
-  Sighting,
-} from "./reference-rows.ts";
-
 /** A status change of a facility, from the revision history; `successors` are the CIDs RMI points to ("see CID002224", "Alias to CID000760"). */
 export interface StatusChange {
   change: string;

@@ -1,7 +1,7 @@
 import type { Database } from "../db/database.ts";
 import { hasSmelterReference, loadShippedReference } from "../../loaders/reference/shipped.ts";
-import { buildMatchIndex, type MatchIndex, type MatchReference } from "./match-index.ts";
-import { readMatchReference } from "./reference-rows.ts";
+import { buildMatchIndex, type MatchIndex } from "./match-index.ts";
+import { readMatchReference, type MatchReference } from "./reference-rows.ts";
 
 /**
  * The index for a database, loading the shipped sample reference first when none is loaded,
