@@ -43,7 +43,10 @@ describe.skipIf(!canRun)("assay build on a hostile supplier, every page in Chrom
     const company = await writeHostileCompany(join(work, "company"));
     supplierId = company.supplierId;
     // Run from outside the installation, as a user with their own company folder would.
-    const result = runCli(["build", "--config", company.config, "--db", dbPath, "--out", site, "--as-of", "2026-06-30", "--quiet"], { cwd: work });
+    const result = runCli(
+      ["build", "--config", company.config, "--db", dbPath, "--out", site, "--as-of", "2026-06-30", "--quiet"],
+      { cwd: work },
+    );
     if (result.code !== 0) throw new Error(`assay build failed (${result.code}):\n${result.stderr}`);
     const db = await Database.open(dbPath, { readOnly: true });
     try {
@@ -56,8 +59,17 @@ describe.skipIf(!canRun)("assay build on a hostile supplier, every page in Chrom
     } finally {
       db.close();
     }
-    const built = htmlPages(site).map((p) => `/${relative(site, p).replace(/\.html$/, "").replace(/(^|\/)index$/, "$1")}`);
-    pages = [...built, `/supplier?id=${encodeURIComponent(supplierId)}`, ...hostileSmelters.map((k) => `/smelter?id=${encodeURIComponent(k)}`)];
+    const built = htmlPages(site).map(
+      (p) =>
+        `/${relative(site, p)
+          .replace(/\.html$/, "")
+          .replace(/(^|\/)index$/, "$1")}`,
+    );
+    pages = [
+      ...built,
+      `/supplier?id=${encodeURIComponent(supplierId)}`,
+      ...hostileSmelters.map((k) => `/smelter?id=${encodeURIComponent(k)}`),
+    ];
     server = await serveStatic(site);
     browser = await launchChromium();
   }, 900_000);
@@ -94,12 +106,20 @@ describe.skipIf(!canRun)("assay build on a hostile supplier, every page in Chrom
         "SELECT smelter_key AS key, decision, hits FROM reported_smelter_screening WHERE hits LIKE ?",
         [`%"id":"${SANCTIONED.entry}"%`],
       );
-      expect(typed.map((r) => r.decision), "the typed spelling is screened as a hit").toEqual(["hit"]);
+      expect(
+        typed.map((r) => r.decision),
+        "the typed spelling is screened as a hit",
+      ).toEqual(["hit"]);
       key = typed[0]!.key;
       expect(key, "no RMI facility: an unmatched smelter key").toMatch(/^unmatched:gold:/);
-      const reference = Number(await db.scalar("SELECT count(*) FROM smelter_screening WHERE hits LIKE ?", [`%"id":"${SANCTIONED.entry}"%`]));
+      const reference = Number(
+        await db.scalar("SELECT count(*) FROM smelter_screening WHERE hits LIKE ?", [`%"id":"${SANCTIONED.entry}"%`]),
+      );
       expect(reference, "the reference screening alone cannot see it").toBe(0);
-      const scored = await db.one<{ sanctions: string; band: string }>("SELECT sanctions, band FROM smelter_scores WHERE smelter_key = ? AND run_id = (SELECT max(run_id) FROM scoring_runs)", [key]);
+      const scored = await db.one<{ sanctions: string; band: string }>(
+        "SELECT sanctions, band FROM smelter_scores WHERE smelter_key = ? AND run_id = (SELECT max(run_id) FROM scoring_runs)",
+        [key],
+      );
       expect(scored).toEqual({ sanctions: "hit", band: "Critical" });
     } finally {
       db.close();
@@ -133,7 +153,9 @@ describe.skipIf(!canRun)("assay build on a hostile supplier, every page in Chrom
       failures.push(...problems.map((p) => `${path}: ${p}`));
       const state = await page.evaluate(() => ({
         xss: (window as unknown as { __xss?: number }).__xss,
-        injected: document.querySelectorAll('img[src="x"], [onerror], main script, a[href^="javascript:" i], iframe, object, embed').length,
+        injected: document.querySelectorAll(
+          'img[src="x"], [onerror], main script, a[href^="javascript:" i], iframe, object, embed',
+        ).length,
         text: document.querySelector("main")?.textContent ?? "",
       }));
       if (state.xss !== undefined) failures.push(`${path}: injected script ran (__xss=${state.xss})`);
@@ -163,12 +185,25 @@ describe.skipIf(!canRun)("assay build on a hostile supplier, every page in Chrom
         // Framework's own chrome (html element, sidebar, footer) as opposed to the page's content.
         const chrome = (target: string) => {
           const el = document.querySelector(target);
-          return !el || el === document.documentElement || Boolean(el.closest("#observablehq-sidebar, #observablehq-sidebar-toggle, #observablehq-toc, #observablehq-footer"));
+          return (
+            !el ||
+            el === document.documentElement ||
+            Boolean(
+              el.closest(
+                "#observablehq-sidebar, #observablehq-sidebar-toggle, #observablehq-toc, #observablehq-footer",
+              ),
+            )
+          );
         };
         return {
           repaired: Boolean((window as unknown as { __assayA11y?: boolean }).__assayA11y),
           violations: result.violations.flatMap((v) =>
-            v.nodes.map((n) => ({ id: v.id, impact: v.impact, target: n.target.join(" "), chrome: chrome(n.target.join(" ")) })),
+            v.nodes.map((n) => ({
+              id: v.id,
+              impact: v.impact,
+              target: n.target.join(" "),
+              chrome: chrome(n.target.join(" ")),
+            })),
           ),
         };
       });
@@ -177,7 +212,12 @@ describe.skipIf(!canRun)("assay build on a hostile supplier, every page in Chrom
         const line = `${path}: ${v.impact} ${v.id} at ${v.target}`;
         // The draft pages are generated by src/site/data/draft-page.ts; until they load the site's stylesheet and
         // components/a11y.js, Framework's chrome and the theme's colours are reported, not failed.
-        if (!repaired && path.startsWith("/drafts/") && (v.chrome || v.id === "link-in-text-block" || v.id === "color-contrast")) pending.push(line);
+        if (
+          !repaired &&
+          path.startsWith("/drafts/") &&
+          (v.chrome || v.id === "link-in-text-block" || v.id === "color-contrast")
+        )
+          pending.push(line);
         else failures.push(line);
       }
       await page.close();
@@ -202,7 +242,11 @@ describe.skipIf(!canRun)("assay build on a hostile supplier, every page in Chrom
       if (focus === "th:Smelter") {
         const before = await page.locator("main table tbody tr td:nth-child(2)").first().textContent();
         await page.keyboard.press("Enter");
-        await expect.poll(() => page.locator("main table tbody tr td:nth-child(2)").first().textContent(), { message: "Enter sorts by the focused column" }).not.toBe(before);
+        await expect
+          .poll(() => page.locator("main table tbody tr td:nth-child(2)").first().textContent(), {
+            message: "Enter sorts by the focused column",
+          })
+          .not.toBe(before);
         break;
       }
     }
@@ -218,12 +262,22 @@ describe.skipIf(!canRun)("assay build on a hostile supplier, every page in Chrom
     ] as const) {
       const { page } = await open(path);
       if (path === "/smelters") await page.getByLabel("Search smelters").fill("HYPERLINK");
-      const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: button }).first().click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: button }).first().click(),
+      ]);
       const rows = parseCsvRecords(readFileSync((await download.path())!, "utf8")).map((r) => r.fields);
       const cells = rows.slice(1).flat();
-      if (path === "/smelters") expect(rows.length - 1, "only the hostile smelters match the search").toBe(hostileSmelters.length);
-      expect(cells.some((c) => c.startsWith("'=HYPERLINK(")), `${path}: hostile formula present, neutralised`).toBe(true);
-      expect(cells.filter((c) => /^[=+@\t\r]/.test(c) || /^-[^\d]/.test(c)), `${path}: live formula cells`).toEqual([]);
+      if (path === "/smelters")
+        expect(rows.length - 1, "only the hostile smelters match the search").toBe(hostileSmelters.length);
+      expect(
+        cells.some((c) => c.startsWith("'=HYPERLINK(")),
+        `${path}: hostile formula present, neutralised`,
+      ).toBe(true);
+      expect(
+        cells.filter((c) => /^[=+@\t\r]/.test(c) || /^-[^\d]/.test(c)),
+        `${path}: live formula cells`,
+      ).toEqual([]);
       await page.close();
     }
   });
@@ -242,26 +296,50 @@ describe.skipIf(!canRun)("assay build on a hostile supplier, every page in Chrom
          FROM smelter_scores WHERE run_id = (SELECT max(run_id) FROM scoring_runs)`,
       ))!;
       const inScopeRows = Number(await db.scalar("SELECT count(*) FROM current_supplier_engagement WHERE in_scope"));
+      const actions = (await db.one<{ open: number; overdue: number }>(
+        "SELECT count(*) FILTER (WHERE next_action IS NOT NULL) AS open, count(*) FILTER (WHERE overdue) AS overdue FROM current_supplier_engagement WHERE in_scope",
+      ))!;
+      const highProducts = Number(
+        await db.scalar(
+          "SELECT count(*) FROM product_scores WHERE band IN ('High', 'Critical') AND run_id = (SELECT max(run_id) FROM scoring_runs)",
+        ),
+      );
+      data = await overviewData(db);
+      // Conformant counts only audits current at the period end: at most the smelters listed as conformant.
+      expect(
+        data.figures!.conformant + data.figures!.conformantLapsed,
+        "current plus lapsed audits",
+      ).toBeLessThanOrEqual(s.conformant);
       expect(e.in_scope, "engagement metrics agree with the per-supplier rows").toBe(inScopeRows);
       expected = {
         suppliersInScope: e.in_scope,
         responseRate: Math.round((e.usable / e.in_scope) * 100),
         validDeclarations: e.usable,
         smeltersIdentified: s.identified,
-        conformantShare: Math.round((s.conformant / s.identified) * 100),
+        conformantShare: Math.round((data.figures!.conformant / s.identified) * 100),
         sanctionsHits: s.hits,
         highRiskSmelters: s.high,
+        highRiskProducts: highProducts,
+        actionsOpen: Number(actions.open),
+        actionsOverdue: Number(actions.overdue),
       };
-      data = await overviewData(db);
     } finally {
       db.close();
     }
-    const fromData = Object.fromEntries(data.kpis.map((k) => [k.key, k.format === "percent" ? Math.round((k.value ?? 0) * 100) : k.value]));
-    expect(fromData).toEqual(expected);
-    expect(expected.validDeclarations, "usable declarations are fewer than responses in the sample").toBeLessThan(data.kpis.find((k) => k.key === "suppliersInScope")!.value!);
+    const fromData = Object.fromEntries(
+      data.kpis.map((k) => [k.key, k.format === "percent" ? Math.round((k.value ?? 0) * 100) : k.value]),
+    );
+    expect(fromData).toMatchObject(expected);
+    expect(expected.validDeclarations, "usable declarations are fewer than responses in the sample").toBeLessThan(
+      data.kpis.find((k) => k.key === "suppliersInScope")!.value!,
+    );
 
     const { page } = await open("/");
-    const cards = await page.locator(".kpi").evaluateAll((els) => els.map((el) => [el.querySelector("h2")?.textContent ?? "", el.querySelector(".big")?.textContent ?? ""]));
+    const cards = await page
+      .locator(".kpi")
+      .evaluateAll((els) =>
+        els.map((el) => [el.querySelector("h2")?.textContent ?? "", el.querySelector(".big")?.textContent ?? ""]),
+      );
     const shown = Object.fromEntries(cards);
     const label = Object.fromEntries(data.kpis.map((k) => [k.key, k.label]));
     for (const [key, value] of Object.entries(expected)) {
