@@ -7,7 +7,8 @@ import type { RollupDeclaration, RollupFamily, RollupSupplier } from "./rollup-i
  * RCOI sentence, the Batteries figures, the executive report and the site all read it.
  *
  * - relevant = suppliers the engagement stage put in scope and asked for this template family (for EMRT, those
- *   declaring the mineral, and the silent ones for every mineral someone declares);
+ *   declaring the mineral, and the silent ones for every mineral someone declares), and any in-scope supplier whose
+ *   declaration answers for the mineral although it was not asked for it (an EMRT from a CMRT-only supplier);
  * - responded = relevant suppliers with a usable current declaration (no error findings) that speaks for the mineral,
  *   and — when the engagement stage ran — whose answer it accepted for this campaign (not dated before it).
  */
@@ -44,7 +45,12 @@ function asked(s: RollupSupplier, family: RollupFamily): boolean {
 }
 
 /** The supplier's newest declaration of the family that speaks for `mineral` (a CMRT covers all four metals). */
-export function declarationFor(s: RollupSupplier, family: RollupFamily, mineral: string, options: { usableOnly?: boolean } = {}): RollupDeclaration | null {
+export function declarationFor(
+  s: RollupSupplier,
+  family: RollupFamily,
+  mineral: string,
+  options: { usableOnly?: boolean } = {},
+): RollupDeclaration | null {
   const fits = s.declarations.filter((d) => {
     if (!inFamily(d, family) || (options.usableOnly && !d.usable)) return false;
     if (d.template.toUpperCase() === "CMRT") return true;
@@ -55,20 +61,41 @@ export function declarationFor(s: RollupSupplier, family: RollupFamily, mineral:
 }
 
 function isRelevant(s: RollupSupplier, family: RollupFamily, mineral: string, declaredByAny: boolean): boolean {
-  if (!s.inScope || !asked(s, family)) return false;
-  if (s.minerals !== null) return s.minerals.some((m) => canonicalMineral(m) === mineral);
+  if (!s.inScope) return false;
+  const forMineral = (m: string) => canonicalMineral(m) === mineral;
+  // A declaration that answers for the mineral makes an in-scope supplier relevant, asked for that template or mineral
+  // or not: it responded, and the smelters it lists are in the supply chain (a CMRT answers for the supplier's metals).
+  if (
+    declarationFor(s, family, mineral) !== null &&
+    (family !== "CMRT" || s.minerals === null || s.minerals.some(forMineral))
+  )
+    return true;
+  if (!asked(s, family)) return false;
+  if (s.minerals !== null) return s.minerals.some(forMineral);
   if (family === "CMRT") return true;
-  return declarationFor(s, family, mineral) !== null || (declaredByAny && !s.declarations.some((d) => inFamily(d, family)));
+  return declaredByAny && !s.declarations.some((d) => inFamily(d, family));
 }
 
 /** Relevant and responding suppliers for one mineral. */
-export function mineralCoverage(suppliers: readonly RollupSupplier[], family: RollupFamily, mineral: string): MineralCoverage {
+export function mineralCoverage(
+  suppliers: readonly RollupSupplier[],
+  family: RollupFamily,
+  mineral: string,
+): MineralCoverage {
   const declared = family === "CMRT" || suppliers.some((s) => s.inScope && declarationFor(s, family, mineral) !== null);
   const relevant = suppliers.filter((s) => isRelevant(s, family, mineral, declared));
-  const responded = relevant.filter((s) => s.answered !== false && declarationFor(s, family, mineral, { usableOnly: true }) !== null);
+  const responded = relevant.filter(
+    (s) => s.answered !== false && declarationFor(s, family, mineral, { usableOnly: true }) !== null,
+  );
   const ids = (list: readonly RollupSupplier[]) => list.map((s) => s.supplierId).sort();
   const answered = new Set(responded.map((s) => s.supplierId));
-  return { family, mineral, relevant: ids(relevant), responded: ids(responded), notResponded: ids(relevant.filter((s) => !answered.has(s.supplierId))) };
+  return {
+    family,
+    mineral,
+    relevant: ids(relevant),
+    responded: ids(responded),
+    notResponded: ids(relevant.filter((s) => !answered.has(s.supplierId))),
+  };
 }
 
 /** Coverage of every mineral of a family, and the family's supplier counts (each supplier once). */
