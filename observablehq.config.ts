@@ -18,6 +18,7 @@ export default {
     { name: "Suppliers", path: "/suppliers" },
     { name: "Products", path: "/products" },
     { name: "Sanctions and countries", path: "/sanctions" },
+    { name: "Trade measures", path: "/trade-measures" },
     { name: "Data quality", path: "/quality" },
     { name: "Method", path: "/method" },
     { name: "Executive report", path: "/report" },

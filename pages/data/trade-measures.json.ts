@@ -1,0 +1,4 @@
+import { emitJson } from "../../src/site/page-data.ts";
+import { tradeMeasuresData } from "../../src/site/data/trade-measures-data.ts";
+
+await emitJson((db) => tradeMeasuresData(db));

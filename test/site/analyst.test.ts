@@ -1,0 +1,116 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { chromiumAvailable, launchChromium } from "../../src/site/browser.ts";
+import { serveStatic } from "../../src/site/static-server.ts";
+import { Database } from "../../src/db/database.ts";
+import { buildSite } from "../../src/site/build-site.ts";
+import { loadTradeMeasures } from "../../loaders/trade-measures.ts";
+import { repoRoot } from "../helpers/paths.ts";
+import { seedWarehouse } from "./_seed.ts";
+
+// A tin export licence on China in force during 2026, and a tungsten measure that ended before it.
+const MEASURES = [
+  "mineral,country_iso2,measure_type,description,effective_from,effective_to,source_url",
+  'tin,CN,export_licence,"Tin <b>ingots</b> need a MOFCOM licence",2025-01,,https://example.org/mofcom-tin',
+  "tungsten,RU,import_ban,Ended before the period,2023-01-01,2024-12-31,",
+].join("\n");
+
+const mustRun = process.env.CI === "true" || process.env.CI === "1";
+const canRun = chromiumAvailable();
+if (mustRun && !canRun) throw new Error("CI: /usr/bin/chromium is missing; .ci/run installs it with apt");
+
+// The analyst's view of a small seeded company: what the pages say about the reference data they rest on.
+describe.skipIf(!canRun)("analyst pages in headless Chromium", () => {
+  let built: { dir: string; site: string } | undefined;
+  let server: Awaited<ReturnType<typeof serveStatic>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), "assay-analyst-"));
+    const dbPath = join(dir, "assay.duckdb");
+    const measures = join(dir, "measures_2026-09-01.csv");
+    writeFileSync(measures, MEASURES);
+    const db = await Database.open(dbPath);
+    try {
+      await seedWarehouse(db, { suppliers: 12 });
+      await loadTradeMeasures(db, measures);
+    } finally {
+      db.close();
+    }
+    built = { dir, site: join(dir, "dist") };
+    await buildSite({ root: resolve(repoRoot, "pages"), dbPath, output: built.site, redact: false });
+    server = await serveStatic(built.site);
+    browser = await launchChromium();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (built) rmSync(built.dir, { recursive: true, force: true });
+  });
+
+  async function open(path: string): Promise<Page> {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}${path}`, { waitUntil: "networkidle" });
+    return page;
+  }
+
+  it("every page shows the reference vintages and warns for the lists that predate the period end", async () => {
+    for (const path of ["/", "/smelters", "/suppliers", "/sanctions", "/smelter?id=CID001003"]) {
+      const page = await open(path);
+      const strip = page.locator(".vintage-strip");
+      await strip.waitFor();
+      const text = (await strip.textContent()) ?? "";
+      // The seed's period 2026 ends 2026-12-31; its look-up (2025-04-25) and OFAC list (2024-05-03) are older.
+      expect(text, path).toContain("Reference data for period 2026 (ends 2026-12-31)");
+      expect(text, path).toContain("RMI Smelter Look-up (CMRT) 2025-04-25 ⚠ older than the period end (2026-12-31)");
+      expect(text, path).toContain("OFAC SDN 2024-05-03 ⚠ older than the period end");
+      expect(await page.locator(".vintage-strip .vintage-warning").count(), path).toBeGreaterThanOrEqual(2);
+      await page.close();
+    }
+  });
+
+  it("a smelter under a trade measure shows it on its page, on the Trade measures page and on its reporters' pages", async () => {
+    // Seed smelters 0, 12 and 24 are tin smelters in China (CID001000, CID001012, CID001024).
+    const measures = await open("/trade-measures");
+    const tables = measures.locator("table");
+    await tables.first().waitFor();
+    const measureRows = await tables.nth(0).locator("tbody tr").allTextContents();
+    expect(measureRows.length, "only the measure in force during the period").toBe(1);
+    expect(measureRows[0]).toContain("export licence");
+    expect(measureRows[0]).toContain("Tin <b>ingots</b> need a MOFCOM licence");
+    expect(await measures.locator("b", { hasText: "ingots" }).count(), "list text is escaped").toBe(0);
+    const smelterNames = await tables.nth(1).locator("tbody tr td:nth-child(2)").allTextContents();
+    expect(smelterNames.sort()).toEqual(["Smelter 0 Mining Co.", "Smelter 12 Mining Co.", "Smelter 24 Mining Co."]);
+    const supplierLink = measures.locator("table").nth(2).locator("tbody a").first();
+    const supplierName = (await supplierLink.textContent()) ?? "";
+    await measures.close();
+
+    const smelter = await open("/smelter?id=CID001000");
+    const section = smelter.locator("h2", { hasText: "Trade measures" });
+    await section.waitFor();
+    expect(await smelter.locator("table", { hasText: "export licence" }).first().textContent()).toContain(
+      "CN export licence (from CN) from 2025-01",
+    );
+    await smelter.close();
+    const other = await open("/smelter?id=CID001003");
+    await other.locator("h1").waitFor();
+    expect(
+      await other.locator("h2", { hasText: "Trade measures" }).count(),
+      "a Thai tungsten smelter is not flagged",
+    ).toBe(0);
+    await other.close();
+
+    expect(supplierName).toMatch(/Supplier \d+ GmbH/);
+    const id = `S${supplierName.match(/Supplier (\d+)/)![1]!.padStart(4, "0")}`;
+    const supplier = await open(`/supplier?id=${id}`);
+    await supplier.locator("h2", { hasText: "Trade measures" }).waitFor();
+    expect(await supplier.locator("table", { hasText: "export licence" }).first().textContent()).toMatch(
+      /Smelter (0|12|24) Mining Co\./,
+    );
+    await supplier.close();
+  });
+});
