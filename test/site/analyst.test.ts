@@ -7,7 +7,7 @@ import { chromiumAvailable, launchChromium } from "../../src/site/browser.ts";
 import { serveStatic } from "../../src/site/static-server.ts";
 import { Database } from "../../src/db/database.ts";
 import { buildSite } from "../../src/site/build-site.ts";
-import { loadTradeMeasures } from "../../loaders/trade-measures.ts";
+import { loadTradeMeasures } from "../../loaders/reference/trade-measures.ts";
 import { repoRoot } from "../helpers/paths.ts";
 import { seedWarehouse } from "./_seed.ts";
 

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { withDatabase } from "../../src/db/database.ts";
 import { vintageItems, vintagesData } from "../../src/site/data/vintages-data.ts";
-import { loadTradeMeasures } from "../../loaders/trade-measures.ts";
+import { loadTradeMeasures } from "../../loaders/reference/trade-measures.ts";
 import { seedWarehouse } from "./_seed.ts";
 
 describe("vintage strip data", () => {
