@@ -13,15 +13,31 @@ export const DECISION_ACTIONS = ["clear-sanctions", "confirm-match", "link-decla
 export type DecisionAction = (typeof DECISION_ACTIONS)[number];
 
 const ALIASES: Record<string, DecisionAction> = {
-  "clear-sanctions": "clear-sanctions", clear: "clear-sanctions", "false-positive": "clear-sanctions", "clear-hit": "clear-sanctions",
-  "confirm-match": "confirm-match", "map-smelter": "confirm-match", "map-cid": "confirm-match", match: "confirm-match",
-  "link-declaration": "link-declaration", link: "link-declaration",
-  "follow-up": "follow-up", followup: "follow-up", note: "follow-up",
+  "clear-sanctions": "clear-sanctions",
+  clear: "clear-sanctions",
+  "false-positive": "clear-sanctions",
+  "clear-hit": "clear-sanctions",
+  "confirm-match": "confirm-match",
+  "map-smelter": "confirm-match",
+  "map-cid": "confirm-match",
+  match: "confirm-match",
+  "link-declaration": "link-declaration",
+  link: "link-declaration",
+  "follow-up": "follow-up",
+  followup: "follow-up",
+  note: "follow-up",
 };
 
 /** "False positive", "clear_sanctions", "Map CID" → the action; null when unknown. */
 export function decisionAction(raw: string): DecisionAction | null {
-  return ALIASES[raw.trim().toLowerCase().replace(/[\s_]+/g, "-")] ?? null;
+  return (
+    ALIASES[
+      raw
+        .trim()
+        .toLowerCase()
+        .replace(/[\s_]+/g, "-")
+    ] ?? null
+  );
 }
 
 export interface Decision {
@@ -49,4 +65,6 @@ export interface DecisionStatus {
   detail: string;
   /** What it applies to, e.g. the smelter keys, declaration ids or supplier id. */
   targets: string[];
+  /** What an active decision rests on (kept from when it was first applied). */
+  evidence?: Record<string, string>;
 }

@@ -10,6 +10,7 @@ import { sanctions } from "./030-sanctions.ts";
 import { countryRisk } from "./031-country-risk.ts";
 import { reportedSmelters } from "./032-reported-smelters.ts";
 import { tradeMeasures } from "./033-trade-measures.ts";
+import { decisionEvidence } from "./036-decision-evidence.ts";
 import { scoring } from "./040-scoring.ts";
 import { smelterEvidence } from "./045-smelter-evidence.ts";
 import { engagement } from "./050-engagement.ts";
@@ -33,6 +34,7 @@ export const migrations: readonly Migration[] = [
   countryRisk,
   reportedSmelters,
   tradeMeasures,
+  decisionEvidence,
   scoring,
   smelterEvidence,
   engagement,
