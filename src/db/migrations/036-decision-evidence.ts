@@ -1,4 +1,4 @@
-import type { Migration } from "./index.ts";
+import type { Migration } from "./migration.ts";
 
 // What each analyst decision rested on when first applied (the list entries it cleared, the RMI facility facts it
 // confirmed), so a newer reference vintage that changes that evidence expires it for good; and the audit log of
