@@ -68,8 +68,8 @@ export async function decisionContext(db: Database, asOf: string): Promise<Decis
   const t = await tables(db);
   const all = async (table: string, sql: string) => (t.has(table) ? db.all<Row>(sql) : []);
   const referenceCids = new Map<string, string[]>();
-  for (const r of await all("ref_smelters", "SELECT DISTINCT cid, lower(metal) AS metal FROM current_ref_smelters")) {
-    referenceCids.set(String(r.cid), [...(referenceCids.get(String(r.cid)) ?? []), String(r.metal)]);
+  for (const r of await all("ref_smelters", "SELECT DISTINCT cid, metal FROM current_ref_smelters")) {
+    referenceCids.set(String(r.cid), [...(referenceCids.get(String(r.cid)) ?? []), String(r.metal).toLowerCase()]);
   }
   const screening: ScreeningTarget[] = [
     ...(
@@ -104,10 +104,10 @@ export async function decisionContext(db: Database, asOf: string): Promise<Decis
   const reported = (
     await all(
       "smelter_rows",
-      "SELECT DISTINCT lower(metal) AS metal, name, lookup_name FROM smelter_rows WHERE metal IS NOT NULL",
+      "SELECT DISTINCT metal, name, lookup_name FROM smelter_rows WHERE metal IS NOT NULL",
     )
   ).map((r) => ({
-    metal: String(r.metal),
+    metal: String(r.metal).toLowerCase(),
     name: str(r.name),
     lookupName: str(r.lookup_name),
   }));

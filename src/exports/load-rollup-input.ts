@@ -140,25 +140,25 @@ export async function loadFacilityReference(db: Database): Promise<RollupInput["
   const rows = (
     await db.all<Record<string, unknown>>(
       `WITH status AS (
-         SELECT s.cid, lower(s.metal) AS metal,
+         SELECT s.cid, s.metal,
                 arg_min(lower(s.status), CASE lower(s.status) WHEN 'conformant' THEN 1 WHEN 'active' THEN 2 ELSE 3 END) AS status,
                 max(s.last_audit_date) FILTER (WHERE lower(s.status) = 'conformant') AS last_audit_date,
                 arg_max(s.audit_cycle, s.last_audit_date) FILTER (WHERE lower(s.status) = 'conformant') AS audit_cycle,
                 bool_or(coalesce(s.reaudit_in_progress, false)) FILTER (WHERE lower(s.status) = 'conformant') AS reaudit,
                 max(l.vintage) AS vintage
-         FROM current_ref_facility_status s LEFT JOIN reference_loads l USING (load_id) GROUP BY s.cid, lower(s.metal)),
+         FROM current_ref_facility_status s LEFT JOIN reference_loads l USING (load_id) GROUP BY s.cid, s.metal),
        scored AS (
-         SELECT cid, lower(metal) AS metal, arg_max(rmi_status, run_id) AS status, arg_max(sanctions, run_id) AS sanctions
-         FROM smelter_scores WHERE cid IS NOT NULL GROUP BY cid, lower(metal))
+         SELECT cid, metal, arg_max(rmi_status, run_id) AS status, arg_max(sanctions, run_id) AS sanctions
+         FROM smelter_scores WHERE cid IS NOT NULL GROUP BY cid, metal)
        SELECT r.cid, r.metal, r.standard_name AS "standardName", r.country, r.country_iso2 AS "countryIso2",
               coalesce(sc.status, st.status, 'unknown') AS "rmiStatus",
               CAST(st.last_audit_date AS VARCHAR) AS "lastAuditDate", st.audit_cycle AS "auditCycle", st.reaudit AS "reauditInProgress",
               CAST(st.vintage AS VARCHAR) AS "statusVintage",
               CASE WHEN coalesce(sc.sanctions, scr.decision) = 'hit' THEN scr.hits END AS hits
        FROM current_ref_smelters r
-       LEFT JOIN status st ON st.cid = r.cid AND st.metal = lower(r.metal)
-       LEFT JOIN scored sc ON sc.cid = r.cid AND sc.metal = lower(r.metal)
-       LEFT JOIN smelter_screening scr ON scr.cid = r.cid AND lower(scr.metal) = lower(r.metal)
+       LEFT JOIN status st ON st.cid = r.cid AND st.metal = r.metal
+       LEFT JOIN scored sc ON sc.cid = r.cid AND sc.metal = r.metal
+       LEFT JOIN smelter_screening scr ON scr.cid = r.cid AND scr.metal = r.metal
        ORDER BY r.metal, r.cid`,
     )
   ).map(({ auditCycle, hits, ...r }) => ({ ...r, auditCycleMonths: auditCycleMonths(auditCycle === null ? null : String(auditCycle)), sanctions: parseHits(hits) }));

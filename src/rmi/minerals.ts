@@ -59,6 +59,9 @@ const SPELLINGS: Record<string, readonly string[]> = {
   Fluorspar: ["fluorspar", "fluorite", "萤石", "螢石", "蛍石", "형석"],
 };
 
+/** Every metal by RMI's spelling: the one way the warehouse stores a metal. */
+export const METAL_NAMES: readonly string[] = Object.keys(SPELLINGS);
+
 function fold(value: string): string {
   return foldDiacritics(value.normalize("NFKC")).normalize("NFC").toLowerCase().replace(/\(\*\)|\*/g, " ").replace(/[\s_]+/g, " ").trim();
 }

@@ -1,3 +1,4 @@
+import { normalizeMetal } from "../rmi/minerals.ts";
 import type { Database } from "../db/database.ts";
 import { gatherFacts, type ScoringInputs } from "./gather.ts";
 import type { RiskModel } from "./model.ts";
@@ -68,7 +69,7 @@ export async function runScoring(db: Database, options: { period: string; asOf: 
       ["run_id", "smelter_key", "cid", "name", "metal", "country_iso2", "rmi_status", "sanctions", "score", "band", "flags", "reasons", "supplier_count"],
       scored.smelters.map((s) => {
         const f = factsByKey.get(s.key)!;
-        return [id, s.key, f.cid, s.name, s.metal, f.location?.iso2 ?? null, f.status, f.sanctions, s.score, s.band, JSON.stringify(s.flags), JSON.stringify(s.reasons), supplierCount.get(s.key) ?? 0];
+        return [id, s.key, f.cid, s.name, normalizeMetal(s.metal), f.location?.iso2 ?? null, f.status, f.sanctions, s.score, s.band, JSON.stringify(s.flags), JSON.stringify(s.reasons), supplierCount.get(s.key) ?? 0];
       }),
     );
     await db.insertRows(

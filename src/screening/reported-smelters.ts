@@ -1,4 +1,5 @@
 import type { Database } from "../db/database.ts";
+import { normalizeMetal } from "../rmi/minerals.ts";
 import { smelterKey } from "../rmi/smelter-key.ts";
 import { countryToIso2 } from "../text/countries.ts";
 import { cleanText, normalizeName } from "../text/normalize.ts";
@@ -54,13 +55,13 @@ export function groupReportedRows(rows: readonly ReportedRow[], reference: reado
   type Group = ReportedSmelter & { counts: Map<string, { spelling: string; n: number }> };
   const groups = new Map<string, Group>();
   for (const r of rows) {
-    const metal = cleanText(r.metal)?.toLowerCase();
+    const metal = normalizeMetal(cleanText(r.metal));
     const name = cleanText(r.name);
     if (!metal || !name || /^[\d\W]*$/.test(normalizeName(name))) continue;
     const key = smelterKey(r.cid, metal, name);
-    const ref = r.cid ? known.get(`${metal}|${r.cid}`) : undefined;
+    const ref = r.cid ? known.get(`${metal.toLowerCase()}|${r.cid}`) : undefined;
     const iso2 = r.cid ? (ref?.iso2 ?? countryToIso2(r.country)) : countryToIso2(r.country);
-    const id = `${key}|${metal}|${iso2 ?? ""}`;
+    const id = `${key}|${metal.toLowerCase()}|${iso2 ?? ""}`;
     const group: Group = groups.get(id) ?? { key, cid: r.cid, referenced: ref !== undefined, metal, countryIso2: iso2, spellings: [], address: null, rows: 0, mineCountries: [], counts: new Map() };
     group.rows += 1;
     const lookup = cleanText(r.lookup_name);

@@ -28,10 +28,10 @@ describe("groupReportedRows", () => {
       row({ row: 11, metal: null, name: "Nameless metal" }),
     ], reference);
     expect(groups.map((g) => [g.key, g.metal, g.countryIso2, g.rows, g.spellings])).toEqual([
-      ["unmatched:gold:premier gold refinery llc", "gold", "AE", 2, ["Premier Gold Refinery LLC"]],
-      ["unmatched:gold:premier gold refinery llc", "gold", "TR", 1, ["Premier Gold Refinery LLC"]],
+      ["unmatched:gold:premier gold refinery llc", "Gold", "AE", 2, ["Premier Gold Refinery LLC"]],
+      ["unmatched:gold:premier gold refinery llc", "Gold", "TR", 1, ["Premier Gold Refinery LLC"]],
       // A matched CID is screened in the reference's country, with the spellings RMI does not list.
-      ["CID002587", "gold", "BE", 2, ["Tony Goetz N.V. (Antwerp)"]],
+      ["CID002587", "Gold", "BE", 2, ["Tony Goetz N.V. (Antwerp)"]],
     ]);
     expect(groups[0]!).toMatchObject({ referenced: false, address: "Dubai" });
     expect(groups[2]!.referenced).toBe(true);

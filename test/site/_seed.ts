@@ -11,7 +11,7 @@ export interface SeedOptions {
   engagement?: boolean;
 }
 
-const METALS = ["tin", "tantalum", "tungsten", "gold"];
+const METALS = ["Tin", "Tantalum", "Tungsten", "Gold"];
 const COUNTRIES = ["CN", "ID", "MY", "RW", "CD", "BR", "US", "DE", "JP", "TH", "RU", "PE"];
 const BANDS = ["Low", "Low", "Low", "Medium", "Medium", "High", "Critical"];
 
@@ -24,7 +24,7 @@ export async function seedWarehouse(db: Database, options: SeedOptions = {}): Pr
     const cid = i % 17 === 16 ? null : `CID${String(1000 + i).padStart(6, "0")}`;
     const metal = METALS[i % METALS.length]!;
     return {
-      key: cid ?? `unmatched:${metal}:smelter ${i}`,
+      key: cid ?? `unmatched:${metal.toLowerCase()}:smelter ${i}`,
       cid,
       name: `${h}Smelter ${i} ${["Mining", "Refining", "Metals"][i % 3]} Co.`,
       metal,

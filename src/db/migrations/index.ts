@@ -17,6 +17,7 @@ import { engagement } from "./050-engagement.ts";
 import { exportsLog } from "./060-exports.ts";
 import { buildFingerprints } from "./070-build-fingerprints.ts";
 import { noSecondaryIndexes } from "./090-no-secondary-indexes.ts";
+import { canonicalMetals } from "./091-canonical-metals.ts";
 
 export type { Migration };
 
@@ -41,4 +42,5 @@ export const migrations: readonly Migration[] = [
   exportsLog,
   buildFingerprints,
   noSecondaryIndexes,
+  canonicalMetals,
 ];

@@ -58,7 +58,7 @@ export async function smelterList(db: Database): Promise<SmelterListRow[]> {
   const reporters = await reportersByKey(w, current.runId, 5);
   const audit = new Map((await smelterFigureRows(w, current)).map((s) => [s.key, s.auditCurrent]));
   const rows = await w.rows<Record<string, unknown>>(
-    `SELECT smelter_key, cid, name, lower(metal) AS metal, country_iso2, rmi_status, sanctions, score, band,
+    `SELECT smelter_key, cid, name, metal AS metal, country_iso2, rmi_status, sanctions, score, band,
        CAST(flags AS VARCHAR) AS flags, CAST(reasons AS VARCHAR) AS reasons, supplier_count
      FROM smelter_scores WHERE run_id = ? ORDER BY score DESC, smelter_key`,
     [current.runId],
@@ -162,9 +162,9 @@ export async function smelterMap(db: Database) {
   }>(
     `SELECT r.country_iso2 AS iso2, any_value(r.country_name) AS country, count(DISTINCT r.cid || r.metal) AS smelters,
        bool_or(r.covered) AS covered, bool_or(coalesce(r.cahra, 'none') NOT IN ('none', 'false', '')) AS cahra,
-       bool_or(r.child_labour OR r.forced_labour) AS labour, string_agg(DISTINCT lower(r.metal), ', ' ORDER BY lower(r.metal)) AS metals
+       bool_or(r.child_labour OR r.forced_labour) AS labour, string_agg(DISTINCT r.metal, ', ' ORDER BY r.metal) AS metals
      FROM smelter_country_risk r
-     JOIN smelter_scores s ON s.run_id = ? AND s.cid = r.cid AND lower(s.metal) = lower(r.metal)
+     JOIN smelter_scores s ON s.run_id = ? AND s.cid = r.cid AND s.metal = r.metal
      WHERE NOT regexp_matches(lower(r.basis), '^loc') GROUP BY 1 ORDER BY 1`,
     [current.runId],
   );
