@@ -1,3 +1,5 @@
+import { editDistance } from "../text/edit-distance.ts";
+
 // Legal-form and filler words suppliers add, drop or abbreviate. Multi-word forms are matched as token runs
 // after normalizeName (punctuation gone, so "S.A. de C.V." is "s a de c v").
 const FORMS = [
@@ -31,24 +33,9 @@ const CJK_FORMS = ["股份有限公司", "有限责任公司", "有限責任公�
 // Long form words suppliers misspell ("Corproation", "Comapny", "Lmiited"): one edit (or swap) away still counts.
 const LONG_FORMS = ["company", "limited", "corporation", "incorporated", "incorporation", "corporacion", "compania", "companhia", "kaisha", "gongsi"];
 
-function withinOneEdit(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (Math.abs(a.length - b.length) > 1) return false;
-  if (a.length === b.length) {
-    const diff: number[] = [];
-    for (let i = 0; i < a.length && diff.length <= 2; i++) if (a[i] !== b[i]) diff.push(i);
-    if (diff.length === 1) return true;
-    return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
-  }
-  const [s, l] = a.length < b.length ? [a, b] : [b, a];
-  let i = 0;
-  while (i < s.length && s[i] === l[i]) i++;
-  return s.slice(i) === l.slice(i + 1);
-}
-
 /** A misspelt long legal-form word (7+ letters, one edit away from one). */
 export function isMisspeltForm(token: string): boolean {
-  return token.length >= 6 && !FORM_SET.has(token) && LONG_FORMS.some((f) => Math.abs(f.length - token.length) <= 1 && withinOneEdit(token, f));
+  return token.length >= 6 && !FORM_SET.has(token) && LONG_FORMS.some((f) => Math.abs(f.length - token.length) <= 1 && editDistance(token, f, 1) <= 1);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { countryToIso2 } from "../text/countries.ts";
+import { editDistance } from "../text/edit-distance.ts";
 import { normalizeName } from "../text/normalize.ts";
 import { ABBREVIATIONS, DESCRIPTOR_TOKENS, GENERIC_TOKENS, LEGAL_PHRASES, LEGAL_TOKENS, STOP_TOKENS } from "./legal-forms.ts";
 
@@ -97,23 +98,6 @@ export function screeningName(name: string): ScreeningName {
   return { original: name, distinctive: [...new Set(distinctive)], descriptor: [...new Set(descriptor)], generic: [...new Set(generic)], legalForms };
 }
 
-function levenshtein(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
-      if (v < best) best = v;
-    }
-    if (best > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
-
 /**
  * Similarity of two folded tokens: 1 equal; 0.9 when one is the other plus a short ending (Solikamsk ↔ Solikamskii);
  * 0.85/0.8 for one/two edits on long tokens; else 0.
@@ -122,7 +106,7 @@ export function tokenSimilarity(a: string, b: string): number {
   if (a === b) return 1;
   const [s, l] = a.length <= b.length ? [a, b] : [b, a];
   if (s.length >= 5 && l.startsWith(s) && l.length - s.length <= 3) return 0.9;
-  if (s.length >= 6 && levenshtein(s, l, 1) <= 1) return 0.85;
-  if (s.length >= 10 && levenshtein(s, l, 2) <= 2) return 0.8;
+  if (s.length >= 6 && editDistance(s, l, 1) <= 1) return 0.85;
+  if (s.length >= 10 && editDistance(s, l, 2) <= 2) return 0.8;
   return 0;
 }

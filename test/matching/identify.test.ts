@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { identify } from "../../src/matching/identify.ts";
 import { buildMatchIndex } from "../../src/matching/match-index.ts";
-import { editDistance, tokenSimilarity } from "../../src/matching/similarity.ts";
+import { tokenSimilarity } from "../../src/matching/similarity.ts";
+import { editDistance } from "../../src/text/edit-distance.ts";
 
 const f = (metal: string, cid: string, standard_name: string, country: string) => ({ metal, cid, standard_name, country, country_iso2: null });
 const index = buildMatchIndex({

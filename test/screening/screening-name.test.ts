@@ -45,6 +45,12 @@ describe("foldToken / tokenSimilarity", () => {
     expect(tokenSimilarity("luna", "lune")).toBe(0);
   });
 
+  it("counts two swapped letters as one typo, as identification does (one edit distance for both)", () => {
+    expect(tokenSimilarity("almalyk", "almlayk"), "one swap in a 7-letter word").toBe(0.85);
+    expect(tokenSimilarity("almalyk", "amlalyk"), "one swap").toBe(0.85);
+    expect(tokenSimilarity("almalyk", "lamalky"), "two swaps in a short word").toBe(0);
+  });
+
   it("splits bracketed short names into their own variant", () => {
     expect(nameVariants("Almalyk Mining and Metallurgical Complex (AMMC)")).toEqual([
       "Almalyk Mining and Metallurgical Complex (AMMC)", "Almalyk Mining and Metallurgical Complex", "AMMC",
