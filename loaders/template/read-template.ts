@@ -5,7 +5,7 @@ import { checkOrigin } from "./check-origin.ts";
 import { checkProducts, checkSmelters } from "./check-smelters.ts";
 import type { Declaration, Finding } from "../../src/rmi/declaration.ts";
 import { detectTemplate, productListHasRequesterColumns } from "./detect-template.ts";
-import { ABSENT, LATEST_VERSION } from "../../src/rmi/layouts.ts";
+import { ABSENT, LATEST_VERSION, REQUESTER_PRODUCT_LIST } from "../../src/rmi/layouts.ts";
 import { readAnswers, readCompany, readCompanyAnswers, readLookup, readMines, readMinerals, readProducts, readSmelters } from "./read-sections.ts";
 import type { WorkbookSource } from "./workbook-source.ts";
 import { capTextLengths } from "./cap-text.ts";
@@ -50,7 +50,7 @@ export function readDeclaration(wb: WorkbookSource, options: ReadOptions): Decla
   const smelters = smelterSheet ? readSmelters(smelterSheet, layout) : [];
   const productSheet = wb.sheet("Product List", { maxColumns: 8 });
   const requester = productSheet !== null && productListHasRequesterColumns(wb);
-  const products = productSheet ? readProducts(productSheet, layout, requester ? "F" : layout.productList.comments) : [];
+  const products = productSheet ? readProducts(productSheet, layout, requester ? REQUESTER_PRODUCT_LIST.comments : layout.productList.comments) : [];
   const mineSheet = layout.mineList ? wb.sheet("Mine List", { maxColumns: 16 }) : null;
   const mines = mineSheet && layout.mineList ? readMines(mineSheet, layout.mineList.firstRow) : [];
 

@@ -1,6 +1,10 @@
+import { CMRT_6, EMRT_2, REQUESTER_PRODUCT_LIST, type TemplateLayout as RmiLayout } from "../rmi/layouts.ts";
 import type { RollupFamily } from "./rollup-input.ts";
 
-/** Cell positions of the company's own declaration in CMRT 6.x / EMRT 2.x (DOMAIN.md §3, §4.2; layout.json). */
+/**
+ * Cell positions of the company's own declaration in a CMRT 6.x / EMRT 2.x blank, as the writer uses them: read from
+ * the one cell map of src/rmi/layouts.ts (DOMAIN.md §3, §4.2), never restated here.
+ */
 export interface TemplateLayout {
   family: RollupFamily;
   company: Record<string, string>;
@@ -18,45 +22,56 @@ export interface TemplateLayout {
   defaultLastSmelterRow: number;
 }
 
-const CMRT: TemplateLayout = {
-  family: "CMRT",
-  company: {
-    name: "D8", uniqueId: "D12", uniqueIdAuthority: "D13", address: "D14", contactName: "D15", contactEmail: "D16",
-    contactPhone: "D17", authorizer: "D18", authorizerTitle: "D19", authorizerEmail: "D20", authorizerPhone: "D21",
-  },
-  effectiveDate: "D22",
-  scope: "D9",
-  scopeDescription: "D10",
-  questionRow: (n) => 26 + (n - 1) * 6,
-  rowsPerQuestion: 4,
-  companyRows: { A: 75, B: 77, C: 79, D: 81, E: 83, F: 85, G: 87, H: 89 },
-  mineralPolicyRows: null,
-  productColumns: { number: "B", name: "C", comments: "D" },
-  defaultLastSmelterRow: 2504,
-};
+function writerLayout(
+  family: RollupFamily,
+  rmi: RmiLayout,
+  productColumns: { number: string; name: string; comments: string },
+  lastSmelterRow: number,
+): TemplateLayout {
+  const { effectiveDate, scope, scopeDescription, ...company } = rmi.company;
+  const rows = (n: number) => {
+    const q = rmi.questions[n - 1];
+    if (!q) throw new Error(`${family} has no question ${n}`);
+    return q.rows;
+  };
+  return {
+    family,
+    company,
+    effectiveDate,
+    scope,
+    scopeDescription,
+    questionRow: (n) => rows(n)[0]!,
+    rowsPerQuestion: rows(1).length,
+    companyRows: Object.fromEntries(rmi.companyQuestions.filter((q) => !q.perMineral).map((q) => [q.id, q.rows[0]!])),
+    mineralPolicyRows: rmi.companyQuestions.find((q) => q.perMineral)?.rows[0] ?? null,
+    productColumns,
+    defaultLastSmelterRow: lastSmelterRow,
+  };
+}
 
-const EMRT: TemplateLayout = {
-  family: "EMRT",
-  company: {
-    name: "D8", uniqueId: "D16", uniqueIdAuthority: "D17", address: "D18", contactName: "D19", contactEmail: "D20",
-    contactPhone: "D21", authorizer: "D22", authorizerTitle: "D23", authorizerEmail: "D24", authorizerPhone: "D25",
+const plainProducts = (rmi: RmiLayout) => ({
+  number: rmi.productList.number,
+  name: rmi.productList.name,
+  comments: rmi.productList.comments,
+});
+
+const CMRT = writerLayout("CMRT", CMRT_6, plainProducts(CMRT_6), 2504);
+const EMRT_20 = writerLayout("EMRT", EMRT_2, plainProducts(EMRT_2), 2504);
+const EMRT_21 = writerLayout(
+  "EMRT",
+  EMRT_2,
+  {
+    number: REQUESTER_PRODUCT_LIST.number,
+    name: REQUESTER_PRODUCT_LIST.name,
+    comments: REQUESTER_PRODUCT_LIST.comments,
   },
-  effectiveDate: "D26",
-  scope: "D9",
-  scopeDescription: "D10",
-  questionRow: (n) => 30 + (n - 1) * 12,
-  rowsPerQuestion: 10,
-  companyRows: { A: 115, B: 117, D: 131, E: 133, F: 135, G: 137 },
-  mineralPolicyRows: 120,
-  productColumns: { number: "B", name: "C", comments: "D" },
-  defaultLastSmelterRow: 2497,
-};
+  2497,
+);
 
 export function templateLayout(family: RollupFamily, version: string): TemplateLayout {
   if (family === "CMRT") return CMRT;
   // EMRT 2.1 added requester columns D/E to the Product List; comments moved to F.
-  const v = Number.parseFloat(version);
-  return v >= 2.1 ? { ...EMRT, productColumns: { number: "B", name: "C", comments: "F" } } : { ...EMRT, defaultLastSmelterRow: 2504 };
+  return Number.parseFloat(version) >= 2.1 ? EMRT_21 : EMRT_20;
 }
 
 /** Excel date serial (1900 date system) of an ISO date. */

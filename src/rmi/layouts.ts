@@ -66,6 +66,12 @@ export interface TemplateLayout {
   notRead?: string;
 }
 
+/**
+ * The Product List of EMRT 2.1 and AMRT 1.3, which added Requester Product Number (D) and Name (E): comments move to F
+ * (DOMAIN.md §4.2). Readers detect it from the sheet; writers of an EMRT 2.1 blank use it.
+ */
+export const REQUESTER_PRODUCT_LIST = { firstRow: 6, number: "B", name: "C", requesterNumber: "D", requesterName: "E", comments: "F" } as const;
+
 const YN = ["Yes", "No"] as const;
 const YNU = ["Yes", "No", "Unknown"] as const;
 const PERCENT = ["100%", "Greater than 90%", "Greater than 75%", "Greater than 50%", "50% or less", "None"] as const;
