@@ -236,7 +236,7 @@ export async function smelterFigureRows(w: Warehouse, run: RunRef): Promise<Smel
     sanctions: string | null;
     band: string;
   }>(
-    `SELECT smelter_key AS key, cid, metal AS metal, rmi_status AS status, sanctions, band FROM smelter_scores WHERE run_id = ? ORDER BY smelter_key`,
+    `SELECT smelter_key AS key, cid, metal, rmi_status AS status, sanctions, band FROM smelter_scores WHERE run_id = ? ORDER BY smelter_key`,
     [run.runId],
   );
   return rows.map((r) => {
@@ -279,7 +279,7 @@ export async function figuresForRun(w: Warehouse, run: RunRef): Promise<Figures>
   const conformant = identified.filter((s) => s.auditCurrent === "yes");
   const scoredCids = new Set(identified.map((s) => `${s.metal}|${s.cid}`));
   const referenceHits = await w.rows<{ cid: string; metal: string }>(
-    "SELECT DISTINCT cid, metal AS metal FROM smelter_screening WHERE decision = 'hit'",
+    "SELECT DISTINCT cid, metal FROM smelter_screening WHERE decision = 'hit'",
   );
   const products = await w.rows<{ n: number; high: number }>(
     "SELECT count(*) AS n, count(*) FILTER (WHERE band IN ('High', 'Critical')) AS high FROM product_scores WHERE run_id = ?",

@@ -35,7 +35,7 @@ export async function overviewData(db: Database) {
     suppliers: number;
     reasons: string;
   }>(
-    `SELECT smelter_key AS key, name, metal AS metal, country_iso2 AS iso2, band, score, supplier_count AS suppliers, CAST(reasons AS VARCHAR) AS reasons
+    `SELECT smelter_key AS key, name, metal, country_iso2 AS iso2, band, score, supplier_count AS suppliers, CAST(reasons AS VARCHAR) AS reasons
      FROM smelter_scores WHERE run_id = ? AND band IN ('Critical', 'High')
      ORDER BY CASE band WHEN 'Critical' THEN 0 ELSE 1 END, score DESC, supplier_count DESC, smelter_key LIMIT 8`,
     [current.runId],

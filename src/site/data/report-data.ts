@@ -63,7 +63,7 @@ export async function reportData(db: Database, options: { company?: string; asOf
   const before = previous ? await kpisForRun(w, previous) : null;
   const risks = (
     await w.rows<Record<string, unknown>>(
-      `SELECT smelter_key AS key, name, metal AS metal, country_iso2 AS iso2, band, score, supplier_count AS suppliers, CAST(reasons AS VARCHAR) AS reasons
+      `SELECT smelter_key AS key, name, metal, country_iso2 AS iso2, band, score, supplier_count AS suppliers, CAST(reasons AS VARCHAR) AS reasons
        FROM smelter_scores WHERE run_id = ? AND band IN ('Critical', 'High')
        ORDER BY CASE band WHEN 'Critical' THEN 0 ELSE 1 END, score DESC, supplier_count DESC, smelter_key LIMIT 8`,
       [current.runId],
@@ -100,7 +100,7 @@ export async function reportData(db: Database, options: { company?: string; asOf
     }))
     .sort((a, b) => b.suppliers - a.suppliers);
   const hits = await w.rows<{ name: string; metal: string; suppliers: number }>(
-    "SELECT name, metal AS metal, supplier_count AS suppliers FROM smelter_scores WHERE run_id = ? AND sanctions = 'hit' ORDER BY supplier_count DESC, name",
+    "SELECT name, metal, supplier_count AS suppliers FROM smelter_scores WHERE run_id = ? AND sanctions = 'hit' ORDER BY supplier_count DESC, name",
     [current.runId],
   );
   const pct = (x: number | null) => (x === null ? "n/a" : `${Math.round(x * 100)}%`);

@@ -27,7 +27,7 @@ type Rec = Record<string, unknown>;
  */
 export async function reportedScreening(w: Warehouse, runId: number): Promise<ReportedScreeningRow[]> {
   const flagged = await w.rows<Rec>(
-    `SELECT smelter_key AS key, metal AS metal, country_iso2 AS iso2, cid, name, spellings, report_rows AS "reportRows", decision, score, evidence, hits
+    `SELECT smelter_key AS key, metal, country_iso2 AS iso2, cid, name, spellings, report_rows AS "reportRows", decision, score, evidence, hits
      FROM reported_smelter_screening WHERE decision <> 'clear' ORDER BY CASE decision WHEN 'hit' THEN 0 ELSE 1 END, score DESC, smelter_key, country_iso2`,
   );
   if (!flagged.length) return [];
@@ -37,7 +37,7 @@ export async function reportedScreening(w: Warehouse, runId: number): Promise<Re
   // Who typed which spelling: the rows of the current declarations, folded as the screen stage folds them.
   const typedBy = new Map<string, Set<string>>();
   for (const r of await w.rows<{ id: string; metal: string; name: string | null; lookup: string | null }>(
-    `SELECT s.supplier_id AS id, r.metal AS metal, r.name, r.lookup_name AS lookup
+    `SELECT s.supplier_id AS id, r.metal, r.name, r.lookup_name AS lookup
      FROM resolved_smelter_rows r JOIN supplier_scores s ON s.run_id = ? AND s.declaration_id = r.declaration_id
      WHERE r.metal IN (SELECT DISTINCT metal FROM reported_smelter_screening WHERE decision <> 'clear')`,
     [runId],

@@ -20,7 +20,7 @@ export async function sanctionsData(db: Database) {
   const { current } = await currentAndPrevious(w);
   const runId = current?.runId ?? -1;
   const screened = await w.rows<Record<string, unknown>>(
-    `SELECT x.cid, x.metal AS metal, x.name, x.country_iso2 AS iso2, x.decision, x.score, x.evidence, x.hits,
+    `SELECT x.cid, x.metal, x.name, x.country_iso2 AS iso2, x.decision, x.score, x.evidence, x.hits,
        s.smelter_key AS key, coalesce(s.supplier_count, 0) AS suppliers, s.band
      FROM smelter_screening x LEFT JOIN smelter_scores s ON s.run_id = ? AND s.cid = x.cid AND s.metal = x.metal
      WHERE x.decision <> 'clear' ORDER BY CASE x.decision WHEN 'hit' THEN 0 ELSE 1 END, (s.smelter_key IS NULL), x.score DESC, x.cid`,
@@ -93,14 +93,14 @@ export async function sanctionsData(db: Database) {
       (a.key ?? a.cid).localeCompare(b.key ?? b.cid),
   );
   const changes = await w.rows<Record<string, unknown>>(
-    "SELECT list, change, cid, metal AS metal, smelter_name AS smelter, entry_id AS entry, listed_name AS listed, program FROM sanctions_changes ORDER BY list, change, cid",
+    "SELECT list, change, cid, metal, smelter_name AS smelter, entry_id AS entry, listed_name AS listed, program FROM sanctions_changes ORDER BY list, change, cid",
   );
   const lists = await w.rows<Record<string, unknown>>(
     `SELECT kind, CAST(vintage AS VARCHAR) AS vintage, row_count AS rows FROM current_reference_loads
      WHERE kind IN (SELECT DISTINCT kind FROM current_sanctions_entries) ORDER BY kind`,
   );
   const exposure = await w.rows<Record<string, unknown>>(
-    `SELECT r.country_iso2 AS iso2, any_value(r.country_name) AS country, r.metal AS metal,
+    `SELECT r.country_iso2 AS iso2, any_value(r.country_name) AS country, r.metal,
        CASE WHEN regexp_matches(lower(r.basis), '^loc') THEN 'smelter location' ELSE 'mine country' END AS basis,
        count(DISTINCT r.cid) AS smelters, sum(coalesce(s.supplier_count, 0)) AS "supplierLinks",
        bool_or(r.covered) AS covered, any_value(r.cahra) AS cahra, bool_or(r.child_labour) AS "childLabour", bool_or(r.forced_labour) AS "forcedLabour",

@@ -34,7 +34,7 @@ export async function smelterShards(db: Database): Promise<Record<string, Record
   const screening = new Map(
     (
       await w.rows<Record<string, unknown>>(
-        "SELECT cid, metal AS metal, decision, score, evidence, hits FROM smelter_screening",
+        "SELECT cid, metal, decision, score, evidence, hits FROM smelter_screening",
       )
     ).map((r) => [
       `${String(r.cid)}|${String(r.metal)}`,
@@ -44,7 +44,7 @@ export async function smelterShards(db: Database): Promise<Record<string, Record
   const typed = groupBy(await reportedScreening(w, current.runId), (r) => r.key);
   const risk = new Map<string, Record<string, unknown>[]>();
   for (const r of await w.rows<Record<string, unknown>>(
-    `SELECT cid, metal AS metal, basis, country_iso2 AS iso2, country_name AS country, covered, cahra, child_labour AS "childLabour",
+    `SELECT cid, metal, basis, country_iso2 AS iso2, country_name AS country, covered, cahra, child_labour AS "childLabour",
        forced_labour AS "forcedLabour", governance_percentile AS governance, factors FROM smelter_country_risk ORDER BY basis, country_iso2`,
   )) {
     const k = `${String(r.cid)}|${String(r.metal)}`;

@@ -58,7 +58,7 @@ export async function smelterList(db: Database): Promise<SmelterListRow[]> {
   const reporters = await reportersByKey(w, current.runId, 5);
   const audit = new Map((await smelterFigureRows(w, current)).map((s) => [s.key, s.auditCurrent]));
   const rows = await w.rows<Record<string, unknown>>(
-    `SELECT smelter_key, cid, name, metal AS metal, country_iso2, rmi_status, sanctions, score, band,
+    `SELECT smelter_key, cid, name, metal, country_iso2, rmi_status, sanctions, score, band,
        CAST(flags AS VARCHAR) AS flags, CAST(reasons AS VARCHAR) AS reasons, supplier_count
      FROM smelter_scores WHERE run_id = ? ORDER BY score DESC, smelter_key`,
     [current.runId],

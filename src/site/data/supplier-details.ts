@@ -42,7 +42,7 @@ export async function supplierShards(db: Database, options: { redact?: boolean }
   );
   const smelters = new Map<string, Rec[]>();
   for (const r of await w.rows<Rec>(
-    `SELECT l.supplier_id AS id, m.smelter_key AS key, m.cid, m.name, m.metal AS metal, m.country_iso2 AS iso2, m.rmi_status AS status, m.band, m.score
+    `SELECT l.supplier_id AS id, m.smelter_key AS key, m.cid, m.name, m.metal, m.country_iso2 AS iso2, m.rmi_status AS status, m.band, m.score
      FROM supplier_smelter_links l JOIN smelter_scores m ON m.run_id = l.run_id AND m.smelter_key = l.smelter_key
      WHERE l.run_id = ? ORDER BY m.score DESC, m.name`,
     [current.runId],
