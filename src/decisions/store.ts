@@ -135,15 +135,15 @@ export async function decisionContext(db: Database, asOf: string): Promise<Decis
     (
       await all(
         "ref_facility_status",
-        "SELECT cid, lower(metal) AS metal, string_agg(DISTINCT status, '/' ORDER BY status) AS status FROM current_ref_facility_status GROUP BY 1, 2",
+        "SELECT cid, metal, string_agg(DISTINCT status, '/' ORDER BY status) AS status FROM current_ref_facility_status GROUP BY 1, 2",
       )
-    ).map((r) => [`${String(r.cid)}|${String(r.metal)}`, String(r.status)]),
+    ).map((r) => [`${String(r.cid)}|${String(r.metal).toLowerCase()}`, String(r.status)]),
   );
   for (const r of await all(
     "ref_smelters",
-    "SELECT cid, lower(metal) AS metal, standard_name FROM current_ref_smelters ORDER BY 1, 2",
+    "SELECT cid, metal, standard_name FROM current_ref_smelters ORDER BY 1, 2",
   )) {
-    const k = `${String(r.cid)}|${String(r.metal)}`;
+    const k = `${String(r.cid)}|${String(r.metal).toLowerCase()}`;
     facilities.set(k, `${String(r.standard_name)}; ${status.get(k) ?? "no RMAP status"}`);
   }
   const evidence = new Map<string, DecisionEvidence>(

@@ -89,7 +89,7 @@ export async function tradeMeasuresData(db: Database) {
   );
   const mines = new Map<string, string[]>();
   for (const r of await w.rows<{ cid: string; metal: string; iso2: string }>(
-    "SELECT DISTINCT cid, lower(metal) AS metal, country_iso2 AS iso2 FROM smelter_country_risk WHERE basis = 'mine' AND country_iso2 IS NOT NULL ORDER BY 3",
+    "SELECT DISTINCT cid, metal, country_iso2 AS iso2 FROM smelter_country_risk WHERE basis = 'mine' AND country_iso2 IS NOT NULL ORDER BY 3",
   )) {
     const k = `${r.cid}|${r.metal}`;
     mines.set(k, [...(mines.get(k) ?? []), r.iso2]);
@@ -106,7 +106,7 @@ export async function tradeMeasuresData(db: Database) {
   for (const s of smelters) {
     const hits = measuresFor(
       inForce,
-      { mineral: s.metal, country: s.iso2, mineCountries: mines.get(`${s.cid}|${s.metal.toLowerCase()}`) ?? [] },
+      { mineral: s.metal, country: s.iso2, mineCountries: mines.get(`${s.cid}|${s.metal}`) ?? [] },
       window,
     );
     if (!hits.length) continue;
