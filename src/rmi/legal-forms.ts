@@ -2,7 +2,8 @@ import { editDistance } from "../text/edit-distance.ts";
 
 // Legal-form and filler words suppliers add, drop or abbreviate. Multi-word forms are matched as token runs
 // after normalizeName (punctuation gone, so "S.A. de C.V." is "s a de c v").
-const FORMS = [
+/** The one list of legal forms (matching strips them as token runs; screening derives its word list from it). */
+export const LEGAL_FORMS: readonly string[] = [
   "company limited", "co ltd", "co limited", "limited", "ltd", "ltda", "inc", "incorporated", "corp", "corporation",
   "co", "company", "cia", "a g", "k g", "g m b h", "llc", "l l c", "lp", "llp", "plc", "gmbh", "mbh", "kg", "co kg", "ag", "se", "sa", "s a",
   "spa", "s p a", "srl", "s r l", "sas", "s a s", "sarl", "bv", "b v", "nv", "n v", "ab", "as", "a s", "asa", "oy",
@@ -20,12 +21,17 @@ const FORMS = [
   "jusik hoesa", "jusikhoesa", "chusik hoesa", "chusikhoesa", "yuhan hoesa", "yuhanhoesa", "chushiki kaisha", "kabushiki gaisha",
   "godo gaisha", "tnhh", "cong ty tnhh", "cong ty co phan", "ctcp", "oao", "zao", "pao", "nao", "tov", "sp z o o", "spolka z o o",
   "s de rl", "s de r l de c v", "sdn bhd", "pt tbk", "ltd co", "co llc", "gmbh co kg",
+  // Post-Soviet, Hungarian and state-enterprise forms of sanctions-list names (PAT, FSUE/FGUP, NPP, Kft.).
+  "pat", "prat", "kft", "zrt", "nyrt", "fsue", "fgup", "soe", "fse", "ue", "gup", "mup", "npp", "npo", "lc", "ptc",
+  "aktsionernoe obshchestvo", "aktsionernoye obshchestvo", "aktsionernoe obschestvo", "aktsionernoe obshestvo",
+  "otkrytoe aktsionernoe obshchestvo", "zakrytoe aktsionernoe obshchestvo", "publichnoe aktsionernoe obshchestvo",
+  "nepublichnoe aktsionernoe obshchestvo", "yugen gaisha",
 ];
 
 const STOPWORDS = new Set(["the", "and", "of", "und", "et", "e", "y", "de", "do", "da", "des", "du", "la", "le", "di", "del", "der"]);
 
-const MAX_FORM = Math.max(...FORMS.map((f) => f.split(" ").length));
-const FORM_SET = new Set(FORMS);
+const MAX_FORM = Math.max(...LEGAL_FORMS.map((f) => f.split(" ").length));
+const FORM_SET = new Set(LEGAL_FORMS);
 
 /** Chinese, Japanese and Korean legal suffixes/prefixes, longest first. */
 const CJK_FORMS = ["股份有限公司", "有限责任公司", "有限責任公司", "有限公司", "株式会社", "有限会社", "주식회사", "유한회사", "公司"];

@@ -1,3 +1,5 @@
+import { LEGAL_FORMS } from "../rmi/legal-forms.ts";
+
 // Word lists for screening names. All entries are in normalizeName() form (lower case, ASCII, single spaces).
 
 /** Multi-word legal forms, in several languages and their Latin transliterations; removed before tokenising. */
@@ -18,13 +20,21 @@ export const LEGAL_PHRASES: readonly RegExp[] = [
   /\b(b v|n v|k k|a g|a s|l l c|l t d|p l c)\b/g,
 ];
 
-/** Single-token legal forms and honorific prefixes, dropped from names. */
-export const LEGAL_TOKENS: ReadonlySet<string> = new Set(
-  `jsc ojsc pjsc cjsc ao oao pao zao ooo tov pat prat llc llp ltd limited co corp corporation inc incorporated company
-  gmbh ag kg sa sas sarl srl spa bv nv plc pte pty kk tbk pt oy oyj ab as bhd sdn ltda sl kft zrt nyrt sro fsue fgup
-  soe fse ue gup mup npp npo jv lp lc plc ptc cv kabushiki kaisha yugen gaisha aktsionernoe obshchestvo obschestvo
-  otkrytoe zakrytoe publichnoe nepublichnoe aktsionernoye obshestvo private the`.split(/\s+/),
-);
+// Forms that are also ordinary words of names ("San", "Se", "Too", "Asa", "Cia"): screening drops legal-form tokens
+// wherever they stand, so it keeps these as name words.
+const ORDINARY_WORDS = new Set(["san", "se", "too", "tic", "sti", "hf", "nao", "cia", "asa", "gie"]);
+
+/**
+ * Single-token legal forms and honorific prefixes, dropped from names: the one-word forms of the one legal-form list
+ * (src/rmi/legal-forms.ts) except ordinary name words, plus the words of the Russian and Japanese forms, which list
+ * names write in any order and inflection.
+ */
+export const LEGAL_TOKENS: ReadonlySet<string> = new Set([
+  ...LEGAL_FORMS.filter((f) => !f.includes(" ") && !ORDINARY_WORDS.has(f)),
+  ..."kabushiki kaisha yugen gaisha aktsionernoe aktsionernoye obshchestvo obschestvo obshestvo otkrytoe zakrytoe publichnoe nepublichnoe private the".split(
+    " ",
+  ),
+]);
 
 /** Words that carry little identity on their own: they count in similarity but with a small weight. */
 export const GENERIC_TOKENS: ReadonlySet<string> = new Set(
@@ -42,7 +52,9 @@ export const GENERIC_TOKENS: ReadonlySet<string> = new Set(
 /** Metal and mineral words: they tell "Gold Coast Refinery" from "Coast Refinery", so they weigh more than generic words. */
 export const DESCRIPTOR_TOKENS: ReadonlySet<string> = new Set(
   `gold tin tungsten tantalum cobalt silver copper zinc nickel niobium lithium graphite mica aluminium aluminum
-  platinum palladium magnesium titanium molybdenum lead steel iron diamond diamonds coal oil gas petroleum`.split(/\s+/),
+  platinum palladium magnesium titanium molybdenum lead steel iron diamond diamonds coal oil gas petroleum`.split(
+    /\s+/,
+  ),
 );
 
 /** Words dropped entirely (articles, prepositions, "named after"). */
@@ -52,7 +64,20 @@ export const STOP_TOKENS: ReadonlySet<string> = new Set(
 
 /** Abbreviations written out, applied per token before folding. */
 export const ABBREVIATIONS: Readonly<Record<string, string>> = {
-  intl: "international", mfg: "manufacturing", ind: "industrial", inds: "industries", indus: "industrial",
-  met: "metal", mtl: "metal", mtls: "metals", tech: "technology", dev: "development", natl: "national",
-  combine: "kombinat", combinat: "kombinat", refinery: "refinery", smelt: "smelting", mng: "mining",
+  intl: "international",
+  mfg: "manufacturing",
+  ind: "industrial",
+  inds: "industries",
+  indus: "industrial",
+  met: "metal",
+  mtl: "metal",
+  mtls: "metals",
+  tech: "technology",
+  dev: "development",
+  natl: "national",
+  combine: "kombinat",
+  combinat: "kombinat",
+  refinery: "refinery",
+  smelt: "smelting",
+  mng: "mining",
 };

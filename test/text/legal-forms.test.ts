@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { stripCjkForms, stripLegalForms } from "../../src/rmi/legal-forms.ts";
+import { LEGAL_FORMS, stripCjkForms, stripLegalForms } from "../../src/rmi/legal-forms.ts";
+import { LEGAL_TOKENS } from "../../src/screening/legal-forms.ts";
 import { nameTokens } from "../../src/text/normalize.ts";
 import { hasCjk, transliterate } from "../../src/text/transliterate.ts";
 import { nameKey } from "../../src/rmi/name-key.ts";
@@ -44,5 +45,20 @@ describe("transliteration and name keys", () => {
     expect(a.core).toEqual(b.core);
     expect(nameKey("Metalor Technologies S.A.").core).toEqual(nameKey("Metalor Technology SA").core);
     expect(nameKey("Asahi Refining USA Inc.").core).toEqual(nameKey("Asahi Refinery USA").core);
+  });
+});
+
+describe("one legal-form list for matching and screening", () => {
+  it("gives screening every one-word form of the list except ordinary name words", () => {
+    for (const f of LEGAL_FORMS.filter((x) => !x.includes(" "))) {
+      expect(LEGAL_TOKENS.has(f), f).toBe(!["san", "se", "too", "tic", "sti", "hf", "nao", "cia", "asa", "gie"].includes(f));
+    }
+    expect(LEGAL_TOKENS.has("berhad") && LEGAL_TOKENS.has("tnhh"), "forms only matching knew before").toBe(true);
+  });
+
+  it("lets matching strip the post-Soviet forms screening knew", () => {
+    expect(nameKey("FGUP Priokskiy Zavod Tsvetnykh Metallov").raw).toEqual(["priokskiy", "zavod", "tsvetnykh", "metallov"]);
+    expect(nameKey("PAT Zaporizhzhia Titanium").raw).toEqual(["zaporizhzhia", "titanium"]);
+    expect(nameKey("Otkrytoe Aktsionernoe Obshchestvo Novosibirsk Tin").raw).toEqual(["novosibirsk", "tin"]);
   });
 });
