@@ -19,6 +19,7 @@ export default {
     { name: "Products", path: "/products" },
     { name: "Sanctions and countries", path: "/sanctions" },
     { name: "Trade measures", path: "/trade-measures" },
+    { name: "Decisions", path: "/decisions" },
     { name: "Data quality", path: "/quality" },
     { name: "Method", path: "/method" },
     { name: "Executive report", path: "/report" },

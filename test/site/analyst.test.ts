@@ -9,6 +9,7 @@ import { Database } from "../../src/db/database.ts";
 import { buildSite } from "../../src/site/build-site.ts";
 import { loadTradeMeasures } from "../../loaders/reference/trade-measures.ts";
 import { repoRoot } from "../helpers/paths.ts";
+import { refreshDecisionStatus } from "../../src/decisions/store.ts";
 import { seedWarehouse } from "./_seed.ts";
 
 // A tin export licence on China in force during 2026, and a tungsten measure that ended before it.
@@ -37,6 +38,52 @@ describe.skipIf(!canRun)("analyst pages in headless Chromium", () => {
     try {
       await seedWarehouse(db, { suppliers: 12 });
       await loadTradeMeasures(db, measures);
+      // Seed smelter 3 (CID001003, gold) is an OFAC hit; an analyst clears it, and notes a follow-up on S0002.
+      await db.insertRows(
+        "decisions",
+        [
+          "decision_id",
+          "action",
+          "subject",
+          "metal",
+          "value",
+          "who",
+          "decided_on",
+          "why",
+          "expires_on",
+          "source",
+          "line",
+        ],
+        [
+          [
+            "dclear",
+            "clear-sanctions",
+            "CID001003",
+            "Gold",
+            null,
+            "Dana <i>Whitfield</i>",
+            "2026-05-02",
+            "Different company, same name",
+            null,
+            "/cfg/decisions.csv",
+            2,
+          ],
+          [
+            "dnote",
+            "follow-up",
+            "S0002",
+            null,
+            null,
+            "R. Ortiz",
+            "2026-01-10",
+            "Ask for the smelter list",
+            "2026-01-31",
+            "/cfg/decisions.csv",
+            3,
+          ],
+        ],
+      );
+      await refreshDecisionStatus(db, "2026-06-30");
     } finally {
       db.close();
     }
@@ -98,10 +145,9 @@ describe.skipIf(!canRun)("analyst pages in headless Chromium", () => {
     await smelter.close();
     const other = await open("/smelter?id=CID001003");
     await other.locator("h1").waitFor();
-    expect(
-      await other.locator("h2", { hasText: "Trade measures" }).count(),
-      "a Thai tungsten smelter is not flagged",
-    ).toBe(0);
+    expect(await other.locator("h2", { hasText: "Trade measures" }).count(), "a Thai gold smelter is not flagged").toBe(
+      0,
+    );
     await other.close();
 
     expect(supplierName).toMatch(/Supplier \d+ GmbH/);
@@ -110,6 +156,44 @@ describe.skipIf(!canRun)("analyst pages in headless Chromium", () => {
     await supplier.locator("h2", { hasText: "Trade measures" }).waitFor();
     expect(await supplier.locator("table", { hasText: "export licence" }).first().textContent()).toMatch(
       /Smelter (0|12|24) Mining Co\./,
+    );
+    await supplier.close();
+  });
+
+  it("a decisions file changes the pages: the cleared hit shows as cleared, the Decisions page lists it, the audit log shows it", async () => {
+    const smelter = await open("/smelter?id=CID001003");
+    const card = smelter.locator(".card", { hasText: "Analyst decisions" });
+    await card.waitFor();
+    expect(await card.locator("li").allTextContents()).toEqual([
+      "clear-sanctions cleared by Dana <i>Whitfield</i> on 2026-05-02: Different company, same name",
+    ]);
+    expect(await smelter.locator("i", { hasText: "Whitfield" }).count(), "decision text is escaped").toBe(0);
+    await smelter.close();
+
+    const page = await open("/decisions");
+    const tables = page.locator("table");
+    await tables.first().waitFor();
+    const rows = await tables.nth(0).locator("tbody tr").allTextContents();
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain("clear-sanctions");
+    expect(rows[0]).toContain("active");
+    expect(rows[0]).toContain("clears ofac-sdn 12345 on CID001003 (Gold)");
+    expect(rows[1], "a follow-up past its date").toContain("expired on 2026-01-31");
+    const log = await tables.nth(1).locator("tbody tr").allTextContents();
+    expect(
+      log.some((r) => r.includes("applied") && r.includes("CID001003")),
+      log.join("\n"),
+    ).toBe(true);
+    expect(
+      log.some((r) => r.includes("expired") && r.includes("S0002")),
+      log.join("\n"),
+    ).toBe(true);
+    await page.close();
+
+    const supplier = await open("/supplier?id=S0002");
+    await supplier.locator(".card", { hasText: "Analyst decisions" }).waitFor();
+    expect(await supplier.locator(".card", { hasText: "Analyst decisions" }).textContent()).toContain(
+      "follow-up noted by R. Ortiz on 2026-01-10: Ask for the smelter list (expired: expired on 2026-01-31)",
     );
     await supplier.close();
   });

@@ -1,0 +1,4 @@
+import { emitJson } from "../../src/site/page-data.ts";
+import { decisionsData } from "../../src/site/data/decisions-data.ts";
+
+await emitJson((db) => decisionsData(db));
