@@ -40,8 +40,17 @@ const CJK_FORMS = ["股份有限公司", "有限责任公司", "有限責任公�
 const LONG_FORMS = ["company", "limited", "corporation", "incorporated", "incorporation", "corporacion", "compania", "companhia", "kaisha", "gongsi"];
 
 /** A misspelt long legal-form word (7+ letters, one edit away from one). */
+// Every word of every name is tested against every long form; names repeat their words, so each is tested once.
+const misspelt = new Map<string, boolean>();
 export function isMisspeltForm(token: string): boolean {
-  return token.length >= 6 && !FORM_SET.has(token) && LONG_FORMS.some((f) => Math.abs(f.length - token.length) <= 1 && editDistance(token, f, 1) <= 1);
+  if (token.length < 6 || FORM_SET.has(token)) return false;
+  let hit = misspelt.get(token);
+  if (hit === undefined) {
+    if (misspelt.size > 50_000) misspelt.clear();
+    hit = LONG_FORMS.some((f) => Math.abs(f.length - token.length) <= 1 && editDistance(token, f, 1) <= 1);
+    misspelt.set(token, hit);
+  }
+  return hit;
 }
 
 /**
