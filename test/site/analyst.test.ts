@@ -197,4 +197,21 @@ describe.skipIf(!canRun)("analyst pages in headless Chromium", () => {
     );
     await supplier.close();
   });
+  it("a KPI card on Overview leads to exactly the rows it counts", async () => {
+    for (const label of ["Sanctions hits", "High-risk smelters", "Smelters identified"]) {
+      const page = await open("/");
+      const card = page.locator("a.kpi-link", { hasText: label });
+      await card.waitFor();
+      const value = Number(((await card.locator(".big").textContent()) ?? "").replace(/,/g, ""));
+      await card.click();
+      await page.waitForURL(/\/smelters\?/);
+      const toolbar = page.locator(".toolbar span").first();
+      await toolbar.waitFor();
+      await page.waitForFunction(() => document.querySelector(".url-filter") !== null);
+      const shown = Number((((await toolbar.textContent()) ?? "").split(" of ")[0] ?? "").replace(/,/g, ""));
+      expect([label, shown], `${label} on Overview against the rows on ${page.url()}`).toEqual([label, value]);
+      expect(value, label).toBeGreaterThan(0);
+      await page.close();
+    }
+  });
 });
