@@ -18,7 +18,9 @@ const GNU_TIME = "/usr/bin/time";
 export function runAssay(args: string[], cwd = repoRoot): ChildRun {
   const timed = existsSync(GNU_TIME);
   const cmd = timed ? GNU_TIME : process.execPath;
-  const argv = timed ? ["-v", process.execPath, `${repoRoot}/bin/assay.mjs`, ...args] : [`${repoRoot}/bin/assay.mjs`, ...args];
+  const argv = timed
+    ? ["-v", process.execPath, `${repoRoot}/bin/assay.mjs`, ...args]
+    : [`${repoRoot}/bin/assay.mjs`, ...args];
   const t0 = performance.now();
   const r = spawnSync(cmd, argv, { cwd, encoding: "utf8", maxBuffer: 512 * 1024 * 1024 });
   const seconds = (performance.now() - t0) / 1000;

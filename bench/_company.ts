@@ -18,11 +18,28 @@ export interface CompanySpec {
 
 /** Generates the company once into bench/out/ (git-ignored); manifest.json is written last, so it marks completion. */
 export function cachedCompany(spec: CompanySpec, log: (line: string) => void): string {
-  const dir = path.join(outRoot, `company-${spec.seed}-s${spec.suppliers}-p${spec.products}${spec.realSize ? "" : "-small"}`);
+  const dir = path.join(
+    outRoot,
+    `company-${spec.seed}-s${spec.suppliers}-p${spec.products}${spec.realSize ? "" : "-small"}`,
+  );
   if (existsSync(path.join(dir, "manifest.json"))) return dir;
   log(`generating ${dir} (cached for later runs)`);
-  const args = ["bin/assay.mjs", "generate", "--suppliers", String(spec.suppliers), "--products", String(spec.products), "--seed", spec.seed, "--out", dir];
-  const r = spawnSync(process.execPath, spec.realSize ? [...args, "--real-size"] : args, { cwd: repoRoot, encoding: "utf8" });
+  const args = [
+    "bin/assay.mjs",
+    "generate",
+    "--suppliers",
+    String(spec.suppliers),
+    "--products",
+    String(spec.products),
+    "--seed",
+    spec.seed,
+    "--out",
+    dir,
+  ];
+  const r = spawnSync(process.execPath, spec.realSize ? [...args, "--real-size"] : args, {
+    cwd: repoRoot,
+    encoding: "utf8",
+  });
   if (r.status !== 0) throw new Error(`assay generate failed: ${r.stderr}`);
   return dir;
 }
@@ -46,7 +63,9 @@ export function subsetCompany(dir: string, n: number, products: number): { dir: 
   const keep = new Set<string>();
   const suppliers = csvRows(path.join(dir, "suppliers.csv"));
   suppliers.rows.slice(0, n).forEach((r) => keep.add(r[0]!));
-  const productIds = new Set([...new Set(csvRows(path.join(dir, "boms.csv")).rows.map((r) => r[0]!))].slice(0, products));
+  const productIds = new Set(
+    [...new Set(csvRows(path.join(dir, "boms.csv")).rows.map((r) => r[0]!))].slice(0, products),
+  );
   const filter = (file: string, test: (fields: string[]) => boolean) => {
     const { rows, text } = csvRows(path.join(dir, file));
     const header = readFileSync(path.join(dir, file), "utf8").split("\n")[0]!;
@@ -58,18 +77,29 @@ export function subsetCompany(dir: string, n: number, products: number): { dir: 
   // (SUP-k → SUP-((k-1) mod n + 1)), so lines grow linearly with the subset, like a real company's.
   const boms = csvRows(path.join(dir, "boms.csv"));
   const width = suppliers.rows[0]![0]!.length - 4;
-  const inside = (id: string) => (keep.has(id) ? id : `SUP-${String(((Number(id.slice(4)) - 1) % n) + 1).padStart(width, "0")}`);
+  const inside = (id: string) =>
+    keep.has(id) ? id : `SUP-${String(((Number(id.slice(4)) - 1) % n) + 1).padStart(width, "0")}`;
   const lines = boms.rows.filter((f) => productIds.has(f[0]!)).map((f) => [...f.slice(0, 4), inside(f[4]!)]);
   const unique = [...new Map(lines.map((f) => [`${f[0]}|${f[2]}`, f])).values()];
   writeFileSync(path.join(out, "boms.csv"), toCsv(boms.header, unique));
   filter("outreach.csv", (f) => keep.has(f[0]!));
-  const manifest = JSON.parse(readFileSync(path.join(dir, "manifest.json"), "utf8")) as { inbox: Array<{ file: string; supplierId: string | null }> };
+  const manifest = JSON.parse(readFileSync(path.join(dir, "manifest.json"), "utf8")) as {
+    inbox: Array<{ file: string; supplierId: string | null }>;
+  };
   for (const e of manifest.inbox) {
-    if (e.supplierId === null ? n === suppliers.rows.length : keep.has(e.supplierId)) linkSync(path.join(dir, "inbox", e.file), path.join(out, "inbox", e.file));
+    if (e.supplierId === null ? n === suppliers.rows.length : keep.has(e.supplierId))
+      linkSync(path.join(dir, "inbox", e.file), path.join(out, "inbox", e.file));
   }
   writeFileSync(
     config,
-    JSON.stringify({ period: "2025", inputs: { inbox: ["inbox"], supplierMaster: "suppliers.csv", boms: ["boms.csv"], outreachLog: "outreach.csv" } }, null, 2),
+    JSON.stringify(
+      {
+        period: "2025",
+        inputs: { inbox: ["inbox"], supplierMaster: "suppliers.csv", boms: ["boms.csv"], outreachLog: "outreach.csv" },
+      },
+      null,
+      2,
+    ),
   );
   return { dir: out, config };
 }

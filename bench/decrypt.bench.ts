@@ -5,12 +5,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { readTemplate } from "../loaders/template/read-template.ts";
 import { encryptAgile, encryptStandard } from "../test/helpers/office-encrypt.ts";
-import { writeXls, xlsxAsXlsSheets, type XlsSheet } from "../test/helpers/xls-writer.ts";
+import { writeXls, xlsxAsXlsSheets } from "../test/helpers/xls-writer.ts";
 import { markdownTable, medianMs, type Bench } from "./harness.ts";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const sharedXls = path.join(process.env.ASSAY_SHARED ?? path.resolve(repoRoot, "../shared"), "templates/legacy/cmrt3.01_filled_encrypted.xls");
-
+const sharedXls = path.join(
+  process.env.ASSAY_SHARED ?? path.resolve(repoRoot, "../shared"),
+  "templates/legacy/cmrt3.01_filled_encrypted.xls",
+);
 
 export const bench: Bench = async ({ quick }) => {
   const plain = readFileSync(path.join(repoRoot, "data/sample/inbox/CMRT_Granite_Semiconductor_AB_2025.xlsx"));
@@ -23,7 +25,8 @@ export const bench: Bench = async ({ quick }) => {
     [".xls, RC4 CryptoAPI", writeXls(sheets, { encrypt: { method: "rc4-cryptoapi" } })],
     [".xls, RC4", writeXls(sheets, { encrypt: { method: "rc4" } })],
   ];
-  if (existsSync(sharedXls)) variants.push(["real CMRT 3.01 .xls, RC4 CryptoAPI (2.4 MB, ../shared)", readFileSync(sharedXls)]);
+  if (existsSync(sharedXls))
+    variants.push(["real CMRT 3.01 .xls, RC4 CryptoAPI (2.4 MB, ../shared)", readFileSync(sharedXls)]);
   const runs = quick ? 3 : 9;
   const rows: Array<[string, number, number]> = [];
   for (const [name, bytes] of variants) {
@@ -36,7 +39,10 @@ export const bench: Bench = async ({ quick }) => {
     lines: [
       `Median of ${runs} reads (readTemplate) of one sample CMRT 6.4 (56 smelters) in each form; ratio against the plain .xlsx read in this run.`,
       "",
-      ...markdownTable(["form", "bytes", "ms", "× plain .xlsx"], rows.map(([n, b, ms]) => [n, b, ms.toFixed(1), (ms / base).toFixed(2)])),
+      ...markdownTable(
+        ["form", "bytes", "ms", "× plain .xlsx"],
+        rows.map(([n, b, ms]) => [n, b, ms.toFixed(1), (ms / base).toFixed(2)]),
+      ),
       "",
       "Agile's fixed cost is the password hash: 100,000 rounds of SHA-512 however small the workbook (Excel's default spin count).",
     ],

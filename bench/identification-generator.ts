@@ -37,24 +37,41 @@ export function readReferenceNames(dir = RMI_DIR): RefName[] {
     const header = records[0]!.fields.map((h) => h.trim().toLowerCase());
     const col = (...names: string[]) => header.findIndex((h) => names.includes(h));
     const at = {
-      metal: col("metal"), name: col("smelter_lookup_name", "smelter reference"), standard: col("standard_smelter_name", "standard smelter name"),
-      country: col("country"), cid: col("smelter_id", "smelter id"),
+      metal: col("metal"),
+      name: col("smelter_lookup_name", "smelter reference"),
+      standard: col("standard_smelter_name", "standard smelter name"),
+      country: col("country"),
+      cid: col("smelter_id", "smelter id"),
     };
     const vintage = list ? list[1]! : `${look![1]} ${look![2]!.padStart(5, "0")}`;
     for (const r of records.slice(1)) {
       const f = (i: number) => (r.fields[i] ?? "").trim();
       if (!/^CID\d{6}$/.test(f(at.cid)) || !f(at.name)) continue;
-      out.push({ metal: f(at.metal), cid: f(at.cid), name: f(at.name), standard: f(at.standard) || f(at.name), country: f(at.country), vintage: `${list ? "z" : "a"}${vintage}` });
+      out.push({
+        metal: f(at.metal),
+        cid: f(at.cid),
+        name: f(at.name),
+        standard: f(at.standard) || f(at.name),
+        country: f(at.country),
+        vintage: `${list ? "z" : "a"}${vintage}`,
+      });
     }
   }
   return out;
 }
 
 const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
-const simple = (s: string) => s.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z0-9\u3040-\u9fff]+/g, " ").trim();
+const simple = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z0-9\u3040-\u9fff]+/g, " ")
+    .trim();
 
 // The generator's own view of legal forms: a trailing run it cuts off, and local forms it appends per country.
-const TRAILING_FORM = /[\s,.]*(co\.?,?\s*ltd\.?|company\s+limited|corporation|corp\.?|inc\.?|incorporated|limited|ltd\.?|llc|gmbh|ag|s\.?a\.?|s\.?p\.?a\.?|jsc|ojsc|pjsc|pte\.?\s*ltd\.?|pvt\.?\s*ltd\.?|sdn\.?\s*bhd\.?|tbk\.?|ltda\.?|k\.?k\.?)$/i;
+const TRAILING_FORM =
+  /[\s,.]*(co\.?,?\s*ltd\.?|company\s+limited|corporation|corp\.?|inc\.?|incorporated|limited|ltd\.?|llc|gmbh|ag|s\.?a\.?|s\.?p\.?a\.?|jsc|ojsc|pjsc|pte\.?\s*ltd\.?|pvt\.?\s*ltd\.?|sdn\.?\s*bhd\.?|tbk\.?|ltda\.?|k\.?k\.?)$/i;
 const LOCAL_FORMS: Record<string, string[]> = {
   JAPAN: [" K.K.", " Kabushiki Kaisha", " KK", " Co., Ltd."],
   CHINA: [" Youxian Gongsi", " Gufen Youxian Gongsi", " Co Ltd", " Co., Ltd", " Company Limited"],
@@ -77,13 +94,30 @@ const METAL_WORDS: Record<string, [RegExp, string[]]> = {
   Tantalum: [/\bTantalum\b/i, ["Tantal", "Ta"]],
   Gold: [/\bGold\b/i, ["Au"]],
 };
-const METAL_FIELD: Record<string, string[]> = { Tin: ["Sn", "TIN", "tin"], Tungsten: ["W", "Wolfram", "tungsten"], Tantalum: ["Ta", "Tantal", "TANTALUM"], Gold: ["Au", "GOLD", "gold"] };
+const METAL_FIELD: Record<string, string[]> = {
+  Tin: ["Sn", "TIN", "tin"],
+  Tungsten: ["W", "Wolfram", "tungsten"],
+  Tantalum: ["Ta", "Tantal", "TANTALUM"],
+  Gold: ["Au", "GOLD", "gold"],
+};
 
 const ABBREVIATIONS: [RegExp, string][] = [
-  [/\bIndustries\b/i, "Ind."], [/\bIndustry\b/i, "Ind."], [/\bIndustrial\b/i, "Ind."], [/\bManufacturing\b/i, "Mfg."],
-  [/\bInternational\b/i, "Intl"], [/\bJoint[- ]Stock Company\b/i, "JSC"], [/\bCompany\b/i, "Co."], [/\bCorporation\b/i, "Corp"],
-  [/\bTechnology\b/i, "Tech"], [/\bMetallurgical\b/i, "Metallurg."], [/\bLimited\b/i, "Ltd"], [/\bRefinery\b/i, "Ref."],
-  [/\bMining\b/i, "Mng."], [/\bDevelopment\b/i, "Dev."], [/\bProducts\b/i, "Prods"], [/\bMaterials?\b/i, "Mat."],
+  [/\bIndustries\b/i, "Ind."],
+  [/\bIndustry\b/i, "Ind."],
+  [/\bIndustrial\b/i, "Ind."],
+  [/\bManufacturing\b/i, "Mfg."],
+  [/\bInternational\b/i, "Intl"],
+  [/\bJoint[- ]Stock Company\b/i, "JSC"],
+  [/\bCompany\b/i, "Co."],
+  [/\bCorporation\b/i, "Corp"],
+  [/\bTechnology\b/i, "Tech"],
+  [/\bMetallurgical\b/i, "Metallurg."],
+  [/\bLimited\b/i, "Ltd"],
+  [/\bRefinery\b/i, "Ref."],
+  [/\bMining\b/i, "Mng."],
+  [/\bDevelopment\b/i, "Dev."],
+  [/\bProducts\b/i, "Prods"],
+  [/\bMaterials?\b/i, "Mat."],
 ];
 
 function typo(rnd: () => number, s: string): string {
@@ -97,7 +131,9 @@ function typo(rnd: () => number, s: string): string {
 }
 
 const POSITIVE: Record<string, (rnd: () => number, r: RefName) => { name: string; metal?: string } | null> = {
-  "case-punctuation": (rnd, r) => ({ name: rnd() < 0.5 ? r.name.toUpperCase().replace(/[.,]/g, "") : r.name.toLowerCase().replace(/[()]/g, "") }),
+  "case-punctuation": (rnd, r) => ({
+    name: rnd() < 0.5 ? r.name.toUpperCase().replace(/[.,]/g, "") : r.name.toLowerCase().replace(/[()]/g, ""),
+  }),
   "local-legal-form": (rnd, r) => {
     const core = r.name.replace(TRAILING_FORM, "").trim();
     if (core.length < 3) return null;
@@ -121,34 +157,88 @@ const POSITIVE: Record<string, (rnd: () => number, r: RefName) => { name: string
     const name = typo(rnd, r.name);
     return name === r.name ? null : { name };
   },
-  "country-appended": (rnd, r) => (r.country ? { name: `${r.name}${pick(rnd, [", ", " - ", " "])}${r.country.split(",")[0]!.toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase())}` } : null),
+  "country-appended": (rnd, r) =>
+    r.country
+      ? {
+          name: `${r.name}${pick(rnd, [", ", " - ", " "])}${r.country
+            .split(",")[0]!
+            .toLowerCase()
+            .replace(/\b\w/g, (c) => c.toUpperCase())}`,
+        }
+      : null,
 };
 
 // Words for names that are not RMI facilities.
-const TRADE = ["Trading Co., Ltd.", "Import & Export Co., Ltd.", "Metal Materials Sales Co., Ltd.", "Hardware Co., Ltd.", "Supply Chain Co., Ltd.", "Solder Wire Trading Ltd."];
-const ORE: Record<string, string[]> = { Tin: ["Cassiterite", "Tin Ore"], Tungsten: ["Wolframite", "Scheelite"], Tantalum: ["Coltan", "Tantalite"], Gold: ["Gold Ore", "Alluvial Gold"], Cobalt: ["Cobalt Ore", "Heterogenite"] };
-const SYLLABLES = ["xin", "hua", "long", "feng", "tai", "kai", "rui", "sheng", "bao", "cheng", "da", "yu", "jin", "hong", "zhen", "wei", "kang", "lian"];
-const SMELTING = ["Smelting Co., Ltd.", "Smelter Co., Ltd.", "Refining Co., Ltd.", "Metallurgy Co., Ltd.", "Nonferrous Metals Co., Ltd.", "Materials Co., Ltd."];
+const TRADE = [
+  "Trading Co., Ltd.",
+  "Import & Export Co., Ltd.",
+  "Metal Materials Sales Co., Ltd.",
+  "Hardware Co., Ltd.",
+  "Supply Chain Co., Ltd.",
+  "Solder Wire Trading Ltd.",
+];
+const ORE: Record<string, string[]> = {
+  Tin: ["Cassiterite", "Tin Ore"],
+  Tungsten: ["Wolframite", "Scheelite"],
+  Tantalum: ["Coltan", "Tantalite"],
+  Gold: ["Gold Ore", "Alluvial Gold"],
+  Cobalt: ["Cobalt Ore", "Heterogenite"],
+};
+const SYLLABLES = [
+  "xin",
+  "hua",
+  "long",
+  "feng",
+  "tai",
+  "kai",
+  "rui",
+  "sheng",
+  "bao",
+  "cheng",
+  "da",
+  "yu",
+  "jin",
+  "hong",
+  "zhen",
+  "wei",
+  "kang",
+  "lian",
+];
+const SMELTING = [
+  "Smelting Co., Ltd.",
+  "Smelter Co., Ltd.",
+  "Refining Co., Ltd.",
+  "Metallurgy Co., Ltd.",
+  "Nonferrous Metals Co., Ltd.",
+  "Materials Co., Ltd.",
+];
 
 /** `positives` perturbed names (spread over the kinds), historical names, and negatives of four kinds. */
 export function generateCases(seed: number, positives = 1200, negatives = 600): GeneratedCase[] {
   const rnd = mulberry32(seed);
   const names = readReferenceNames();
   const newest = new Map<string, RefName>();
-  for (const r of names) if ((newest.get(`${r.metal}|${r.cid}`)?.vintage ?? "") <= r.vintage) newest.set(`${r.metal}|${r.cid}`, r);
+  for (const r of names)
+    if ((newest.get(`${r.metal}|${r.cid}`)?.vintage ?? "") <= r.vintage) newest.set(`${r.metal}|${r.cid}`, r);
   // Names one metal gives to one CID only (RMI gives a few names to two facilities; those cannot be told apart).
   const owners = new Map<string, Set<string>>();
-  for (const r of names) owners.set(`${r.metal}|${simple(r.name)}`, (owners.get(`${r.metal}|${simple(r.name)}`) ?? new Set()).add(r.cid));
+  for (const r of names)
+    owners.set(`${r.metal}|${simple(r.name)}`, (owners.get(`${r.metal}|${simple(r.name)}`) ?? new Set()).add(r.cid));
   const unique = (metal: string, name: string) => (owners.get(`${metal}|${simple(name)}`)?.size ?? 0) === 1;
   // Names that differ only by legal form across CIDs ("Johnson Matthey Inc." / "Johnson Matthey Ltd.") cannot be
   // told apart once the form is changed: such cores are left out of the positives.
   const coreOf = (name: string) => simple(name.replace(TRAILING_FORM, ""));
   const coreOwners = new Map<string, Set<string>>();
-  for (const r of names) for (const n of [r.name, r.standard]) coreOwners.set(`${r.metal}|${coreOf(n)}`, (coreOwners.get(`${r.metal}|${coreOf(n)}`) ?? new Set()).add(r.cid));
-  const sharedCore = (metal: string, name: string, cid: string) => [...(coreOwners.get(`${metal}|${coreOf(name)}`) ?? [])].some((c) => c !== cid);
+  for (const r of names)
+    for (const n of [r.name, r.standard])
+      coreOwners.set(`${r.metal}|${coreOf(n)}`, (coreOwners.get(`${r.metal}|${coreOf(n)}`) ?? new Set()).add(r.cid));
+  const sharedCore = (metal: string, name: string, cid: string) =>
+    [...(coreOwners.get(`${metal}|${coreOf(name)}`) ?? [])].some((c) => c !== cid);
   const current = [...newest.values()];
   const currentCids = new Set(current.filter((r) => r.vintage.startsWith("z")).map((r) => `${r.metal}|${r.cid}`));
-  const pool = names.filter((r) => r.vintage.startsWith("z") && unique(r.metal, r.name) && !/[\u3040-\u9fff]/.test(r.name));
+  const pool = names.filter(
+    (r) => r.vintage.startsWith("z") && unique(r.metal, r.name) && !/[\u3040-\u9fff]/.test(r.name),
+  );
   const out: GeneratedCase[] = [];
   const kinds = Object.keys(POSITIVE);
   for (let i = 0, tries = 0; i < positives && tries < positives * 20; tries++) {
@@ -160,42 +250,116 @@ export function generateCases(seed: number, positives = 1200, negatives = 600): 
     i++;
   }
   // Historical names: what an older look-up called a facility that the newest list names differently.
-  const historical = names.filter((r) => r.vintage.startsWith("a") && unique(r.metal, r.name) && currentCids.has(`${r.metal}|${r.cid}`)
-    && simple(newest.get(`${r.metal}|${r.cid}`)!.standard) !== simple(r.standard) && simple(r.standard) === simple(r.name));
+  const historical = names.filter(
+    (r) =>
+      r.vintage.startsWith("a") &&
+      unique(r.metal, r.name) &&
+      currentCids.has(`${r.metal}|${r.cid}`) &&
+      simple(newest.get(`${r.metal}|${r.cid}`)!.standard) !== simple(r.standard) &&
+      simple(r.standard) === simple(r.name),
+  );
   const seenHist = new Set<string>();
   for (const r of historical) {
     const k = `${r.metal}|${simple(r.name)}`;
     if (seenHist.has(k) || !unique(r.metal, r.name)) continue;
     seenHist.add(k);
-    out.push({ name: r.name, metal: r.metal, country: rnd() < 0.5 ? r.country : null, cid: r.cid, kind: "historical-name" });
+    out.push({
+      name: r.name,
+      metal: r.metal,
+      country: rnd() < 0.5 ? r.country : null,
+      cid: r.cid,
+      kind: "historical-name",
+    });
   }
 
   const known = new Set(names.map((r) => `${r.metal}|${simple(r.name)}`));
   const byMetal = new Map<string, string[]>();
   for (const r of names) byMetal.set(r.metal, [...(byMetal.get(r.metal) ?? []), simple(r.name), simple(r.standard)]);
   const namesOf = (metal: string) => byMetal.get(metal) ?? [];
-  const places = [...new Set(names.flatMap((r) => r.name.split(/[\s,()]+/).filter((w) => /^[A-Z][a-z]{3,}$/.test(w) && ["Jiangxi", "Hunan", "Yunnan", "Guangxi", "Guangdong", "Fujian", "Ganzhou", "Chenzhou", "Gejiu", "Shandong", "Henan", "Zhuzhou", "Bangka", "Rondonia", "Novosibirsk", "Hengyang", "Jiujiang", "Lingbao", "Zhaoyuan"].includes(w))))];
+  const places = [
+    ...new Set(
+      names.flatMap((r) =>
+        r.name
+          .split(/[\s,()]+/)
+          .filter(
+            (w) =>
+              /^[A-Z][a-z]{3,}$/.test(w) &&
+              [
+                "Jiangxi",
+                "Hunan",
+                "Yunnan",
+                "Guangxi",
+                "Guangdong",
+                "Fujian",
+                "Ganzhou",
+                "Chenzhou",
+                "Gejiu",
+                "Shandong",
+                "Henan",
+                "Zhuzhou",
+                "Bangka",
+                "Rondonia",
+                "Novosibirsk",
+                "Hengyang",
+                "Jiujiang",
+                "Lingbao",
+                "Zhaoyuan",
+              ].includes(w),
+          ),
+      ),
+    ),
+  ];
   const cmrt = ["Tin", "Tungsten", "Tantalum", "Gold"];
   const negKinds: Record<string, () => GeneratedCase | null> = {
     trader: () => {
       const metal = pick(rnd, cmrt);
-      return { name: `${pick(rnd, places)} ${metal} ${pick(rnd, TRADE)}`, metal, country: null, cid: null, kind: "trader" };
+      return {
+        name: `${pick(rnd, places)} ${metal} ${pick(rnd, TRADE)}`,
+        metal,
+        country: null,
+        cid: null,
+        kind: "trader",
+      };
     },
     mine: () => {
       const metal = pick(rnd, cmrt);
       const ore = pick(rnd, ORE[metal]!);
-      return { name: rnd() < 0.5 ? `${pick(rnd, places)} ${ore} Mine` : `${pick(rnd, places)} ${pick(rnd, SYLLABLES)}${pick(rnd, SYLLABLES)} ${ore} Mining Co., Ltd.`, metal, country: null, cid: null, kind: "mine" };
+      return {
+        name:
+          rnd() < 0.5
+            ? `${pick(rnd, places)} ${ore} Mine`
+            : `${pick(rnd, places)} ${pick(rnd, SYLLABLES)}${pick(rnd, SYLLABLES)} ${ore} Mining Co., Ltd.`,
+        metal,
+        country: null,
+        cid: null,
+        kind: "mine",
+      };
     },
     "same-industry": () => {
       const metal = pick(rnd, cmrt);
       const word = `${pick(rnd, SYLLABLES)}${pick(rnd, SYLLABLES)}`;
-      return { name: `${pick(rnd, places)} ${word[0]!.toUpperCase()}${word.slice(1)} ${metal} ${pick(rnd, SMELTING)}`, metal, country: rnd() < 0.5 ? "CHINA" : null, cid: null, kind: "same-industry" };
+      return {
+        name: `${pick(rnd, places)} ${word[0]!.toUpperCase()}${word.slice(1)} ${metal} ${pick(rnd, SMELTING)}`,
+        metal,
+        country: rnd() < 0.5 ? "CHINA" : null,
+        cid: null,
+        kind: "same-industry",
+      };
     },
     "wrong-metal": () => {
       const r = pick(rnd, pool);
-      const metal = pick(rnd, [...cmrt, "Cobalt"].filter((m) => m !== r.metal));
+      const metal = pick(
+        rnd,
+        [...cmrt, "Cobalt"].filter((m) => m !== r.metal),
+      );
       // Not when the same company has a facility for that metal (its first distinctive word appears there).
-      const first = simple(r.name).split(" ").find((w) => w.length >= 4 && !["the", "jiangxi", "hunan", "yunnan", "guangxi", "guangdong", "china", "shandong"].includes(w));
+      const first = simple(r.name)
+        .split(" ")
+        .find(
+          (w) =>
+            w.length >= 4 &&
+            !["the", "jiangxi", "hunan", "yunnan", "guangxi", "guangdong", "china", "shandong"].includes(w),
+        );
       if (!first || namesOf(metal).some((n) => n.split(" ").includes(first))) return null;
       return { name: r.name, metal, country: null, cid: null, kind: "wrong-metal" };
     },

@@ -13,11 +13,15 @@ export interface KindResult {
   misses: { c: GeneratedCase; got: string | null; decision: string }[];
 }
 
-export function evaluateKinds(cases: readonly GeneratedCase[], run: (c: GeneratedCase) => { decision: string; matches: { cid: string }[] }): KindResult[] {
+export function evaluateKinds(
+  cases: readonly GeneratedCase[],
+  run: (c: GeneratedCase) => { decision: string; matches: { cid: string }[] },
+): KindResult[] {
   const by = new Map<string, GeneratedCase[]>();
   for (const c of cases) by.set(c.kind, [...(by.get(c.kind) ?? []), c]);
   return [...by].map(([kind, list]) => {
-    let hit = 0, ambiguous = 0;
+    let hit = 0,
+      ambiguous = 0;
     const misses: KindResult["misses"] = [];
     for (const c of list) {
       const r = run(c);
@@ -27,7 +31,14 @@ export function evaluateKinds(cases: readonly GeneratedCase[], run: (c: Generate
       if (c.cid ? ok : !ok) hit++;
       if (!ok) misses.push({ c, got: top, decision: r.decision });
     }
-    return { kind, n: list.length, positive: list[0]!.cid !== null, rate: hit / list.length, ambiguous: ambiguous / list.length, misses };
+    return {
+      kind,
+      n: list.length,
+      positive: list[0]!.cid !== null,
+      rate: hit / list.length,
+      ambiguous: ambiguous / list.length,
+      misses,
+    };
   });
 }
 
@@ -40,7 +51,10 @@ export const bench: Bench = async ({ quick }) => {
     "Names from an independent seeded generator (bench/identification-generator.ts: its own tables of local legal forms, metal spellings and abbreviations; historical names from older look-ups), identified against the shipped reference of every vintage.",
     "",
   ];
-  for (const [seed, role] of [[11, "looked at"], [12, "held out"]] as const) {
+  for (const [seed, role] of [
+    [11, "looked at"],
+    [12, "held out"],
+  ] as const) {
     const cases = generateCases(seed, quick ? 480 : 1400, quick ? 200 : 600);
     const results = evaluateKinds(cases, (c) => identify(index, c));
     const pos = results.filter((r) => r.positive);
@@ -49,9 +63,35 @@ export const bench: Bench = async ({ quick }) => {
     const negN = neg.reduce((n, r) => n + r.n, 0);
     const top1 = pos.reduce((n, r) => n + r.rate * r.n, 0) / posN;
     const wrong = neg.reduce((n, r) => n + r.rate * r.n, 0);
-    lines.push(`Seed ${seed} (${role}): top-1 ${pct(top1)} on ${posN} positives; ${Math.round(wrong)} wrong assignments on ${negN} negatives.`, "");
-    lines.push(...markdownTable(["kind", "cases", "top-1 (positives) / wrong assignment (negatives)", "ambiguous"], results.map((r) => [r.kind, r.n, r.positive ? pct(r.rate) : `${pct(r.rate)} wrong`, pct(r.ambiguous)])), "");
-    if (process.env.ASSAY_BENCH_MISSES) for (const r of results) for (const m of r.misses.slice(0, 12)) console.error(seed, r.kind, JSON.stringify(m.c.name), m.c.metal, m.c.cid, "→", m.decision, m.got, JSON.stringify(identify(index, m.c).matches.slice(0, 2).map((x) => [x.cid, x.name, x.score])));
+    lines.push(
+      `Seed ${seed} (${role}): top-1 ${pct(top1)} on ${posN} positives; ${Math.round(wrong)} wrong assignments on ${negN} negatives.`,
+      "",
+    );
+    lines.push(
+      ...markdownTable(
+        ["kind", "cases", "top-1 (positives) / wrong assignment (negatives)", "ambiguous"],
+        results.map((r) => [r.kind, r.n, r.positive ? pct(r.rate) : `${pct(r.rate)} wrong`, pct(r.ambiguous)]),
+      ),
+      "",
+    );
+    if (process.env.ASSAY_BENCH_MISSES)
+      for (const r of results)
+        for (const m of r.misses.slice(0, 12))
+          console.error(
+            seed,
+            r.kind,
+            JSON.stringify(m.c.name),
+            m.c.metal,
+            m.c.cid,
+            "→",
+            m.decision,
+            m.got,
+            JSON.stringify(
+              identify(index, m.c)
+                .matches.slice(0, 2)
+                .map((x) => [x.cid, x.name, x.score]),
+            ),
+          );
   }
   return { title: "Smelter identification on an independent generator (per perturbation kind)", lines };
 };

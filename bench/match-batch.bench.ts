@@ -14,25 +14,46 @@ const csvField = (v: string | null | undefined) => (v && /[",\n]/.test(v) ? `"${
 const GNU_TIME = "/usr/bin/time";
 
 /** One run: wall time, and CPU time (user + system, from GNU time when present: a loaded machine inflates wall time only). */
-function run(csv: string, db: string, env: Record<string, string>, dir: string): { ms: number; cpuMs: number | null; out: string } {
+function run(
+  csv: string,
+  db: string,
+  env: Record<string, string>,
+  dir: string,
+): { ms: number; cpuMs: number | null; out: string } {
   const timed = existsSync(GNU_TIME);
   const cpuFile = join(dir, "cpu.txt");
   const argv = [join(repoRoot, "bin/assay.mjs"), "match", "--batch", csv, "--json", "--db", db];
   const t0 = performance.now();
-  const r = spawnSync(timed ? GNU_TIME : process.execPath, timed ? ["-f", "%U %S", "-o", cpuFile, process.execPath, ...argv] : argv, {
-    cwd: repoRoot, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ...env },
-  });
+  const r = spawnSync(
+    timed ? GNU_TIME : process.execPath,
+    timed ? ["-f", "%U %S", "-o", cpuFile, process.execPath, ...argv] : argv,
+    {
+      cwd: repoRoot,
+      encoding: "utf8",
+      maxBuffer: 256 * 1024 * 1024,
+      env: { ...process.env, ...env },
+    },
+  );
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`assay match --batch exited ${r.status}: ${r.stderr.slice(-2000)}`);
   const cpu = timed ? readFileSync(cpuFile, "utf8").trim().split("\n").pop()!.split(" ").map(Number) : null;
   return { ms, cpuMs: cpu ? (cpu[0]! + cpu[1]!) * 1000 : null, out: r.stdout };
 }
 
-function median(csv: string, db: string, env: Record<string, string>, runs: number, dir: string): { ms: number; cpuMs: number | null; out: string } {
+function median(
+  csv: string,
+  db: string,
+  env: Record<string, string>,
+  runs: number,
+  dir: string,
+): { ms: number; cpuMs: number | null; out: string } {
   const first = run(csv, db, env, dir); // warm-up: builds the bundle / snapshot caches once
   const all = Array.from({ length: runs }, () => run(csv, db, env, dir));
   const mid = <T>(xs: T[]) => xs[Math.floor(xs.length / 2)]!;
-  const cpu = all.map((r) => r.cpuMs).filter((x): x is number => x !== null).sort((a, b) => a - b);
+  const cpu = all
+    .map((r) => r.cpuMs)
+    .filter((x): x is number => x !== null)
+    .sort((a, b) => a - b);
   return { ms: mid(all.map((r) => r.ms).sort((a, b) => a - b)), cpuMs: cpu.length ? mid(cpu) : null, out: first.out };
 }
 
@@ -45,7 +66,10 @@ export const bench: Bench = async ({ quick }) => {
   const dir = mkdtempSync(join(tmpdir(), "assay-match-batch-"));
   try {
     const csv = join(dir, "queries.csv");
-    writeFileSync(csv, `name,metal,country\n${cases.map((c) => [c.name, c.metal, c.country].map(csvField).join(",")).join("\n")}\n`);
+    writeFileSync(
+      csv,
+      `name,metal,country\n${cases.map((c) => [c.name, c.metal, c.country].map(csvField).join(",")).join("\n")}\n`,
+    );
     const db = join(dir, "absent.duckdb");
     const runs = quick ? 1 : 3;
     const before = median(csv, db, { ASSAY_TSX: "1", ASSAY_MATCH_SNAPSHOT: "0" }, runs, dir);
@@ -57,10 +81,27 @@ export const bench: Bench = async ({ quick }) => {
       lines: [
         `${cases.length} queries, one process per run, median of ${runs} after a warm-up; identical output on both paths.`,
         "",
-        ...markdownTable(["path", "wall time", "queries/s (wall)", "CPU time", "queries per CPU-second", "ratio (wall)"], [
-          ["tsx + DuckDB load + index build per run (before)", `${(before.ms / 1000).toFixed(2)} s`, qps(before.ms).toLocaleString("en"), cpuText(before.cpuMs), before.cpuMs ? qps(before.cpuMs).toLocaleString("en") : "–", "1.0×"],
-          ["cached CLI bundle + index snapshot (after)", `${(after.ms / 1000).toFixed(2)} s`, qps(after.ms).toLocaleString("en"), cpuText(after.cpuMs), after.cpuMs ? qps(after.cpuMs).toLocaleString("en") : "–", `${(before.ms / after.ms).toFixed(1)}×`],
-        ]),
+        ...markdownTable(
+          ["path", "wall time", "queries/s (wall)", "CPU time", "queries per CPU-second", "ratio (wall)"],
+          [
+            [
+              "tsx + DuckDB load + index build per run (before)",
+              `${(before.ms / 1000).toFixed(2)} s`,
+              qps(before.ms).toLocaleString("en"),
+              cpuText(before.cpuMs),
+              before.cpuMs ? qps(before.cpuMs).toLocaleString("en") : "–",
+              "1.0×",
+            ],
+            [
+              "cached CLI bundle + index snapshot (after)",
+              `${(after.ms / 1000).toFixed(2)} s`,
+              qps(after.ms).toLocaleString("en"),
+              cpuText(after.cpuMs),
+              after.cpuMs ? qps(after.cpuMs).toLocaleString("en") : "–",
+              `${(before.ms / after.ms).toFixed(1)}×`,
+            ],
+          ],
+        ),
         "",
         "On an idle machine wall time ≈ CPU time (one thread does the work); on a shared one, queries per CPU-second is the comparable figure.",
       ],

@@ -13,7 +13,9 @@ const files = readdirSync(dir)
   .filter((f) => only.length === 0 || only.includes(basename(f, ".bench.ts")))
   .sort();
 
-console.log(`# Assay benchmarks\n\nnode ${process.version}, ${process.platform}/${process.arch}${quick ? ", quick mode" : ""}\n`);
+console.log(
+  `# Assay benchmarks\n\nnode ${process.version}, ${process.platform}/${process.arch}${quick ? ", quick mode" : ""}\n`,
+);
 for (const file of files) {
   const mod = (await import(new URL(file, dir).href)) as { bench: Bench };
   const section = await mod.bench({ quick });

@@ -58,14 +58,17 @@ async function singleNameTimes(): Promise<{ database: number; cache: number; per
       screen(await read(), { name: "JSC Uralelectromed", country: "RU" }, { asOf });
       return performance.now() - t;
     };
-    const database = await once(async () => buildSanctionsIndex(await readSanctionsEntries(db, await currentSanctionsLoads(db))));
+    const database = await once(async () =>
+      buildSanctionsIndex(await readSanctionsEntries(db, await currentSanctionsLoads(db))),
+    );
     await loadSanctionsIndex(db);
     const cache = await once(async () => (await loadSanctionsIndex(db)).index);
     const { index } = await loadSanctionsIndex(db);
     const queries = [...labels.positives, ...labels.negatives];
     const t = performance.now();
     let n = 0;
-    while (performance.now() - t < 1000) for (const q of queries) (screen(index, { name: q.name, country: q.country }, { asOf }), n++);
+    while (performance.now() - t < 1000)
+      for (const q of queries) screen(index, { name: q.name, country: q.country }, { asOf }), n++;
     return { database, cache, perSecond: n / ((performance.now() - t) / 1000) };
   } finally {
     db.close();
@@ -80,10 +83,19 @@ export const bench: Bench = async () => {
   const indexMs = performance.now() - t0;
   const exact = exactIndex(all);
   const engine = (name: string, country: string | null) =>
-    screen(index, { name, country }, { asOf }, []).hits.filter((h) => h.score >= 0.88).map((h) => ({ list: h.list, id: h.id }));
+    screen(index, { name, country }, { asOf }, [])
+      .hits.filter((h) => h.score >= 0.88)
+      .map((h) => ({ list: h.list, id: h.id }));
   const rows: (string | number)[][] = [];
-  for (const [label, run] of [["exact normalised name (baseline)", (n: string) => exact(n)], ["assay screen", engine]] as const) {
-    let tp = 0, fp = 0, fn = 0, negHits = 0, negReviews = 0;
+  for (const [label, run] of [
+    ["exact normalised name (baseline)", (n: string) => exact(n)],
+    ["assay screen", engine],
+  ] as const) {
+    let tp = 0,
+      fp = 0,
+      fn = 0,
+      negHits = 0,
+      negReviews = 0;
     for (const p of labels.positives) {
       const hits = run(p.name, p.country);
       if (hits.some((h) => h.list === p.list && h.id === p.id)) tp++;
@@ -91,10 +103,18 @@ export const bench: Bench = async () => {
       fp += hits.filter((h) => !(h.list === p.list && h.id === p.id)).length;
     }
     for (const n of labels.negatives) negHits += run(n.name, n.country).length;
-    if (label === "assay screen") for (const n of labels.negatives) negReviews += screen(index, { name: n.name, country: n.country }, { asOf }, []).decision === "review" ? 1 : 0;
+    if (label === "assay screen")
+      for (const n of labels.negatives)
+        negReviews += screen(index, { name: n.name, country: n.country }, { asOf }, []).decision === "review" ? 1 : 0;
     fp += negHits;
     const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
-    rows.push([label, pct(tp / (tp + fn)), tp + fp === 0 ? "n/a (no hits)" : pct(tp / (tp + fp)), negHits, label === "assay screen" ? negReviews : "–"]);
+    rows.push([
+      label,
+      pct(tp / (tp + fn)),
+      tp + fp === 0 ? "n/a (no hits)" : pct(tp / (tp + fp)),
+      negHits,
+      label === "assay screen" ? negReviews : "–",
+    ]);
   }
   const smelters = readLookupCsv(SHIPPED_LOOKUPS);
   const names = smelters.reduce((n, s) => n + 1 + s.aliases.length, 0);
@@ -112,7 +132,10 @@ export const bench: Bench = async () => {
     lines: [
       `Labelled set bench/screening-labels.json: ${labels.positives.length} direct designations of RMI smelters (OFAC SDN, UK), ${labels.negatives.length} hard negatives; lists OFAC SDN 2024-05-03 (+ alt/add 2026-06) and UK 2025-08-11, ${all.length} entries.`,
       "",
-      ...markdownTable(["method", "recall (direct designations)", "precision", "hits on hard negatives", "reviews on hard negatives"], rows),
+      ...markdownTable(
+        ["method", "recall (direct designations)", "precision", "hits on hard negatives", "reviews on hard negatives"],
+        rows,
+      ),
       "",
       ...markdownTable(
         ["screening every reference smelter", "value"],
@@ -120,15 +143,21 @@ export const bench: Bench = async () => {
           ["smelters (names incl. aliases)", `${smelters.length} (${names})`],
           ["index build + screening, seconds (target < 10)", ((indexMs + screenMs) / 1000).toFixed(2)],
           ["screening time / exact-lookup baseline time", `${Math.round(screenMs / Math.max(baselineMs, 0.001))}×`],
-          ["decisions hit / review / clear (incl. country programmes)", `${decisions.hit} / ${decisions.review} / ${decisions.clear}`],
+          [
+            "decisions hit / review / clear (incl. country programmes)",
+            `${decisions.hit} / ${decisions.review} / ${decisions.clear}`,
+          ],
         ],
       ),
       "",
       ...markdownTable(
-        ["one name (`assay screen \"<name>\"` after start-up)", "ms"],
+        ['one name (`assay screen "<name>"` after start-up)', "ms"],
         [
           ["index read from the stored lists and built (before)", Math.round(single.database)],
-          ["index read from the cache file (after)", `${Math.round(single.cache)} (${(single.database / single.cache).toFixed(1)}× faster)`],
+          [
+            "index read from the cache file (after)",
+            `${Math.round(single.cache)} (${(single.database / single.cache).toFixed(1)}× faster)`,
+          ],
           ["batch screening with one index, names/s", Math.round(single.perSecond).toLocaleString("en")],
         ],
       ),

@@ -11,7 +11,8 @@ for (const stream of [process.stdout, process.stderr]) {
 
 // `assay match` runs from a cached bundle (start-up is most of a batch's time); everything else through tsx.
 let main = null;
-if (process.argv[2] === "match" && !process.env.ASSAY_TSX) main = await (await import("./bundled-cli.mjs")).bundledMain();
+if (process.argv[2] === "match" && !process.env.ASSAY_TSX)
+  main = await (await import("./bundled-cli.mjs")).bundledMain();
 if (!main) {
   (await import("tsx/esm/api")).register();
   ({ main } = await import("../src/cli/main.ts"));

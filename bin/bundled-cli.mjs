@@ -10,7 +10,17 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const CACHE = join(ROOT, "node_modules/.cache/assay/cli");
 const MANIFEST = join(CACHE, "manifest.json");
 // Packages with native parts or their own file layout stay outside the bundle.
-const EXTERNAL = ["@duckdb/node-api", "exceljs", "esbuild", "tsx", "@observablehq/*", "apache-arrow", "puppeteer", "playwright*", "vitest"];
+const EXTERNAL = [
+  "@duckdb/node-api",
+  "exceljs",
+  "esbuild",
+  "tsx",
+  "@observablehq/*",
+  "apache-arrow",
+  "puppeteer",
+  "playwright*",
+  "vitest",
+];
 
 function fresh(manifest) {
   if (manifest.node !== process.version) return false;
@@ -28,7 +38,10 @@ const ownImportMetaUrl = {
       if (args.path.includes(`${"/"}node_modules${"/"}`)) return undefined;
       const text = readFileSync(args.path, "utf8");
       if (!text.includes("import.meta.url")) return undefined;
-      return { contents: text.replace(/\bimport\.meta\.url\b/g, JSON.stringify(pathToFileURL(args.path).href)), loader: args.path.endsWith(".ts") ? "ts" : "js" };
+      return {
+        contents: text.replace(/\bimport\.meta\.url\b/g, JSON.stringify(pathToFileURL(args.path).href)),
+        loader: args.path.endsWith(".ts") ? "ts" : "js",
+      };
     });
   },
 };
@@ -38,10 +51,20 @@ async function build() {
   const out = join(CACHE, `b${Date.now().toString(36)}${process.pid}`);
   const result = await esbuild({
     entryPoints: { main: join(ROOT, "src/cli/main.ts") },
-    bundle: true, splitting: true, format: "esm", platform: "node", target: "node20", outdir: out,
-    metafile: true, logLevel: "silent", external: EXTERNAL, plugins: [ownImportMetaUrl],
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    outdir: out,
+    metafile: true,
+    logLevel: "silent",
+    external: EXTERNAL,
+    plugins: [ownImportMetaUrl],
     // Bundled CommonJS packages may call require(): give the ESM chunks one.
-    banner: { js: 'import { createRequire as __assayRequire } from "node:module"; const require = __assayRequire(import.meta.url);' },
+    banner: {
+      js: 'import { createRequire as __assayRequire } from "node:module"; const require = __assayRequire(import.meta.url);',
+    },
   });
   const inputs = Object.keys(result.metafile.inputs)
     .map((p) => resolve(process.cwd(), p))
@@ -57,7 +80,8 @@ async function build() {
   // Older builds go once no process can still be loading chunks from them.
   for (const d of readdirSync(CACHE)) {
     const p = join(CACHE, d);
-    if (d !== manifest.dir && /^b/.test(d) && Date.now() - statSync(p).mtimeMs > 10 * 60_000) rmSync(p, { recursive: true, force: true });
+    if (d !== manifest.dir && /^b/.test(d) && Date.now() - statSync(p).mtimeMs > 10 * 60_000)
+      rmSync(p, { recursive: true, force: true });
   }
   return manifest;
 }

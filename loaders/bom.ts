@@ -27,7 +27,10 @@ export async function loadBom(db: Database, path: string): Promise<LoadResult> {
     columns: BOM_COLUMNS,
     required: ["product_id", "part_number", "supplier_id"],
     schema: BomRow,
-    store: { columns: BOM_COLUMNS, values: (r) => [r.product_id, r.product_name, r.part_number, r.part_name, r.supplier_id] },
+    store: {
+      columns: BOM_COLUMNS,
+      values: (r) => [r.product_id, r.product_name, r.part_number, r.part_name, r.supplier_id],
+    },
     async check(rows, db) {
       const known = new Set((await db.all<{ id: string }>("SELECT supplier_id AS id FROM suppliers")).map((r) => r.id));
       const file = basename(path);
@@ -35,7 +38,12 @@ export async function loadBom(db: Database, path: string): Promise<LoadResult> {
       if (known.size > 0) {
         for (const { line, row } of rows) {
           if (!known.has(row.supplier_id)) {
-            warnings.push({ file, line, column: "supplier_id", message: `${file}:${line} column supplier_id: unknown supplier: ${JSON.stringify(row.supplier_id)} (expected an id from the supplier master)` });
+            warnings.push({
+              file,
+              line,
+              column: "supplier_id",
+              message: `${file}:${line} column supplier_id: unknown supplier: ${JSON.stringify(row.supplier_id)} (expected an id from the supplier master)`,
+            });
           }
         }
       }

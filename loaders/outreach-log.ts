@@ -3,7 +3,14 @@ import type { Database } from "../src/db/database.ts";
 import { identifier, isoDate, oneOf, optionalText } from "./inputs/fields.ts";
 import { loadCsvInput, type LoadResult } from "./inputs/load-csv-input.ts";
 
-export const OUTREACH_EVENTS = ["requested", "reminder", "escalated", "bounced", "responded-no-data", "response-received"] as const;
+export const OUTREACH_EVENTS = [
+  "requested",
+  "reminder",
+  "escalated",
+  "bounced",
+  "responded-no-data",
+  "response-received",
+] as const;
 export type OutreachEvent = (typeof OUTREACH_EVENTS)[number];
 export const OUTREACH_COLUMNS = ["supplier_id", "date", "channel", "contact", "event", "note"] as const;
 

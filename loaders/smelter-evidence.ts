@@ -11,7 +11,10 @@ const metal = optionalText.transform((v, ctx) => {
   if (v === null) return null;
   const m = canonicalMineral(v);
   if (m) return m.toLowerCase();
-  ctx.addIssue({ code: "custom", message: `unknown metal: ${JSON.stringify(v)} (expected tin, tantalum, tungsten, gold, cobalt, copper, graphite, lithium, mica or nickel)` });
+  ctx.addIssue({
+    code: "custom",
+    message: `unknown metal: ${JSON.stringify(v)} (expected tin, tantalum, tungsten, gold, cobalt, copper, graphite, lithium, mica or nickel)`,
+  });
   return z.NEVER;
 });
 

@@ -45,7 +45,15 @@ export async function loadSupplierMaster(db: Database, path: string): Promise<Lo
     store: {
       columns: [...SUPPLIER_COLUMNS, "extra"],
       values: (r, extra) => [
-        r.supplier_id, r.name, r.country, r.commodity, r.annual_spend, r.contact_name, r.contact_email, r.duns, r.declaration_name,
+        r.supplier_id,
+        r.name,
+        r.country,
+        r.commodity,
+        r.annual_spend,
+        r.contact_name,
+        r.contact_email,
+        r.duns,
+        r.declaration_name,
         Object.keys(extra).length > 0 ? JSON.stringify(extra) : null,
       ],
     },
@@ -54,14 +62,26 @@ export async function loadSupplierMaster(db: Database, path: string): Promise<Lo
       const first = new Map<string, number>();
       const file = basename(path);
       const others = new Set(
-        (await db.all<{ id: string }>("SELECT supplier_id AS id FROM suppliers WHERE source <> ?", [resolve(path)])).map((r) => r.id),
+        (
+          await db.all<{ id: string }>("SELECT supplier_id AS id FROM suppliers WHERE source <> ?", [resolve(path)])
+        ).map((r) => r.id),
       );
       for (const { line, row } of rows) {
         const seen = first.get(row.supplier_id);
         if (seen !== undefined) {
-          rejected.push({ file, line, column: "supplier_id", message: `${file}:${line} column supplier_id: duplicate supplier id: ${JSON.stringify(row.supplier_id)} (expected unique; first on line ${seen})` });
+          rejected.push({
+            file,
+            line,
+            column: "supplier_id",
+            message: `${file}:${line} column supplier_id: duplicate supplier id: ${JSON.stringify(row.supplier_id)} (expected unique; first on line ${seen})`,
+          });
         } else if (others.has(row.supplier_id)) {
-          rejected.push({ file, line, column: "supplier_id", message: `${file}:${line} column supplier_id: supplier id already loaded from another file: ${JSON.stringify(row.supplier_id)} (expected unique across supplier masters)` });
+          rejected.push({
+            file,
+            line,
+            column: "supplier_id",
+            message: `${file}:${line} column supplier_id: supplier id already loaded from another file: ${JSON.stringify(row.supplier_id)} (expected unique across supplier masters)`,
+          });
         } else first.set(row.supplier_id, line);
       }
       return { rejected, warnings: [] };

@@ -34,7 +34,10 @@ const pages = readdirSync(site, { recursive: true, encoding: "utf8" })
 /** ms since navigation start on the first frame where the page has a heading and no cell is still computing. */
 async function renderedAt(page: Page): Promise<number> {
   const handle = await page.waitForFunction(
-    () => (document.querySelector("main h1") && !document.querySelector(".observablehq--loading, .observablehq--pending") ? performance.now() : 0),
+    () =>
+      document.querySelector("main h1") && !document.querySelector(".observablehq--loading, .observablehq--pending")
+        ? performance.now()
+        : 0,
     null,
     { timeout: 30_000 },
   );
@@ -43,10 +46,20 @@ async function renderedAt(page: Page): Promise<number> {
 
 /** Bytes of every response body so far (the local server does not compress, so this is what crossed the wire). */
 const transferred = (page: Page) =>
-  page.evaluate(() => [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")].reduce((n, e) => n + ((e as PerformanceResourceTiming).encodedBodySize ?? 0), 0));
+  page.evaluate(() =>
+    [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")].reduce(
+      (n, e) => n + ((e as PerformanceResourceTiming).encodedBodySize ?? 0),
+      0,
+    ),
+  );
 
 /** Opens `path` in a fresh context, measures it, then runs `more` on the loaded page (its failure is its own row). */
-async function measure(browser: Browser, base: string, path: string, more?: (page: Page) => Promise<Row[]>): Promise<Row[]> {
+async function measure(
+  browser: Browser,
+  base: string,
+  path: string,
+  more?: (page: Page) => Promise<Row[]>,
+): Promise<Row[]> {
   const context = await browser.newContext();
   const rows: Row[] = [];
   try {
@@ -75,7 +88,8 @@ async function measure(browser: Browser, base: string, path: string, more?: (pag
   return rows;
 }
 
-const firstLink = async (page: Page, kind: string) => page.locator(`main a[href*="${kind}?id="]`).first().getAttribute("href", { timeout: 5_000 });
+const firstLink = async (page: Page, kind: string) =>
+  page.locator(`main a[href*="${kind}?id="]`).first().getAttribute("href", { timeout: 5_000 });
 
 /** Product → first supplier that answered → its smelters; ms from the first click until the smelter links show. */
 async function drillDown(page: Page): Promise<Row[]> {
@@ -110,7 +124,8 @@ try {
         ? drillDown
         : undefined;
     const measured = await measure(browser, server.url, path, follow);
-    if (process.env.DEBUG) for (const r of measured) console.error(r.path, r.ms === null ? "–" : Math.round(r.ms), r.bytes, r.error ?? "");
+    if (process.env.DEBUG)
+      for (const r of measured) console.error(r.path, r.ms === null ? "–" : Math.round(r.ms), r.bytes, r.error ?? "");
     rows.push(...measured);
   }
   for (const path of details) rows.push(...(await measure(browser, server.url, path)));
@@ -121,10 +136,20 @@ try {
 
 const over = rows.filter((r) => r.error || r.ms === null || r.ms > MAX_MS || (r.bytes ?? 0) > MAX_BYTES);
 console.log("| page | render (ms) | transferred (KB) |\n|---|---:|---:|");
-for (const r of rows) console.log(`| ${r.path.slice(0, 70)} | ${r.ms === null ? "failed" : Math.round(r.ms)} | ${r.bytes === null ? "–" : Math.round(r.bytes / 1024).toLocaleString("en-US")} |`);
-console.log(`\nload average (1/5/15 min) at the end: ${loadavg().map((x) => x.toFixed(2)).join(" / ")}`);
+for (const r of rows)
+  console.log(
+    `| ${r.path.slice(0, 70)} | ${r.ms === null ? "failed" : Math.round(r.ms)} | ${r.bytes === null ? "–" : Math.round(r.bytes / 1024).toLocaleString("en-US")} |`,
+  );
+console.log(
+  `\nload average (1/5/15 min) at the end: ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" / ")}`,
+);
 if (over.length) {
   console.error(`\n${over.length} page(s) over ${MAX_MS} ms or ${MAX_BYTES / 1024 / 1024} MB, or failed:`);
-  for (const r of over) console.error(`  ${r.path}: ${r.error ?? `${r.ms === null ? "?" : Math.round(r.ms)} ms, ${Math.round((r.bytes ?? 0) / 1024)} KB`}`);
+  for (const r of over)
+    console.error(
+      `  ${r.path}: ${r.error ?? `${r.ms === null ? "?" : Math.round(r.ms)} ms, ${Math.round((r.bytes ?? 0) / 1024)} KB`}`,
+    );
   process.exit(1);
 }

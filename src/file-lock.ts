@@ -59,7 +59,11 @@ function removeStale(path: string, pid: number): void {
  * other's loader cache, and two writers of one warehouse would take its file from each other; the second waits.
  * A lock left by a process that no longer exists (killed) is taken over.
  */
-export async function withLock<T>(path: string, fn: () => Promise<T>, options: { timeoutMs?: number; onWait?: (pid: number) => void } = {}): Promise<T> {
+export async function withLock<T>(
+  path: string,
+  fn: () => Promise<T>,
+  options: { timeoutMs?: number; onWait?: (pid: number) => void } = {},
+): Promise<T> {
   mkdirSync(dirname(path), { recursive: true });
   const deadline = Date.now() + (options.timeoutMs ?? 30 * 60_000);
   let warned = false;

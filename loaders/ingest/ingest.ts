@@ -46,37 +46,81 @@ export interface IngestSummary {
 export async function ingestPaths(db: Database, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
   const { files, missing } = await walkPaths(paths);
-  const summary: IngestSummary = { filesSeen: files.length + missing.length, filesNew: 0, filesUnchanged: 0, filesCopied: [], filesRejected: [...missing], rowsStored: {}, declarationIds: [] };
+  const summary: IngestSummary = {
+    filesSeen: files.length + missing.length,
+    filesNew: 0,
+    filesUnchanged: 0,
+    filesCopied: [],
+    filesRejected: [...missing],
+    rowsStored: {},
+    declarationIds: [],
+  };
   // A file once "rejected" because the warehouse's storage failed (before that was told apart) is read again.
-  const retry = new Set((await db.all<{ file_hash: string; reason: string }>("SELECT file_hash, reason FROM files WHERE status = 'rejected' AND reason LIKE 'could not be stored:%'"))
-    .filter((r) => isStorageError(r.reason)).map((r) => r.file_hash));
-  const firstPath = new Map((await db.all<{ file_hash: string; path: string }>("SELECT file_hash, path FROM files")).map((r) => [r.file_hash, r.path]));
+  const retry = new Set(
+    (
+      await db.all<{ file_hash: string; reason: string }>(
+        "SELECT file_hash, reason FROM files WHERE status = 'rejected' AND reason LIKE 'could not be stored:%'",
+      )
+    )
+      .filter((r) => isStorageError(r.reason))
+      .map((r) => r.file_hash),
+  );
+  const firstPath = new Map(
+    (await db.all<{ file_hash: string; path: string }>("SELECT file_hash, path FROM files")).map((r) => [
+      r.file_hash,
+      r.path,
+    ]),
+  );
   for (const h of retry) firstPath.delete(h);
   const known = new Set(firstPath.keys());
-  const knownPaths = new Map((await db.all<{ path: string; file_hash: string }>("SELECT path, file_hash FROM file_paths")).map((r) => [r.path, r.file_hash]));
+  const knownPaths = new Map(
+    (await db.all<{ path: string; file_hash: string }>("SELECT path, file_hash FROM file_paths")).map((r) => [
+      r.path,
+      r.file_hash,
+    ]),
+  );
   let runId: number | null = null;
   const ensureRun = async () => {
-    runId ??= (await db.one<{ run_id: number }>("INSERT INTO ingest_runs (command) VALUES (?) RETURNING run_id", [options.command ?? "ingest"]))!.run_id;
+    runId ??= (await db.one<{ run_id: number }>("INSERT INTO ingest_runs (command) VALUES (?) RETURNING run_id", [
+      options.command ?? "ingest",
+    ]))!.run_id;
     return runId;
   };
   const notePath = async (r: FileResult & { fileHash: string }, remember = true) => {
     if (knownPaths.get(r.path) === r.fileHash) return;
-    await db.run("INSERT OR REPLACE INTO file_paths (path, file_hash, size_bytes, last_seen_run) VALUES (?, ?, ?, ?)", [r.path, r.fileHash, r.size, await ensureRun()]);
+    await db.run("INSERT OR REPLACE INTO file_paths (path, file_hash, size_bytes, last_seen_run) VALUES (?, ?, ?, ?)", [
+      r.path,
+      r.fileHash,
+      r.size,
+      await ensureRun(),
+    ]);
     if (remember) knownPaths.set(r.path, r.fileHash);
   };
   const recordFile = async (r: FileResult & { fileHash: string }, status: string, reason: string | null) => {
-    await db.run("INSERT INTO files (file_hash, path, file_name, size_bytes, kind, status, reason, first_seen_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-      [r.fileHash, r.path, basename(r.path), r.size, "rmi-workbook", status, reason, await ensureRun()]);
+    await db.run(
+      "INSERT INTO files (file_hash, path, file_name, size_bytes, kind, status, reason, first_seen_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      [r.fileHash, r.path, basename(r.path), r.size, "rmi-workbook", status, reason, await ensureRun()],
+    );
     known.add(r.fileHash);
   };
-  const rejectedBefore = new Map((await db.all<{ file_hash: string; reason: string }>("SELECT file_hash, reason FROM files WHERE status = 'rejected'"))
-    .filter((r) => !retry.has(r.file_hash)).map((r) => [r.file_hash, r.reason]));
+  const rejectedBefore = new Map(
+    (
+      await db.all<{ file_hash: string; reason: string }>(
+        "SELECT file_hash, reason FROM files WHERE status = 'rejected'",
+      )
+    )
+      .filter((r) => !retry.has(r.file_hash))
+      .map((r) => [r.file_hash, r.reason]),
+  );
   const forgetRetried = async (hashes: readonly string[]) => {
     for (const h of hashes) if (retry.has(h)) await db.run("DELETE FROM files WHERE file_hash = ?", [h]);
   };
   // A storage failure (disk full, I/O error) says nothing about the file: stop, store nothing of it, read it next run.
   const storageFailure = (error: unknown, items: readonly { path: string }[]) =>
-    new AssayError(`warehouse storage failed: ${firstLine(error)}; ${items.length} file(s) were not stored and will be read again on the next run`, { code: "storage", exitCode: 1, cause: error });
+    new AssayError(
+      `warehouse storage failed: ${firstLine(error)}; ${items.length} file(s) were not stored and will be read again on the next run`,
+      { code: "storage", exitCode: 1, cause: error },
+    );
   const reject = async (r: FileResult & { fileHash: string }, reason: string) => {
     rejectedBefore.set(r.fileHash, reason);
     try {
@@ -90,7 +134,10 @@ export async function ingestPaths(db: Database, paths: string[], options: Ingest
       retry.delete(r.fileHash);
     } catch (error) {
       if (isStorageError(error)) throw storageFailure(error, [r]);
-      summary.filesRejected.push({ path: r.path, reason: `${reason} (not recorded in the database: ${firstLine(error)})` });
+      summary.filesRejected.push({
+        path: r.path,
+        reason: `${reason} (not recorded in the database: ${firstLine(error)})`,
+      });
     }
   };
   // Read results are stored in batches: one transaction and one appender pass per table for many declarations.
@@ -99,10 +146,16 @@ export async function ingestPaths(db: Database, paths: string[], options: Ingest
     const run = await ensureRun();
     const rows = await db.transaction(async () => {
       await forgetRetried(items.map((r) => r.fileHash));
-      await db.appendRows("files", ["file_hash", "path", "file_name", "size_bytes", "kind", "status", "first_seen_run"],
-        items.map((r) => [r.fileHash, r.path, basename(r.path), r.size, "rmi-workbook", "ingested", run]));
+      await db.appendRows(
+        "files",
+        ["file_hash", "path", "file_name", "size_bytes", "kind", "status", "first_seen_run"],
+        items.map((r) => [r.fileHash, r.path, basename(r.path), r.size, "rmi-workbook", "ingested", run]),
+      );
       for (const r of items) await notePath(r, false);
-      return (options.storeDeclarations ?? storeDeclarations)(db, items.map((r) => ({ declaration: r.declaration, file: { fileHash: r.fileHash, path: r.path, runId: run } })));
+      return (options.storeDeclarations ?? storeDeclarations)(
+        db,
+        items.map((r) => ({ declaration: r.declaration, file: { fileHash: r.fileHash, path: r.path, runId: run } })),
+      );
     });
     for (const r of items) {
       knownPaths.set(r.path, r.fileHash);
@@ -158,7 +211,8 @@ export async function ingestPaths(db: Database, paths: string[], options: Ingest
         if (reason) summary.filesRejected.push({ path: r.path, reason });
         else summary.filesUnchanged++;
         const sameAs = firstPath.get(r.fileHash!);
-        if (!reason && sameAs !== undefined && sameAs !== r.path && knownPaths.get(r.path) !== r.fileHash) summary.filesCopied.push({ path: r.path, sameAs });
+        if (!reason && sameAs !== undefined && sameAs !== r.path && knownPaths.get(r.path) !== r.fileHash)
+          summary.filesCopied.push({ path: r.path, sameAs });
         await notePath(r as FileResult & { fileHash: string });
         return;
       }
@@ -177,8 +231,10 @@ export async function ingestPaths(db: Database, paths: string[], options: Ingest
   await refreshCurrent(db);
   if (summary.declarationIds.length > 0) await options.afterStore?.(db, summary.declarationIds);
   if (runId !== null) {
-    await db.run("UPDATE ingest_runs SET finished_at = current_timestamp, files_seen = ?, files_new = ?, files_rejected = ? WHERE run_id = ?",
-      [summary.filesSeen, summary.filesNew, summary.filesRejected.length, runId]);
+    await db.run(
+      "UPDATE ingest_runs SET finished_at = current_timestamp, files_seen = ?, files_new = ?, files_rejected = ? WHERE run_id = ?",
+      [summary.filesSeen, summary.filesNew, summary.filesRejected.length, runId],
+    );
   }
   return summary;
 }

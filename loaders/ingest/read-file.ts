@@ -21,16 +21,34 @@ export async function readInputFile(path: string, asOf: string, knownHashes: Rea
     size = read.size;
     const fileHash = createHash("sha256").update(bytes).digest("hex");
     if (knownHashes.has(fileHash)) return { path, status: "unchanged", fileHash, size };
-    if (basename(path).startsWith("~$")) return { path, status: "rejected", fileHash, size, reason: "Excel lock file (~$…), not a workbook" };
+    if (basename(path).startsWith("~$"))
+      return { path, status: "rejected", fileHash, size, reason: "Excel lock file (~$…), not a workbook" };
     try {
       return { path, status: "read", fileHash, size, declaration: readTemplate(bytes, { file: path, asOf }) };
     } catch (error) {
-      const reason = error instanceof UnreadableWorkbook ? error.reason : `unexpected error while reading: ${(error as Error).message}`;
+      const reason =
+        error instanceof UnreadableWorkbook
+          ? error.reason
+          : `unexpected error while reading: ${(error as Error).message}`;
       return { path, status: "rejected", fileHash, size, reason };
     }
   } catch (error) {
-    if (error instanceof FileTooLarge) return { path, status: "rejected", fileHash: null, size: error.size, reason: `file is ${error.size} bytes (limit ${MAX_FILE_BYTES})` };
-    if (error instanceof NotRegularFile) return { path, status: "rejected", fileHash: null, size, reason: `not a regular file: ${error.kind} (not opened)` };
+    if (error instanceof FileTooLarge)
+      return {
+        path,
+        status: "rejected",
+        fileHash: null,
+        size: error.size,
+        reason: `file is ${error.size} bytes (limit ${MAX_FILE_BYTES})`,
+      };
+    if (error instanceof NotRegularFile)
+      return {
+        path,
+        status: "rejected",
+        fileHash: null,
+        size,
+        reason: `not a regular file: ${error.kind} (not opened)`,
+      };
     return { path, status: "rejected", fileHash: null, size, reason: `cannot read file: ${(error as Error).message}` };
   }
 }

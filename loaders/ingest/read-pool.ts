@@ -30,7 +30,11 @@ export async function readInPool(paths: readonly string[], options: ReadPoolOpti
     for (const path of paths) await options.onResult(await readInputFile(path, options.asOf, options.knownHashes));
     return;
   }
-  const workerData = { asOf: options.asOf, knownHashes: [...options.knownHashes], crashOn: [...(options.crashOn ?? [])] };
+  const workerData = {
+    asOf: options.asOf,
+    knownHashes: [...options.knownHashes],
+    crashOn: [...(options.crashOn ?? [])],
+  };
   const workerUrl = await bundledWorkerUrl(WORKER_ENTRY);
   let next = 0;
   let restarts = 0;
@@ -51,12 +55,14 @@ export async function readInPool(paths: readonly string[], options: ReadPoolOpti
     for (let r = early.get(turn); r !== undefined; r = early.get(turn)) {
       early.delete(turn++);
       const ready = r;
-      chain = chain.then(async () => {
-        queued--;
-        if (failure === null) await options.onResult(ready);
-      }).catch((error: unknown) => {
-        failure ??= error;
-      });
+      chain = chain
+        .then(async () => {
+          queued--;
+          if (failure === null) await options.onResult(ready);
+        })
+        .catch((error: unknown) => {
+          failure ??= error;
+        });
     }
   };
   const waitForRoom = async () => {
@@ -69,7 +75,10 @@ export async function readInPool(paths: readonly string[], options: ReadPoolOpti
 
   const runWorker = (): Promise<void> =>
     new Promise<void>((resolve) => {
-      const worker = new Worker(workerUrl, { workerData, resourceLimits: { maxOldGenerationSizeMb: options.workerHeapMb ?? 1024 } });
+      const worker = new Worker(workerUrl, {
+        workerData,
+        resourceLimits: { maxOldGenerationSizeMb: options.workerHeapMb ?? 1024 },
+      });
       live.add(worker);
       let current: { id: number; path: string } | null = null;
       let done = false;
@@ -79,7 +88,13 @@ export async function readInPool(paths: readonly string[], options: ReadPoolOpti
         live.delete(worker);
         void worker.terminate();
         if (crash !== null && current !== null) {
-          deliver(current.id, { path: current.path, status: "rejected", fileHash: null, size: 0, reason: `the reader crashed on this file (${crash})` });
+          deliver(current.id, {
+            path: current.path,
+            status: "rejected",
+            fileHash: null,
+            size: 0,
+            reason: `the reader crashed on this file (${crash})`,
+          });
         }
         current = null;
         if (crash === null || next >= paths.length || failure !== null) return resolve();

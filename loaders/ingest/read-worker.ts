@@ -7,6 +7,9 @@ const known = new Set<string>(data.knownHashes);
 const crashOn = new Set(data.crashOn ?? []);
 
 parentPort!.on("message", async (message: { id: number; path: string }) => {
-  if (crashOn.has(message.path)) setImmediate(() => { throw new Error(`injected reader crash on ${message.path}`); });
+  if (crashOn.has(message.path))
+    setImmediate(() => {
+      throw new Error(`injected reader crash on ${message.path}`);
+    });
   else parentPort!.postMessage({ id: message.id, result: await readInputFile(message.path, data.asOf, known) });
 });

@@ -11,6 +11,7 @@ export function supplierKey(d: Pick<Declaration, "company">): string | null {
 
 /** What a declaration covers: template family, scope and (for user-defined or product scope) its description. */
 export function scopeKey(d: Pick<Declaration, "template" | "company">): string {
-  const description = d.company.scope === "Company" || !d.company.scopeDescription ? "" : normalizeName(d.company.scopeDescription);
+  const description =
+    d.company.scope === "Company" || !d.company.scopeDescription ? "" : normalizeName(d.company.scopeDescription);
   return `${d.template}|${d.company.scope ?? ""}|${description}`;
 }

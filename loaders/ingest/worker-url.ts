@@ -22,7 +22,9 @@ export function bundledWorkerUrl(entry: URL): Promise<URL> {
       // Keep node: builtins and npm packages with native parts outside the bundle.
       packages: "bundle",
       external: ["@duckdb/node-api", "exceljs"],
-    }).then((out) => new URL(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0]!.contents).toString("base64")}`));
+    }).then(
+      (out) => new URL(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0]!.contents).toString("base64")}`),
+    );
     bundles.set(entry.href, url);
   }
   return url;

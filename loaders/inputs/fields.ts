@@ -10,7 +10,10 @@ export const requiredText = z.string().transform((v, ctx) => {
     return z.NEVER;
   }
   if (/^[=+@]/.test(out) && /[(!]/.test(out)) {
-    ctx.addIssue({ code: "custom", message: `formula text is not allowed: ${JSON.stringify(out)} (expected plain text)` });
+    ctx.addIssue({
+      code: "custom",
+      message: `formula text is not allowed: ${JSON.stringify(out)} (expected plain text)`,
+    });
     return z.NEVER;
   }
   return out;
@@ -34,10 +37,19 @@ export function amount(decimalComma: boolean) {
       if (raw === null) return null;
       let s = raw.replace(/[\s$€£¥_]|USD|EUR|GBP/gi, "");
       if (s.includes(",") && s.includes(".")) s = s.replace(/,/g, "");
-      else if (s.includes(",")) s = decimalComma && /^-?\d+,\d+$/.test(s) ? s.replace(",", ".") : /^-?\d{1,3}(,\d{3})+$/.test(s) ? s.replace(/,/g, "") : s;
+      else if (s.includes(","))
+        s =
+          decimalComma && /^-?\d+,\d+$/.test(s)
+            ? s.replace(",", ".")
+            : /^-?\d{1,3}(,\d{3})+$/.test(s)
+              ? s.replace(/,/g, "")
+              : s;
       const n = /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : Number.NaN;
       if (!Number.isFinite(n)) {
-        ctx.addIssue({ code: "custom", message: `not a number: ${JSON.stringify(raw)} (expected an amount such as 125000.50)` });
+        ctx.addIssue({
+          code: "custom",
+          message: `not a number: ${JSON.stringify(raw)} (expected an amount such as 125000.50)`,
+        });
         return z.NEVER;
       }
       if (n < 0) {
@@ -58,7 +70,10 @@ export const optionalEmail = z
     if (raw === null) return null;
     const mail = raw.replace(/^mailto:/i, "");
     if (!EMAIL.test(mail)) {
-      ctx.addIssue({ code: "custom", message: `invalid e-mail address: ${JSON.stringify(raw)} (expected name@domain)` });
+      ctx.addIssue({
+        code: "custom",
+        message: `invalid e-mail address: ${JSON.stringify(raw)} (expected name@domain)`,
+      });
       return z.NEVER;
     }
     return mail;
@@ -86,7 +101,10 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T)
     const key = raw.toLowerCase().replace(/[\s_]+/g, "-");
     const hit = values.find((x) => x === key);
     if (hit) return hit as T[number];
-    ctx.addIssue({ code: "custom", message: `unknown value: ${JSON.stringify(raw)} (expected one of ${values.join(", ")})` });
+    ctx.addIssue({
+      code: "custom",
+      message: `unknown value: ${JSON.stringify(raw)} (expected one of ${values.join(", ")})`,
+    });
     return z.NEVER;
   });
 }

@@ -34,13 +34,20 @@ export interface CsvInputSpec<S extends z.ZodType<Record<string, unknown>>> {
   /** Table columns (besides source and line) and the values for one parsed row. */
   store: { columns: readonly string[]; values: (row: z.infer<S>, extra: Record<string, string>) => SqlValue[] };
   /** Optional cross-row/cross-table checks: return errors to reject rows, warnings to keep them. */
-  check?: (rows: Array<{ line: number; row: z.infer<S> }>, db: Database) => Promise<{ rejected: RowError[]; warnings: RowError[] }>;
+  check?: (
+    rows: Array<{ line: number; row: z.infer<S> }>,
+    db: Database,
+  ) => Promise<{ rejected: RowError[]; warnings: RowError[] }>;
   maxBytes?: number;
 }
 
 /** "Supplier ID" / "supplier-id" / "SUPPLIER_ID" → "supplier_id". */
 export function headerKey(name: string): string {
-  return name.trim().toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_|_$/g, "");
 }
 
 const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
@@ -58,11 +65,17 @@ export async function loadCsvInput<S extends z.ZodType<Record<string, unknown>>>
   const source = resolve(path);
   const size = statSync(source).size;
   if (size > (spec.maxBytes ?? DEFAULT_MAX_BYTES)) {
-    throw new IngestError(`${spec.kind} too large: ${size} bytes (expected at most ${spec.maxBytes ?? DEFAULT_MAX_BYTES})`, { file });
+    throw new IngestError(
+      `${spec.kind} too large: ${size} bytes (expected at most ${spec.maxBytes ?? DEFAULT_MAX_BYTES})`,
+      { file },
+    );
   }
   const bytes = readFileSync(source);
   if (bytes.subarray(0, 4).toString("latin1") === "PK\u0003\u0004") {
-    throw new IngestError(`${spec.kind} is a zip/xlsx workbook, not CSV (expected a .csv file; save the sheet as CSV UTF-8)`, { file });
+    throw new IngestError(
+      `${spec.kind} is a zip/xlsx workbook, not CSV (expected a .csv file; save the sheet as CSV UTF-8)`,
+      { file },
+    );
   }
   const text = new TextDecoder("utf-8").decode(bytes);
   const { header, records, separator } = parseCsv(text);
@@ -90,7 +103,12 @@ export async function loadCsvInput<S extends z.ZodType<Record<string, unknown>>>
       else if (k && v.trim() !== "") extra[header[i]!] = v;
     });
     if (rec.fields.length > header.length && rec.fields.slice(header.length).some((f) => f.trim() !== "")) {
-      errors.push({ file, line: rec.line, column: null, message: `${file}:${rec.line}: too many fields: ${rec.fields.length} (expected ${header.length}; quote values that contain "${separator}")` });
+      errors.push({
+        file,
+        line: rec.line,
+        column: null,
+        message: `${file}:${rec.line}: too many fields: ${rec.fields.length} (expected ${header.length}; quote values that contain "${separator}")`,
+      });
       continue;
     }
     const parsed = schema.safeParse(raw);

@@ -6,16 +6,34 @@ import { countryToIso2, iso3ToIso2 } from "../../src/text/countries.ts";
 import { goodToMinerals } from "./mineral-goods.ts";
 import { REPO_ROOT } from "../../src/repo-root.ts";
 
-export const CahraRegion = z.object({ name: z.string(), code: z.string(), conflictAffected: z.boolean(), highRisk: z.boolean() });
+export const CahraRegion = z.object({
+  name: z.string(),
+  code: z.string(),
+  conflictAffected: z.boolean(),
+  highRisk: z.boolean(),
+});
 export const CahraEntry = z.object({
-  countryName: z.string(), iso2: z.string().length(2), wholeCountry: z.boolean(), regions: z.array(CahraRegion).nullable(),
+  countryName: z.string(),
+  iso2: z.string().length(2),
+  wholeCountry: z.boolean(),
+  regions: z.array(CahraRegion).nullable(),
   /** Set by the loader: the list names every first-level subdivision, so the entry counts as the whole country. */
   allRegionsListed: z.boolean().optional(),
 });
 export type CahraEntry = z.infer<typeof CahraEntry>;
 
-export interface LabourGood { good: string; minerals: string[]; iso2: string; childLabour: boolean; forcedLabour: boolean }
-export interface Governance { iso2: string; percentiles: Record<string, number>; mean: number }
+export interface LabourGood {
+  good: string;
+  minerals: string[];
+  iso2: string;
+  childLabour: boolean;
+  forcedLabour: boolean;
+}
+export interface Governance {
+  iso2: string;
+  percentiles: Record<string, number>;
+  mean: number;
+}
 
 /** The versioned country datasets countryRisk() reads; load once with loadCountryRiskDatasets(). */
 export interface CountryRiskDatasets {
@@ -39,7 +57,10 @@ export const COUNTRY_RISK_FILES = {
 function csvObjects(file: string): { line: number; row: Record<string, string> }[] {
   const [header, ...records] = parseCsv(readFileSync(file, "utf8"));
   const names = header?.fields.map((h) => h.trim()) ?? [];
-  return records.map((r) => ({ line: r.line, row: Object.fromEntries(names.map((n, i) => [n, (r.fields[i] ?? "").trim()])) }));
+  return records.map((r) => ({
+    line: r.line,
+    row: Object.fromEntries(names.map((n, i) => [n, (r.fields[i] ?? "").trim()])),
+  }));
 }
 
 const yes = (v: string | undefined) => /^(yes|y|true|1)$/i.test(v ?? "");
@@ -53,7 +74,10 @@ export function loadCountryRiskDatasets(dir = COUNTRY_RISK_DIR): CountryRiskData
     if (iso2) covered.set(iso2, row.role ?? "");
     else issues.push(`${COUNTRY_RISK_FILES.covered}:${line}: unknown country: ${JSON.stringify(row.iso2)}`);
   }
-  const cahraJson = JSON.parse(readFileSync(path.join(dir, COUNTRY_RISK_FILES.cahra), "utf8")) as { meta?: { version?: string }; entries?: unknown[] };
+  const cahraJson = JSON.parse(readFileSync(path.join(dir, COUNTRY_RISK_FILES.cahra), "utf8")) as {
+    meta?: { version?: string };
+    entries?: unknown[];
+  };
   const cahra = new Map<string, CahraEntry>();
   (cahraJson.entries ?? []).forEach((e, i) => {
     const parsed = CahraEntry.safeParse(e);
@@ -73,7 +97,8 @@ export function loadCountryRiskDatasets(dir = COUNTRY_RISK_DIR): CountryRiskData
   for (const [iso2, entry] of cahra) {
     const total = subdivisions.get(iso2);
     const listed = new Set((entry.regions ?? []).map((r) => r.code.toUpperCase())).size;
-    if (!entry.wholeCountry && total !== undefined && listed >= total) cahra.set(iso2, { ...entry, wholeCountry: true, allRegionsListed: true });
+    if (!entry.wholeCountry && total !== undefined && listed >= total)
+      cahra.set(iso2, { ...entry, wholeCountry: true, allRegionsListed: true });
   }
   const labour: LabourGood[] = [];
   for (const { line, row } of csvObjects(path.join(dir, COUNTRY_RISK_FILES.labour))) {
@@ -86,7 +111,13 @@ export function loadCountryRiskDatasets(dir = COUNTRY_RISK_DIR): CountryRiskData
       issues.push(`${COUNTRY_RISK_FILES.labour}:${line}: unknown country: ${JSON.stringify(row.country)}`);
       continue;
     }
-    labour.push({ good: row.good!, minerals, iso2, childLabour: yes(row.child_labor) || yes(row.forced_child_labor), forcedLabour: yes(row.forced_labor) || yes(row.forced_child_labor) });
+    labour.push({
+      good: row.good!,
+      minerals,
+      iso2,
+      childLabour: yes(row.child_labor) || yes(row.forced_child_labor),
+      forcedLabour: yes(row.forced_labor) || yes(row.forced_child_labor),
+    });
   }
   const governance = new Map<string, Governance>();
   for (const { line, row } of csvObjects(path.join(dir, COUNTRY_RISK_FILES.governance))) {
@@ -105,7 +136,16 @@ export function loadCountryRiskDatasets(dir = COUNTRY_RISK_DIR): CountryRiskData
     governance.set(iso2, { iso2, percentiles, mean: values.reduce((a, b) => a + b, 0) / values.length });
   }
   return {
-    covered, cahra, labour, governance, issues,
-    vintages: { covered: "Dodd-Frank s.1502 (statutory)", cahra: cahraJson.meta?.version ?? "EU CAHRA list", labour: "ILAB List of Goods 2022", governance: "WGI 2022" },
+    covered,
+    cahra,
+    labour,
+    governance,
+    issues,
+    vintages: {
+      covered: "Dodd-Frank s.1502 (statutory)",
+      cahra: cahraJson.meta?.version ?? "EU CAHRA list",
+      labour: "ILAB List of Goods 2022",
+      governance: "WGI 2022",
+    },
   };
 }

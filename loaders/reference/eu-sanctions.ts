@@ -28,12 +28,22 @@ export function parseEuSanctions(file: string, text: string): ParsedList {
   const h = header.map((x) => cleanText(x)?.toLowerCase() ?? "");
   const col = (name: string) => h.indexOf(name.toLowerCase());
   const c = {
-    date: col("fileGenerationDate"), id: col("Entity_LogicalId"), type: col("Entity_SubjectType"),
-    typeClass: col("Entity_SubjectType_ClassificationCode"), programme: col("Entity_Regulation_Programme"),
-    name: col("NameAlias_WholeName"), remark: col("Entity_Remark"), designated: col("Entity_DesignationDate"),
-    country: col("Address_CountryIso2Code"), countryText: col("Address_CountryDescription"),
+    date: col("fileGenerationDate"),
+    id: col("Entity_LogicalId"),
+    type: col("Entity_SubjectType"),
+    typeClass: col("Entity_SubjectType_ClassificationCode"),
+    programme: col("Entity_Regulation_Programme"),
+    name: col("NameAlias_WholeName"),
+    remark: col("Entity_Remark"),
+    designated: col("Entity_DesignationDate"),
+    country: col("Address_CountryIso2Code"),
+    countryText: col("Address_CountryDescription"),
   };
-  if (c.id < 0 || c.name < 0) throw new IngestError("missing Entity_LogicalId or NameAlias_WholeName column (expected the EU consolidated list CSV)", { file });
+  if (c.id < 0 || c.name < 0)
+    throw new IngestError(
+      "missing Entity_LogicalId or NameAlias_WholeName column (expected the EU consolidated list CSV)",
+      { file },
+    );
   const issues: string[] = [];
   const entries = new Map<string, SanctionsEntry>();
   let vintage: string | null = null;
@@ -53,8 +63,16 @@ export function parseEuSanctions(file: string, text: string): ParsedList {
     let entry = entries.get(id);
     if (!entry) {
       const parsed = SanctionsEntry.safeParse({
-        list: "EU Consolidated", id, name, type: entryType(get(c.type), get(c.typeClass)), programs: programme ? [`EU ${programme}`] : [],
-        countries: [], countriesFromAddress: false, aliases: [], remarks: get(c.remark), designated: /^\d{4}-\d{2}-\d{2}/.exec(get(c.designated) ?? "")?.[0] ?? null,
+        list: "EU Consolidated",
+        id,
+        name,
+        type: entryType(get(c.type), get(c.typeClass)),
+        programs: programme ? [`EU ${programme}`] : [],
+        countries: [],
+        countriesFromAddress: false,
+        aliases: [],
+        remarks: get(c.remark),
+        designated: /^\d{4}-\d{2}-\d{2}/.exec(get(c.designated) ?? "")?.[0] ?? null,
       });
       if (!parsed.success) {
         issues.push(`${file}:${line}: ${parsed.error.issues[0]?.message}: ${JSON.stringify(name)}`);
@@ -80,7 +98,10 @@ export async function loadEuSanctions(db: Database, path: string): Promise<Refer
   const parsed = parseEuSanctions(file, readListText(bytes));
   if (parsed.entries.length === 0) throw new IngestError("no designations found", { file });
   return storeSanctionsList(db, parsed, {
-    kind: "eu-sanctions", sourceFile: path, vintage: parsed.vintage ?? vintageFromFileName(file), bytes: [bytes],
+    kind: "eu-sanctions",
+    sourceFile: path,
+    vintage: parsed.vintage ?? vintageFromFileName(file),
+    bytes: [bytes],
     detail: `EU consolidated list: ${parsed.entries.length} designations`,
   });
 }
@@ -88,6 +109,7 @@ export async function loadEuSanctions(db: Database, path: string): Promise<Refer
 export const euSanctionsKind: ReferenceKind = {
   kind: "eu-sanctions",
   description: "EU consolidated financial sanctions list CSV (semicolon-separated)",
-  detect: (_fileName, head) => /Entity_LogicalId/.test(headText(head).slice(0, 8192)) && /NameAlias_WholeName/.test(headText(head).slice(0, 8192)),
+  detect: (_fileName, head) =>
+    /Entity_LogicalId/.test(headText(head).slice(0, 8192)) && /NameAlias_WholeName/.test(headText(head).slice(0, 8192)),
   load: loadEuSanctions,
 };

@@ -10,7 +10,11 @@ import { SANCTIONS_REFERENCE_KINDS } from "./sanctions-kinds.ts";
  * Every kind of reference file `assay reference add` and the build's `inputs.reference` understand, in detection
  * order (the first whose detector accepts a file wins). One static list: adding a kind means adding it here.
  */
-export const REFERENCE_KINDS: readonly ReferenceKind[] = [...RMI_KINDS, ...SANCTIONS_REFERENCE_KINDS, tradeMeasuresKind];
+export const REFERENCE_KINDS: readonly ReferenceKind[] = [
+  ...RMI_KINDS,
+  ...SANCTIONS_REFERENCE_KINDS,
+  tradeMeasuresKind,
+];
 
 /** The first kind whose detector accepts the file (list order decides ties). */
 export function detectReferenceKind(path: string, head = readHead(path)): ReferenceKind | null {

@@ -28,7 +28,10 @@ function entryType(raw: string | null): EntryType {
 /** Splits OFAC's program field: "SDGT] [IFSR" → ["SDGT", "IFSR"]. */
 export function ofacPrograms(raw: string | null): string[] {
   if (!raw) return [];
-  return raw.split(/\]\s*\[/).map((p) => p.replace(/[[\]]/g, "").trim()).filter((p) => p !== "");
+  return raw
+    .split(/\]\s*\[/)
+    .map((p) => p.replace(/[[\]]/g, "").trim())
+    .filter((p) => p !== "");
 }
 
 /**
@@ -49,12 +52,22 @@ export function parseOfac(
     const id = value(fields[0]);
     const name = value(fields[1]);
     if (fields.length < SDN_COLUMNS - 1 || id === null || !/^\d+$/.test(id) || name === null) {
-      issues.push(`${primary.file}:${line}: not an OFAC record: ${JSON.stringify(fields.slice(0, 3).join(","))} (expected ${SDN_COLUMNS} columns: ent_num, SDN_Name, SDN_Type, Program, …)`);
+      issues.push(
+        `${primary.file}:${line}: not an OFAC record: ${JSON.stringify(fields.slice(0, 3).join(","))} (expected ${SDN_COLUMNS} columns: ent_num, SDN_Name, SDN_Type, Program, …)`,
+      );
       continue;
     }
     const parsed = SanctionsEntry.safeParse({
-      list, id, name, type: entryType(value(fields[2])), programs: ofacPrograms(value(fields[3])),
-      countries: [], countriesFromAddress: false, aliases: [], remarks: value(fields[11]), designated: null,
+      list,
+      id,
+      name,
+      type: entryType(value(fields[2])),
+      programs: ofacPrograms(value(fields[3])),
+      countries: [],
+      countriesFromAddress: false,
+      aliases: [],
+      remarks: value(fields[11]),
+      designated: null,
     });
     if (parsed.success) entries.set(id, parsed.data);
     else issues.push(`${primary.file}:${line}: ${parsed.error.issues[0]?.message}: ${JSON.stringify(name)}`);
@@ -65,11 +78,15 @@ export function parseOfac(
       const id = value(fields[0]);
       const name = value(fields[3]);
       if (id === null || name === null) {
-        if (fields.some((f) => value(f) !== null)) issues.push(`${alt.file}:${line}: alias without ent_num or name: ${JSON.stringify(fields.join(","))}`);
+        if (fields.some((f) => value(f) !== null))
+          issues.push(`${alt.file}:${line}: alias without ent_num or name: ${JSON.stringify(fields.join(","))}`);
         continue;
       }
       const entry = entries.get(id);
-      if (!entry) { orphans++; continue; }
+      if (!entry) {
+        orphans++;
+        continue;
+      }
       entry.aliases.push({ name, nameType: (value(fields[2]) ?? "aka").toLowerCase() });
     }
   }
@@ -84,7 +101,10 @@ export function parseOfac(
       entry.countriesFromAddress = entry.countriesFromAddress || iso2 !== null;
     }
   }
-  if (orphans > 0) issues.push(`${alt?.file}: ${orphans} aliases name entries absent from ${primary.file} (the files are of different dates); skipped`);
+  if (orphans > 0)
+    issues.push(
+      `${alt?.file}: ${orphans} aliases name entries absent from ${primary.file} (the files are of different dates); skipped`,
+    );
   return { list, entries: [...entries.values()], issues, vintage: null };
 }
 
@@ -109,10 +129,13 @@ export async function loadOfac(db: Database, path: string): Promise<ReferenceLoa
   const primary = read(path)!;
   const alt = read(findCompanion(path, "alt"));
   const add = read(findCompanion(path, "add"));
-  const text = (f: { file: string; bytes: Uint8Array } | null) => (f ? { file: f.file, text: readListText(f.bytes) } : null);
+  const text = (f: { file: string; bytes: Uint8Array } | null) =>
+    f ? { file: f.file, text: readListText(f.bytes) } : null;
   const parsed = parseOfac(text(primary)!, text(alt), text(add), list);
   if (parsed.entries.length === 0) {
-    throw new IngestError(`no OFAC records found (expected OFAC's legacy CSV layout: ent_num, SDN_Name, …)`, { file: primary.file });
+    throw new IngestError(`no OFAC records found (expected OFAC's legacy CSV layout: ent_num, SDN_Name, …)`, {
+      file: primary.file,
+    });
   }
   const companions = [alt?.file, add?.file].filter((f): f is string => !!f);
   return storeSanctionsList(db, parsed, {

@@ -28,12 +28,14 @@ export const RMI_KINDS: readonly ReferenceKind[] = [
   {
     kind: "rmi-lookup-csv",
     description: `Smelter Look-up exported as CSV (${LOOKUP_CSV_HEADER.join(",")})`,
-    detect: (name, head) => isCsv(name) && headerOf(head).slice(0, 5).join(",").toLowerCase() === LOOKUP_CSV_HEADER.slice(0, 5).join(","),
+    detect: (name, head) =>
+      isCsv(name) && headerOf(head).slice(0, 5).join(",").toLowerCase() === LOOKUP_CSV_HEADER.slice(0, 5).join(","),
     load: (db, path) => loadLookupCsv(db, path),
   },
   {
     kind: "rmi-status-list",
-    description: "RMI facility lists: conformant, active, smelter reference lists (CMRT/EMRT/AMRT), all smelters, cobalt, mica, revision history (RMI's Excel 2003 XML export or CSV)",
+    description:
+      "RMI facility lists: conformant, active, smelter reference lists (CMRT/EMRT/AMRT), all smelters, cobalt, mica, revision history (RMI's Excel 2003 XML export or CSV)",
     detect: (name, head) => isList(name) && statusListLayout(headerOf(head)) !== null,
     load: (db, path) => loadStatusList(db, path),
   },

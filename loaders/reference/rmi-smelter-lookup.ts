@@ -13,11 +13,21 @@ import { countryToIso2 } from "../../src/text/countries.ts";
 import { cleanText } from "../../src/text/normalize.ts";
 
 export const LOOKUP_CSV_HEADER = [
-  "metal", "smelter_lookup_name", "standard_smelter_name", "country", "smelter_id", "source_of_id", "street", "city",
+  "metal",
+  "smelter_lookup_name",
+  "standard_smelter_name",
+  "country",
+  "smelter_id",
+  "source_of_id",
+  "street",
+  "city",
   "state_province",
 ] as const;
 
-const cell = z.string().nullable().transform((v) => cleanText(v));
+const cell = z
+  .string()
+  .nullable()
+  .transform((v) => cleanText(v));
 
 /** One row of a Smelter Look-up (sheet columns A–I, or the CSV export with LOOKUP_CSV_HEADER). */
 export const LookupRow = z.object({
@@ -95,9 +105,18 @@ export function familyFromMetals(metals: Iterable<string>): string {
 
 // Release dates from each template's Revision sheet (CRT 2.21 still carries 2.2's date).
 const RELEASES: Record<string, string> = {
-  "CMRT 6.01": "2020-05-19", "CMRT 6.1": "2021-04-28", "CMRT 6.22": "2022-05-11", "CMRT 6.31": "2023-05-26",
-  "CMRT 6.4": "2024-04-26", "CMRT 6.5": "2025-04-25", "EMRT 1.3": "2024-04-26", "EMRT 2.0": "2025-04-25",
-  "EMRT 2.1": "2025-10-17", "CRT 2.21": "2020-10-28", "CRT 2.2": "2020-10-28", "AMRT 1.3": "2025-10-17",
+  "CMRT 6.01": "2020-05-19",
+  "CMRT 6.1": "2021-04-28",
+  "CMRT 6.22": "2022-05-11",
+  "CMRT 6.31": "2023-05-26",
+  "CMRT 6.4": "2024-04-26",
+  "CMRT 6.5": "2025-04-25",
+  "EMRT 1.3": "2024-04-26",
+  "EMRT 2.0": "2025-04-25",
+  "EMRT 2.1": "2025-10-17",
+  "CRT 2.21": "2020-10-28",
+  "CRT 2.2": "2020-10-28",
+  "AMRT 1.3": "2025-10-17",
 };
 
 /**
@@ -105,7 +124,13 @@ const RELEASES: Record<string, string> = {
  * reference list export (same facts, per template family) is `rmi-facility-list-<family>`.
  */
 export async function storeLookupTable(
-  db: Database, path: string, bytes: Uint8Array, table: LookupTable, family: string | null, version: string | null, vintage: string | null,
+  db: Database,
+  path: string,
+  bytes: Uint8Array,
+  table: LookupTable,
+  family: string | null,
+  version: string | null,
+  vintage: string | null,
   source: "lookup" | "facility-list" = "lookup",
 ): Promise<ReferenceLoadResult> {
   const fam = family ?? familyFromMetals([...table.smelters.values()].map((s) => s.metal));
@@ -115,30 +140,75 @@ export async function storeLookupTable(
   const smelters = [...table.smelters.values()];
   const loadId = await storeLoad(
     db,
-    { kind, sourceFile: path, vintage: vintage ?? (version ? (RELEASES[`${fam} ${version}`] ?? null) : null), sha256: sha256(bytes), rowCount: smelters.length, detail },
+    {
+      kind,
+      sourceFile: path,
+      vintage: vintage ?? (version ? (RELEASES[`${fam} ${version}`] ?? null) : null),
+      sha256: sha256(bytes),
+      rowCount: smelters.length,
+      detail,
+    },
     [
       {
         table: "ref_smelters",
-        columns: ["metal", "cid", "standard_name", "country", "country_iso2", "source_of_id", "street", "city", "state"],
-        rows: (id) => smelters.map((s) => [id, s.metal, s.cid, s.standardName, s.country, countryToIso2(s.country), s.sourceOfId, s.street, s.city, s.state]),
+        columns: [
+          "metal",
+          "cid",
+          "standard_name",
+          "country",
+          "country_iso2",
+          "source_of_id",
+          "street",
+          "city",
+          "state",
+        ],
+        rows: (id) =>
+          smelters.map((s) => [
+            id,
+            s.metal,
+            s.cid,
+            s.standardName,
+            s.country,
+            countryToIso2(s.country),
+            s.sourceOfId,
+            s.street,
+            s.city,
+            s.state,
+          ]),
       },
-      { table: "ref_smelter_aliases", columns: ["metal", "cid", "alias"], rows: (id) => table.aliases.map((a) => [id, a.metal, a.cid, a.alias]) },
+      {
+        table: "ref_smelter_aliases",
+        columns: ["metal", "cid", "alias"],
+        rows: (id) => table.aliases.map((a) => [id, a.metal, a.cid, a.alias]),
+      },
     ],
   );
   return { kind, loadId, rows: smelters.length, detail, issues: table.issues };
 }
 
 /** Loads a Smelter Look-up CSV (LOOKUP_CSV_HEADER; file name `…_<FAMILY>_<version>.csv` gives the vintage). */
-export async function loadLookupCsv(db: Database, path: string, vintage: string | null = null): Promise<ReferenceLoadResult> {
+export async function loadLookupCsv(
+  db: Database,
+  path: string,
+  vintage: string | null = null,
+): Promise<ReferenceLoadResult> {
   const bytes = readFileSync(path);
   const file = basename(path);
   const records = parseCsv(bytes.toString("utf8"));
   const header = records[0]?.fields.map((h) => h.trim().toLowerCase()) ?? [];
   const missing = LOOKUP_CSV_HEADER.filter((h, i) => header[i] !== h);
   if (missing.length > 0) {
-    throw new IngestError(`not a Smelter Look-up CSV: header ${JSON.stringify(header.slice(0, 9).join(","))} (expected ${LOOKUP_CSV_HEADER.join(",")})`, { file, line: 1 });
+    throw new IngestError(
+      `not a Smelter Look-up CSV: header ${JSON.stringify(header.slice(0, 9).join(","))} (expected ${LOOKUP_CSV_HEADER.join(",")})`,
+      { file, line: 1 },
+    );
   }
-  const table = buildLookupTable(records.slice(1).map((r) => ({ values: r.fields, place: (c: number) => `${file}:${r.line} column ${LOOKUP_CSV_HEADER[c] ?? columnLetter(c)}` })));
+  const table = buildLookupTable(
+    records.slice(1).map((r) => ({
+      values: r.fields,
+      place: (c: number) => `${file}:${r.line} column ${LOOKUP_CSV_HEADER[c] ?? columnLetter(c)}`,
+    })),
+  );
   const m = /_(CMRT|EMRT|CRT|AMRT)_(\d+(?:\.\d+)?)/i.exec(file);
   return storeLookupTable(db, path, bytes, table, m ? m[1]!.toUpperCase() : null, m ? m[2]! : null, vintage);
 }
@@ -147,7 +217,8 @@ function cellText(value: ExcelJS.CellValue): string | null {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === "object") {
-    if ("result" in value) return value.result === undefined || value.result === null ? null : cellText(value.result as ExcelJS.CellValue);
+    if ("result" in value)
+      return value.result === undefined || value.result === null ? null : cellText(value.result as ExcelJS.CellValue);
     if ("richText" in value) return value.richText.map((r) => r.text).join("");
     if ("text" in value) return String(value.text);
     if ("error" in value) return null;
@@ -156,7 +227,20 @@ function cellText(value: ExcelJS.CellValue): string | null {
   return String(value);
 }
 
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
 
 /** Parses Declaration!J3 ("Revision 6.4\nApril 26, 2024") into version and ISO release date. */
 export function parseRevisionCell(text: string | null): { version: string | null; date: string | null } {
@@ -169,26 +253,45 @@ export function parseRevisionCell(text: string | null): { version: string | null
 }
 
 /** Loads the Smelter Look-up sheet of any RMI template (header row 4, data from row 5, columns A–I). */
-export async function loadLookupWorkbook(db: Database, path: string, vintage: string | null = null): Promise<ReferenceLoadResult> {
+export async function loadLookupWorkbook(
+  db: Database,
+  path: string,
+  vintage: string | null = null,
+): Promise<ReferenceLoadResult> {
   const bytes = readFileSync(path);
   const file = basename(path);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
-    throw new IngestError(`cannot read workbook: ${(error as Error).message.split("\n")[0]} (expected an .xlsx RMI template)`, { file });
+    throw new IngestError(
+      `cannot read workbook: ${(error as Error).message.split("\n")[0]} (expected an .xlsx RMI template)`,
+      { file },
+    );
   }
-  const sheet = wb.worksheets.find((w) => /^smelter\s*look-?up$/i.test(w.name.trim())) ?? wb.worksheets.find((w) => /smelter reference list/i.test(w.name));
+  const sheet =
+    wb.worksheets.find((w) => /^smelter\s*look-?up$/i.test(w.name.trim())) ??
+    wb.worksheets.find((w) => /smelter reference list/i.test(w.name));
   if (!sheet) {
-    throw new IngestError(`no Smelter Look-up sheet (sheets: ${wb.worksheets.map((w) => w.name).join(", ")}) (expected an RMI template)`, { file });
+    throw new IngestError(
+      `no Smelter Look-up sheet (sheets: ${wb.worksheets.map((w) => w.name).join(", ")}) (expected an RMI template)`,
+      { file },
+    );
   }
   const rows: { values: (string | null)[]; place: RowPlace }[] = [];
   for (let r = 5; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
-    rows.push({ values: FIELDS.map((_, i) => cellText(row.getCell(i + 1).value)), place: (c) => `${file} › ${sheet.name}!${columnLetter(c)}${r}` });
+    rows.push({
+      values: FIELDS.map((_, i) => cellText(row.getCell(i + 1).value)),
+      place: (c) => `${file} › ${sheet.name}!${columnLetter(c)}${r}`,
+    });
   }
   const table = buildLookupTable(rows);
-  if (table.smelters.size === 0) throw new IngestError("the Smelter Look-up sheet lists no smelter IDs (expected rows from row 5 with a CID in column E)", { file, sheet: sheet.name });
+  if (table.smelters.size === 0)
+    throw new IngestError(
+      "the Smelter Look-up sheet lists no smelter IDs (expected rows from row 5 with a CID in column E)",
+      { file, sheet: sheet.name },
+    );
   const decl = wb.getWorksheet("Declaration");
   const revision = parseRevisionCell(decl ? cellText(decl.getCell("J3").value) : null);
   return storeLookupTable(db, path, bytes, table, null, revision.version, vintage ?? revision.date);

@@ -17,7 +17,11 @@ import { cleanText } from "../../src/text/normalize.ts";
 /** The RMI facility-list layouts Assay reads, told apart by their header row. */
 export type StatusListLayout = "conformant" | "active" | "all" | "cobalt" | "mica" | "revisions" | "reference";
 
-const key = (h: string) => h.toUpperCase().replace(/[^A-Z#]+/g, " ").trim();
+const key = (h: string) =>
+  h
+    .toUpperCase()
+    .replace(/[^A-Z#]+/g, " ")
+    .trim();
 
 export function statusListLayout(header: readonly string[]): StatusListLayout | null {
   const h = new Set(header.map(key));
@@ -49,11 +53,16 @@ export function normalizeStatus(value: string | null): string {
 }
 
 const yes = (v: string | null) => (v === null ? null : /^(yes|y|true|1|x)$/i.test(v));
-const text = z.string().optional().transform((v) => cleanText(v ?? null));
+const text = z
+  .string()
+  .optional()
+  .transform((v) => cleanText(v ?? null));
 
 export const StatusRow = z.object({
   metal: text.transform((v) => normalizeMetal(v)),
-  cid: text.transform((v) => normalizeCid(v)).pipe(z.string({ message: "invalid smelter ID (expected CID + 6 digits)" })),
+  cid: text
+    .transform((v) => normalizeCid(v))
+    .pipe(z.string({ message: "invalid smelter ID (expected CID + 6 digits)" })),
   name: text,
   reference: text,
   country: text,
@@ -75,12 +84,28 @@ export const StatusRow = z.object({
 export type StatusRow = z.infer<typeof StatusRow>;
 
 const COLUMNS: Record<string, keyof StatusRow> = {
-  METAL: "metal", "SMELTER ID": "cid", "STANDARD SMELTER NAME": "name", COUNTRY: "country", "COUNTRY LOCATION": "country",
-  CITY: "city", "STATE PROVINCE": "state", "STATE PROVINCE REGION": "state", "COMPANY STATE PROVINCE REGION": "state",
-  "SMELTER REFERENCE": "reference", "LAST AUDIT DATE": "lastAudit",
-  "AUDIT CYCLE": "auditCycle", "REAUDIT IN PROGRESS": "reaudit", "LBMA RG": "lbma", RJC: "rjc", "RMI STATUS": "rmiStatus",
-  TYPE: "type", "CRUDE COBALT REFINER": "crude", "BASIS FOR REVISION": "basis", DETAILS: "details",
-  "REVISION DATE": "revisionDate", "SMELTER ADDED DATE": "addedDate",
+  METAL: "metal",
+  "SMELTER ID": "cid",
+  "STANDARD SMELTER NAME": "name",
+  COUNTRY: "country",
+  "COUNTRY LOCATION": "country",
+  CITY: "city",
+  "STATE PROVINCE": "state",
+  "STATE PROVINCE REGION": "state",
+  "COMPANY STATE PROVINCE REGION": "state",
+  "SMELTER REFERENCE": "reference",
+  "LAST AUDIT DATE": "lastAudit",
+  "AUDIT CYCLE": "auditCycle",
+  "REAUDIT IN PROGRESS": "reaudit",
+  "LBMA RG": "lbma",
+  RJC: "rjc",
+  "RMI STATUS": "rmiStatus",
+  TYPE: "type",
+  "CRUDE COBALT REFINER": "crude",
+  "BASIS FOR REVISION": "basis",
+  DETAILS: "details",
+  "REVISION DATE": "revisionDate",
+  "SMELTER ADDED DATE": "addedDate",
 };
 
 function revisionKind(basis: string): string {
@@ -93,7 +118,11 @@ function revisionKind(basis: string): string {
   return "other";
 }
 
-export function parseStatusRows(file: string, records: readonly CsvRecord[], layout: StatusListLayout): { rows: StatusRow[]; issues: string[] } {
+export function parseStatusRows(
+  file: string,
+  records: readonly CsvRecord[],
+  layout: StatusListLayout,
+): { rows: StatusRow[]; issues: string[] } {
   const header = records[0]!.fields;
   const fields = header.map((h) => COLUMNS[key(h)]);
   const rows: StatusRow[] = [];
@@ -108,12 +137,16 @@ export function parseStatusRows(file: string, records: readonly CsvRecord[], lay
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const col = fields.indexOf(issue.path[0] as keyof StatusRow);
-      issues.push(`${file}:${r.line} column ${header[col]?.trim() ?? "?"}: ${issue.message}: ${JSON.stringify(r.fields[col] ?? null)}`);
+      issues.push(
+        `${file}:${r.line} column ${header[col]?.trim() ?? "?"}: ${issue.message}: ${JSON.stringify(r.fields[col] ?? null)}`,
+      );
       continue;
     }
     if (parsed.data.metal === null && layout !== "revisions") {
       const col = fields.indexOf("metal");
-      issues.push(`${file}:${r.line} column ${header[col]?.trim() ?? "METAL"}: missing metal: ${JSON.stringify(r.fields[col] ?? null)}`);
+      issues.push(
+        `${file}:${r.line} column ${header[col]?.trim() ?? "METAL"}: missing metal: ${JSON.stringify(r.fields[col] ?? null)}`,
+      );
       continue;
     }
     rows.push(parsed.data);
@@ -139,12 +172,20 @@ export function listVintage(path: string): string | null {
 }
 
 /** Loads one RMI facility list (conformant, active, all, cobalt, mica, smelter reference list) or the revision history, as CSV or RMI's XML export. */
-export async function loadStatusList(db: Database, path: string, vintage: string | null = null): Promise<ReferenceLoadResult> {
+export async function loadStatusList(
+  db: Database,
+  path: string,
+  vintage: string | null = null,
+): Promise<ReferenceLoadResult> {
   const bytes = readFileSync(path);
   const file = basename(path);
   const records = readListRecords(bytes, file);
   let layout = records[0] ? statusListLayout(records[0].fields) : null;
-  if (!layout) throw new IngestError(`not an RMI facility list: header ${JSON.stringify(records[0]?.fields.join(",") ?? "")} (expected METAL and SMELTER ID columns)`, { file, line: 1 });
+  if (!layout)
+    throw new IngestError(
+      `not an RMI facility list: header ${JSON.stringify(records[0]?.fields.join(",") ?? "")} (expected METAL and SMELTER ID columns)`,
+      { file, line: 1 },
+    );
   const { rows, issues } = parseStatusRows(file, records, layout);
   const when = vintage ?? listVintage(path);
   if (layout === "reference") {
@@ -154,35 +195,125 @@ export async function loadStatusList(db: Database, path: string, vintage: string
   return storeStatusRows(db, path, bytes, rows, issues, layout, when);
 }
 
-async function storeStatusRows(db: Database, path: string, bytes: Uint8Array, rows: StatusRow[], issues: string[], layout: Exclude<StatusListLayout, "reference">, when: string | null): Promise<ReferenceLoadResult> {
+async function storeStatusRows(
+  db: Database,
+  path: string,
+  bytes: Uint8Array,
+  rows: StatusRow[],
+  issues: string[],
+  layout: Exclude<StatusListLayout, "reference">,
+  when: string | null,
+): Promise<ReferenceLoadResult> {
   const kind = layout === "revisions" ? "rmi-revisions" : `rmi-status-${layout}`;
   let table: { table: string; columns: string[]; rows: (id: number) => SqlValue[][] };
   if (layout === "revisions") {
     table = {
       table: "ref_facility_revisions",
-      columns: ["cid", "metal", "standard_name", "country", "revision", "basis", "details", "revision_date", "added_date"],
-      rows: (id) => rows.map((r) => [id, r.cid, r.metal, r.name, r.country, revisionKind(r.basis ?? ""), r.basis ?? "", r.details, parseListDate(r.revisionDate), parseListDate(r.addedDate)]),
+      columns: [
+        "cid",
+        "metal",
+        "standard_name",
+        "country",
+        "revision",
+        "basis",
+        "details",
+        "revision_date",
+        "added_date",
+      ],
+      rows: (id) =>
+        rows.map((r) => [
+          id,
+          r.cid,
+          r.metal,
+          r.name,
+          r.country,
+          revisionKind(r.basis ?? ""),
+          r.basis ?? "",
+          r.details,
+          parseListDate(r.revisionDate),
+          parseListDate(r.addedDate),
+        ]),
     };
   } else {
-    const status = (r: StatusRow) => layout === "conformant" ? "conformant" : layout === "active" ? (r.type ? normalizeStatus(r.type) : "active") : layout === "all" ? normalizeStatus(r.rmiStatus) : "listed";
+    const status = (r: StatusRow) =>
+      layout === "conformant"
+        ? "conformant"
+        : layout === "active"
+          ? r.type
+            ? normalizeStatus(r.type)
+            : "active"
+          : layout === "all"
+            ? normalizeStatus(r.rmiStatus)
+            : "listed";
     table = {
       table: "ref_facility_status",
-      columns: ["cid", "metal", "status", "list", "standard_name", "country", "country_iso2", "city", "state", "last_audit_date", "audit_cycle", "reaudit_in_progress", "lbma", "rjc", "crude_cobalt_refiner", "rmi_status", "risk_type"],
-      rows: (id) => rows.map((r) => [id, r.cid, r.metal, status(r), layout, r.name, r.country, countryToIso2(r.country), r.city, r.state, parseListDate(r.lastAudit), r.auditCycle?.toLowerCase() ?? null, yes(r.reaudit), yes(r.lbma), yes(r.rjc), yes(r.crude), r.rmiStatus ?? (layout === "active" ? r.type : null), layout === "all" ? r.type : null]),
+      columns: [
+        "cid",
+        "metal",
+        "status",
+        "list",
+        "standard_name",
+        "country",
+        "country_iso2",
+        "city",
+        "state",
+        "last_audit_date",
+        "audit_cycle",
+        "reaudit_in_progress",
+        "lbma",
+        "rjc",
+        "crude_cobalt_refiner",
+        "rmi_status",
+        "risk_type",
+      ],
+      rows: (id) =>
+        rows.map((r) => [
+          id,
+          r.cid,
+          r.metal,
+          status(r),
+          layout,
+          r.name,
+          r.country,
+          countryToIso2(r.country),
+          r.city,
+          r.state,
+          parseListDate(r.lastAudit),
+          r.auditCycle?.toLowerCase() ?? null,
+          yes(r.reaudit),
+          yes(r.lbma),
+          yes(r.rjc),
+          yes(r.crude),
+          r.rmiStatus ?? (layout === "active" ? r.type : null),
+          layout === "all" ? r.type : null,
+        ]),
     };
   }
   const detail = `RMI ${layout === "revisions" ? "revision history" : `${layout} list`}: ${rows.length} rows`;
-  const loadId = await storeLoad(db, { kind, sourceFile: path, vintage: when, sha256: sha256(bytes), rowCount: rows.length, detail }, [table]);
+  const loadId = await storeLoad(
+    db,
+    { kind, sourceFile: path, vintage: when, sha256: sha256(bytes), rowCount: rows.length, detail },
+    [table],
+  );
   return { kind, loadId, rows: rows.length, detail, issues };
 }
 
 /** RMI's smelter reference list for a template family: stored like a Smelter Look-up (facilities and their names). */
-async function loadReferenceList(db: Database, path: string, bytes: Uint8Array, rows: StatusRow[], issues: string[], vintage: string | null): Promise<ReferenceLoadResult> {
+async function loadReferenceList(
+  db: Database,
+  path: string,
+  bytes: Uint8Array,
+  rows: StatusRow[],
+  issues: string[],
+  vintage: string | null,
+): Promise<ReferenceLoadResult> {
   const file = basename(path);
-  const table = buildLookupTable(rows.map((r, i) => ({
-    values: [r.metal, r.reference, r.name, r.country, r.cid, "RMI", null, r.city, r.state],
-    place: () => `${file}: data row ${i + 1}`,
-  })));
+  const table = buildLookupTable(
+    rows.map((r, i) => ({
+      values: [r.metal, r.reference, r.name, r.country, r.cid, "RMI", null, r.city, r.state],
+      place: () => `${file}: data row ${i + 1}`,
+    })),
+  );
   const result = await storeLookupTable(db, path, bytes, table, null, null, vintage, "facility-list");
   return { ...result, issues: [...issues, ...(result.issues ?? [])] };
 }

@@ -11,7 +11,12 @@ import { currentSanctionsLoads } from "./store-sanctions.ts";
 export const SHIPPED_SANCTIONS_DIR = resolve(fileURLToPath(new URL("../../data/reference/sanctions", import.meta.url)));
 
 /** The sanctions list kinds (companion files such as OFAC alt/add are read by their primary's loader). */
-export const SANCTIONS_REFERENCE_KINDS: readonly ReferenceKind[] = [ofacSdnKind, ofacConsolidatedKind, ukSanctionsKind, euSanctionsKind];
+export const SANCTIONS_REFERENCE_KINDS: readonly ReferenceKind[] = [
+  ofacSdnKind,
+  ofacConsolidatedKind,
+  ukSanctionsKind,
+  euSanctionsKind,
+];
 
 /**
  * Loads the lists shipped in data/reference/sanctions when the database holds no sanctions list yet, so
@@ -20,7 +25,9 @@ export const SANCTIONS_REFERENCE_KINDS: readonly ReferenceKind[] = [ofacSdnKind,
 export async function ensureSanctionsLoaded(db: Database, dir = SHIPPED_SANCTIONS_DIR): Promise<ReferenceLoadResult[]> {
   if ((await currentSanctionsLoads(db)).length > 0) return [];
   const results: ReferenceLoadResult[] = [];
-  for (const f of readdirSync(dir).filter((f) => f.toLowerCase().endsWith(".csv")).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((f) => f.toLowerCase().endsWith(".csv"))
+    .sort()) {
     const head = readHead(join(dir, f));
     const kind = SANCTIONS_REFERENCE_KINDS.find((k) => k.detect(f, head));
     if (kind) results.push(await kind.load(db, join(dir, f)));

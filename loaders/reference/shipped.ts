@@ -9,7 +9,13 @@ import { sha256 } from "./store.ts";
 export const SHIPPED_RMI_DIR = resolve(fileURLToPath(new URL("../../data/reference/rmi", import.meta.url)));
 
 /** The tables an RMI reference load writes (all keyed by load_id). */
-const RMI_TABLES = ["ref_smelters", "ref_smelter_aliases", "ref_facility_status", "ref_facility_revisions", "ref_legacy_ids"] as const;
+const RMI_TABLES = [
+  "ref_smelters",
+  "ref_smelter_aliases",
+  "ref_facility_status",
+  "ref_facility_revisions",
+  "ref_legacy_ids",
+] as const;
 
 interface CurrentLoad {
   load_id: number;
@@ -17,7 +23,9 @@ interface CurrentLoad {
 }
 
 async function currentLoads(db: Database): Promise<Map<string, CurrentLoad>> {
-  const rows = await db.all<{ kind: string; load_id: number; vintage: string | null }>("SELECT kind, load_id, CAST(vintage AS VARCHAR) AS vintage FROM current_reference_loads");
+  const rows = await db.all<{ kind: string; load_id: number; vintage: string | null }>(
+    "SELECT kind, load_id, CAST(vintage AS VARCHAR) AS vintage FROM current_reference_loads",
+  );
   return new Map(rows.map((r) => [r.kind, { load_id: Number(r.load_id), vintage: r.vintage }]));
 }
 
@@ -29,7 +37,11 @@ async function reinstate(db: Database, loadId: number): Promise<void> {
        SELECT kind, source_file, vintage, row_count, sha256, detail FROM reference_loads WHERE load_id = ? RETURNING load_id`,
       [loadId],
     );
-    for (const t of RMI_TABLES) await db.run(`INSERT INTO ${t} BY NAME SELECT ?::INTEGER AS load_id, * EXCLUDE (load_id) FROM ${t} WHERE load_id = ?`, [next ?? null, loadId]);
+    for (const t of RMI_TABLES)
+      await db.run(
+        `INSERT INTO ${t} BY NAME SELECT ?::INTEGER AS load_id, * EXCLUDE (load_id) FROM ${t} WHERE load_id = ?`,
+        [next ?? null, loadId],
+      );
   });
 }
 
@@ -40,12 +52,16 @@ async function reinstate(db: Database, loadId: number): Promise<void> {
  * already loaded are not loaded again. The user's own current template and facility lists replace these.
  */
 export async function loadShippedReference(db: Database, dir = SHIPPED_RMI_DIR): Promise<ReferenceLoadResult[]> {
-  const files = readdirSync(dir).filter((f) => f.toLowerCase().endsWith(".csv")).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.toLowerCase().endsWith(".csv"))
+    .sort();
   const before = await currentLoads(db);
   const results: ReferenceLoadResult[] = [];
   for (const f of files) {
     const path = join(dir, f);
-    const had = await db.scalar<string>("SELECT kind FROM reference_loads WHERE sha256 = ? LIMIT 1", [sha256(readFileSync(path))]);
+    const had = await db.scalar<string>("SELECT kind FROM reference_loads WHERE sha256 = ? LIMIT 1", [
+      sha256(readFileSync(path)),
+    ]);
     if (had) {
       results.push({ kind: had, loadId: null, rows: 0, detail: `${f}: already loaded` });
       continue;
@@ -56,13 +72,16 @@ export async function loadShippedReference(db: Database, dir = SHIPPED_RMI_DIR):
   const after = await currentLoads(db);
   for (const [kind, was] of before) {
     const now = after.get(kind);
-    if (now && now.load_id !== was.load_id && (now.vintage ?? "") < (was.vintage ?? "")) await reinstate(db, was.load_id);
+    if (now && now.load_id !== was.load_id && (now.vintage ?? "") < (was.vintage ?? ""))
+      await reinstate(db, was.load_id);
   }
   return results;
 }
 
 /** True when at least one Smelter Look-up or smelter reference list is loaded. */
 export async function hasSmelterReference(db: Database): Promise<boolean> {
-  const n = await db.scalar<number>("SELECT count(*) FROM reference_loads WHERE kind LIKE 'rmi-lookup-%' OR kind LIKE 'rmi-facility-list-%'");
+  const n = await db.scalar<number>(
+    "SELECT count(*) FROM reference_loads WHERE kind LIKE 'rmi-lookup-%' OR kind LIKE 'rmi-facility-list-%'",
+  );
   return (n ?? 0) > 0;
 }

@@ -15,7 +15,10 @@ const SPREADSHEET_NS = "urn:schemas-microsoft-com:office:spreadsheet";
 
 /** True when the text (or its first bytes) is a SpreadsheetML workbook. */
 export function isSpreadsheetMl(text: string): boolean {
-  const head = text.slice(0, 4096).replace(/^\ufeff/, "").trimStart();
+  const head = text
+    .slice(0, 4096)
+    .replace(/^\ufeff/, "")
+    .trimStart();
   return head.startsWith("<?xml") && head.includes(SPREADSHEET_NS) && /<(ss:)?Workbook[\s>]/.test(head);
 }
 
@@ -59,12 +62,14 @@ export function parseSpreadsheetMl(text: string, file = "workbook"): Spreadsheet
       for (let cm = cellRe.exec(inner); cm; cm = cellRe.exec(inner)) {
         const at = attr(cm[1]!, "Index");
         const column = at && /^\d+$/.test(at) ? Number(at) - 1 : fields.length;
-        if (column >= MAX_COLUMNS) throw new Error(`${file}: worksheet ${name} row ${rowNumber} has more than ${MAX_COLUMNS} columns`);
+        if (column >= MAX_COLUMNS)
+          throw new Error(`${file}: worksheet ${name} row ${rowNumber} has more than ${MAX_COLUMNS} columns`);
         while (fields.length < column) fields.push("");
         const data = /<(?:ss:)?Data\b([^>]*)>([\s\S]*?)<\/(?:ss:)?Data>/.exec(cm[3] ?? "");
         fields[column] = data ? dataText(data[2]!, attr(data[1]!, "Type")) : "";
         const across = attr(cm[1]!, "MergeAcross");
-        if (across && /^\d+$/.test(across)) for (let i = 0; i < Number(across) && fields.length < MAX_COLUMNS; i++) fields.push("");
+        if (across && /^\d+$/.test(across))
+          for (let i = 0; i < Number(across) && fields.length < MAX_COLUMNS; i++) fields.push("");
       }
       records.push({ line: rowNumber, fields });
     }

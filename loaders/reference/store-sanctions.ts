@@ -17,17 +17,50 @@ export interface SanctionsLoadInfo {
  * Stores a parsed list as a new reference load (same bytes as the current load: no-op). Which reference smelters a
  * new load designates or delists is screening's question (src/screening/list-changes.ts reportListChanges).
  */
-export async function storeSanctionsList(db: Database, parsed: ParsedList, info: SanctionsLoadInfo): Promise<ReferenceLoadResult> {
+export async function storeSanctionsList(
+  db: Database,
+  parsed: ParsedList,
+  info: SanctionsLoadInfo,
+): Promise<ReferenceLoadResult> {
   const hash = createHash("sha256");
   for (const b of info.bytes) hash.update(b);
   const loadId = await storeLoad(
     db,
-    { kind: info.kind, sourceFile: info.sourceFile, vintage: parsed.vintage ?? info.vintage, sha256: hash.digest("hex"), rowCount: parsed.entries.length, detail: info.detail },
+    {
+      kind: info.kind,
+      sourceFile: info.sourceFile,
+      vintage: parsed.vintage ?? info.vintage,
+      sha256: hash.digest("hex"),
+      rowCount: parsed.entries.length,
+      detail: info.detail,
+    },
     [
       {
         table: "sanctions_entries",
-        columns: ["list", "entry_id", "name", "entry_type", "programs", "countries", "countries_from_address", "remarks", "designated"],
-        rows: (loadId) => parsed.entries.map((e) => [loadId, e.list, e.id, e.name, e.type, e.programs.join("; "), e.countries.join(","), e.countriesFromAddress, e.remarks, e.designated]),
+        columns: [
+          "list",
+          "entry_id",
+          "name",
+          "entry_type",
+          "programs",
+          "countries",
+          "countries_from_address",
+          "remarks",
+          "designated",
+        ],
+        rows: (loadId) =>
+          parsed.entries.map((e) => [
+            loadId,
+            e.list,
+            e.id,
+            e.name,
+            e.type,
+            e.programs.join("; "),
+            e.countries.join(","),
+            e.countriesFromAddress,
+            e.remarks,
+            e.designated,
+          ]),
       },
       {
         table: "sanctions_names",

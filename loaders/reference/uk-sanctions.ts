@@ -51,7 +51,10 @@ export function parseUkSanctions(file: string, text: string): ParsedList {
   if (headerAt < 0) throw new IngestError(`no "Unique ID" header row (expected the UK Sanctions List CSV)`, { file });
   const header = records[headerAt]!.fields.map((f) => cleanText(f)?.toLowerCase() ?? "");
   const col = (names: readonly string[]) => header.findIndex((h) => names.includes(h));
-  const c = Object.fromEntries(Object.entries(COLUMNS).map(([k, v]) => [k, col(v)])) as Record<keyof typeof COLUMNS, number>;
+  const c = Object.fromEntries(Object.entries(COLUMNS).map(([k, v]) => [k, col(v)])) as Record<
+    keyof typeof COLUMNS,
+    number
+  >;
   const parts = COLUMNS.nameParts.map((n) => header.indexOf(n)).filter((i) => i >= 0);
   const entries = new Map<string, SanctionsEntry>();
   for (const { line, fields } of records.slice(headerAt + 1)) {
@@ -59,14 +62,16 @@ export function parseUkSanctions(file: string, text: string): ParsedList {
     const id = get(c.id);
     const name = get(c.name) ?? (parts.map(get).filter(Boolean).join(" ") || null);
     if (!id || !name) {
-      if (fields.some((f) => cleanText(f))) issues.push(`${file}:${line}: row without Unique ID or name: ${JSON.stringify(fields.slice(0, 3).join(","))}`);
+      if (fields.some((f) => cleanText(f)))
+        issues.push(`${file}:${line}: row without Unique ID or name: ${JSON.stringify(fields.slice(0, 3).join(","))}`);
       continue;
     }
     const regime = get(c.regime);
     const country = countryToIso2(get(c.country));
     const existing = entries.get(id);
     if (existing) {
-      if (!existing.aliases.some((a) => a.name === name) && existing.name !== name) existing.aliases.push({ name, nameType: (get(c.nameType) ?? "alias").toLowerCase() });
+      if (!existing.aliases.some((a) => a.name === name) && existing.name !== name)
+        existing.aliases.push({ name, nameType: (get(c.nameType) ?? "alias").toLowerCase() });
       if (country && !existing.countries.includes(country)) {
         if (!existing.countriesFromAddress) existing.countries = [];
         existing.countries.push(country);
@@ -76,9 +81,16 @@ export function parseUkSanctions(file: string, text: string): ParsedList {
     }
     const regimeCountry = regime ? countryToIso2(regime) : null;
     const parsed = SanctionsEntry.safeParse({
-      list: "UK Sanctions List", id, name, type: entryType(get(c.type)), programs: regime ? [`UK ${regime}`] : [],
-      countries: country ? [country] : regimeCountry ? [regimeCountry] : [], countriesFromAddress: country !== null,
-      aliases: [], remarks: null, designated: ukDate(get(c.designated)),
+      list: "UK Sanctions List",
+      id,
+      name,
+      type: entryType(get(c.type)),
+      programs: regime ? [`UK ${regime}`] : [],
+      countries: country ? [country] : regimeCountry ? [regimeCountry] : [],
+      countriesFromAddress: country !== null,
+      aliases: [],
+      remarks: null,
+      designated: ukDate(get(c.designated)),
     });
     if (parsed.success) entries.set(id, parsed.data);
     else issues.push(`${file}:${line}: ${parsed.error.issues[0]?.message}: ${JSON.stringify(name)}`);
@@ -90,14 +102,31 @@ export async function loadUkSanctions(db: Database, path: string): Promise<Refer
   const bytes = readFileSync(path);
   const file = basename(path);
   const parsed = parseUkSanctions(file, readListText(bytes));
-  if (parsed.entries.length === 0) throw new IngestError("no designations found (expected rows under a Unique ID, Name header)", { file });
-  const vintage = parsed.vintage ?? vintageFromFileName(file) ?? parsed.entries.map((e) => e.designated ?? "").sort().at(-1) ?? null;
-  return storeSanctionsList(db, parsed, { kind: "uk-sanctions", sourceFile: path, vintage: vintage || null, bytes: [bytes], detail: `UK Sanctions List: ${parsed.entries.length} designations` });
+  if (parsed.entries.length === 0)
+    throw new IngestError("no designations found (expected rows under a Unique ID, Name header)", { file });
+  const vintage =
+    parsed.vintage ??
+    vintageFromFileName(file) ??
+    parsed.entries
+      .map((e) => e.designated ?? "")
+      .sort()
+      .at(-1) ??
+    null;
+  return storeSanctionsList(db, parsed, {
+    kind: "uk-sanctions",
+    sourceFile: path,
+    vintage: vintage || null,
+    bytes: [bytes],
+    detail: `UK Sanctions List: ${parsed.entries.length} designations`,
+  });
 }
 
 export const ukSanctionsKind: ReferenceKind = {
   kind: "uk-sanctions",
   description: "UK Sanctions List CSV (FCDO)",
-  detect: (fileName, head) => fileName.toLowerCase().endsWith(".csv") && /unique id/i.test(headText(head).slice(0, 4096)) && /regime/i.test(headText(head).slice(0, 4096)),
+  detect: (fileName, head) =>
+    fileName.toLowerCase().endsWith(".csv") &&
+    /unique id/i.test(headText(head).slice(0, 4096)) &&
+    /regime/i.test(headText(head).slice(0, 4096)),
   load: loadUkSanctions,
 };

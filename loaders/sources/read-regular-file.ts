@@ -22,7 +22,12 @@ export class FileTooLarge extends Error {
 }
 
 /** What kind of non-regular entry `info` describes, for rejection reasons ("FIFO", "socket", …); null for a regular file. */
-export function entryKind(info: Pick<Stats, "isFile" | "isDirectory" | "isFIFO" | "isSocket" | "isCharacterDevice" | "isBlockDevice" | "isSymbolicLink">): string | null {
+export function entryKind(
+  info: Pick<
+    Stats,
+    "isFile" | "isDirectory" | "isFIFO" | "isSocket" | "isCharacterDevice" | "isBlockDevice" | "isSymbolicLink"
+  >,
+): string | null {
   if (info.isFile()) return null;
   if (info.isDirectory()) return "a folder";
   if (info.isFIFO()) return "a FIFO (named pipe)";

@@ -11,7 +11,14 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
 /** True when a BIFF8 workbook-globals BOF is followed directly by a FILEPASS record (legacy .xls encryption). */
 function hasBiffFilePass(bytes: Uint8Array): boolean {
   for (let o = 512; o + 24 <= bytes.length; o += 512) {
-    if (bytes[o] === 0x09 && bytes[o + 1] === 0x08 && bytes[o + 2] === 0x10 && bytes[o + 3] === 0x00 && bytes[o + 6] === 0x05 && bytes[o + 7] === 0x00) {
+    if (
+      bytes[o] === 0x09 &&
+      bytes[o + 1] === 0x08 &&
+      bytes[o + 2] === 0x10 &&
+      bytes[o + 3] === 0x00 &&
+      bytes[o + 6] === 0x05 &&
+      bytes[o + 7] === 0x00
+    ) {
       return bytes[o + 20] === 0x2f && bytes[o + 21] === 0x00;
     }
   }
@@ -24,7 +31,8 @@ function describeCfb(bytes: Uint8Array): string {
     return "password-protected (encrypted) Excel workbook; save it without a password and send it again";
   }
   if (buf.includes(utf16("Workbook")) || buf.includes(utf16("Book"))) {
-    if (hasBiffFilePass(bytes)) return "encrypted legacy .xls workbook (password-protected); save it as .xlsx without a password";
+    if (hasBiffFilePass(bytes))
+      return "encrypted legacy .xls workbook (password-protected); save it as .xlsx without a password";
     return "legacy Excel 97-2003 (.xls) workbook; save it as .xlsx and send it again";
   }
   return "OLE compound file that is not an Excel workbook";
@@ -42,7 +50,8 @@ function describeOther(bytes: Uint8Array): string {
 
 /** Classifies a file by its magic bytes; only zip containers can be read further. */
 export function sniffContainer(bytes: Uint8Array): Container {
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return { kind: "zip" };
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]))
+    return { kind: "zip" };
   if (startsWith(bytes, CFB_MAGIC)) return { kind: "unreadable", reason: describeCfb(bytes) };
   return { kind: "unreadable", reason: describeOther(bytes) };
 }

@@ -29,7 +29,10 @@ export async function walkPaths(paths: readonly string[]): Promise<WalkResult> {
     try {
       info = await stat(path);
     } catch (error) {
-      const link = await lstat(path).then((l) => l.isSymbolicLink(), () => false);
+      const link = await lstat(path).then(
+        (l) => l.isSymbolicLink(),
+        () => false,
+      );
       missing.push({ path, reason: link ? `broken symbolic link (${why(error)})` : why(error) });
       return;
     }

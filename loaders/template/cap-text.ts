@@ -11,7 +11,12 @@ const limitFor = (field: string): number => {
   if (/email/i.test(field)) return TEXT_LIMITS.email;
   if (/phone/i.test(field)) return TEXT_LIMITS.phone;
   if (/url/i.test(field)) return TEXT_LIMITS.url;
-  if (/^(cid|uniqueId|mineId|idSource|number|metal|country|mineral|question|answer|uniqueIdAuthority|lookupName)$/.test(field)) return TEXT_LIMITS.id;
+  if (
+    /^(cid|uniqueId|mineId|idSource|number|metal|country|mineral|question|answer|uniqueIdAuthority|lookupName)$/.test(
+      field,
+    )
+  )
+    return TEXT_LIMITS.id;
   if (/comment|description|address|nextSteps|street|mineNames|mineCountries/i.test(field)) return TEXT_LIMITS.text;
   return TEXT_LIMITS.name;
 };
@@ -53,11 +58,15 @@ export function capTextLengths(d: Declaration): void {
     const [sheet, field] = key.split("\u0000") as [string, string];
     const where = c.firstRow === null ? "" : ` (first in row ${c.firstRow})`;
     return {
-      severity: "warning", code: "text-truncated", sheet, cell: null,
+      severity: "warning",
+      code: "text-truncated",
+      sheet,
+      cell: null,
       message: `${c.count} ${field} value(s) longer than ${c.limit} characters${where}, the longest ${c.longest}; kept the first ${c.limit}`,
     };
   });
   // Check messages echo the values they are about: cut those too, before the findings about the cuts are added.
-  for (const f of d.findings) if (f.message.length > TEXT_LIMITS.text) f.message = `${f.message.slice(0, TEXT_LIMITS.text - 1)}…`;
+  for (const f of d.findings)
+    if (f.message.length > TEXT_LIMITS.text) f.message = `${f.message.slice(0, TEXT_LIMITS.text - 1)}…`;
   d.findings.push(...findings);
 }

@@ -38,7 +38,10 @@ export function checkOrigin(input: OriginCheckInput): Finding[] {
       const not = rows.filter((s) => !yes(s.recycledScrap));
       if (not.length > 0) {
         out.push({
-          severity: "warning", code: "recycled-claim-contradicted", sheet: "Declaration", cell,
+          severity: "warning",
+          code: "recycled-claim-contradicted",
+          sheet: "Declaration",
+          cell,
           message: `"${MEANING_LABEL["recycled-scrap"]}" is Yes for ${a.mineral}, but ${not.length} of ${rows.length} ${a.mineral} Smelter List rows are not marked recycled or scrap (column ${c.recycledScrap}, first row ${not[0]!.row})`,
         });
       }
@@ -53,7 +56,10 @@ export function checkOrigin(input: OriginCheckInput): Finding[] {
       if (hits.length > 0) {
         const names = [...new Set(hits.flatMap((h) => h.covered))].map((iso2) => iso2ToName(iso2) ?? iso2).join(", ");
         out.push({
-          severity: "warning", code: "covered-origin-contradicted", sheet: "Declaration", cell,
+          severity: "warning",
+          code: "covered-origin-contradicted",
+          sheet: "Declaration",
+          cell,
           message: `"${MEANING_LABEL["covered-countries"]}" is No for ${a.mineral}, but ${hits.length} ${a.mineral} Smelter List row(s) report mine countries ${names} (column ${c.mineCountries}, first row ${hits[0]!.row})`,
         });
       }
@@ -63,7 +69,10 @@ export function checkOrigin(input: OriginCheckInput): Finding[] {
   if (boilerplate.length > 0) {
     const most = Math.max(...boilerplate.map((s) => parsed.get(s.row)!.countries.length));
     out.push({
-      severity: "warning", code: "boilerplate-mine-countries", sheet: "Smelter List", cell: `${c.mineCountries}${boilerplate[0]!.row}`,
+      severity: "warning",
+      code: "boilerplate-mine-countries",
+      sheet: "Smelter List",
+      cell: `${c.mineCountries}${boilerplate[0]!.row}`,
       message: `${boilerplate.length} Smelter List row(s) list up to ${most} mine countries each: a boilerplate list, not the origin of that smelter's ore; not used as origin (ask for the actual countries)`,
     });
   }

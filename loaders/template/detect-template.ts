@@ -1,6 +1,18 @@
 import type { TemplateFamily } from "../../src/rmi/declaration.ts";
 import { cellText } from "./cell-text.ts";
-import { AMRT_12, AMRT_13, CMRT_1, CMRT_2, CMRT_3, CMRT_5, CMRT_6, CRT_2, EMRT_1, EMRT_2, type TemplateLayout } from "../../src/rmi/layouts.ts";
+import {
+  AMRT_12,
+  AMRT_13,
+  CMRT_1,
+  CMRT_2,
+  CMRT_3,
+  CMRT_5,
+  CMRT_6,
+  CRT_2,
+  EMRT_1,
+  EMRT_2,
+  type TemplateLayout,
+} from "../../src/rmi/layouts.ts";
 import { UnreadableWorkbook } from "../xlsx/unreadable-workbook.ts";
 import type { WorkbookSource as Workbook } from "./workbook-source.ts";
 
@@ -52,7 +64,15 @@ const major = (v: string) => Number.parseInt(v, 10);
 function chooseLayout(family: TemplateFamily, version: string, wb: Workbook): TemplateLayout {
   switch (family) {
     case "CMRT":
-      return major(version) >= 6 ? CMRT_6 : major(version) >= 4 ? CMRT_5 : major(version) >= 3 ? CMRT_3 : major(version) >= 2 ? CMRT_2 : CMRT_1;
+      return major(version) >= 6
+        ? CMRT_6
+        : major(version) >= 4
+          ? CMRT_5
+          : major(version) >= 3
+            ? CMRT_3
+            : major(version) >= 2
+              ? CMRT_2
+              : CMRT_1;
     case "EMRT":
       return wb.hasSheet("Mine List") || major(version) >= 2 ? EMRT_2 : EMRT_1;
     case "CRT":
@@ -71,7 +91,8 @@ export function detectTemplate(wb: Workbook): DetectedTemplate {
   const decl = wb.sheet("Declaration", { maxRow: 200, maxColumns: 12 });
   if (!decl) throw new UnreadableWorkbook("not an RMI reporting template (no Declaration sheet)");
   const family = familyFromTitle(cellText(decl.cell("D2"))) ?? familyFromStructure(wb);
-  if (!family) throw new UnreadableWorkbook("not an RMI reporting template (Declaration!D2 names no CMRT/EMRT/CRT/AMRT)");
+  if (!family)
+    throw new UnreadableWorkbook("not an RMI reporting template (Declaration!D2 names no CMRT/EMRT/CRT/AMRT)");
   const smelters = wb.hasSheet("Smelter List") ? wb.sheet("Smelter List", { maxColumns: 18 }) : null;
   let version =
     versionText(decl.cell("J3")) ??
@@ -86,7 +107,8 @@ export function detectTemplate(wb: Workbook): DetectedTemplate {
   if (family === "EMRT" && wb.hasSheet("Mine List") && major(version) < 2) version = "2.0";
   if (family === "EMRT" && version === "2.0" && productListHasRequesterColumns(wb)) version = "2.1";
   // RMI's CRT 2.21 still says "Revision 2.2"; it added the CID input column, so B5 derives from A5 by formula.
-  if (family === "CRT" && version === "2.2" && smelters && [5, 6, 7].some((r) => smelters.isFormula(r, 1))) version = "2.21";
+  if (family === "CRT" && version === "2.2" && smelters && [5, 6, 7].some((r) => smelters.isFormula(r, 1)))
+    version = "2.21";
   const layout = chooseLayout(family, version, wb);
   return { family, version, layout, unverified: !layout.versions.includes(version) };
 }

@@ -40,11 +40,14 @@ export function parseEffectiveDate(value: CellValue, date1904 = false): { iso: s
   let m: RegExpExecArray | null;
   let out: string | null = null;
   if ((m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T].*)?$/.exec(t))) out = iso(+m[1]!, +m[2]!, +m[3]!);
-  else if ((m = /^(\d{1,2})[-/. ]([A-Za-z]{3,9})\.?[-/., ]+(\d{2,4})$/.exec(t)) && month(m[2]!) > 0) out = iso(+m[3]!, month(m[2]!), +m[1]!);
-  else if ((m = /^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$/.exec(t)) && month(m[1]!) > 0) out = iso(+m[3]!, month(m[1]!), +m[2]!);
+  else if ((m = /^(\d{1,2})[-/. ]([A-Za-z]{3,9})\.?[-/., ]+(\d{2,4})$/.exec(t)) && month(m[2]!) > 0)
+    out = iso(+m[3]!, month(m[2]!), +m[1]!);
+  else if ((m = /^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$/.exec(t)) && month(m[1]!) > 0)
+    out = iso(+m[3]!, month(m[1]!), +m[2]!);
   else if ((m = /^(\d{1,2})\.(\d{1,2})\.(\d{2,4})$/.exec(t))) out = iso(+m[3]!, +m[2]!, +m[1]!);
   else if ((m = /^(\d{1,2})[/-](\d{1,2})[/-](\d{2,4})$/.exec(t))) {
-    const a = +m[1]!, b = +m[2]!;
+    const a = +m[1]!,
+      b = +m[2]!;
     out = a > 12 ? iso(+m[3]!, b, a) : b > 12 ? iso(+m[3]!, a, b) : iso(+m[3]!, b, a);
   } else if ((m = /^(\d{5})(?:\.\d+)?$/.exec(t))) out = serialToIso(+m[1]!);
   else if ((m = /^(\d{4})(\d{2})(\d{2})$/.exec(t))) out = iso(+m[1]!, +m[2]!, +m[3]!);

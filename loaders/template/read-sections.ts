@@ -1,4 +1,12 @@
-import type { Answer, CompanyAnswer, CompanyInfo, DeclarationScope, MineRow, ProductRow, SmelterRow } from "../../src/rmi/declaration.ts";
+import type {
+  Answer,
+  CompanyAnswer,
+  CompanyInfo,
+  DeclarationScope,
+  MineRow,
+  ProductRow,
+  SmelterRow,
+} from "../../src/rmi/declaration.ts";
 import { canonicalAnswer, cellText, freeText } from "./cell-text.ts";
 import { normalizeCid, smelterId } from "../../src/rmi/identifiers.ts";
 import { normalizeMetal } from "../../src/rmi/minerals.ts";
@@ -68,9 +76,15 @@ const cleanMineral = (t: string) => normalizeMetal(t.replace(/\s*\(\*\)\s*$/, ""
 /** Minerals declared in scope: selected slots/lists, or for fixed-metal templates those with Q1 = Yes. */
 export function readMinerals(decl: SheetSource, layout: TemplateLayout, answers: readonly Answer[]): string[] {
   const src = layout.minerals;
-  if (src.kind === "fixed") return src.minerals.filter((m) => answers.some((a) => a.meaning === "intentionally-added" && a.mineral === m && a.answer === "Yes"));
+  if (src.kind === "fixed")
+    return src.minerals.filter((m) =>
+      answers.some((a) => a.meaning === "intentionally-added" && a.mineral === m && a.answer === "Yes"),
+    );
   if (src.kind === "slots") {
-    return src.cells.map((c) => freeText(decl.cell(c))).filter((t): t is string => t !== null && !/^\(delete/i.test(t)).map((t) => cleanMineral(t)!);
+    return src.cells
+      .map((c) => freeText(decl.cell(c)))
+      .filter((t): t is string => t !== null && !/^\(delete/i.test(t))
+      .map((t) => cleanMineral(t)!);
   }
   const out: string[] = [];
   for (const c of src.cells) {
@@ -108,7 +122,11 @@ export function readAnswers(decl: SheetSource, layout: TemplateLayout, version: 
   return out;
 }
 
-export function readCompanyAnswers(decl: SheetSource, layout: TemplateLayout, version: string): Located<CompanyAnswer>[] {
+export function readCompanyAnswers(
+  decl: SheetSource,
+  layout: TemplateLayout,
+  version: string,
+): Located<CompanyAnswer>[] {
   const out: Located<CompanyAnswer>[] = [];
   const fixed = layout.minerals.kind === "fixed" ? layout.minerals.minerals : null;
   for (const q of layout.companyQuestions) {
@@ -117,7 +135,16 @@ export function readCompanyAnswers(decl: SheetSource, layout: TemplateLayout, ve
       const mineral = q.perMineral ? (fixed ? (fixed[i] ?? null) : rowMineral(decl, row)) : null;
       if (q.perMineral && !mineral) return;
       const comment = q.urlCell ? freeText(decl.cell(q.urlCell)) : freeText(decl.get(row, 6));
-      out.push({ cell: `D${row}`, value: { question: q.id, meaning, mineral, answer: canonicalAnswer(decl.get(row, 3), q.values, false), comment } });
+      out.push({
+        cell: `D${row}`,
+        value: {
+          question: q.id,
+          meaning,
+          mineral,
+          answer: canonicalAnswer(decl.get(row, 3), q.values, false),
+          comment,
+        },
+      });
     });
   }
   return out;
@@ -136,7 +163,12 @@ export function readSmelters(sheet: SheetSource, layout: TemplateLayout): Smelte
   for (let row = layout.smelterList.firstRow; row <= sheet.lastRow; row++) {
     // Older templates keep helper tables (translations, countries) below the list, after a copyright footer or a
     // row of "AAAA…" in the comments column.
-    if (FOOTER.test(at(row, "A") ?? "") || FOOTER.test(at(row, c.metal) ?? "") || /^A{20,}$/.test(at(row, c.comments) ?? "")) break;
+    if (
+      FOOTER.test(at(row, "A") ?? "") ||
+      FOOTER.test(at(row, c.metal) ?? "") ||
+      /^A{20,}$/.test(at(row, c.comments) ?? "")
+    )
+      break;
     if (!key.some((k) => at(row, k) !== null)) continue;
     const lookupName = at(row, c.lookupName);
     const written = at(row, c.name);
@@ -163,7 +195,6 @@ export function readSmelters(sheet: SheetSource, layout: TemplateLayout): Smelte
   }
   return out;
 }
-
 
 export function readProducts(sheet: SheetSource, layout: TemplateLayout, commentsColumn: string): ProductRow[] {
   const p = layout.productList;

@@ -13,7 +13,10 @@ export type BiffEncryption = "rc4" | "rc4-cryptoapi";
 const CLEAR_RECORDS = new Set([0x0809, 0x002f, 0x0194, 0x0195, 0x00e1, 0x0196, 0x0138]);
 const BOUNDSHEET = 0x0085;
 
-const unsupported = (what: string) => new UnreadableWorkbook(`encrypted legacy .xls workbook uses ${what}, which cannot be read; ask the supplier for an unprotected copy (or an .xlsx)`);
+const unsupported = (what: string) =>
+  new UnreadableWorkbook(
+    `encrypted legacy .xls workbook uses ${what}, which cannot be read; ask the supplier for an unprotected copy (or an .xlsx)`,
+  );
 const damaged = (what: string) => new UnreadableWorkbook(`damaged encrypted .xls workbook (${what})`);
 
 /** RC4 keystream generator (the cipher itself; node's OpenSSL 3 leaves it to the legacy provider). */
@@ -69,7 +72,13 @@ function keyMaterial(data: Uint8Array): KeyMaterial {
   const minor = view.getUint16(4, true);
   if (major === 1 && minor === 1) {
     if (data.length < 54) throw damaged("RC4 FILEPASS record is too short");
-    return { method: "rc4", salt: data.subarray(6, 22), verifier: data.subarray(22, 38), verifierHash: data.subarray(38, 54), keyBytes: 16 };
+    return {
+      method: "rc4",
+      salt: data.subarray(6, 22),
+      verifier: data.subarray(22, 38),
+      verifierHash: data.subarray(38, 54),
+      keyBytes: 16,
+    };
   }
   if ((major === 2 || major === 3 || major === 4) && minor === 2) {
     if (data.length < 14) throw damaged("RC4 CryptoAPI FILEPASS record is too short");
@@ -80,15 +89,23 @@ function keyMaterial(data: Uint8Array): KeyMaterial {
     const algIdHash = view.getUint32(h + 12, true);
     let keyBits = view.getUint32(h + 16, true);
     if (algId !== 0x6801 && algId !== 0) throw unsupported(`the cipher with algorithm id 0x${algId.toString(16)}`);
-    if (algIdHash !== 0x8004 && algIdHash !== 0) throw unsupported(`the hash with algorithm id 0x${algIdHash.toString(16)}`);
+    if (algIdHash !== 0x8004 && algIdHash !== 0)
+      throw unsupported(`the hash with algorithm id 0x${algIdHash.toString(16)}`);
     if (keyBits === 0) keyBits = 40;
     if (keyBits < 40 || keyBits > 128 || keyBits % 8 !== 0) throw damaged(`key size ${keyBits}`);
     const v = h + headerSize;
     const saltSize = view.getUint32(v, true);
-    if (saltSize !== 16 || v + 4 + 16 + 16 + 4 + 20 > data.length) throw damaged("RC4 CryptoAPI verifier is out of range");
+    if (saltSize !== 16 || v + 4 + 16 + 16 + 4 + 20 > data.length)
+      throw damaged("RC4 CryptoAPI verifier is out of range");
     const hashSize = view.getUint32(v + 36, true);
     if (hashSize !== 20) throw damaged(`verifier hash size ${hashSize}`);
-    return { method: "rc4-cryptoapi", salt: data.subarray(v + 4, v + 20), verifier: data.subarray(v + 20, v + 36), verifierHash: data.subarray(v + 40, v + 60), keyBytes: keyBits / 8 };
+    return {
+      method: "rc4-cryptoapi",
+      salt: data.subarray(v + 4, v + 20),
+      verifier: data.subarray(v + 20, v + 36),
+      verifierHash: data.subarray(v + 40, v + 60),
+      keyBytes: keyBits / 8,
+    };
   }
   throw unsupported(`RC4 encryption version ${major}.${minor}`);
 }
@@ -107,7 +124,10 @@ function blockKeys(m: KeyMaterial, password: string): ((block: number) => Uint8A
   if (m.method === "rc4") {
     const truncated = createHash("md5").update(pw).digest().subarray(0, 5);
     const unit = Buffer.concat([truncated, m.salt]);
-    const h1 = createHash("md5").update(Buffer.concat(Array.from({ length: 16 }, () => unit))).digest().subarray(0, 5);
+    const h1 = createHash("md5")
+      .update(Buffer.concat(Array.from({ length: 16 }, () => unit)))
+      .digest()
+      .subarray(0, 5);
     keyFor = (block) => createHash("md5").update(h1).update(le32(block)).digest();
     digest = "md5";
   } else {
@@ -126,7 +146,9 @@ function blockKeys(m: KeyMaterial, password: string): ((block: number) => Uint8A
   return actual.length === expected.length && timingSafeEqual(actual, expected) ? keyFor : null;
 }
 
-export type BiffDecryptOutcome = { ok: true; method: BiffEncryption; stream: Uint8Array } | { ok: false; method: BiffEncryption };
+export type BiffDecryptOutcome =
+  | { ok: true; method: BiffEncryption; stream: Uint8Array }
+  | { ok: false; method: BiffEncryption };
 
 /**
  * Decrypts a BIFF8 Workbook stream whose FILEPASS record starts at `filePassAt`: returns a copy with every record's

@@ -49,4 +49,3 @@ export function withContinues(stream: Uint8Array, view: DataView, at: number): {
   } while (p + 4 <= stream.length && view.getUint16(p, true) === CONTINUE);
   return { cursor: new BiffCursor(parts.length === 1 ? parts[0]! : Buffer.concat(parts), boundaries), next: p };
 }
-

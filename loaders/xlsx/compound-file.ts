@@ -20,7 +20,10 @@ export interface CompoundFileLimits {
   maxStreamBytes: number;
 }
 
-export const DEFAULT_COMPOUND_FILE_LIMITS: CompoundFileLimits = { maxEntries: 10_000, maxStreamBytes: 128 * 1024 * 1024 };
+export const DEFAULT_COMPOUND_FILE_LIMITS: CompoundFileLimits = {
+  maxEntries: 10_000,
+  maxStreamBytes: 128 * 1024 * 1024,
+};
 
 export interface CompoundEntry {
   /** Path from the root, parts joined by "/" (e.g. "Workbook", "\u0006DataSpaces/Version"). */
@@ -84,13 +87,26 @@ export class CompoundFile {
     this.fat = this.readFat(v.getUint32(44, true), v.getUint32(68, true), v.getUint32(72, true));
     const dirStart = v.getUint32(48, true);
     const dir = this.chain(this.fat, dirStart, "directory");
-    const dirBytes = this.gather(dir, this.sectorSize, (s) => this.sectorOffset(s), this.bytes, dir.length * this.sectorSize);
+    const dirBytes = this.gather(
+      dir,
+      this.sectorSize,
+      (s) => this.sectorOffset(s),
+      this.bytes,
+      dir.length * this.sectorSize,
+    );
     this.raw = this.readDirectory(dirBytes);
     const root = this.raw[0];
     if (root?.type !== 5) throw damaged("first directory entry is not the root");
     const miniFatStart = v.getUint32(60, true);
-    const miniFatChain = miniFatStart === ENDOFCHAIN || miniFatStart === FREESECT ? [] : this.chain(this.fat, miniFatStart, "mini FAT");
-    const miniFatBytes = this.gather(miniFatChain, this.sectorSize, (s) => this.sectorOffset(s), this.bytes, miniFatChain.length * this.sectorSize);
+    const miniFatChain =
+      miniFatStart === ENDOFCHAIN || miniFatStart === FREESECT ? [] : this.chain(this.fat, miniFatStart, "mini FAT");
+    const miniFatBytes = this.gather(
+      miniFatChain,
+      this.sectorSize,
+      (s) => this.sectorOffset(s),
+      this.bytes,
+      miniFatChain.length * this.sectorSize,
+    );
     this.miniFat = new Uint32Array(miniFatBytes.length / 4);
     const mv = new DataView(miniFatBytes.buffer, miniFatBytes.byteOffset, miniFatBytes.byteLength);
     for (let i = 0; i < this.miniFat.length; i++) this.miniFat[i] = mv.getUint32(i * 4, true);
@@ -115,7 +131,8 @@ export class CompoundFile {
     let next = difatStart;
     const seen = new Set<number>();
     while (fatList.length < fatSectors) {
-      if (next > MAXREGSECT || next >= this.sectorCount || seen.has(next)) throw damaged("DIFAT chain out of range or looping");
+      if (next > MAXREGSECT || next >= this.sectorCount || seen.has(next))
+        throw damaged("DIFAT chain out of range or looping");
       seen.add(next);
       const at = this.sectorOffset(next);
       for (let i = 0; i < perDifat && fatList.length < fatSectors; i++) fatList.push(this.u32(at + i * 4));
@@ -152,7 +169,13 @@ export class CompoundFile {
     return out;
   }
 
-  private gather(chain: number[], unit: number, offset: (s: number) => number, source: Uint8Array, size: number): Uint8Array {
+  private gather(
+    chain: number[],
+    unit: number,
+    offset: (s: number) => number,
+    source: Uint8Array,
+    size: number,
+  ): Uint8Array {
     const out = new Uint8Array(size);
     for (let i = 0; i < chain.length && i * unit < size; i++) {
       const from = offset(chain[i]!);
@@ -166,7 +189,10 @@ export class CompoundFile {
   private readDirectory(dir: Uint8Array): RawEntry[] {
     const dv = new DataView(dir.buffer, dir.byteOffset, dir.byteLength);
     const count = Math.floor(dir.length / 128);
-    if (count > this.limits.maxEntries) throw new UnreadableWorkbook(`OLE compound file has ${count} directory entries (limit ${this.limits.maxEntries})`);
+    if (count > this.limits.maxEntries)
+      throw new UnreadableWorkbook(
+        `OLE compound file has ${count} directory entries (limit ${this.limits.maxEntries})`,
+      );
     const out: RawEntry[] = [];
     for (let i = 0; i < count; i++) {
       const at = i * 128;
@@ -214,7 +240,8 @@ export class CompoundFile {
   stream(path: string): Uint8Array | null {
     const e = this.byPath.get(path.toLowerCase());
     if (e?.type !== 2) return null;
-    if (e.size > this.limits.maxStreamBytes) throw new UnreadableWorkbook(`stream '${path}' is ${e.size} bytes (limit ${this.limits.maxStreamBytes})`);
+    if (e.size > this.limits.maxStreamBytes)
+      throw new UnreadableWorkbook(`stream '${path}' is ${e.size} bytes (limit ${this.limits.maxStreamBytes})`);
     if (e.size === 0) return new Uint8Array(0);
     if (e.size < this.miniCutoff) {
       const mini = this.mini();
@@ -236,7 +263,13 @@ export class CompoundFile {
     const size = Math.min(root.size, this.sectorCount * this.sectorSize);
     const need = Math.ceil(size / this.sectorSize);
     const chain = root.start === ENDOFCHAIN ? [] : this.chain(this.fat, root.start, "mini stream", need);
-    this.miniStream = this.gather(chain, this.sectorSize, (s) => this.sectorOffset(s), this.bytes, Math.min(size, chain.length * this.sectorSize));
+    this.miniStream = this.gather(
+      chain,
+      this.sectorSize,
+      (s) => this.sectorOffset(s),
+      this.bytes,
+      Math.min(size, chain.length * this.sectorSize),
+    );
     return this.miniStream;
   }
 }

@@ -42,7 +42,10 @@ const BLOCK_KEY_VALUE = Buffer.from([0x14, 0x6e, 0x0b, 0xe7, 0xab, 0xac, 0xd0, 0
 const BLOCK_HMAC_KEY = Buffer.from([0x5f, 0xb2, 0xad, 0x01, 0x0c, 0xb9, 0xe1, 0xf6]);
 const BLOCK_HMAC_VALUE = Buffer.from([0xa0, 0x67, 0x7f, 0x02, 0xb2, 0x2c, 0x84, 0x33]);
 
-const unsupported = (what: string) => new UnreadableWorkbook(`encrypted workbook uses ${what}, which cannot be read; ask the supplier for an unprotected copy`);
+const unsupported = (what: string) =>
+  new UnreadableWorkbook(
+    `encrypted workbook uses ${what}, which cannot be read; ask the supplier for an unprotected copy`,
+  );
 const damaged = (what: string) => new UnreadableWorkbook(`damaged encrypted workbook (${what})`);
 
 function le32(n: number): Buffer {
@@ -65,9 +68,8 @@ function aes(mode: "cbc" | "ecb", key: Buffer, iv: Buffer | null, data: Uint8Arr
 }
 
 /** One-shot hashing where the runtime has it (Node ≥ 20.12: a third faster than a Hash object per round). */
-const oneShot: ((algorithm: string, data: Uint8Array) => Buffer) | null = typeof nodeCrypto.hash === "function"
-  ? (algorithm, data) => nodeCrypto.hash(algorithm, data, "buffer")
-  : null;
+const oneShot: ((algorithm: string, data: Uint8Array) => Buffer) | null =
+  typeof nodeCrypto.hash === "function" ? (algorithm, data) => nodeCrypto.hash(algorithm, data, "buffer") : null;
 
 /** The password hash's `rounds` iterations: H(LE32(i) + H), i = 0… (MS-OFFCRYPTO 2.3.4.7 and 2.3.4.11). */
 function spin(node: string, start: Buffer, rounds: number): Buffer {
@@ -111,8 +113,14 @@ function params(tag: string, where: string): AgileParams {
   };
   const salt = Buffer.from(attr(tag, "saltValue") ?? "", "base64");
   const p = {
-    saltSize: num("saltSize"), blockSize: num("blockSize"), keyBits: num("keyBits"), hashSize: num("hashSize"),
-    cipher: attr(tag, "cipherAlgorithm") ?? "", chaining: attr(tag, "cipherChaining") ?? "", hash: attr(tag, "hashAlgorithm") ?? "", salt,
+    saltSize: num("saltSize"),
+    blockSize: num("blockSize"),
+    keyBits: num("keyBits"),
+    hashSize: num("hashSize"),
+    cipher: attr(tag, "cipherAlgorithm") ?? "",
+    chaining: attr(tag, "cipherChaining") ?? "",
+    hash: attr(tag, "hashAlgorithm") ?? "",
+    salt,
   };
   if (p.cipher !== "AES") throw unsupported(`the ${p.cipher || "unnamed"} cipher`);
   if (![128, 192, 256].includes(p.keyBits)) throw unsupported(`AES with ${p.keyBits}-bit keys`);
@@ -145,20 +153,38 @@ function decryptAgile(xml: string, pkg: Uint8Array, password: string): DecryptOu
   const h = spin(HASHES[pw.hash]!.node, hash(pw.hash, pw.salt, Buffer.from(password, "utf16le")), spinCount);
   const keyFor = (block: Buffer) => fit(hash(pw.hash, h, block), pw.keyBits / 8);
   const iv = fit(pw.salt, pw.blockSize);
-  const verifierInput = aes("cbc", keyFor(BLOCK_VERIFIER_INPUT), iv, b64("encryptedVerifierHashInput")).subarray(0, pw.saltSize);
-  const verifierHash = aes("cbc", keyFor(BLOCK_VERIFIER_VALUE), iv, b64("encryptedVerifierHashValue")).subarray(0, pw.hashSize);
+  const verifierInput = aes("cbc", keyFor(BLOCK_VERIFIER_INPUT), iv, b64("encryptedVerifierHashInput")).subarray(
+    0,
+    pw.saltSize,
+  );
+  const verifierHash = aes("cbc", keyFor(BLOCK_VERIFIER_VALUE), iv, b64("encryptedVerifierHashValue")).subarray(
+    0,
+    pw.hashSize,
+  );
   const expected = hash(pw.hash, verifierInput).subarray(0, pw.hashSize);
-  if (verifierHash.length !== expected.length || !timingSafeEqual(verifierHash, expected)) return { ok: false, method: "agile" };
+  if (verifierHash.length !== expected.length || !timingSafeEqual(verifierHash, expected))
+    return { ok: false, method: "agile" };
   const secret = aes("cbc", keyFor(BLOCK_KEY_VALUE), iv, b64("encryptedKeyValue"));
   if (secret.length < keyData.keyBits / 8) throw damaged("encrypted key is too short");
   const key = secret.subarray(0, keyData.keyBits / 8);
 
   if (integrity) {
     const ivFor = (block: Buffer) => fit(hash(keyData.hash, keyData.salt, block), keyData.blockSize);
-    const hmacKey = aes("cbc", key, ivFor(BLOCK_HMAC_KEY), Buffer.from(attr(integrity, "encryptedHmacKey") ?? "", "base64")).subarray(0, keyData.hashSize);
-    const hmacValue = aes("cbc", key, ivFor(BLOCK_HMAC_VALUE), Buffer.from(attr(integrity, "encryptedHmacValue") ?? "", "base64")).subarray(0, keyData.hashSize);
+    const hmacKey = aes(
+      "cbc",
+      key,
+      ivFor(BLOCK_HMAC_KEY),
+      Buffer.from(attr(integrity, "encryptedHmacKey") ?? "", "base64"),
+    ).subarray(0, keyData.hashSize);
+    const hmacValue = aes(
+      "cbc",
+      key,
+      ivFor(BLOCK_HMAC_VALUE),
+      Buffer.from(attr(integrity, "encryptedHmacValue") ?? "", "base64"),
+    ).subarray(0, keyData.hashSize);
     const actual = createHmac(HASHES[keyData.hash]!.node, hmacKey).update(pkg).digest();
-    if (hmacValue.length !== actual.length || !timingSafeEqual(hmacValue, actual)) throw damaged("data integrity check failed: the file was altered or cut short");
+    if (hmacValue.length !== actual.length || !timingSafeEqual(hmacValue, actual))
+      throw damaged("data integrity check failed: the file was altered or cut short");
   }
 
   const size = packageSize(pkg);
@@ -177,7 +203,8 @@ function packageSize(pkg: Uint8Array): number {
   if (pkg.length < 8) throw damaged("EncryptedPackage is shorter than its header");
   const view = new DataView(pkg.buffer, pkg.byteOffset, pkg.byteLength);
   const size = view.getUint32(0, true) + view.getUint32(4, true) * 2 ** 32;
-  if (size > pkg.length - 8 || (size + 15) - ((size + 15) % 16) > pkg.length - 8) throw damaged(`EncryptedPackage declares ${size} bytes but holds ${pkg.length - 8}`);
+  if (size > pkg.length - 8 || size + 15 - ((size + 15) % 16) > pkg.length - 8)
+    throw damaged(`EncryptedPackage declares ${size} bytes but holds ${pkg.length - 8}`);
   return size;
 }
 
@@ -187,7 +214,8 @@ function decryptStandard(info: Uint8Array, pkg: Uint8Array, password: string): D
   const view = new DataView(info.buffer, info.byteOffset, info.byteLength);
   if (info.length < 12) throw damaged("EncryptionInfo is too short");
   const headerSize = view.getUint32(8, true);
-  if (headerSize < 32 || 12 + headerSize + 4 + 16 + 16 + 4 + 32 > info.length) throw damaged("EncryptionInfo header size is out of range");
+  if (headerSize < 32 || 12 + headerSize + 4 + 16 + 16 + 4 + 32 > info.length)
+    throw damaged("EncryptionInfo header size is out of range");
   const h = 12;
   const flags = view.getUint32(h, true);
   const algId = view.getUint32(h + 8, true);
@@ -196,7 +224,8 @@ function decryptStandard(info: Uint8Array, pkg: Uint8Array, password: string): D
   if (flags & 0x10) throw unsupported("external (extensible) encryption");
   const aesBits: Record<number, number> = { 0x660e: 128, 0x660f: 192, 0x6610: 256 };
   if (!aesBits[algId] || !(flags & 0x20)) throw unsupported(`the cipher with algorithm id 0x${algId.toString(16)}`);
-  if (algIdHash !== 0 && algIdHash !== 0x8004) throw unsupported(`the hash with algorithm id 0x${algIdHash.toString(16)}`);
+  if (algIdHash !== 0 && algIdHash !== 0x8004)
+    throw unsupported(`the hash with algorithm id 0x${algIdHash.toString(16)}`);
   if (keyBits !== aesBits[algId]) throw damaged(`key size ${keyBits} does not match AES-${aesBits[algId]}`);
   const v = 12 + headerSize;
   const saltSize = view.getUint32(v, true);
@@ -209,7 +238,10 @@ function decryptStandard(info: Uint8Array, pkg: Uint8Array, password: string): D
   const hh = spin("sha1", createHash("sha1").update(salt).update(Buffer.from(password, "utf16le")).digest(), 50_000);
   const final = createHash("sha1").update(hh).update(le32(0)).digest();
   const pad = (b: number) => Buffer.from(Array.from({ length: 64 }, (_, i) => (i < 20 ? final[i]! : 0) ^ b));
-  const derived = Buffer.concat([createHash("sha1").update(pad(0x36)).digest(), createHash("sha1").update(pad(0x5c)).digest()]);
+  const derived = Buffer.concat([
+    createHash("sha1").update(pad(0x36)).digest(),
+    createHash("sha1").update(pad(0x5c)).digest(),
+  ]);
   const key = derived.subarray(0, keyBits / 8);
 
   const verifier = aes("ecb", key, null, encryptedVerifier);
@@ -217,7 +249,11 @@ function decryptStandard(info: Uint8Array, pkg: Uint8Array, password: string): D
   const expected = createHash("sha1").update(verifier).digest().subarray(0, verifierHash.length);
   if (verifierHash.length !== 20 || !timingSafeEqual(verifierHash, expected)) return { ok: false, method: "standard" };
   const size = packageSize(pkg);
-  return { ok: true, method: "standard", bytes: aes("ecb", key, null, pkg.subarray(8, 8 + size + ((16 - (size % 16)) % 16))).subarray(0, size) };
+  return {
+    ok: true,
+    method: "standard",
+    bytes: aes("ecb", key, null, pkg.subarray(8, 8 + size + ((16 - (size % 16)) % 16))).subarray(0, size),
+  };
 }
 
 /**

@@ -26,7 +26,8 @@ export interface OpenedWorkbook {
 function describeCompound(cf: CompoundFile): string {
   if (cf.has("WordDocument")) return "not a workbook: the file is a Word 97-2003 document";
   if (cf.has("PowerPoint Document")) return "not a workbook: the file is a PowerPoint 97-2003 presentation";
-  if (cf.has("__substg1.0_0037001F") || cf.has("__substg1.0_0037001E")) return "not a workbook: the file is an Outlook message";
+  if (cf.has("__substg1.0_0037001F") || cf.has("__substg1.0_0037001E"))
+    return "not a workbook: the file is an Outlook message";
   return "OLE compound file that is not an Excel workbook";
 }
 
@@ -44,11 +45,15 @@ export function openWorkbook(bytes: Uint8Array, limits: Partial<WorkbookLimits> 
   if (info && pkg) {
     const outcome = decryptOoxml(info, pkg);
     if (!outcome.ok) throw new UnreadableWorkbook(PASSWORD_PROTECTED);
-    if (isCompoundFile(outcome.bytes)) throw new UnreadableWorkbook("damaged encrypted workbook (the decrypted package is not a zip)");
+    if (isCompoundFile(outcome.bytes))
+      throw new UnreadableWorkbook("damaged encrypted workbook (the decrypted package is not a zip)");
     return { workbook: Workbook.open(outcome.bytes, limits), format: "xlsx", decrypted: outcome.method };
   }
   // A package without EncryptionInfo is rights-managed (IRM): its key comes from a rights server, never from a password.
-  if (pkg) throw new UnreadableWorkbook("protected with Information Rights Management (IRM); ask the supplier for an unprotected copy");
+  if (pkg)
+    throw new UnreadableWorkbook(
+      "protected with Information Rights Management (IRM); ask the supplier for an unprotected copy",
+    );
   if (info) throw new UnreadableWorkbook("damaged encrypted workbook (EncryptedPackage is missing)");
   // BIFF8 lives in "Workbook"; a few writers name it "Book", the BIFF5 name (the BOF's version tells them apart).
   const stream = cf.stream("Workbook") ?? cf.stream("Book");

@@ -121,7 +121,8 @@ export function scanSheet(name: string, xml: string, strings: SharedStrings | nu
       }
       let body = tagEnd + 1;
       const f2 = xml.charCodeAt(body + 2);
-      const isFormula = xml.charCodeAt(body) === 60 && xml.charCodeAt(body + 1) === 102 && (f2 === 32 || f2 === 62 || f2 === 47);
+      const isFormula =
+        xml.charCodeAt(body) === 60 && xml.charCodeAt(body + 1) === 102 && (f2 === 32 || f2 === 62 || f2 === 47);
       if (isFormula) {
         const fTagEnd = xml.indexOf(">", body);
         const fEnd = fTagEnd < 0 ? -1 : xml.charCodeAt(fTagEnd - 1) === 47 ? fTagEnd + 1 : xml.indexOf("</f>", fTagEnd);

@@ -71,8 +71,13 @@ export class Workbook {
     if (zip.has("EncryptedPackage")) throw new UnreadableWorkbook("password-protected (encrypted) Excel workbook");
     const workbookXml = zip.text("xl/workbook.xml");
     if (workbookXml === null) {
-      if (zip.has("xl/workbook.bin")) throw new UnreadableWorkbook("Excel binary workbook (.xlsb); save it as .xlsx and send it again");
-      const kind = zip.has("word/document.xml") ? "a Word document" : zip.has("ppt/presentation.xml") ? "a PowerPoint file" : "a zip archive without xl/workbook.xml";
+      if (zip.has("xl/workbook.bin"))
+        throw new UnreadableWorkbook("Excel binary workbook (.xlsb); save it as .xlsx and send it again");
+      const kind = zip.has("word/document.xml")
+        ? "a Word document"
+        : zip.has("ppt/presentation.xml")
+          ? "a PowerPoint file"
+          : "a zip archive without xl/workbook.xml";
       throw new UnreadableWorkbook(`not an Excel workbook: ${kind}`);
     }
     const rels = new Map<string, string>();
@@ -86,7 +91,8 @@ export class Workbook {
       const name = attribute(tag, "name");
       const id = attribute(tag, "r:id") ?? /\s[\w]+:id="([^"]*)"/.exec(tag)?.[1];
       const path = id ? rels.get(decodeXmlText(id)) : undefined;
-      if (name !== undefined && path) sheets.push({ name, path, hidden: (attribute(tag, "state") ?? "visible") !== "visible" });
+      if (name !== undefined && path)
+        sheets.push({ name, path, hidden: (attribute(tag, "state") ?? "visible") !== "visible" });
     }
     const pr = [...tags(workbookXml, "workbookPr")][0];
     const date1904 = pr !== undefined && /^(1|true)$/i.test(attribute(pr, "date1904") ?? "");

@@ -1,4 +1,20 @@
-import { ARRAY, BOF, BOOLERR, decodeRk, EOF, FORMULA, LABEL, LABELSST, MULRK, NUMBER, RK, SHRFMLA, STRING, TABLE, withContinues } from "./biff-records.ts";
+import {
+  ARRAY,
+  BOF,
+  BOOLERR,
+  decodeRk,
+  EOF,
+  FORMULA,
+  LABEL,
+  LABELSST,
+  MULRK,
+  NUMBER,
+  RK,
+  SHRFMLA,
+  STRING,
+  TABLE,
+  withContinues,
+} from "./biff-records.ts";
 import { BiffCursor } from "./biff-strings.ts";
 import type { ScanOptions } from "./scan-sheet.ts";
 import { FormulaCells, Sheet, type CellValue } from "./sheet.ts";
@@ -18,7 +34,12 @@ const damaged = (what: string) => new UnreadableWorkbook(`damaged .xls workbook 
  * LABEL, NUMBER, RK, MULRK, BOOLERR and FORMULA cached values (number, boolean, empty, or the following STRING record),
  * rows 1-based, within the row and column caps.
  */
-export function readXlsSheet(stream: Uint8Array, info: XlsSheetInfo, strings: readonly string[], limits: ScanOptions): Sheet {
+export function readXlsSheet(
+  stream: Uint8Array,
+  info: XlsSheetInfo,
+  strings: readonly string[],
+  limits: ScanOptions,
+): Sheet {
   const view = new DataView(stream.buffer, stream.byteOffset, stream.byteLength);
   if (info.offset + 4 > stream.length || view.getUint16(info.offset, true) !== BOF) {
     throw damaged(`sheet '${info.name}' does not start where the workbook says`);

@@ -42,10 +42,15 @@ export class XlsWorkbook {
   static open(stream: Uint8Array, limits: ScanOptions, password: string = DEFAULT_PASSWORD): XlsWorkbook {
     let bytes = stream;
     let view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    if (bytes.length < 8 || view.getUint16(0, true) !== BOF) throw damaged("the Workbook stream does not start with a BOF record");
+    if (bytes.length < 8 || view.getUint16(0, true) !== BOF)
+      throw damaged("the Workbook stream does not start with a BOF record");
     const version = view.getUint16(4, true);
     if (version !== 0x0600) {
-      throw new UnreadableWorkbook(version === 0x0500 ? "Excel 5.0/95 workbook (BIFF5); save it as .xlsx and send it again" : `unsupported .xls version 0x${version.toString(16)}; save it as .xlsx`);
+      throw new UnreadableWorkbook(
+        version === 0x0500
+          ? "Excel 5.0/95 workbook (BIFF5); save it as .xlsx and send it again"
+          : `unsupported .xls version 0x${version.toString(16)}; save it as .xlsx`,
+      );
     }
     let encryption: BiffEncryption | null = null;
     const sheets: XlsSheetInfo[] = [];

@@ -64,7 +64,8 @@ export class ZipArchive {
     if (count > limits.maxEntries) {
       throw new UnreadableWorkbook(`zip archive has ${count} entries (limit ${limits.maxEntries})`);
     }
-    if (cdOffset + cdSize > eocd) throw new UnreadableWorkbook("truncated or damaged zip archive (central directory out of range)");
+    if (cdOffset + cdSize > eocd)
+      throw new UnreadableWorkbook("truncated or damaged zip archive (central directory out of range)");
     let p = cdOffset;
     for (let i = 0; i < count; i++) {
       if (p + 46 > bytes.length || view.getUint32(p, true) !== CENTRAL) {
@@ -104,13 +105,17 @@ export class ZipArchive {
     const entry = this.entries.get(name);
     if (!entry) return null;
     if (entry.size > this.limits.maxEntryBytes) {
-      throw new UnreadableWorkbook(`zip entry ${name} declares ${entry.size} bytes uncompressed (limit ${this.limits.maxEntryBytes})`);
+      throw new UnreadableWorkbook(
+        `zip entry ${name} declares ${entry.size} bytes uncompressed (limit ${this.limits.maxEntryBytes})`,
+      );
     }
     if (this.inflated + entry.size > this.limits.maxTotalBytes) {
       throw new UnreadableWorkbook(`zip archive expands beyond ${this.limits.maxTotalBytes} bytes`);
     }
     if (entry.size >= RATIO_CHECKED_FROM && entry.size > entry.compressedSize * MAX_RATIO) {
-      throw new UnreadableWorkbook(`zip entry ${name} expands ${Math.round(entry.size / Math.max(1, entry.compressedSize))}:1 (limit ${MAX_RATIO}:1 for entries over ${RATIO_CHECKED_FROM} bytes); possible zip bomb`);
+      throw new UnreadableWorkbook(
+        `zip entry ${name} expands ${Math.round(entry.size / Math.max(1, entry.compressedSize))}:1 (limit ${MAX_RATIO}:1 for entries over ${RATIO_CHECKED_FROM} bytes); possible zip bomb`,
+      );
     }
     const view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
     const lo = entry.localOffset;
@@ -125,7 +130,8 @@ export class ZipArchive {
       this.inflated += data.length;
       return data;
     }
-    if (entry.method !== 8) throw new UnreadableWorkbook(`zip entry ${name} uses unsupported compression method ${entry.method}`);
+    if (entry.method !== 8)
+      throw new UnreadableWorkbook(`zip entry ${name} uses unsupported compression method ${entry.method}`);
     const out = this.inflate(name, data, entry.size);
     this.inflated += out.length;
     return out;
@@ -136,14 +142,20 @@ export class ZipArchive {
     let out: Uint8Array;
     try {
       const cap = Math.max(1, Math.min(declared, this.limits.maxEntryBytes));
-      out = inflateRawSync(data, { maxOutputLength: cap, chunkSize: Math.max(64 * 1024, Math.min(cap, 16 * 1024 * 1024)) });
+      out = inflateRawSync(data, {
+        maxOutputLength: cap,
+        chunkSize: Math.max(64 * 1024, Math.min(cap, 16 * 1024 * 1024)),
+      });
     } catch (error) {
       if (error instanceof RangeError || (error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") {
-        throw new UnreadableWorkbook(`zip entry ${name} expands beyond its declared size (${declared} bytes); possible zip bomb`);
+        throw new UnreadableWorkbook(
+          `zip entry ${name} expands beyond its declared size (${declared} bytes); possible zip bomb`,
+        );
       }
       throw new UnreadableWorkbook(`damaged zip entry ${name}: ${(error as Error).message}`);
     }
-    if (out.length !== declared) throw new UnreadableWorkbook(`damaged zip entry ${name}: ${out.length} of ${declared} bytes`);
+    if (out.length !== declared)
+      throw new UnreadableWorkbook(`damaged zip entry ${name}: ${out.length} of ${declared} bytes`);
     return out;
   }
 

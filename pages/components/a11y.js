@@ -33,7 +33,8 @@ function repairTable(form) {
       th.click();
     });
     th.addEventListener("click", () => {
-      for (const other of table.querySelectorAll("thead th[title]")) if (other !== th) other.setAttribute("aria-sort", "none");
+      for (const other of table.querySelectorAll("thead th[title]"))
+        if (other !== th) other.setAttribute("aria-sort", "none");
       const mark = th.querySelector("span")?.textContent ?? "";
       th.setAttribute("aria-sort", mark === "▴" ? "ascending" : mark === "▾" ? "descending" : "none");
     });
@@ -63,14 +64,16 @@ export function installA11y() {
   document.documentElement.lang ||= "en";
   const toggle = document.getElementById("observablehq-sidebar-toggle");
   if (toggle) toggle.setAttribute("aria-label", "Toggle sidebar");
-  for (const label of document.querySelectorAll("#observablehq-sidebar-close, #observablehq-sidebar-backdrop")) label.setAttribute("aria-hidden", "true");
+  for (const label of document.querySelectorAll("#observablehq-sidebar-close, #observablehq-sidebar-backdrop"))
+    label.setAttribute("aria-hidden", "true");
   // Framework puts the sidebar's close <label> inside an <ol>; a list may only hold items.
   const close = document.getElementById("observablehq-sidebar-close");
   if (close?.parentElement?.tagName === "OL") close.parentElement.before(close);
   const main = document.querySelector("main") ?? document.body;
   repair(main);
   new MutationObserver((changes) => {
-    for (const c of changes) for (const n of c.addedNodes) if (n.nodeType === 1) repair(n.closest?.("form[class*='-table']") ?? n);
+    for (const c of changes)
+      for (const n of c.addedNodes) if (n.nodeType === 1) repair(n.closest?.("form[class*='-table']") ?? n);
   }).observe(main, { childList: true, subtree: true });
 }
 

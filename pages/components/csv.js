@@ -6,7 +6,13 @@ const TRIGGER = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
 
 export function csvCell(value) {
   if (value === null || value === undefined) return "";
-  let text = Array.isArray(value) ? value.join("; ") : value instanceof Date ? value.toISOString() : typeof value === "object" ? JSON.stringify(value) : String(value);
+  let text = Array.isArray(value)
+    ? value.join("; ")
+    : value instanceof Date
+      ? value.toISOString()
+      : typeof value === "object"
+        ? JSON.stringify(value)
+        : String(value);
   // Numbers are data, not formulas: only text is neutralised (so -2 stays a number).
   if (typeof value !== "number" && typeof value !== "boolean" && TRIGGER.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;

@@ -4,7 +4,8 @@ export const BANDS = ["Critical", "High", "Medium", "Low", "Data gap", "Excluded
 export const BAND_COLORS = ["#b2182b", "#ef8a62", "#f4c542", "#67a9cf", "#9e9e9e", "#d9d9d9"];
 export const bandColor = (band) => BAND_COLORS[BANDS.indexOf(band)] ?? "#bbb";
 
-export const pct = (x, digits = 0) => (x === null || x === undefined || Number.isNaN(x) ? "–" : `${(x * 100).toFixed(digits)}%`);
+export const pct = (x, digits = 0) =>
+  x === null || x === undefined || Number.isNaN(x) ? "–" : `${(x * 100).toFixed(digits)}%`;
 export const count = (x) => (x === null || x === undefined ? "–" : Number(x).toLocaleString("en-US"));
 export const fmt = (x, format) => (format === "percent" ? pct(x, 0) : count(x));
 
@@ -16,7 +17,7 @@ export function delta(kpi) {
     kpi.format === "percent"
       ? `${d >= 0 ? "+" : "−"}${Math.abs(d * 100).toFixed(0)} pts`
       : `${d >= 0 ? "+" : "−"}${Math.abs(d).toLocaleString("en-US")}`;
-  return { d, text, good: d === 0 ? null : (d > 0) === (kpi.better === "up") };
+  return { d, text, good: d === 0 ? null : d > 0 === (kpi.better === "up") };
 }
 
 function el(tag, className, text) {

@@ -26,19 +26,34 @@ export function engagementSettings(ctx: CommandContext, command: string): Engage
   const asOf = asOfFrom(stringOption(ctx, "as-of"), config, loaded.path, stringOption(ctx, "period"));
   const period = stringOption(ctx, "period") ?? config.period ?? asOf.slice(0, 4);
   if (!PERIOD.test(period)) {
-    throw new AssayError(`assay ${command}: invalid --period: ${JSON.stringify(period)} (expected letters, digits, '.', '_' or '-')`, { code: "usage", exitCode: 2 });
+    throw new AssayError(
+      `assay ${command}: invalid --period: ${JSON.stringify(period)} (expected letters, digits, '.', '_' or '-')`,
+      { code: "usage", exitCode: 2 },
+    );
   }
-  return { asOf, period, scope: parseScopeConfig(config.scope, file), outreach: parseOutreachConfig(config.outreach, file), company: config.company };
+  return {
+    asOf,
+    period,
+    scope: parseScopeConfig(config.scope, file),
+    outreach: parseOutreachConfig(config.outreach, file),
+    company: config.company,
+  };
 }
 
 /** Opens the warehouse for an engagement command; a missing file is a usage error, not an empty result. */
 export async function openWarehouse(ctx: CommandContext, command: string): Promise<Database> {
   if (!existsSync(ctx.dbPath)) {
-    throw new AssayError(`assay ${command}: no database at ${ctx.dbPath} (run assay build first, or pass --db <file>)`, { code: "usage", exitCode: 2 });
+    throw new AssayError(
+      `assay ${command}: no database at ${ctx.dbPath} (run assay build first, or pass --db <file>)`,
+      { code: "usage", exitCode: 2 },
+    );
   }
   try {
     return await Database.open(ctx.dbPath);
   } catch (error) {
-    throw new AssayError(`assay ${command}: cannot open database ${ctx.dbPath}: ${(error as Error).message.split("\n")[0]}`, { exitCode: 2 });
+    throw new AssayError(
+      `assay ${command}: cannot open database ${ctx.dbPath}: ${(error as Error).message.split("\n")[0]}`,
+      { exitCode: 2 },
+    );
   }
 }

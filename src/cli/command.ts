@@ -58,7 +58,10 @@ export function parseCommandArgs(command: Command, argv: string[]) {
     return { values: values as Record<string, string | boolean | string[] | undefined>, positionals, given };
   } catch (error) {
     const message = error instanceof Error ? error.message.replace(/\. To specify.*$/s, "") : String(error);
-    throw new AssayError(`assay ${command.name}: ${message} (see assay ${command.name} --help)`, { code: "usage", exitCode: 2 });
+    throw new AssayError(`assay ${command.name}: ${message} (see assay ${command.name} --help)`, {
+      code: "usage",
+      exitCode: 2,
+    });
   }
 }
 

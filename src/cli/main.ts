@@ -70,11 +70,15 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
     }
     if (isStorageError(error)) {
       // Disk full or an I/O failure: the user's to fix, and what was not committed is read again next run.
-      const hint = /space|quota|ENOSPC/i.test(firstLine(error)) ? "free space, then run again" : "run again; a warehouse a killed run left is repaired when opened";
+      const hint = /space|quota|ENOSPC/i.test(firstLine(error))
+        ? "free space, then run again"
+        : "run again; a warehouse a killed run left is repaired when opened";
       io.err(`assay ${name}: warehouse storage failed: ${terminalText(firstLine(error))} (${hint})\n`);
       return 1;
     }
-    io.err(`assay ${name}: unexpected error\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.err(
+      `assay ${name}: unexpected error\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return 1;
   }
 }

@@ -14,9 +14,15 @@ export const AssayConfig = z
     /** The company's own identity, written on its roll-up declaration and reports. */
     company: RollupCompany.strict().default({ name: "Your company" }),
     /** Reporting period label, e.g. "2025"; defaults to the as-of year. */
-    period: z.string().regex(/^[\w.-]+$/, "letters, digits, '.', '_' or '-'").optional(),
+    period: z
+      .string()
+      .regex(/^[\w.-]+$/, "letters, digits, '.', '_' or '-'")
+      .optional(),
     /** As-of date for freshness checks (YYYY-MM-DD); defaults to today. */
-    asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date YYYY-MM-DD").optional(),
+    asOf: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "a date YYYY-MM-DD")
+      .optional(),
     inputs: z
       .object({
         /** Folders (searched recursively) or files of supplier workbooks. */

@@ -1,4 +1,14 @@
-import { DuckDBInstance, DuckDBTypeId, dateValue, listValue, type DuckDBConnection, type DuckDBListType, type DuckDBType, type DuckDBValue, type DuckDBResultReader } from "@duckdb/node-api";
+import {
+  DuckDBInstance,
+  DuckDBTypeId,
+  dateValue,
+  listValue,
+  type DuckDBConnection,
+  type DuckDBListType,
+  type DuckDBType,
+  type DuckDBValue,
+  type DuckDBResultReader,
+} from "@duckdb/node-api";
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { migrations, type Migration } from "./migrations/index.ts";
@@ -48,7 +58,10 @@ export class Database {
    * from their tables and the result checkpointed, so a replay that left an index out of step cannot poison later runs.
    * `repair` does the same on demand.
    */
-  static async open(path = ":memory:", options: { readOnly?: boolean; migrate?: boolean; repair?: boolean } = {}): Promise<Database> {
+  static async open(
+    path = ":memory:",
+    options: { readOnly?: boolean; migrate?: boolean; repair?: boolean } = {},
+  ): Promise<Database> {
     const file = path !== ":memory:" && !options.readOnly;
     if (file) mkdirSync(dirname(path), { recursive: true });
     const unclean = file && existsSync(`${path}.wal`);
@@ -67,7 +80,9 @@ export class Database {
 
   /** Rebuilds every secondary index from its table and checkpoints (after a crash, or when an index is found damaged). */
   async repair(): Promise<number> {
-    const indexes = await this.all<{ name: string; sql: string }>("SELECT index_name AS name, sql FROM duckdb_indexes() WHERE sql IS NOT NULL AND schema_name = 'main'");
+    const indexes = await this.all<{ name: string; sql: string }>(
+      "SELECT index_name AS name, sql FROM duckdb_indexes() WHERE sql IS NOT NULL AND schema_name = 'main'",
+    );
     // One statement at a time: DuckDB 1.5 aborts the process when such a transaction commits on a replayed database.
     for (const i of indexes) {
       await this.run(`DROP INDEX ${quoteIdentifier(i.name)}`);
@@ -83,7 +98,10 @@ export class Database {
 
   /** Runs a query and returns JSON-safe row objects (BIGINT and DECIMAL become numbers, dates ISO strings). */
   async all<T = Row>(sql: string, params?: SqlParams): Promise<T[]> {
-    const reader = await this.connection.runAndReadAll(sql, params as DuckDBValue[] | Record<string, DuckDBValue> | undefined);
+    const reader = await this.connection.runAndReadAll(
+      sql,
+      params as DuckDBValue[] | Record<string, DuckDBValue> | undefined,
+    );
     return toNumberColumns(reader, reader.getRowObjectsJson() as Row[]) as T[];
   }
 
@@ -134,7 +152,12 @@ export class Database {
   }
 
   /** The appender path: false (nothing appended) when `strict` is off and some value or default does not fit. */
-  private async append(table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[], { strict }: { strict: boolean }): Promise<boolean> {
+  private async append(
+    table: string,
+    columns: readonly string[],
+    rows: readonly (readonly SqlValue[])[],
+    { strict }: { strict: boolean },
+  ): Promise<boolean> {
     const tableColumns = await this.all<{ name: string; fallback: string | null }>(
       "SELECT column_name AS name, column_default AS fallback FROM information_schema.columns WHERE table_schema = 'main' AND table_name = ? ORDER BY ordinal_position",
       [table],
@@ -145,7 +168,10 @@ export class Database {
     const source = tableColumns.map((t) => columns.indexOf(t.name));
     const sequenced = tableColumns.find((t, i) => source[i]! < 0 && /nextval\s*\(/i.test(t.fallback ?? ""));
     if (sequenced) {
-      if (strict) throw new Error(`appendRows(${table}): column ${sequenced.name} takes its default from a sequence; pass its value`);
+      if (strict)
+        throw new Error(
+          `appendRows(${table}): column ${sequenced.name} takes its default from a sequence; pass its value`,
+        );
       return false;
     }
     const appender = await this.connection.createAppender(table);
@@ -154,7 +180,8 @@ export class Database {
       // Convert everything first, so a value that does not fit leaves nothing half-appended.
       const converted: Array<Array<DuckDBValue | typeof DEFAULT>> = [];
       for (const [r, row] of rows.entries()) {
-        if (row.length !== columns.length) throw new Error(`appendRows(${table}): row ${r} has ${row.length} values for ${columns.length} columns`);
+        if (row.length !== columns.length)
+          throw new Error(`appendRows(${table}): row ${r} has ${row.length} values for ${columns.length} columns`);
         const out: Array<DuckDBValue | typeof DEFAULT> = [];
         for (let i = 0; i < source.length; i++) {
           const k = source[i]!;
@@ -165,7 +192,10 @@ export class Database {
           const value = coerce(row[k] ?? null, types[i]!);
           if (value === CANNOT) {
             if (!strict) return false;
-            const rule = types[i]!.typeId === DuckDBTypeId.DATE ? "invalid date (expected YYYY-MM-DD)" : `value does not fit ${types[i]!.toString()}`;
+            const rule =
+              types[i]!.typeId === DuckDBTypeId.DATE
+                ? "invalid date (expected YYYY-MM-DD)"
+                : `value does not fit ${types[i]!.toString()}`;
             throw new Error(`appendRows(${table}): row ${r}, column ${columns[k]}: ${rule}: ${JSON.stringify(row[k])}`);
           }
           out.push(value);
@@ -223,7 +253,9 @@ export class Database {
     await this.run(
       "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP DEFAULT current_timestamp)",
     );
-    const done = new Set((await this.all<{ version: number }>("SELECT version FROM schema_migrations")).map((r) => r.version));
+    const done = new Set(
+      (await this.all<{ version: number }>("SELECT version FROM schema_migrations")).map((r) => r.version),
+    );
     let applied = 0;
     for (const m of [...list].sort((a, b) => a.version - b.version)) {
       if (done.has(m.version)) continue;
@@ -254,7 +286,9 @@ function coerce(value: SqlValue, type: DuckDBType): DuckDBValue | typeof CANNOT 
   switch (type.typeId) {
     case DuckDBTypeId.VARCHAR:
       if (typeof value === "string") return value;
-      return typeof value === "number" || typeof value === "bigint" || typeof value === "boolean" ? String(value) : CANNOT;
+      return typeof value === "number" || typeof value === "bigint" || typeof value === "boolean"
+        ? String(value)
+        : CANNOT;
     case DuckDBTypeId.BOOLEAN:
       return typeof value === "boolean" ? value : CANNOT;
     case DuckDBTypeId.TINYINT:

@@ -8,4 +8,5 @@ export function isStorageError(error: unknown): boolean {
   return STORAGE.test(message);
 }
 
-const STORAGE = /IO Error|No space left|ENOSPC|EDQUOT|disk quota|Could not (write|read|open|truncate|fsync|sync)|Failed to commit|Failed to (checkpoint|flush)|FATAL|database has been invalidated|cannot rollback|read-only file system|EROFS|EIO\b|Out of Memory/i;
+const STORAGE =
+  /IO Error|No space left|ENOSPC|EDQUOT|disk quota|Could not (write|read|open|truncate|fsync|sync)|Failed to commit|Failed to (checkpoint|flush)|FATAL|database has been invalidated|cannot rollback|read-only file system|EROFS|EIO\b|Out of Memory/i;

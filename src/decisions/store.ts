@@ -102,10 +102,7 @@ export async function decisionContext(db: Database, asOf: string): Promise<Decis
     })),
   ];
   const reported = (
-    await all(
-      "smelter_rows",
-      "SELECT DISTINCT metal, name, lookup_name FROM smelter_rows WHERE metal IS NOT NULL",
-    )
+    await all("smelter_rows", "SELECT DISTINCT metal, name, lookup_name FROM smelter_rows WHERE metal IS NOT NULL")
   ).map((r) => ({
     metal: String(r.metal).toLowerCase(),
     name: str(r.name),

@@ -25,7 +25,7 @@ export function weekStart(iso: string): string {
   const d = dayNumber(iso);
   if (d === null) throw new Error(`invalid date: ${iso} (expected YYYY-MM-DD)`);
   // 1970-01-01 was a Thursday: (d + 3) mod 7 is 0 on Mondays.
-  return fromDayNumber(d - (((d + 3) % 7) + 7) % 7);
+  return fromDayNumber(d - ((((d + 3) % 7) + 7) % 7));
 }
 
 export function monthStart(iso: string): string {

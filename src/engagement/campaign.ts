@@ -24,7 +24,10 @@ export function campaignWindow(period: string, config: OutreachConfig): Campaign
   const explicit = config.campaigns[period];
   if (explicit) {
     if (explicit.end < explicit.start) {
-      throw new AssayError(`assay.config.json: outreach.campaigns.${period}: end ${explicit.end} is before start ${explicit.start}`, { code: "config", exitCode: 2 });
+      throw new AssayError(
+        `assay.config.json: outreach.campaigns.${period}: end ${explicit.end} is before start ${explicit.start}`,
+        { code: "config", exitCode: 2 },
+      );
     }
     return { period, start: explicit.start, end: explicit.end, deadline: explicit.deadline ?? null };
   }
@@ -44,7 +47,8 @@ export function campaignWindow(period: string, config: OutreachConfig): Campaign
     const h = Number(m[2]);
     return range(Number(m[1]), h * 6 - 5, h * 6);
   }
-  if ((m = /^(\d{4})-(\d{2})$/.exec(period)) && Number(m[2]) >= 1 && Number(m[2]) <= 12) return range(Number(m[1]), Number(m[2]), Number(m[2]));
+  if ((m = /^(\d{4})-(\d{2})$/.exec(period)) && Number(m[2]) >= 1 && Number(m[2]) <= 12)
+    return range(Number(m[1]), Number(m[2]), Number(m[2]));
   return { period, start: null, end: null, deadline: null };
 }
 
@@ -55,12 +59,19 @@ export function inWindow(date: string, window: CampaignWindow): boolean {
 }
 
 /** Events of this campaign that happened on or before `asOf`: an explicit campaign label wins over the date. */
-export function campaignEvents(events: readonly OutreachEvent[], window: CampaignWindow, asOf: string): OutreachEvent[] {
-  return events.filter((e) => e.date <= asOf && (e.campaign !== null && e.campaign !== "" ? e.campaign === window.period : inWindow(e.date, window)));
+export function campaignEvents(
+  events: readonly OutreachEvent[],
+  window: CampaignWindow,
+  asOf: string,
+): OutreachEvent[] {
+  return events.filter(
+    (e) =>
+      e.date <= asOf &&
+      (e.campaign !== null && e.campaign !== "" ? e.campaign === window.period : inWindow(e.date, window)),
+  );
 }
 
 /** The first day the campaign expects requests to go out: its start, or `asOf` for open windows. */
 export function campaignStart(window: CampaignWindow, asOf: string): string {
   return window.start ?? asOf;
 }
-

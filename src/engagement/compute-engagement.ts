@@ -34,10 +34,17 @@ export function computeEngagement(inputs: EngagementInputs, settings: Engagement
   const warnings = [...inputs.warnings];
   const known = new Set(inputs.suppliers.map((s) => s.supplierId));
   const unknownIds = [...new Set(inputs.events.map((e) => e.supplierId).filter((id) => !known.has(id)))];
-  if (unknownIds.length > 0) warnings.push(`outreach log names suppliers missing from the supplier master: ${unknownIds.slice(0, 10).join(", ")}${unknownIds.length > 10 ? ", …" : ""}`);
+  if (unknownIds.length > 0)
+    warnings.push(
+      `outreach log names suppliers missing from the supplier master: ${unknownIds.slice(0, 10).join(", ")}${unknownIds.length > 10 ? ", …" : ""}`,
+    );
 
   const events = groupBy<OutreachEvent>(campaignEvents(inputs.events, window, asOf), (e) => e.supplierId);
-  const links = applyLinkDecisions(linkDeclarations(inputs.suppliers, inputs.declarations), inputs.linkDecisions ?? [], inputs.suppliers);
+  const links = applyLinkDecisions(
+    linkDeclarations(inputs.suppliers, inputs.declarations),
+    inputs.linkDecisions ?? [],
+    inputs.suppliers,
+  );
   const declarations = groupBy(links.links, (l) => l.supplierId);
   const engagements = inputs.suppliers.map((supplier) =>
     engagementStatus({
@@ -56,7 +63,10 @@ export function computeEngagement(inputs: EngagementInputs, settings: Engagement
     window,
     engagements,
     metrics: engagementMetrics(engagements, inputs.bomLines),
-    timeline: [...responseTimeline(engagements, window, asOf, "week"), ...responseTimeline(engagements, window, asOf, "month")],
+    timeline: [
+      ...responseTimeline(engagements, window, asOf, "week"),
+      ...responseTimeline(engagements, window, asOf, "month"),
+    ],
     links,
     warnings,
   };

@@ -101,7 +101,8 @@ export function engagementStatus(input: EngagementInput): SupplierEngagement {
     } else if (e.event === "bounced") {
       const key = contactKey(e.contact);
       let index = -1;
-      for (let i = delivered.length - 1; i >= 0 && index < 0; i--) if (key === "" || contactKey(delivered[i]!.contact) === key) index = i;
+      for (let i = delivered.length - 1; i >= 0 && index < 0; i--)
+        if (key === "" || contactKey(delivered[i]!.contact) === key) index = i;
       if (index >= 0) delivered.splice(index, 1);
       pendingBounce = e;
     } else if (e.event === "responded-no-data") noData = e;
@@ -109,7 +110,9 @@ export function engagementStatus(input: EngagementInput): SupplierEngagement {
   }
 
   const current = input.declarations.filter((d) => d.isCurrent);
-  const inCampaign = current.filter((d) => received !== null || window.start === null || (declarationDate(d) ?? window.start) >= window.start);
+  const inCampaign = current.filter(
+    (d) => received !== null || window.start === null || (declarationDate(d) ?? window.start) >= window.start,
+  );
   const usableDecl = inCampaign.find((d) => errors(d) === 0) ?? null;
   const declaration = usableDecl ?? inCampaign[0] ?? null;
 
@@ -117,7 +120,13 @@ export function engagementStatus(input: EngagementInput): SupplierEngagement {
   let lastEvent: string | null = lastLogged?.event ?? null;
   let lastEventDate: string | null = lastLogged?.date ?? null;
   const declDate = declaration ? declarationDate(declaration) : null;
-  if (declaration && received === null && declDate !== null && declDate <= asOf && (lastEventDate === null || declDate > lastEventDate)) {
+  if (
+    declaration &&
+    received === null &&
+    declDate !== null &&
+    declDate <= asOf &&
+    (lastEventDate === null || declDate > lastEventDate)
+  ) {
     lastEvent = "declaration-received";
     lastEventDate = declDate;
   }
@@ -126,7 +135,10 @@ export function engagementStatus(input: EngagementInput): SupplierEngagement {
   if (responseDate !== null && responseDate > asOf) responseDate = asOf;
   const firstRequest = delivered[0] ?? null;
   const lastRequest = delivered.at(-1) ?? null;
-  const daysToRespond = responseDate !== null && firstRequest !== null && firstRequest.date <= responseDate ? daysBetween(firstRequest.date, responseDate) : null;
+  const daysToRespond =
+    responseDate !== null && firstRequest !== null && firstRequest.date <= responseDate
+      ? daysBetween(firstRequest.date, responseDate)
+      : null;
   const contacts = new Set(delivered.map((e) => contactKey(e.contact))).size;
   const escalated = delivered.some((e) => e.event === "escalated");
 
@@ -135,18 +147,29 @@ export function engagementStatus(input: EngagementInput): SupplierEngagement {
   let dueDate: string | null;
   if (usableDecl) {
     // A declaration is a snapshot: RMI templates are refreshed yearly, so the next step is the update request.
-    [status, nextAction, dueDate] = ["responded", "request-update", addDays(declDate ?? responseDate ?? asOf, intervals.refresh)];
+    [status, nextAction, dueDate] = [
+      "responded",
+      "request-update",
+      addDays(declDate ?? responseDate ?? asOf, intervals.refresh),
+    ];
   } else if (declaration || received) {
     status = "responded";
     const since = responseDate ?? asOf;
     if (!declaration) [nextAction, dueDate] = ["review-declaration", since];
-    else if (lastRequest && lastRequest.date > since) [nextAction, dueDate] = ["send-reminder", addDays(lastRequest.date, intervals.reminder)];
+    else if (lastRequest && lastRequest.date > since)
+      [nextAction, dueDate] = ["send-reminder", addDays(lastRequest.date, intervals.reminder)];
     else [nextAction, dueDate] = ["request-clarification", addDays(since, intervals.clarification)];
   } else if (noData && (!lastRequest || noData.date >= lastRequest.date)) {
-    [status, nextAction, dueDate] = ["responded-without-data", "follow-up", addDays(noData.date, intervals.noDataFollowUp)];
+    [status, nextAction, dueDate] = [
+      "responded-without-data",
+      "follow-up",
+      addDays(noData.date, intervals.noDataFollowUp),
+    ];
   } else if (!lastRequest) {
     status = "not-contacted";
-    [nextAction, dueDate] = pendingBounce ? ["fix-contact", pendingBounce.date] : ["send-request", campaignStart(window, asOf)];
+    [nextAction, dueDate] = pendingBounce
+      ? ["fix-contact", pendingBounce.date]
+      : ["send-request", campaignStart(window, asOf)];
   } else {
     const wait = escalated ? intervals.escalation : delivered.length === 1 ? intervals.request : intervals.reminder;
     dueDate = addDays(lastRequest.date, wait);
@@ -157,7 +180,12 @@ export function engagementStatus(input: EngagementInput): SupplierEngagement {
     } else {
       const stage: EngagementStatus = escalated ? "escalated" : delivered.length === 1 ? "requested" : "second-request";
       status = overdue ? "no-response" : stage;
-      nextAction = delivered.length === 1 ? "send-reminder" : escalated && contacts < needContacts ? "escalate-to-another-contact" : "escalate";
+      nextAction =
+        delivered.length === 1
+          ? "send-reminder"
+          : escalated && contacts < needContacts
+            ? "escalate-to-another-contact"
+            : "escalate";
     }
     if (pendingBounce) [nextAction, dueDate] = ["fix-contact", pendingBounce.date];
   }

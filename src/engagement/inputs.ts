@@ -22,7 +22,14 @@ export const Supplier = z.object({
 export type Supplier = z.infer<typeof Supplier>;
 export type SupplierInput = z.input<typeof Supplier>;
 
-export const OutreachEventKind = z.enum(["requested", "reminder", "escalated", "bounced", "responded-no-data", "response-received"]);
+export const OutreachEventKind = z.enum([
+  "requested",
+  "reminder",
+  "escalated",
+  "bounced",
+  "responded-no-data",
+  "response-received",
+]);
 export type OutreachEventKind = z.infer<typeof OutreachEventKind>;
 
 export const OutreachEvent = z.object({

@@ -21,15 +21,61 @@ export interface LinkResult {
 
 // Legal forms and filler words that differ between a supplier master and what a supplier types in its template.
 const LEGAL_FORMS = new Set([
-  "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "llp", "lp", "plc", "gmbh", "mbh", "ag", "kg",
-  "se", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "ab", "as", "asa", "oy", "oyj", "kk", "pte", "pty", "pvt", "private", "sdn", "bhd",
-  "tbk", "jsc", "pjsc", "ooo", "the", "and", "group", "holding", "holdings", "international", "intl",
+  "inc",
+  "incorporated",
+  "corp",
+  "corporation",
+  "co",
+  "company",
+  "ltd",
+  "limited",
+  "llc",
+  "llp",
+  "lp",
+  "plc",
+  "gmbh",
+  "mbh",
+  "ag",
+  "kg",
+  "se",
+  "sa",
+  "sas",
+  "sarl",
+  "srl",
+  "spa",
+  "bv",
+  "nv",
+  "ab",
+  "as",
+  "asa",
+  "oy",
+  "oyj",
+  "kk",
+  "pte",
+  "pty",
+  "pvt",
+  "private",
+  "sdn",
+  "bhd",
+  "tbk",
+  "jsc",
+  "pjsc",
+  "ooo",
+  "the",
+  "and",
+  "group",
+  "holding",
+  "holdings",
+  "international",
+  "intl",
 ]);
 
 /** A company name reduced for comparison: normalised, legal forms dropped ("Acme Electronics Co., Ltd." → "acme electronics"). */
 export function companyKey(name: string | null): string {
   if (!name) return "";
-  const tokens = normalizeName(name).split(" ").filter((t) => t !== "");
+  const tokens = normalizeName(name)
+    .split(" ")
+    .filter((t) => t !== "");
   const kept = tokens.filter((t) => !LEGAL_FORMS.has(t));
   return (kept.length > 0 ? kept : tokens).join(" ");
 }
@@ -37,14 +83,19 @@ export function companyKey(name: string | null): string {
 /** Alphanumerics of an identifier, upper case ("459-88-02246" → "4598802246"); placeholders give "". */
 export function compactId(value: string | null): string {
   if (!value) return "";
-  const c = foldDiacritics(value).toUpperCase().replace(/[^A-Z0-9]/g, "");
+  const c = foldDiacritics(value)
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, "");
   if (c.length < 4 || /^(.)\1*$/.test(c) || /^(NA|NONE|NULL|TBD|UNKNOWN|ABC\d*)$/.test(c)) return "";
   return c;
 }
 
 function idTokens(value: string | null): string[] {
   if (!value) return [];
-  return foldDiacritics(value).toUpperCase().split(/[^A-Z0-9]+/).filter((t) => t.length >= 5);
+  return foldDiacritics(value)
+    .toUpperCase()
+    .split(/[^A-Z0-9]+/)
+    .filter((t) => t.length >= 5);
 }
 
 function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -95,7 +146,10 @@ export function linkDeclarations(suppliers: readonly Supplier[], declarations: r
       continue;
     }
     if (candidates.length > 1) {
-      unlinked.push({ declaration: d, reason: `ambiguous: company name ${JSON.stringify(d.companyName)} matches suppliers ${candidates.map((s) => s.supplierId).join(", ")}` });
+      unlinked.push({
+        declaration: d,
+        reason: `ambiguous: company name ${JSON.stringify(d.companyName)} matches suppliers ${candidates.map((s) => s.supplierId).join(", ")}`,
+      });
       continue;
     }
     const prefixHits = key ? prefixMatches(key, byName) : [];
@@ -112,7 +166,10 @@ export function linkDeclarations(suppliers: readonly Supplier[], declarations: r
     const id = d.uniqueId ? `, unique ID ${JSON.stringify(d.uniqueId)}` : "";
     unlinked.push({
       declaration: d,
-      reason: prefixHits.length > 1 ? `ambiguous: ${what} starts like suppliers ${prefixHits.map((s) => s.supplierId).join(", ")}` : `no supplier in the master matches ${what}${id}`,
+      reason:
+        prefixHits.length > 1
+          ? `ambiguous: ${what} starts like suppliers ${prefixHits.map((s) => s.supplierId).join(", ")}`
+          : `no supplier in the master matches ${what}${id}`,
     });
   }
   return { links, unlinked };
@@ -146,16 +203,23 @@ export interface LinkDecision {
 }
 
 /** Applies analyst decisions over the automatic links: each named declaration goes to the decided supplier (method "decision"). */
-export function applyLinkDecisions(result: LinkResult, decisions: readonly LinkDecision[], suppliers: readonly Supplier[]): LinkResult {
+export function applyLinkDecisions(
+  result: LinkResult,
+  decisions: readonly LinkDecision[],
+  suppliers: readonly Supplier[],
+): LinkResult {
   const known = new Set(suppliers.map((s) => s.supplierId));
   const decided = new Map<string, string>();
-  for (const d of decisions) if (known.has(d.supplierId)) for (const id of d.declarationIds) decided.set(id, d.supplierId);
+  for (const d of decisions)
+    if (known.has(d.supplierId)) for (const id of d.declarationIds) decided.set(id, d.supplierId);
   if (decided.size === 0) return result;
   const all = [...result.links.map((l) => l.declaration), ...result.unlinked.map((u) => u.declaration)];
   return {
     links: [
       ...result.links.filter((l) => !decided.has(l.declaration.declarationId)),
-      ...all.filter((d) => decided.has(d.declarationId)).map((d) => ({ declaration: d, supplierId: decided.get(d.declarationId)!, method: "decision" as const })),
+      ...all
+        .filter((d) => decided.has(d.declarationId))
+        .map((d) => ({ declaration: d, supplierId: decided.get(d.declarationId)!, method: "decision" as const })),
     ],
     unlinked: result.unlinked.filter((u) => !decided.has(u.declaration.declarationId)),
   };

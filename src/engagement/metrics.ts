@@ -49,7 +49,12 @@ export function quantile(values: readonly number[], p: number): number | null {
 const ratio = (a: number, b: number) => (b === 0 ? 0 : Math.round((a / b) * 10_000) / 10_000);
 const round1 = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
 
-function summarise(dimension: EngagementMetric["dimension"], groupKey: string, groupLabel: string, list: readonly SupplierEngagement[]): EngagementMetric {
+function summarise(
+  dimension: EngagementMetric["dimension"],
+  groupKey: string,
+  groupLabel: string,
+  list: readonly SupplierEngagement[],
+): EngagementMetric {
   const inScope = list.filter((e) => e.inScope);
   const responded = inScope.filter((e) => e.status === "responded");
   const usable = inScope.filter((e) => e.usable).length;
@@ -59,7 +64,9 @@ function summarise(dimension: EngagementMetric["dimension"], groupKey: string, g
     groupKey,
     groupLabel,
     inScope: inScope.length,
-    contacted: inScope.filter((e) => e.requests > 0 || e.status === "responded" || e.status === "responded-without-data").length,
+    contacted: inScope.filter(
+      (e) => e.requests > 0 || e.status === "responded" || e.status === "responded-without-data",
+    ).length,
     responded: responded.length,
     respondedWithoutData: inScope.filter((e) => e.status === "responded-without-data").length,
     usable,
@@ -73,7 +80,10 @@ function summarise(dimension: EngagementMetric["dimension"], groupKey: string, g
 }
 
 /** Engagement metrics overall, by commodity (supplier master text, trimmed) and by product (through BOM lines). */
-export function engagementMetrics(engagements: readonly SupplierEngagement[], bomLines: readonly BomLine[]): EngagementMetric[] {
+export function engagementMetrics(
+  engagements: readonly SupplierEngagement[],
+  bomLines: readonly BomLine[],
+): EngagementMetric[] {
   const out = [summarise("all", "all", "All in-scope suppliers", engagements)];
   const byCommodity = new Map<string, { label: string; list: SupplierEngagement[] }>();
   for (const e of engagements) {
@@ -83,12 +93,16 @@ export function engagementMetrics(engagements: readonly SupplierEngagement[], bo
     entry.list.push(e);
     byCommodity.set(key, entry);
   }
-  for (const [key, { label, list }] of [...byCommodity].sort((a, b) => a[0].localeCompare(b[0]))) out.push(summarise("commodity", key, label, list));
+  for (const [key, { label, list }] of [...byCommodity].sort((a, b) => a[0].localeCompare(b[0])))
+    out.push(summarise("commodity", key, label, list));
 
   const bySupplier = new Map(engagements.map((e) => [e.supplierId, e] as const));
   const products = new Map<string, { label: string; suppliers: Set<string> }>();
   for (const line of bomLines) {
-    const entry = products.get(line.productId) ?? { label: line.productName ?? line.productId, suppliers: new Set<string>() };
+    const entry = products.get(line.productId) ?? {
+      label: line.productName ?? line.productId,
+      suppliers: new Set<string>(),
+    };
     entry.suppliers.add(line.supplierId);
     products.set(line.productId, entry);
   }
@@ -103,9 +117,17 @@ export function engagementMetrics(engagements: readonly SupplierEngagement[], bo
  * Cumulative contact and response counts per week (Monday-based) or month, from the campaign start
  * (or the earliest dated event) through `asOf` or the campaign end, whichever is first.
  */
-export function responseTimeline(engagements: readonly SupplierEngagement[], window: CampaignWindow, asOf: string, granularity: "week" | "month"): TimelinePoint[] {
+export function responseTimeline(
+  engagements: readonly SupplierEngagement[],
+  window: CampaignWindow,
+  asOf: string,
+  granularity: "week" | "month",
+): TimelinePoint[] {
   const inScope = engagements.filter((e) => e.inScope);
-  const dates = inScope.flatMap((e) => [e.firstRequestDate, e.responseDate]).filter((d): d is string => d !== null).sort();
+  const dates = inScope
+    .flatMap((e) => [e.firstRequestDate, e.responseDate])
+    .filter((d): d is string => d !== null)
+    .sort();
   const first = window.start ?? dates[0] ?? asOf;
   const last = window.end !== null && window.end < asOf ? window.end : asOf;
   if (last < first) return [];
@@ -115,7 +137,9 @@ export function responseTimeline(engagements: readonly SupplierEngagement[], win
   for (let bucket = startOf(first); bucket <= last; bucket = next(bucket)) {
     const end = addDays(next(bucket), -1);
     const cut = end < last ? end : last;
-    const responded = inScope.filter((e) => e.status === "responded" && e.responseDate !== null && e.responseDate <= cut);
+    const responded = inScope.filter(
+      (e) => e.status === "responded" && e.responseDate !== null && e.responseDate <= cut,
+    );
     points.push({
       granularity,
       bucketStart: bucket,

@@ -36,10 +36,22 @@ export const GuidanceLink = z.object({ title: z.string().min(1), url: z.string()
 export type GuidanceLink = z.infer<typeof GuidanceLink>;
 
 export const DEFAULT_GUIDANCE: GuidanceLink[] = [
-  { title: "RMI Conflict Minerals Reporting Template (CMRT) and guidance", url: "https://www.responsiblemineralsinitiative.org/reporting-templates/cmrt/" },
-  { title: "RMI Extended Minerals Reporting Template (EMRT) and guidance", url: "https://www.responsiblemineralsinitiative.org/reporting-templates/emrt/" },
-  { title: "RMI reporting templates training and FAQs", url: "https://www.responsiblemineralsinitiative.org/reporting-templates/" },
-  { title: "OECD Due Diligence Guidance for Responsible Supply Chains of Minerals", url: "https://www.oecd.org/en/publications/oecd-due-diligence-guidance-for-responsible-supply-chains-of-minerals-from-conflict-affected-and-high-risk-areas_9789264252479-en.html" },
+  {
+    title: "RMI Conflict Minerals Reporting Template (CMRT) and guidance",
+    url: "https://www.responsiblemineralsinitiative.org/reporting-templates/cmrt/",
+  },
+  {
+    title: "RMI Extended Minerals Reporting Template (EMRT) and guidance",
+    url: "https://www.responsiblemineralsinitiative.org/reporting-templates/emrt/",
+  },
+  {
+    title: "RMI reporting templates training and FAQs",
+    url: "https://www.responsiblemineralsinitiative.org/reporting-templates/",
+  },
+  {
+    title: "OECD Due Diligence Guidance for Responsible Supply Chains of Minerals",
+    url: "https://www.oecd.org/en/publications/oecd-due-diligence-guidance-for-responsible-supply-chains-of-minerals-from-conflict-affected-and-high-risk-areas_9789264252479-en.html",
+  },
 ];
 
 /** The template versions current when this was written (CMRT 6.5 and EMRT 2.1, April 2025); override per company. */
@@ -49,7 +61,10 @@ export const OutreachConfig = z
   .object({
     intervals: Intervals.default(Intervals.parse({})),
     /** Delinquent: this many delivered requests, to at least `contacts` different contacts, without a usable answer. */
-    delinquent: z.object({ requests: z.number().int().min(1).default(3), contacts: z.number().int().min(1).default(2) }).strict().default({ requests: 3, contacts: 2 }),
+    delinquent: z
+      .object({ requests: z.number().int().min(1).default(3), contacts: z.number().int().min(1).default(2) })
+      .strict()
+      .default({ requests: 3, contacts: 2 }),
     /** Campaign windows by reporting period; default for a 4-digit period Y: Y-01-01 … Y-12-31. */
     campaigns: z.record(z.string(), Campaign).default({}),
     /** Template versions requested, by family. */
@@ -72,6 +87,8 @@ export type OutreachConfigInput = z.input<typeof OutreachConfig>;
 export function parseOutreachConfig(value: unknown, file = "assay.config.json"): OutreachConfig {
   const result = OutreachConfig.safeParse(value ?? {});
   if (result.success) return result.data;
-  const lines = result.error.issues.map((i) => `${file}: outreach${i.path.length ? "." + i.path.join(".") : ""}: ${i.message}`);
+  const lines = result.error.issues.map(
+    (i) => `${file}: outreach${i.path.length ? "." + i.path.join(".") : ""}: ${i.message}`,
+  );
   throw new AssayError(lines.join("\n"), { code: "config", exitCode: 2 });
 }

@@ -32,45 +32,179 @@ export async function runEngagement(db: Database, options: RunEngagementOptions)
   const outreach = parseOutreachConfig(options.outreachConfig);
   const inputs = await gatherEngagementInputs(db, { asOf: options.asOf });
   const result = computeEngagement(inputs, { asOf: options.asOf, period: options.period, scope, outreach });
-  const runId = options.store === false ? null : await storeEngagement(db, result, { scope, outreach }, inputs.declarations.length);
+  const runId =
+    options.store === false ? null : await storeEngagement(db, result, { scope, outreach }, inputs.declarations.length);
   return { ...result, runId };
 }
 
-async function storeEngagement(db: Database, r: EngagementResult, config: { scope: ScopeConfig; outreach: OutreachConfig }, declarations: number): Promise<number> {
+async function storeEngagement(
+  db: Database,
+  r: EngagementResult,
+  config: { scope: ScopeConfig; outreach: OutreachConfig },
+  declarations: number,
+): Promise<number> {
   return db.transaction(async () => {
     const runId = Number(
       await db.scalar(
         `INSERT INTO engagement_runs (period, as_of, campaign_start, campaign_end, config, suppliers, in_scope, declarations, unlinked)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING run_id`,
-        [r.period, r.asOf, r.window.start, r.window.end, JSON.stringify(config), r.engagements.length, r.engagements.filter((e) => e.inScope).length, declarations, r.links.unlinked.length],
+        [
+          r.period,
+          r.asOf,
+          r.window.start,
+          r.window.end,
+          JSON.stringify(config),
+          r.engagements.length,
+          r.engagements.filter((e) => e.inScope).length,
+          declarations,
+          r.links.unlinked.length,
+        ],
       ),
     );
     await db.insertRows(
       "supplier_engagement",
-      ["run_id", "supplier_id", "supplier_name", "commodity", "in_scope", "scope_rule", "scope_category", "reason", "templates", "status", "last_event", "last_event_date",
-        "next_action", "due_date", "overdue", "requests", "contacts", "first_request_date", "response_date", "days_to_respond", "declaration_id", "usable", "error_count", "warning_count"],
-      r.engagements.map((e) => [runId, e.supplierId, e.supplierName, e.commodity, e.inScope, e.scopeRule, e.scopeCategory, e.reason, JSON.stringify(e.templates), e.status, e.lastEvent, e.lastEventDate,
-        e.nextAction, e.dueDate, e.overdue, e.requests, e.contacts, e.firstRequestDate, e.responseDate, e.daysToRespond, e.declaration?.declarationId ?? null, e.usable, e.errorCount, e.warningCount]),
+      [
+        "run_id",
+        "supplier_id",
+        "supplier_name",
+        "commodity",
+        "in_scope",
+        "scope_rule",
+        "scope_category",
+        "reason",
+        "templates",
+        "status",
+        "last_event",
+        "last_event_date",
+        "next_action",
+        "due_date",
+        "overdue",
+        "requests",
+        "contacts",
+        "first_request_date",
+        "response_date",
+        "days_to_respond",
+        "declaration_id",
+        "usable",
+        "error_count",
+        "warning_count",
+      ],
+      r.engagements.map((e) => [
+        runId,
+        e.supplierId,
+        e.supplierName,
+        e.commodity,
+        e.inScope,
+        e.scopeRule,
+        e.scopeCategory,
+        e.reason,
+        JSON.stringify(e.templates),
+        e.status,
+        e.lastEvent,
+        e.lastEventDate,
+        e.nextAction,
+        e.dueDate,
+        e.overdue,
+        e.requests,
+        e.contacts,
+        e.firstRequestDate,
+        e.responseDate,
+        e.daysToRespond,
+        e.declaration?.declarationId ?? null,
+        e.usable,
+        e.errorCount,
+        e.warningCount,
+      ]),
     );
     await db.insertRows(
       "engagement_metrics",
-      ["run_id", "dimension", "group_key", "group_label", "in_scope", "contacted", "responded", "responded_without_data", "usable", "delinquent", "response_rate", "valid_share", "coverage",
-        "median_days_to_respond", "p90_days_to_respond"],
-      r.metrics.map((m) => [runId, m.dimension, m.groupKey, m.groupLabel, m.inScope, m.contacted, m.responded, m.respondedWithoutData, m.usable, m.delinquent, m.responseRate, m.validShare, m.coverage,
-        m.medianDaysToRespond, m.p90DaysToRespond]),
+      [
+        "run_id",
+        "dimension",
+        "group_key",
+        "group_label",
+        "in_scope",
+        "contacted",
+        "responded",
+        "responded_without_data",
+        "usable",
+        "delinquent",
+        "response_rate",
+        "valid_share",
+        "coverage",
+        "median_days_to_respond",
+        "p90_days_to_respond",
+      ],
+      r.metrics.map((m) => [
+        runId,
+        m.dimension,
+        m.groupKey,
+        m.groupLabel,
+        m.inScope,
+        m.contacted,
+        m.responded,
+        m.respondedWithoutData,
+        m.usable,
+        m.delinquent,
+        m.responseRate,
+        m.validShare,
+        m.coverage,
+        m.medianDaysToRespond,
+        m.p90DaysToRespond,
+      ]),
     );
     await db.insertRows(
       "engagement_timeline",
-      ["run_id", "granularity", "bucket_start", "bucket_end", "in_scope", "contacted", "responded", "usable", "response_rate"],
-      r.timeline.map((t) => [runId, t.granularity, t.bucketStart, t.bucketEnd, t.inScope, t.contacted, t.responded, t.usable, t.responseRate]),
+      [
+        "run_id",
+        "granularity",
+        "bucket_start",
+        "bucket_end",
+        "in_scope",
+        "contacted",
+        "responded",
+        "usable",
+        "response_rate",
+      ],
+      r.timeline.map((t) => [
+        runId,
+        t.granularity,
+        t.bucketStart,
+        t.bucketEnd,
+        t.inScope,
+        t.contacted,
+        t.responded,
+        t.usable,
+        t.responseRate,
+      ]),
     );
-    const d = (x: { declaration: { declarationId: string; companyName: string | null; uniqueId: string | null; file: string | null } }) => x.declaration;
+    const d = (x: {
+      declaration: { declarationId: string; companyName: string | null; uniqueId: string | null; file: string | null };
+    }) => x.declaration;
     await db.insertRows(
       "declaration_links",
       ["run_id", "declaration_id", "supplier_id", "method", "company_name", "unique_id", "file", "reason"],
       [
-        ...r.links.links.map((l) => [runId, d(l).declarationId, l.supplierId, l.method, d(l).companyName, d(l).uniqueId, d(l).file, null]),
-        ...r.links.unlinked.map((u) => [runId, d(u).declarationId, null, null, d(u).companyName, d(u).uniqueId, d(u).file, u.reason]),
+        ...r.links.links.map((l) => [
+          runId,
+          d(l).declarationId,
+          l.supplierId,
+          l.method,
+          d(l).companyName,
+          d(l).uniqueId,
+          d(l).file,
+          null,
+        ]),
+        ...r.links.unlinked.map((u) => [
+          runId,
+          d(u).declarationId,
+          null,
+          null,
+          d(u).companyName,
+          d(u).uniqueId,
+          d(u).file,
+          u.reason,
+        ]),
       ],
     );
     return runId;

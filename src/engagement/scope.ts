@@ -46,10 +46,15 @@ interface CategoryMatch {
 }
 
 /** The first category of `kind` with a keyword found in the commodity text. */
-function firstMatch(commodity: readonly string[], categories: readonly ScopeCategory[], kind: ScopeCategory["kind"]): CategoryMatch | null {
+function firstMatch(
+  commodity: readonly string[],
+  categories: readonly ScopeCategory[],
+  kind: ScopeCategory["kind"],
+): CategoryMatch | null {
   for (const category of categories) {
     if (category.kind !== kind) continue;
-    for (const keyword of category.keywords) if (containsPhrase(commodity, tokens(keyword))) return { category, keyword };
+    for (const keyword of category.keywords)
+      if (containsPhrase(commodity, tokens(keyword))) return { category, keyword };
   }
   return null;
 }
@@ -64,10 +69,24 @@ const money = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 
  */
 export function scopeSupplier(supplier: Supplier, config: ScopeConfig): ScopeDecision {
   const id = supplier.supplierId;
-  const out = (rule: ScopeRule, reason: string, category: string | null = null): ScopeDecision => ({ supplierId: id, inScope: false, rule, category, reason, templates: [] });
+  const out = (rule: ScopeRule, reason: string, category: string | null = null): ScopeDecision => ({
+    supplierId: id,
+    inScope: false,
+    rule,
+    category,
+    reason,
+    templates: [],
+  });
   if (config.exclude.includes(id)) return out("exclude", "excluded by configuration (scope.exclude)");
   if (config.include.includes(id)) {
-    return { supplierId: id, inScope: true, rule: "include", category: null, reason: "included by configuration (scope.include)", templates: [...config.defaultTemplates] };
+    return {
+      supplierId: id,
+      inScope: true,
+      rule: "include",
+      category: null,
+      reason: "included by configuration (scope.include)",
+      templates: [...config.defaultTemplates],
+    };
   }
   const categories = [...config.categories, ...config.extraCategories];
   const commodityText = supplier.commodity?.trim() ?? "";
@@ -75,13 +94,27 @@ export function scopeSupplier(supplier: Supplier, config: ScopeConfig): ScopeDec
   const quoted = JSON.stringify(commodityText);
 
   const service = firstMatch(commodity, categories, "service");
-  if (service) return out("service", `service provider: commodity ${quoted} matches "${service.keyword}" (${service.category.name})`, service.category.name);
+  if (service)
+    return out(
+      "service",
+      `service provider: commodity ${quoted} matches "${service.keyword}" (${service.category.name})`,
+      service.category.name,
+    );
 
   const minerals = firstMatch(commodity, categories, "minerals");
-  const spendCheck = (inReason: string, templates: string[], rule: ScopeRule, category: string | null): ScopeDecision => {
+  const spendCheck = (
+    inReason: string,
+    templates: string[],
+    rule: ScopeRule,
+    category: string | null,
+  ): ScopeDecision => {
     const threshold = config.minAnnualSpend;
     if (threshold !== null && supplier.annualSpend !== null && supplier.annualSpend < threshold) {
-      return out("spend", `annual spend ${money(supplier.annualSpend)} below threshold ${money(threshold)} (${inReason})`, category);
+      return out(
+        "spend",
+        `annual spend ${money(supplier.annualSpend)} below threshold ${money(threshold)} (${inReason})`,
+        category,
+      );
     }
     return { supplierId: id, inScope: true, rule, category, reason: inReason, templates };
   };
@@ -91,11 +124,23 @@ export function scopeSupplier(supplier: Supplier, config: ScopeConfig): ScopeDec
   }
 
   const none = firstMatch(commodity, categories, "no-minerals");
-  if (none) return out("no-minerals", `goods without minerals: commodity ${quoted} matches "${none.keyword}" (${none.category.name})`, none.category.name);
+  if (none)
+    return out(
+      "no-minerals",
+      `goods without minerals: commodity ${quoted} matches "${none.keyword}" (${none.category.name})`,
+      none.category.name,
+    );
 
-  const what = commodityText === "" ? "no commodity in the supplier master" : `commodity ${quoted} matches no scope rule`;
-  if (config.unclassified === "out") return out("unclassified", `${what}; out of scope by default (scope.unclassified = "out")`);
-  return spendCheck(`${what}; in scope by default (scope.unclassified = "in")`, [...config.defaultTemplates], "unclassified", null);
+  const what =
+    commodityText === "" ? "no commodity in the supplier master" : `commodity ${quoted} matches no scope rule`;
+  if (config.unclassified === "out")
+    return out("unclassified", `${what}; out of scope by default (scope.unclassified = "out")`);
+  return spendCheck(
+    `${what}; in scope by default (scope.unclassified = "in")`,
+    [...config.defaultTemplates],
+    "unclassified",
+    null,
+  );
 }
 
 /** Applies scopeSupplier to every supplier, in input order. */

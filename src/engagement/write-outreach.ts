@@ -24,8 +24,21 @@ export interface OutreachSummary {
 }
 
 export const MAIL_MERGE_COLUMNS = [
-  "supplier_id", "supplier_name", "kind", "status", "to_name", "to_email", "subject", "templates", "deadline",
-  "contact_name", "contact_email", "guidance", "findings", "eml_file", "body",
+  "supplier_id",
+  "supplier_name",
+  "kind",
+  "status",
+  "to_name",
+  "to_email",
+  "subject",
+  "templates",
+  "deadline",
+  "contact_name",
+  "contact_email",
+  "guidance",
+  "findings",
+  "eml_file",
+  "body",
 ] as const;
 
 /** The kinds to draft for one supplier: its next action's, every stage's (`all`), or one named kind. */
@@ -36,7 +49,8 @@ function kindsFor(e: EngagementResult["engagements"][number], selection: DraftSe
     return k ? [k] : [];
   }
   const clarify = e.declaration !== null && e.errorCount > 0;
-  if (selection === "all") return clarify ? ["clarification", "reminder", "escalation"] : ["request", "reminder", "escalation"];
+  if (selection === "all")
+    return clarify ? ["clarification", "reminder", "escalation"] : ["request", "reminder", "escalation"];
   if (selection === "clarification") return clarify ? ["clarification"] : [];
   return [selection];
 }
@@ -45,7 +59,13 @@ function kindsFor(e: EngagementResult["engagements"][number], selection: DraftSe
  * Writes one .eml draft per supplier and kind into `outDir` (file names from the supplier id, made safe) and a
  * mail-merge CSV `outreach-<period>.csv` with the same content, every cell formula-safe.
  */
-export function writeOutreach(result: EngagementResult, suppliers: readonly Supplier[], ctx: Omit<DraftContext, "window" | "asOf">, outDir: string, selection: DraftSelection = "next"): OutreachSummary {
+export function writeOutreach(
+  result: EngagementResult,
+  suppliers: readonly Supplier[],
+  ctx: Omit<DraftContext, "window" | "asOf">,
+  outDir: string,
+  selection: DraftSelection = "next",
+): OutreachSummary {
   mkdirSync(outDir, { recursive: true });
   const bySupplier = new Map(suppliers.map((s) => [s.supplierId, s] as const));
   const dctx: DraftContext = { ...ctx, window: result.window, asOf: result.asOf };
@@ -61,8 +81,15 @@ export function writeOutreach(result: EngagementResult, suppliers: readonly Supp
       const draft: Draft = buildDraft(e, supplier, kind, dctx);
       const file = `${safeFileStem(e.supplierId)}-${kind}.eml`;
       const to = validAddress(draft.toEmail);
-      const warning = to ? null : draft.toEmail ? `invalid contact e-mail ${JSON.stringify(draft.toEmail)}: the draft has no To: header` : "no contact e-mail in the supplier master: the draft has no To: header";
-      const hash = createHash("sha256").update(`${result.period}|${e.supplierId}|${kind}|${result.asOf}`).digest("hex").slice(0, 16);
+      const warning = to
+        ? null
+        : draft.toEmail
+          ? `invalid contact e-mail ${JSON.stringify(draft.toEmail)}: the draft has no To: header`
+          : "no contact e-mail in the supplier master: the draft has no To: header";
+      const hash = createHash("sha256")
+        .update(`${result.period}|${e.supplierId}|${kind}|${result.asOf}`)
+        .digest("hex")
+        .slice(0, 16);
       const eml = formatEml({
         from: fromAddress ? { name: fromName, address: fromAddress } : null,
         to: to ? { name: draft.toName, address: to } : null,

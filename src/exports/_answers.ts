@@ -1,4 +1,10 @@
-import { questionMeaning, questionNumberOf, questionTable, type QuestionMeaning, type QuestionTable } from "../rmi/questions.ts";
+import {
+  questionMeaning,
+  questionNumberOf,
+  questionTable,
+  type QuestionMeaning,
+  type QuestionTable,
+} from "../rmi/questions.ts";
 import type { RollupAnswer, RollupDeclaration, RollupFamily } from "./rollup-input.ts";
 
 /** The question table of the company's own roll-up: the current CMRT 6.x or EMRT 2.x. */
@@ -18,7 +24,10 @@ export function questionOf(family: RollupFamily, meaning: QuestionMeaning): stri
 }
 
 /** What a supplier's answer means: the meaning the reader stored, else the table's for its template and version. */
-export function meaningOf(d: Pick<RollupDeclaration, "template" | "version">, a: Pick<RollupAnswer, "question" | "meaning">): string | null {
+export function meaningOf(
+  d: Pick<RollupDeclaration, "template" | "version">,
+  a: Pick<RollupAnswer, "question" | "meaning">,
+): string | null {
   return a.meaning ?? questionMeaning(d.template, d.version, a.question);
 }
 

@@ -49,7 +49,10 @@ export class SheetXml {
     this.head = selfClosing ? xml.slice(0, open) + "<sheetData>" : xml.slice(0, start);
     this.tail = selfClosing ? "</sheetData>" + xml.slice(start) : xml.slice(end);
     const body = xml.slice(start, end);
-    this.rows = [...body.matchAll(/<row\b[^>]*?(?:\/>|>[\s\S]*?<\/row>)/g)].map((m) => ({ r: Number(attr(m[0].slice(0, m[0].indexOf(">")), "r")), xml: m[0] }));
+    this.rows = [...body.matchAll(/<row\b[^>]*?(?:\/>|>[\s\S]*?<\/row>)/g)].map((m) => ({
+      r: Number(attr(m[0].slice(0, m[0].indexOf(">")), "r")),
+      xml: m[0],
+    }));
     this.colStyles = [...this.head.matchAll(/<col\b[^>]*>/g)].flatMap((m) => {
       const style = attr(m[0], "style");
       return style ? [{ min: Number(attr(m[0], "min")), max: Number(attr(m[0], "max")), style }] : [];

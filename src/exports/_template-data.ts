@@ -7,7 +7,9 @@ export function sharedStrings(pkg: XlsxPackage): string[] {
   const xml = pkg.text("xl/sharedStrings.xml");
   return [...xml.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
     decodeXml(
-      [...m[1]!.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "").matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>|<t\b[^>]*\/>/g)].map((t) => t[1] ?? "").join(""),
+      [...m[1]!.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "").matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>|<t\b[^>]*\/>/g)]
+        .map((t) => t[1] ?? "")
+        .join(""),
     ),
   );
 }

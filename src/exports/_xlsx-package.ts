@@ -16,9 +16,13 @@ export class XlsxPackage {
     try {
       entries = unzipSync(bytes);
     } catch (error) {
-      throw new AssayError(`${file}: not an .xlsx workbook (${(error as Error).message})`, { code: "template", exitCode: 2 });
+      throw new AssayError(`${file}: not an .xlsx workbook (${(error as Error).message})`, {
+        code: "template",
+        exitCode: 2,
+      });
     }
-    if (!entries["xl/workbook.xml"]) throw new AssayError(`${file}: not an .xlsx workbook (no xl/workbook.xml)`, { code: "template", exitCode: 2 });
+    if (!entries["xl/workbook.xml"])
+      throw new AssayError(`${file}: not an .xlsx workbook (no xl/workbook.xml)`, { code: "template", exitCode: 2 });
     return new XlsxPackage(file, new Map(Object.entries(entries)));
   }
 
@@ -59,7 +63,9 @@ export class XlsxPackage {
   /** Zips the package; [Content_Types].xml first, as Office writes it. */
   toBytes(): Uint8Array {
     const out: Zippable = {};
-    const names = [...this.parts.keys()].sort((a, b) => (a === "[Content_Types].xml" ? -1 : b === "[Content_Types].xml" ? 1 : 0));
+    const names = [...this.parts.keys()].sort((a, b) =>
+      a === "[Content_Types].xml" ? -1 : b === "[Content_Types].xml" ? 1 : 0,
+    );
     for (const name of names) out[name] = [this.parts.get(name)!, { level: 6 }];
     return zipSync(out);
   }
@@ -77,8 +83,14 @@ export function decodeXml(text: string): string {
 }
 
 // XML 1.0 forbids most C0 controls and lone surrogates; supplier text can carry them.
-const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const INVALID_XML =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export function encodeXml(text: string): string {
-  return text.replace(INVALID_XML, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return text
+    .replace(INVALID_XML, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
 }

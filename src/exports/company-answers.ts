@@ -17,12 +17,21 @@ const YES_NO = ["Yes", "No"];
 // Stored option texts of the company questions (DOMAIN.md §3.4, §4.2); "Yes" is accepted as the first option.
 const OPTIONS: Record<RollupFamily, Record<string, string[]>> = {
   CMRT: {
-    A: YES_NO, B: YES_NO, C: YES_NO, D: YES_NO, F: YES_NO, G: YES_NO,
+    A: YES_NO,
+    B: YES_NO,
+    C: YES_NO,
+    D: YES_NO,
+    F: YES_NO,
+    G: YES_NO,
     E: ["Yes, in conformance with IPC1755 (e.g., CMRT)", "Yes, using other format (describe)", "No"],
     H: ["Yes, with the SEC", "Yes, with the EU", "Yes, with the SEC and the EU", "No"],
   },
   EMRT: {
-    A: YES_NO, B: YES_NO, D: YES_NO, F: YES_NO, G: YES_NO,
+    A: YES_NO,
+    B: YES_NO,
+    D: YES_NO,
+    F: YES_NO,
+    G: YES_NO,
     C: ["Yes", "Yes, when more processors are validated", "No"],
     E: ["Yes, in conformance with IPC1755 (e.g. EMRT)", "Yes, Using Other Format (Describe)", "No"],
   },
@@ -55,21 +64,35 @@ export function companyAnswers(
   const upper = Object.fromEntries(Object.entries(config.answers).map(([k, v]) => [k.toUpperCase(), v]));
   const comments = Object.fromEntries(Object.entries(config.comments).map(([k, v]) => [k.toUpperCase(), v]));
   for (const extra of Object.keys(upper)) {
-    if (!letters.includes(extra)) warnings.push(`declaration.answers.${extra}: ${family} has no company question ${extra}; ignored`);
+    if (!letters.includes(extra))
+      warnings.push(`declaration.answers.${extra}: ${family} has no company question ${extra}; ignored`);
   }
   for (const letter of letters) {
     const comment = comments[letter] ?? (letter === "B" ? (company.policyUrl ?? null) : null);
     if (family === "EMRT" && letter === "C") {
       for (const mineral of minerals) {
         const raw = config.mineralPolicy[mineral] ?? upper.C;
-        answers.push({ question: "C", meaning: ownTable(family).company.C ?? null, mineral, answer: raw ? option(family, "C", raw, `declaration.mineralPolicy.${mineral}`) : null, comment });
+        answers.push({
+          question: "C",
+          meaning: ownTable(family).company.C ?? null,
+          mineral,
+          answer: raw ? option(family, "C", raw, `declaration.mineralPolicy.${mineral}`) : null,
+          comment,
+        });
       }
-      if (minerals.length > 0 && !upper.C && Object.keys(config.mineralPolicy).length === 0) warnings.push("declaration.answers.C is not configured; left blank");
+      if (minerals.length > 0 && !upper.C && Object.keys(config.mineralPolicy).length === 0)
+        warnings.push("declaration.answers.C is not configured; left blank");
       continue;
     }
     const raw = upper[letter];
     if (!raw) warnings.push(`declaration.answers.${letter} is not configured; left blank`);
-    answers.push({ question: letter, meaning: ownTable(family).company[letter] ?? null, mineral: null, answer: raw ? option(family, letter, raw, `declaration.answers.${letter}`) : null, comment });
+    answers.push({
+      question: letter,
+      meaning: ownTable(family).company[letter] ?? null,
+      mineral: null,
+      answer: raw ? option(family, letter, raw, `declaration.answers.${letter}`) : null,
+      comment,
+    });
   }
   return { answers, warnings };
 }

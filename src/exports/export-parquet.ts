@@ -24,7 +24,9 @@ const SAFE_TABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** The warehouse's base tables (views are derived from them and left out). */
 export async function warehouseTables(db: Database): Promise<string[]> {
-  const rows = await db.all<{ name: string }>("SELECT table_name AS name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT internal ORDER BY table_name");
+  const rows = await db.all<{ name: string }>(
+    "SELECT table_name AS name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT internal ORDER BY table_name",
+  );
   return rows.map((r) => r.name);
 }
 
@@ -33,13 +35,25 @@ export async function warehouseTables(db: Database): Promise<string[]> {
  * column types). Each file is written under a temporary name and renamed, so a reader never sees half a file.
  * The path is a bound parameter of COPY, never spliced into the SQL.
  */
-export async function exportParquet(db: Database, outDir: string, options: { tables?: readonly string[] } = {}): Promise<ParquetManifest> {
+export async function exportParquet(
+  db: Database,
+  outDir: string,
+  options: { tables?: readonly string[] } = {},
+): Promise<ParquetManifest> {
   const dir = resolve(outDir);
-  if (/[\0\r\n]/.test(dir)) throw new AssayError(`invalid output folder: ${JSON.stringify(outDir)} (expected a path without control characters)`, { code: "usage", exitCode: 2 });
+  if (/[\0\r\n]/.test(dir))
+    throw new AssayError(
+      `invalid output folder: ${JSON.stringify(outDir)} (expected a path without control characters)`,
+      { code: "usage", exitCode: 2 },
+    );
   const all = await warehouseTables(db);
   const wanted = options.tables ?? all;
   const unknown = wanted.filter((t) => !all.includes(t));
-  if (unknown.length > 0) throw new AssayError(`unknown table: ${unknown.join(", ")} (expected one of: ${all.join(", ")})`, { code: "usage", exitCode: 2 });
+  if (unknown.length > 0)
+    throw new AssayError(`unknown table: ${unknown.join(", ")} (expected one of: ${all.join(", ")})`, {
+      code: "usage",
+      exitCode: 2,
+    });
   mkdirSync(dir, { recursive: true });
   const tables: ParquetFile[] = [];
   for (const table of wanted) {
@@ -47,7 +61,9 @@ export async function exportParquet(db: Database, outDir: string, options: { tab
     const file = join(dir, `${table}.parquet`);
     const partial = `${file}.partial`;
     rmSync(partial, { force: true });
-    await db.run(`COPY (SELECT * FROM ${quoteIdentifier(table)}) TO $file (FORMAT parquet, COMPRESSION zstd)`, { file: partial });
+    await db.run(`COPY (SELECT * FROM ${quoteIdentifier(table)}) TO $file (FORMAT parquet, COMPRESSION zstd)`, {
+      file: partial,
+    });
     renameSync(partial, file);
     const rows = Number(await db.scalar(`SELECT count(*) FROM ${quoteIdentifier(table)}`));
     const columns = await db.all<{ name: string; type: string }>(

@@ -25,7 +25,11 @@ const PHONE = /^\+?[\d\s()./-]+$/;
 const REQUIRED_COMPANY = new Set(["contactName", "contactEmail", "contactPhone", "authorizer", "authorizerEmail"]);
 
 /** Detects CMRT 6.x / EMRT 2.x from the sheet set and Declaration!J3. */
-function detect(pkg: XlsxPackage, declaration: SheetXml, sst: readonly string[]): { family: RollupFamily; version: string } {
+function detect(
+  pkg: XlsxPackage,
+  declaration: SheetXml,
+  sst: readonly string[],
+): { family: RollupFamily; version: string } {
   const family: RollupFamily = pkg.sheetPath("Mine List") ? "EMRT" : "CMRT";
   const j3 = String(declaration.value("J3", sst) ?? "");
   const version = /(?:Revision|Version)\s*([\d.]+)/i.exec(j3)?.[1]?.replace(/\.$/, "") ?? "";
@@ -41,7 +45,11 @@ function detect(pkg: XlsxPackage, declaration: SheetXml, sst: readonly string[])
 
 function editSheet(pkg: XlsxPackage, name: string): { path: string; sheet: SheetXml } {
   const path = pkg.sheetPath(name);
-  if (!path) throw new AssayError(`${pkg.file}: no sheet named ${JSON.stringify(name)} (expected an official RMI template)`, { code: "template", exitCode: 2 });
+  if (!path)
+    throw new AssayError(`${pkg.file}: no sheet named ${JSON.stringify(name)} (expected an official RMI template)`, {
+      code: "template",
+      exitCode: 2,
+    });
   return { path, sheet: new SheetXml(pkg.text(path)) };
 }
 
@@ -55,13 +63,23 @@ function forceRecalculation(pkg: XlsxPackage): void {
     });
   } else {
     const anchor = /<\/definedNames>|<definedNames\/>|<\/externalReferences>|<\/sheets>/.exec(wb);
-    if (anchor) wb = wb.slice(0, anchor.index + anchor[0].length) + `<calcPr fullCalcOnLoad="1"/>` + wb.slice(anchor.index + anchor[0].length);
+    if (anchor)
+      wb =
+        wb.slice(0, anchor.index + anchor[0].length) +
+        `<calcPr fullCalcOnLoad="1"/>` +
+        wb.slice(anchor.index + anchor[0].length);
   }
   pkg.setText("xl/workbook.xml", wb);
   if (pkg.has("xl/calcChain.xml")) {
     pkg.remove("xl/calcChain.xml");
-    pkg.setText("[Content_Types].xml", pkg.text("[Content_Types].xml").replace(/<Override\b[^>]*PartName="\/xl\/calcChain\.xml"[^>]*\/>/, ""));
-    pkg.setText("xl/_rels/workbook.xml.rels", pkg.text("xl/_rels/workbook.xml.rels").replace(/<Relationship\b[^>]*Target="[^"]*calcChain\.xml"[^>]*\/>/, ""));
+    pkg.setText(
+      "[Content_Types].xml",
+      pkg.text("[Content_Types].xml").replace(/<Override\b[^>]*PartName="\/xl\/calcChain\.xml"[^>]*\/>/, ""),
+    );
+    pkg.setText(
+      "xl/_rels/workbook.xml.rels",
+      pkg.text("xl/_rels/workbook.xml.rels").replace(/<Relationship\b[^>]*Target="[^"]*calcChain\.xml"[^>]*\/>/, ""),
+    );
   }
 }
 
@@ -69,48 +87,83 @@ function forceRecalculation(pkg: XlsxPackage): void {
 function mineralRows(sheet: SheetXml, sst: readonly string[], first: number, count: number): Map<string, number> {
   const rows = new Map<string, number>();
   for (let r = first; r < first + count; r++) {
-    const label = String(sheet.value(`B${r}`, sst) ?? "").replace(/\(\*\)/g, "").trim();
+    const label = String(sheet.value(`B${r}`, sst) ?? "")
+      .replace(/\(\*\)/g, "")
+      .trim();
     if (label) rows.set(label.toLowerCase(), r);
   }
   return rows;
 }
 
-const EMRT_SLOTS: Record<string, string> = { Cobalt: "D12", Copper: "E12", Graphite: "G12", Lithium: "D13", Mica: "E13", Nickel: "G13" };
+const EMRT_SLOTS: Record<string, string> = {
+  Cobalt: "D12",
+  Copper: "E12",
+  Graphite: "G12",
+  Lithium: "D13",
+  Mica: "E13",
+  Nickel: "G13",
+};
 
 /**
  * EMRT 2.x lists the selected minerals alphabetically in every question block. Selects the minerals the
  * roll-up declares (D12:G13) and caches the row labels the template's formulas will compute.
  */
 function selectMinerals(sheet: SheetXml, layout: TemplateLayout, rollup: Rollup): void {
-  const q1 = new Map(rollup.answers.filter((a) => a.meaning === "intentionally-added").map((a) => [a.mineral, a.answer]));
-  const selected = [...q1].filter(([, a]) => a !== null && a !== "Not declaring").map(([m]) => m).sort();
+  const q1 = new Map(
+    rollup.answers.filter((a) => a.meaning === "intentionally-added").map((a) => [a.mineral, a.answer]),
+  );
+  const selected = [...q1]
+    .filter(([, a]) => a !== null && a !== "Not declaring")
+    .map(([m]) => m)
+    .sort();
   if (selected.length === 0) return;
-  for (const [mineral, ref] of Object.entries(EMRT_SLOTS)) sheet.set(ref, { text: selected.includes(mineral) ? mineral : `(Delete ${mineral})` });
-  const blocks = [...Array.from({ length: 7 }, (_, i) => layout.questionRow(i + 1)), ...(layout.mineralPolicyRows ? [layout.mineralPolicyRows] : [])];
+  for (const [mineral, ref] of Object.entries(EMRT_SLOTS))
+    sheet.set(ref, { text: selected.includes(mineral) ? mineral : `(Delete ${mineral})` });
+  const blocks = [
+    ...Array.from({ length: 7 }, (_, i) => layout.questionRow(i + 1)),
+    ...(layout.mineralPolicyRows ? [layout.mineralPolicyRows] : []),
+  ];
   for (const first of blocks) {
     for (let i = 0; i < layout.rowsPerQuestion; i++) {
       const m = selected[i];
       const star = m !== undefined && (first === layout.questionRow(1) || q1.get(m) === "Yes") ? "(*)" : "";
-      if (sheet.hasFormula(`B${first + i}`)) sheet.set(`B${first + i}`, { cached: m === undefined ? "" : `${m}${star}` });
+      if (sheet.hasFormula(`B${first + i}`))
+        sheet.set(`B${first + i}`, { cached: m === undefined ? "" : `${m}${star}` });
     }
   }
 }
 
-function writeDeclaration(sheet: SheetXml, sst: readonly string[], layout: TemplateLayout, version: string, rollup: Rollup, warnings: string[]): void {
+function writeDeclaration(
+  sheet: SheetXml,
+  sst: readonly string[],
+  layout: TemplateLayout,
+  version: string,
+  rollup: Rollup,
+  warnings: string[],
+): void {
   const text = (ref: string, value: string | null | undefined) => {
     if (value !== null && value !== undefined && value.trim() !== "") sheet.set(ref, { text: value });
   };
   for (const [field, ref] of Object.entries(layout.company)) {
     const value = (rollup.company as Record<string, string | undefined>)[field];
     if (value === undefined || value.trim() === "") {
-      if (REQUIRED_COMPANY.has(field)) warnings.push(`company.${field} is not configured; Declaration!${ref} is required by the template (assay check will report it)`);
+      if (REQUIRED_COMPANY.has(field))
+        warnings.push(
+          `company.${field} is not configured; Declaration!${ref} is required by the template (assay check will report it)`,
+        );
       continue;
     }
     text(ref, /Phone$/.test(field) && PHONE.test(value) ? value : neutralizeFormula(value));
   }
   const scopes = ["P9", "Q9", "R9"].map((ref) => String(sheet.value(ref, sst) ?? ""));
   const scopeIndex = { Company: 0, Product: 1, "User defined": 2 }[rollup.scope];
-  text(layout.scope, scopes[scopeIndex] || ["A. Company", "B. Product (or List of Products)", "C. User defined [Specify in 'Description of scope']"][scopeIndex]);
+  text(
+    layout.scope,
+    scopes[scopeIndex] ||
+      ["A. Company", "B. Product (or List of Products)", "C. User defined [Specify in 'Description of scope']"][
+        scopeIndex
+      ],
+  );
   if (rollup.scopeDescription) text(layout.scopeDescription, neutralizeFormula(rollup.scopeDescription));
   sheet.set(layout.effectiveDate, { number: excelSerial(rollup.effectiveDate) });
 
@@ -131,7 +184,10 @@ function writeDeclaration(sheet: SheetXml, sst: readonly string[], layout: Templ
         ? first + cmrtOrder.indexOf(a.mineral.toLowerCase())
         : mineralRows(sheet, sst, first, layout.rowsPerQuestion).get(a.mineral.toLowerCase());
     if (row === undefined || row < first) {
-      if (a.answer !== null && a.answer !== "Not declaring" && n === 1) warnings.push(`${a.mineral}: not selected on this template's Declaration (D12:G13); its answers were not written`);
+      if (a.answer !== null && a.answer !== "Not declaring" && n === 1)
+        warnings.push(
+          `${a.mineral}: not selected on this template's Declaration (D12:G13); its answers were not written`,
+        );
       continue;
     }
     if (a.answer === null) continue;
@@ -178,10 +234,13 @@ export function fillTemplate(blank: Uint8Array, rollup: Rollup, file = "template
   const declaration = editSheet(pkg, "Declaration");
   const { family, version } = detect(pkg, declaration.sheet, sst);
   if (family !== rollup.family) {
-    throw new AssayError(`${file}: this is an official ${family} ${version} template, not ${rollup.family} (use assay export ${family.toLowerCase()})`, {
-      code: "template",
-      exitCode: 2,
-    });
+    throw new AssayError(
+      `${file}: this is an official ${family} ${version} template, not ${rollup.family} (use assay export ${family.toLowerCase()})`,
+      {
+        code: "template",
+        exitCode: 2,
+      },
+    );
   }
   const layout = templateLayout(family, version);
   const warnings: string[] = [];
@@ -192,7 +251,15 @@ export function fillTemplate(blank: Uint8Array, rollup: Rollup, file = "template
   const lookup: LookupRow[] = readLookup(editSheet(pkg, "Smelter Look-up").sheet, sst);
   const cPath = pkg.sheetPath("C");
   const countries = readCountryList(cPath ? new SheetXml(pkg.text(cPath)) : null, sst);
-  const listed = writeSmelterList(smelterList.sheet, sst, layout.defaultLastSmelterRow, rollup.smelters, lookup, countries, warnings);
+  const listed = writeSmelterList(
+    smelterList.sheet,
+    sst,
+    layout.defaultLastSmelterRow,
+    rollup.smelters,
+    lookup,
+    countries,
+    warnings,
+  );
   pkg.setText(smelterList.path, smelterList.sheet.toString());
 
   let mines = 0;
@@ -211,4 +278,3 @@ export function fillTemplate(blank: Uint8Array, rollup: Rollup, file = "template
   forceRecalculation(pkg);
   return { bytes: pkg.toBytes(), family, version, smelters: listed.written, products, mines, warnings };
 }
-

@@ -4,7 +4,14 @@ import { RollupInput } from "./rollup-input.ts";
 import { groupBy } from "../group-by.ts";
 import { auditCycleMonths } from "../scoring/gather.ts";
 
-interface DeclRow { declaration_id: string; supplier_id: string; template: string; version: string; effective_date: string | null; error_count: number }
+interface DeclRow {
+  declaration_id: string;
+  supplier_id: string;
+  template: string;
+  version: string;
+  effective_date: string | null;
+  error_count: number;
+}
 
 /**
  * Reads the roll-up's inputs from DuckDB: the declarations current on `asOf` (default: today's) linked to suppliers by the latest
@@ -15,7 +22,12 @@ function parseHits(json: unknown): Array<{ list: string; id: string; name: strin
   try {
     const v: unknown = JSON.parse(typeof json === "string" ? json : "[]");
     if (!Array.isArray(v)) return [];
-    return v.map((h: Record<string, unknown>) => ({ list: String(h.list ?? ""), id: String(h.id ?? ""), name: String(h.name ?? ""), program: String(h.program ?? "") }));
+    return v.map((h: Record<string, unknown>) => ({
+      list: String(h.list ?? ""),
+      id: String(h.id ?? ""),
+      name: String(h.name ?? ""),
+      program: String(h.program ?? ""),
+    }));
   } catch {
     return [];
   }
@@ -32,14 +44,18 @@ function parseTemplates(json: string | null): string[] | null {
 
 export async function loadRollupInput(db: Database, options: { asOf?: string } = {}): Promise<RollupInput> {
   const asOf = { asOf: options.asOf ?? null };
-  const master = await db.all<{ supplier_id: string; name: string }>(`SELECT supplier_id, name FROM suppliers ORDER BY supplier_id`);
+  const master = await db.all<{ supplier_id: string; name: string }>(
+    `SELECT supplier_id, name FROM suppliers ORDER BY supplier_id`,
+  );
   // Scope and requested templates from the engagement stage's latest run (the one declaration_links below comes
   // from): suppliers it excluded are not relevant, whatever the supplier master lists.
   const engagement = new Map(
-    (await db.all<{ supplier_id: string; in_scope: boolean; templates: string; usable: boolean }>(
-      `SELECT e.supplier_id, e.in_scope, CAST(e.templates AS VARCHAR) AS templates, e.usable FROM supplier_engagement e
+    (
+      await db.all<{ supplier_id: string; in_scope: boolean; templates: string; usable: boolean }>(
+        `SELECT e.supplier_id, e.in_scope, CAST(e.templates AS VARCHAR) AS templates, e.usable FROM supplier_engagement e
        WHERE e.run_id = (SELECT max(run_id) FROM engagement_runs)`,
-    )).map((r) => [r.supplier_id, { inScope: r.in_scope, templates: parseTemplates(r.templates), answered: r.usable }]),
+      )
+    ).map((r) => [r.supplier_id, { inScope: r.in_scope, templates: parseTemplates(r.templates), answered: r.usable }]),
   );
   const decls = await db.all<DeclRow>(
     `WITH links AS (
@@ -51,25 +67,55 @@ export async function loadRollupInput(db: Database, options: { asOf?: string } =
      ORDER BY d.declaration_id`,
     asOf,
   );
-  const answers = await db.all<{ declaration_id: string; question: string; meaning: string | null; mineral: string; answer: string | null; comment: string | null }>(
+  const answers = await db.all<{
+    declaration_id: string;
+    question: string;
+    meaning: string | null;
+    mineral: string;
+    answer: string | null;
+    comment: string | null;
+  }>(
     `SELECT a.declaration_id, a.question, a.meaning, a.mineral, a.answer, a.comment FROM answers a
      JOIN (${DECLARATIONS_AS_OF}) d USING (declaration_id)`,
     asOf,
   );
   // Smelter rows with the match stage's resolved identity (CID and metal): one facility however the supplier spelt it;
   // a row matching resolved nothing for keeps the CID the supplier typed, and the reference look-up below names it.
-  const smelters = await db.all<{ declaration_id: string; metal: string | null; cid: string | null; reported_cid: string | null; name: string | null; lookup_name: string | null; country: string | null; mine_countries: string | null; recycled_scrap: string | null }>(
+  const smelters = await db.all<{
+    declaration_id: string;
+    metal: string | null;
+    cid: string | null;
+    reported_cid: string | null;
+    name: string | null;
+    lookup_name: string | null;
+    country: string | null;
+    mine_countries: string | null;
+    recycled_scrap: string | null;
+  }>(
     `SELECT s.declaration_id, coalesce(s.metal, s.reported_metal) AS metal, s.cid, s.reported_cid, s.name, s.lookup_name, s.country, s.mine_countries, s.recycled_scrap
      FROM resolved_smelter_rows s JOIN (${DECLARATIONS_AS_OF}) d USING (declaration_id) ORDER BY s.declaration_id, s."row"`,
     asOf,
   );
-  const mines = await db.all<{ declaration_id: string; metal: string | null; smelter_name: string | null; name: string | null; mine_id: string | null; id_source: string | null; country: string | null }>(
+  const mines = await db.all<{
+    declaration_id: string;
+    metal: string | null;
+    smelter_name: string | null;
+    name: string | null;
+    mine_id: string | null;
+    id_source: string | null;
+    country: string | null;
+  }>(
     `SELECT m.declaration_id, m.metal, m.smelter_name, m.name, m.mine_id, m.id_source, m.country
      FROM mines m JOIN (${DECLARATIONS_AS_OF}) d USING (declaration_id) ORDER BY m.declaration_id, m."row"`,
     asOf,
   );
   const names = new Map(
-    (await db.all<{ declaration_id: string; company_name: string | null }>(`SELECT declaration_id, company_name FROM (${DECLARATIONS_AS_OF})`, asOf)).map((r) => [r.declaration_id, r.company_name]),
+    (
+      await db.all<{ declaration_id: string; company_name: string | null }>(
+        `SELECT declaration_id, company_name FROM (${DECLARATIONS_AS_OF})`,
+        asOf,
+      )
+    ).map((r) => [r.declaration_id, r.company_name]),
   );
 
   const byDeclaration = <T extends { declaration_id: string }>(rows: T[]) => {
@@ -82,14 +128,31 @@ export async function loadRollupInput(db: Database, options: { asOf?: string } =
   const suppliers = new Map(
     master.map((m) => {
       const e = engagement.get(m.supplier_id);
-      return [m.supplier_id, { supplierId: m.supplier_id, name: m.name, inScope: e?.inScope ?? true, templates: e?.templates ?? null, answered: e?.answered ?? null, declarations: [] as unknown[] }];
+      return [
+        m.supplier_id,
+        {
+          supplierId: m.supplier_id,
+          name: m.name,
+          inScope: e?.inScope ?? true,
+          templates: e?.templates ?? null,
+          answered: e?.answered ?? null,
+          declarations: [] as unknown[],
+        },
+      ];
     }),
   );
   for (const d of decls) {
     let s = suppliers.get(d.supplier_id);
     if (!s) {
       // A declaration from a company outside the supplier master counts as a response, not as a relevant supplier.
-      s = { supplierId: d.supplier_id, name: names.get(d.declaration_id) ?? d.supplier_id, inScope: master.length === 0, templates: null, answered: null, declarations: [] };
+      s = {
+        supplierId: d.supplier_id,
+        name: names.get(d.declaration_id) ?? d.supplier_id,
+        inScope: master.length === 0,
+        templates: null,
+        answered: null,
+        declarations: [],
+      };
       suppliers.set(d.supplier_id, s);
     }
     s.declarations.push({
@@ -99,8 +162,23 @@ export async function loadRollupInput(db: Database, options: { asOf?: string } =
       effectiveDate: d.effective_date,
       usable: Number(d.error_count) === 0,
       answers: answersOf(d.declaration_id),
-      smelters: smeltersOf(d.declaration_id).map((r) => ({ metal: r.metal, cid: r.cid ?? r.reported_cid, name: r.name ?? r.lookup_name, lookupName: r.lookup_name, country: r.country, mineCountries: r.mine_countries, recycledScrap: r.recycled_scrap })),
-      mines: minesOf(d.declaration_id).map((m) => ({ metal: m.metal, smelterName: m.smelter_name, name: m.name, mineId: m.mine_id, idSource: m.id_source, country: m.country })),
+      smelters: smeltersOf(d.declaration_id).map((r) => ({
+        metal: r.metal,
+        cid: r.cid ?? r.reported_cid,
+        name: r.name ?? r.lookup_name,
+        lookupName: r.lookup_name,
+        country: r.country,
+        mineCountries: r.mine_countries,
+        recycledScrap: r.recycled_scrap,
+      })),
+      mines: minesOf(d.declaration_id).map((m) => ({
+        metal: m.metal,
+        smelterName: m.smelter_name,
+        name: m.name,
+        mineId: m.mine_id,
+        idSource: m.id_source,
+        country: m.country,
+      })),
     });
   }
 
@@ -161,6 +239,10 @@ export async function loadFacilityReference(db: Database): Promise<RollupInput["
        LEFT JOIN smelter_screening scr ON scr.cid = r.cid AND scr.metal = r.metal
        ORDER BY r.metal, r.cid`,
     )
-  ).map(({ auditCycle, hits, ...r }) => ({ ...r, auditCycleMonths: auditCycleMonths(auditCycle === null ? null : String(auditCycle)), sanctions: parseHits(hits) }));
+  ).map(({ auditCycle, hits, ...r }) => ({
+    ...r,
+    auditCycleMonths: auditCycleMonths(auditCycle === null ? null : String(auditCycle)),
+    sanctions: parseHits(hits),
+  }));
   return RollupInput.shape.reference.parse(rows);
 }

@@ -7,25 +7,31 @@ import { neutralizeFormula } from "../text/neutralize.ts";
  */
 export function escapeMarkdown(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return "";
-  return String(value)
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "")
-    .replace(/\r\n?|\n/g, " ")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/([\\`*_{}[\]|~$])/g, "\\$1")
-    // "](" cannot make a link once the brackets are escaped; escaping its "(" too keeps it visibly inert.
-    .replace(/\\\]\(/g, "\\]\\(")
-    .replace(/^(\s*)([#+=-])/, "$1\\$2")
-    .replace(/^(\s*\d+)([.)])/, "$1\\$2")
-    // Markdown's linkify would turn "http://…" or "www.…" in supplier text into a live link.
-    .replace(/:\/\//g, "&#58;//")
-    .replace(/\bwww\./gi, (m) => m.replace("w", "&#119;"));
+  return (
+    String(value)
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "")
+      .replace(/\r\n?|\n/g, " ")
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/([\\`*_{}[\]|~$])/g, "\\$1")
+      // "](" cannot make a link once the brackets are escaped; escaping its "(" too keeps it visibly inert.
+      .replace(/\\\]\(/g, "\\]\\(")
+      .replace(/^(\s*)([#+=-])/, "$1\\$2")
+      .replace(/^(\s*\d+)([.)])/, "$1\\$2")
+      // Markdown's linkify would turn "http://…" or "www.…" in supplier text into a live link.
+      .replace(/:\/\//g, "&#58;//")
+      .replace(/\bwww\./gi, (m) => m.replace("w", "&#119;"))
+  );
 }
 
 /** A Markdown table; every cell is escaped, and text cells are formula-neutralised (tables get pasted into spreadsheets). */
-export function markdownTable(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>): string {
-  const line = (cells: ReadonlyArray<string | number | null | undefined>) => `| ${cells.map((c) => escapeMarkdown(typeof c === "string" ? neutralizeFormula(c) : c)).join(" | ")} |`;
+export function markdownTable(
+  header: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>,
+): string {
+  const line = (cells: ReadonlyArray<string | number | null | undefined>) =>
+    `| ${cells.map((c) => escapeMarkdown(typeof c === "string" ? neutralizeFormula(c) : c)).join(" | ")} |`;
   if (rows.length === 0) return "_None._";
   return [line(header), `|${header.map(() => " --- ").join("|")}|`, ...rows.map(line)].join("\n");
 }

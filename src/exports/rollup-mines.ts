@@ -43,7 +43,11 @@ function smelterResolver(mineral: string, smelters: readonly RolledSmelter[]) {
       if (normalizeName(row.name ?? "") !== key && normalizeName(row.lookupName ?? "") !== key) continue;
       const rowCid = normalizeCid(row.cid);
       if (rowCid && byCid.has(rowCid)) return byCid.get(rowCid)!;
-      const candidates = mine.filter((s) => normalizeName(s.name) === normalizeName(row.name ?? "") && (!row.country || normalizeName(s.country ?? "") === normalizeName(row.country)));
+      const candidates = mine.filter(
+        (s) =>
+          normalizeName(s.name) === normalizeName(row.name ?? "") &&
+          (!row.country || normalizeName(s.country ?? "") === normalizeName(row.country)),
+      );
       if (candidates[0]) return candidates[0];
     }
     return null;
@@ -54,7 +58,11 @@ function smelterResolver(mineral: string, smelters: readonly RolledSmelter[]) {
  * Deduplicates the Mine List rows of the given declarations for one mineral: one row per mine and smelter
  * it supplies (mine key: ID, else normalised name + country). Rows naming no mine are dropped.
  */
-export function rollupMines(mineral: string, inputs: readonly MineInput[], smelters: readonly RolledSmelter[]): RolledMine[] {
+export function rollupMines(
+  mineral: string,
+  inputs: readonly MineInput[],
+  smelters: readonly RolledSmelter[],
+): RolledMine[] {
   const resolve = smelterResolver(mineral, smelters);
   const out = new Map<string, RolledMine>();
   for (const { supplierId, declaration } of inputs) {
@@ -66,12 +74,25 @@ export function rollupMines(mineral: string, inputs: readonly MineInput[], smelt
       const smelter = resolve(row.smelterName, declaration);
       const smelterName = cleanText(row.smelterName);
       const country = cleanText(row.country);
-      const smelterKey = smelter ? `${smelter.cid ?? ""}|${normalizeName(smelter.name)}` : normalizeName(smelterName ?? "");
-      const mineKey = mineId ? `id:${mineId.toUpperCase()}` : `${normalizeName(name ?? "")}|${normalizeName(country ?? "")}`;
+      const smelterKey = smelter
+        ? `${smelter.cid ?? ""}|${normalizeName(smelter.name)}`
+        : normalizeName(smelterName ?? "");
+      const mineKey = mineId
+        ? `id:${mineId.toUpperCase()}`
+        : `${normalizeName(name ?? "")}|${normalizeName(country ?? "")}`;
       const key = `${smelterKey}|${mineKey}`;
       let m = out.get(key);
       if (!m) {
-        m = { metal: mineral, smelter, smelterName, name, mineId, idSource: cleanText(row.idSource), country, suppliers: [] };
+        m = {
+          metal: mineral,
+          smelter,
+          smelterName,
+          name,
+          mineId,
+          idSource: cleanText(row.idSource),
+          country,
+          suppliers: [],
+        };
         out.set(key, m);
       }
       m.name ??= name;

@@ -117,7 +117,8 @@ export function rollupSmelters(
         reauditInProgress: ref?.reauditInProgress ?? null,
         statusVintage: ref?.statusVintage ?? null,
         // A facility no reference CID names is screened by what suppliers typed (scoring's unmatched key).
-        sanctions: ref?.sanctions ?? typedHits.get(`unmatched:${metal.toLowerCase()}:${normalizeName(name ?? "")}`) ?? [],
+        sanctions:
+          ref?.sanctions ?? typedHits.get(`unmatched:${metal.toLowerCase()}:${normalizeName(name ?? "")}`) ?? [],
         inReference: ref !== null,
         suppliers: [],
         mineCountries: [],
@@ -136,7 +137,8 @@ export function rollupSmelters(
   }
   for (const [s, verdicts] of recycled) s.recycledScrap = combineRecycled(verdicts);
   const smelters = [...out.values()].sort(
-    (a, b) => a.metal.localeCompare(b.metal) || a.name.localeCompare(b.name) || (a.cid ?? "").localeCompare(b.cid ?? ""),
+    (a, b) =>
+      a.metal.localeCompare(b.metal) || a.name.localeCompare(b.name) || (a.cid ?? "").localeCompare(b.cid ?? ""),
   );
   return { smelters, unidentified };
 }

@@ -85,8 +85,14 @@ export function rollupDeclaration(input: RollupInput, options: RollupOptions): R
     const found = input.products.filter((p) => wanted.includes(p.number));
     const missing = wanted.filter((w) => !found.some((p) => p.number === w));
     if (missing.length > 0) {
-      const known = input.products.slice(0, 8).map((p) => p.number).join(", ");
-      throw new AssayError(`--products: unknown product ${missing.join(", ")} (known: ${known || "none — load a BOM first"})`, { code: "usage", exitCode: 2 });
+      const known = input.products
+        .slice(0, 8)
+        .map((p) => p.number)
+        .join(", ");
+      throw new AssayError(
+        `--products: unknown product ${missing.join(", ")} (known: ${known || "none — load a BOM first"})`,
+        { code: "usage", exitCode: 2 },
+      );
     }
     const ids = new Set(found.flatMap((p) => p.supplierIds));
     suppliers = suppliers.filter((s) => ids.has(s.supplierId));
@@ -110,12 +116,15 @@ export function rollupDeclaration(input: RollupInput, options: RollupOptions): R
       return d ? [{ s, d }] : [];
     });
     const responded = coverage.responded.length;
-    const rowsOf = (d: RollupDeclaration) => d.smelters.filter((r) => canonicalMineral(r.metal) === mineral || (!r.metal && r.cid));
+    const rowsOf = (d: RollupDeclaration) =>
+      d.smelters.filter((r) => canonicalMineral(r.metal) === mineral || (!r.metal && r.cid));
     const used = received.filter(({ d }) => {
       const v = verdictIn(d, mineral, "intentionally-added");
       return v === "yes" || (v === "blank" && rowsOf(d).length > 0);
     });
-    const rows: SmelterInput[] = used.flatMap(({ s, d }) => rowsOf(d).map((row) => ({ supplierId: s.supplierId, row })));
+    const rows: SmelterInput[] = used.flatMap(({ s, d }) =>
+      rowsOf(d).map((row) => ({ supplierId: s.supplierId, row })),
+    );
     const { smelters, unidentified } = rollupSmelters(rows, input.reference, input.countries, input.reportedSanctions);
     const mine = smelters.filter((x) => x.metal === mineral);
     const verdicts = (t: QuestionMeaning) => used.map(({ d }) => verdictIn(d, mineral, t));
@@ -123,7 +132,10 @@ export function rollupDeclaration(input: RollupInput, options: RollupOptions): R
     const n = `${responded} of ${relevant.length} relevant suppliers responded`;
 
     if (relevant.length === 0) {
-      out.set("intentionally-added", [family === "CMRT" ? "No" : "Not declaring", "no relevant supplier for this mineral"]);
+      out.set("intentionally-added", [
+        family === "CMRT" ? "No" : "Not declaring",
+        "no relevant supplier for this mineral",
+      ]);
     } else if (received.length === 0) {
       out.set("intentionally-added", [family === "CMRT" ? null : "Unknown", `no response yet (${n})`]);
       if (family === "CMRT") warnings.push(`${mineral}: no relevant supplier has responded; question 1 left blank`);
@@ -131,38 +143,69 @@ export function rollupDeclaration(input: RollupInput, options: RollupOptions): R
       out.set("intentionally-added", ["Yes", `${used.length} supplier(s) use ${mineral}; ${n}`]);
     } else {
       const unknown = received.filter(({ d }) => verdictIn(d, mineral, "intentionally-added") === "unknown").length;
-      out.set("intentionally-added", family === "EMRT" && unknown > 0 ? ["Unknown", `${unknown} supplier(s) answered Unknown; ${n}`] : ["No", `no supplier uses ${mineral}; ${n}`]);
+      out.set(
+        "intentionally-added",
+        family === "EMRT" && unknown > 0
+          ? ["Unknown", `${unknown} supplier(s) answered Unknown; ${n}`]
+          : ["No", `no supplier uses ${mineral}; ${n}`],
+      );
     }
 
     if (used.length > 0) {
       const rem = verdicts("remains-in-product");
       const remainsYes = count(rem, "yes") + count(rem, "blank");
-      const remains =
-        remainsYes > 0 ? "Yes" : family === "EMRT" && count(rem, "unknown") > 0 ? "Unknown" : "No";
-      out.set("remains-in-product", [remains, remainsYes > 0 ? `${count(rem, "yes")} Yes, ${count(rem, "blank")} blank (counted as Yes)` : "no supplier says it remains"]);
+      const remains = remainsYes > 0 ? "Yes" : family === "EMRT" && count(rem, "unknown") > 0 ? "Unknown" : "No";
+      out.set("remains-in-product", [
+        remains,
+        remainsYes > 0
+          ? `${count(rem, "yes")} Yes, ${count(rem, "blank")} blank (counted as Yes)`
+          : "no supplier says it remains",
+      ]);
       if (remains === "Yes") {
-        for (const [topic, flag] of [["covered-countries", (c: { covered: boolean }) => c.covered], ["cahra", (c: { cahra: boolean }) => c.cahra]] as const) {
+        for (const [topic, flag] of [
+          ["covered-countries", (c: { covered: boolean }) => c.covered],
+          ["cahra", (c: { cahra: boolean }) => c.cahra],
+        ] as const) {
           if (!meaningsFor(family).includes(topic)) continue;
           const v = verdicts(topic);
           const located = mine.filter((x) => {
             const places = [x.country, ...x.mineCountries].map((p) => country(p));
             return places.some((p) => p !== null && flag(p));
           });
-          if (count(v, "yes") > 0 || located.length > 0) out.set(topic, ["Yes", `${count(v, "yes")} supplier(s) Yes; ${located.length} smelter(s) located in or sourcing from a listed country`]);
-          else if (count(v, "unknown") + count(v, "blank") > 0 || (unidentified.get(mineral) ?? 0) > 0) out.set(topic, ["Unknown", `${count(v, "unknown") + count(v, "blank")} supplier(s) Unknown or blank; ${unidentified.get(mineral) ?? 0} unidentified smelter row(s)`]);
+          if (count(v, "yes") > 0 || located.length > 0)
+            out.set(topic, [
+              "Yes",
+              `${count(v, "yes")} supplier(s) Yes; ${located.length} smelter(s) located in or sourcing from a listed country`,
+            ]);
+          else if (count(v, "unknown") + count(v, "blank") > 0 || (unidentified.get(mineral) ?? 0) > 0)
+            out.set(topic, [
+              "Unknown",
+              `${count(v, "unknown") + count(v, "blank")} supplier(s) Unknown or blank; ${unidentified.get(mineral) ?? 0} unidentified smelter row(s)`,
+            ]);
           else out.set(topic, ["No", `all ${used.length} supplier(s) No; no smelter located in a listed country`]);
         }
         {
           const v = verdicts("recycled-scrap");
           const answer = count(v, "no") > 0 ? "No" : count(v, "yes") === v.length ? "Yes" : "Unknown";
-          out.set("recycled-scrap", [answer, `${count(v, "yes")} of ${v.length} supplier(s) declare 100% recycled or scrap`]);
+          out.set("recycled-scrap", [
+            answer,
+            `${count(v, "yes")} of ${v.length} supplier(s) declare 100% recycled or scrap`,
+          ]);
         }
         out.set("response-share", [responseBucket(responded, relevant.length, family), n]);
         const idv = verdicts("all-smelters-identified");
         const gaps = unidentified.get(mineral) ?? 0;
-        const complete = responded === relevant.length && count(idv, "yes") === idv.length && gaps === 0 && mine.length > 0;
-        const idAnswer = complete ? "Yes" : family === "EMRT" && count(idv, "no") === 0 && count(idv, "unknown") > 0 ? "Unknown" : "No";
-        out.set("all-smelters-identified", [idAnswer, `${count(idv, "yes")} of ${idv.length} supplier(s) identified all; ${n}; ${gaps} unidentified row(s); ${mine.length} smelter(s)`]);
+        const complete =
+          responded === relevant.length && count(idv, "yes") === idv.length && gaps === 0 && mine.length > 0;
+        const idAnswer = complete
+          ? "Yes"
+          : family === "EMRT" && count(idv, "no") === 0 && count(idv, "unknown") > 0
+            ? "Unknown"
+            : "No";
+        out.set("all-smelters-identified", [
+          idAnswer,
+          `${count(idv, "yes")} of ${idv.length} supplier(s) identified all; ${n}; ${gaps} unidentified row(s); ${mine.length} smelter(s)`,
+        ]);
         out.set("all-info-reported", ["Yes", `all ${mine.length} smelter(s) received are listed`]);
       }
     }
@@ -177,13 +220,33 @@ export function rollupDeclaration(input: RollupInput, options: RollupOptions): R
     }
     for (const meaning of meaningsFor(family)) {
       const [answer, why] = out.get(meaning) ?? [null, null];
-      answers.push({ question: questionOf(family, meaning)!, meaning, mineral, answer, comment: answer === null ? null : why });
+      answers.push({
+        question: questionOf(family, meaning)!,
+        meaning,
+        mineral,
+        answer,
+        comment: answer === null ? null : why,
+      });
     }
     if (out.get("remains-in-product")?.[0] === "Yes") {
       allSmelters.push(...mine);
-      if (family === "EMRT") allMines.push(...rollupMines(mineral, used.map(({ s, d }) => ({ supplierId: s.supplierId, declaration: d })), mine));
+      if (family === "EMRT")
+        allMines.push(
+          ...rollupMines(
+            mineral,
+            used.map(({ s, d }) => ({ supplierId: s.supplierId, declaration: d })),
+            mine,
+          ),
+        );
     }
-    summaries.push({ mineral, relevant: relevant.length, responded: responded, using: used.length, smelters: mine.length, notResponded: coverage.notResponded });
+    summaries.push({
+      mineral,
+      relevant: relevant.length,
+      responded: responded,
+      using: used.length,
+      smelters: mine.length,
+      notResponded: coverage.notResponded,
+    });
   }
 
   const inScopeMinerals = familyMinerals(family);

@@ -38,7 +38,9 @@ export function vintagesMarkdown(v: Vintages): string {
     "",
     run,
     "",
-    rows.length > 0 ? markdownTable(["Reference", "Source file", "Vintage", "Loaded"], rows) : "_No reference list has been loaded._",
+    rows.length > 0
+      ? markdownTable(["Reference", "Source file", "Vintage", "Loaded"], rows)
+      : "_No reference list has been loaded._",
   ].join("\n");
 }
 

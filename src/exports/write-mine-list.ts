@@ -38,7 +38,9 @@ export function writeMineList(
     const listed = m.smelter ? smelterNames.get(m.smelter) : undefined;
     const smelter = listed ?? (m.smelterName ? neutralizeFormula(m.smelterName) : null);
     if (!listed) {
-      warnings.push(`Mine List row ${r}: ${m.metal} mine ${JSON.stringify(m.name ?? m.mineId)}: its smelter ${JSON.stringify(m.smelterName ?? "")} is not on the exported Smelter List; typed as given`);
+      warnings.push(
+        `Mine List row ${r}: ${m.metal} mine ${JSON.stringify(m.name ?? m.mineId)}: its smelter ${JSON.stringify(m.smelterName ?? "")} is not on the exported Smelter List; typed as given`,
+      );
     }
     const country = m.country ? (countries.get(normalizeName(m.country)) ?? neutralizeFormula(m.country)) : null;
     sheet.set(`A${r}`, { text: m.metal });
@@ -48,7 +50,8 @@ export function writeMineList(
     if (m.idSource) sheet.set(`E${r}`, { text: neutralizeFormula(m.idSource) });
     if (country) sheet.set(`F${r}`, { text: country });
     else warnings.push(`Mine List row ${r}: ${m.metal} mine ${JSON.stringify(m.name ?? m.mineId)}: no country known`);
-    for (const ref of sheet.formulaCells(r)) sheet.set(ref, { cached: ref === `Q${r}` ? `${m.metal}${smelter ?? ""}` : null });
+    for (const ref of sheet.formulaCells(r))
+      sheet.set(ref, { cached: ref === `Q${r}` ? `${m.metal}${smelter ?? ""}` : null });
     r++;
     written++;
   }

@@ -20,7 +20,9 @@ function resolver(lookup: readonly LookupRow[]) {
 }
 
 function lastDataRow(sheet: SheetXml, fallback: number): number {
-  const withFormula = sheet.rowNumbers().filter((r) => r >= FIRST_ROW && sheet.hasFormula(`B${r}`) && sheet.hasFormula(`F${r}`));
+  const withFormula = sheet
+    .rowNumbers()
+    .filter((r) => r >= FIRST_ROW && sheet.hasFormula(`B${r}`) && sheet.hasFormula(`F${r}`));
   return withFormula.length > 0 ? withFormula[withFormula.length - 1]! : fallback;
 }
 
@@ -69,7 +71,10 @@ export function writeSmelterList(
       let v = byKey.get(`${hit.metal}${hit.standardName}`.toLowerCase());
       // Two CIDs can share a standard name; the name would then resolve to the other CID. Pick an alias of
       // this CID that resolves to it and type it into the look-up column instead.
-      const alias = v && v.cid !== hit.cid ? lookup.find((l) => l.cid === hit.cid && byKey.get(`${l.metal}${l.alias}`.toLowerCase())?.cid === hit.cid) : undefined;
+      const alias =
+        v && v.cid !== hit.cid
+          ? lookup.find((l) => l.cid === hit.cid && byKey.get(`${l.metal}${l.alias}`.toLowerCase())?.cid === hit.cid)
+          : undefined;
       if (alias && !sheet.isSharedFormulaAnchor(`C${r}`)) {
         sheet.set(`C${r}`, { text: alias.alias });
         formulas.delete(`C${r}`);
@@ -78,7 +83,10 @@ export function writeSmelterList(
       } else {
         cache("C", hit.standardName);
         names.set(s, hit.standardName);
-        if (v && v.cid !== hit.cid) warnings.push(`${hit.metal} ${hit.cid}: the template's look-up resolves its name "${hit.standardName}" to ${v.cid}`);
+        if (v && v.cid !== hit.cid)
+          warnings.push(
+            `${hit.metal} ${hit.cid}: the template's look-up resolves its name "${hit.standardName}" to ${v.cid}`,
+          );
       }
       cache("E", v?.country ?? "");
       cache("F", v?.cid ?? "");
@@ -95,10 +103,14 @@ export function writeSmelterList(
       sheet.set(`D${r}`, { text: neutralizeFormula(s.name) });
       names.set(s, neutralizeFormula(s.name));
       if (country) sheet.set(`E${r}`, { text: country });
-      else warnings.push(`${s.metal} ${s.name}: no country known; the template requires one for "Smelter not listed" (row ${r})`);
+      else
+        warnings.push(
+          `${s.metal} ${s.name}: no country known; the template requires one for "Smelter not listed" (row ${r})`,
+        );
       for (const c of INPUT_COLUMNS) formulas.delete(`${c}${r}`);
       if (s.cid) sheet.set(`Q${r}`, { text: `${s.cid} (not in this template's Smelter Look-up)` });
-      if (s.cid) warnings.push(`${s.metal} ${s.cid}: not in this template's Smelter Look-up; entered as "Smelter not listed"`);
+      if (s.cid)
+        warnings.push(`${s.metal} ${s.cid}: not in this template's Smelter Look-up; entered as "Smelter not listed"`);
     }
     if (s.recycledScrap && !formulas.has(`P${r}`)) sheet.set(`P${r}`, { text: s.recycledScrap });
     // Everything else in the row that depends on the new input is recomputed on open (fullCalcOnLoad).

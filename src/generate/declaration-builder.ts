@@ -2,7 +2,13 @@ import type { TemplateDefects, TemplateInput } from "./template/write-template.t
 import type { LookupRow } from "./template/_lookup.ts";
 import { UNKNOWN_SMELTERS } from "./names.ts";
 import type { Rng } from "./rng.ts";
-import { CMRT_6_QUESTIONS, EMRT_QUESTIONS, type QuestionMeaning, type QuestionTable, questionNumberOf } from "../rmi/questions.ts";
+import {
+  CMRT_6_QUESTIONS,
+  EMRT_QUESTIONS,
+  type QuestionMeaning,
+  type QuestionTable,
+  questionNumberOf,
+} from "../rmi/questions.ts";
 
 export const FEATURES = [
   "complete",
@@ -33,7 +39,16 @@ export interface DeclarationPlan {
   template: "CMRT" | "EMRT";
   version: string;
   features: ReadonlySet<Feature>;
-  company: { name: string; uniqueId: string | null; address: string; contactName: string; contactEmail: string; phone: string; authorizer: string; authorizerEmail: string };
+  company: {
+    name: string;
+    uniqueId: string | null;
+    address: string;
+    contactName: string;
+    contactEmail: string;
+    phone: string;
+    authorizer: string;
+    authorizerEmail: string;
+  };
   /** Metals (CMRT) or minerals (EMRT) the supplier's parts contain. */
   scopeMinerals: readonly string[];
   effectiveDate: string;
@@ -56,7 +71,11 @@ export function spellingVariant(rng: Rng, name: string): string {
   const variants = [
     (s: string) => s.replace(/[.,]/g, "").replace(/\s+/g, " "),
     (s: string) => s.toUpperCase(),
-    (s: string) => s.replace(/Company/g, "Co").replace(/Limited/g, "Ltd").replace(/Corporation/g, "Corp"),
+    (s: string) =>
+      s
+        .replace(/Company/g, "Co")
+        .replace(/Limited/g, "Ltd")
+        .replace(/Corporation/g, "Corp"),
     (s: string) => s.replace(/^(PT|JSC|OJSC|LLC|OOO)\s+/, "").replace(/\s+(S\.A\.|Inc\.|Ltd\.|AG|GmbH)$/, ""),
     (s: string) => {
       const words = s.split(" ");
@@ -72,7 +91,12 @@ export function spellingVariant(rng: Rng, name: string): string {
 
 function standardRows(lookup: readonly LookupRow[], mineral: string): LookupRow[] {
   return lookup.filter(
-    (r) => r.metal === mineral && r.smelter_id && r.smelter_lookup_name === r.standard_smelter_name && r.country !== "RUSSIAN FEDERATION" && !SANCTIONED.has(r.smelter_id),
+    (r) =>
+      r.metal === mineral &&
+      r.smelter_id &&
+      r.smelter_lookup_name === r.standard_smelter_name &&
+      r.country !== "RUSSIAN FEDERATION" &&
+      !SANCTIONED.has(r.smelter_id),
   );
 }
 
@@ -93,12 +117,72 @@ function cmrtAnswers(rng: Rng, plan: DeclarationPlan): TemplateInput["answers"] 
     out.push(answerFor(t, "intentionally-added", metal, inScope ? "Yes" : "No"));
     out.push(answerFor(t, "remains-in-product", metal, inScope ? "Yes" : "No"));
     if (!inScope) continue;
-    out.push(answerFor(t, "covered-countries", metal, rng.weighted([["No", 5], ["Unknown", 3], ["Yes", 1]] as const)));
-    out.push(answerFor(t, "cahra", metal, rng.weighted([["No", 5], ["Unknown", 3], ["Yes", 1]] as const)));
-    out.push(answerFor(t, "recycled-scrap", metal, rng.weighted([["No", 8], ["Unknown", 2], ["Yes", 1]] as const)));
-    out.push(answerFor(t, "response-share", metal, rng.pick(["100%", "Greater than 90%", "Greater than 75%", "Greater than 50%", "50% or less"])));
-    out.push(answerFor(t, "all-smelters-identified", metal, rng.weighted([["Yes", 4], ["No", 1]] as const)));
-    out.push(answerFor(t, "all-info-reported", metal, rng.weighted([["Yes", 5], ["No", 1]] as const)));
+    out.push(
+      answerFor(
+        t,
+        "covered-countries",
+        metal,
+        rng.weighted([
+          ["No", 5],
+          ["Unknown", 3],
+          ["Yes", 1],
+        ] as const),
+      ),
+    );
+    out.push(
+      answerFor(
+        t,
+        "cahra",
+        metal,
+        rng.weighted([
+          ["No", 5],
+          ["Unknown", 3],
+          ["Yes", 1],
+        ] as const),
+      ),
+    );
+    out.push(
+      answerFor(
+        t,
+        "recycled-scrap",
+        metal,
+        rng.weighted([
+          ["No", 8],
+          ["Unknown", 2],
+          ["Yes", 1],
+        ] as const),
+      ),
+    );
+    out.push(
+      answerFor(
+        t,
+        "response-share",
+        metal,
+        rng.pick(["100%", "Greater than 90%", "Greater than 75%", "Greater than 50%", "50% or less"]),
+      ),
+    );
+    out.push(
+      answerFor(
+        t,
+        "all-smelters-identified",
+        metal,
+        rng.weighted([
+          ["Yes", 4],
+          ["No", 1],
+        ] as const),
+      ),
+    );
+    out.push(
+      answerFor(
+        t,
+        "all-info-reported",
+        metal,
+        rng.weighted([
+          ["Yes", 5],
+          ["No", 1],
+        ] as const),
+      ),
+    );
   }
   return out;
 }
@@ -107,24 +191,80 @@ function emrtAnswers(rng: Rng, plan: DeclarationPlan): TemplateInput["answers"] 
   const t = EMRT_QUESTIONS;
   const out: Answer[] = [];
   for (const mineral of plan.scopeMinerals) {
-    out.push(answerFor(t, "intentionally-added", mineral, rng.weighted([["Yes", 8], ["Unknown", 1]] as const)));
+    out.push(
+      answerFor(
+        t,
+        "intentionally-added",
+        mineral,
+        rng.weighted([
+          ["Yes", 8],
+          ["Unknown", 1],
+        ] as const),
+      ),
+    );
     out.push(answerFor(t, "remains-in-product", mineral, "Yes"));
-    out.push(answerFor(t, "cahra", mineral, rng.weighted([["No", 3], ["Unknown", 3], ["Yes", 1]] as const)));
-    out.push(answerFor(t, "recycled-scrap", mineral, rng.weighted([["No", 8], ["Unknown", 2], ["Yes", 1]] as const)));
-    out.push(answerFor(t, "response-share", mineral, rng.pick(["100%", "Greater than 75%", "50% or less", "Did not survey"])));
+    out.push(
+      answerFor(
+        t,
+        "cahra",
+        mineral,
+        rng.weighted([
+          ["No", 3],
+          ["Unknown", 3],
+          ["Yes", 1],
+        ] as const),
+      ),
+    );
+    out.push(
+      answerFor(
+        t,
+        "recycled-scrap",
+        mineral,
+        rng.weighted([
+          ["No", 8],
+          ["Unknown", 2],
+          ["Yes", 1],
+        ] as const),
+      ),
+    );
+    out.push(
+      answerFor(t, "response-share", mineral, rng.pick(["100%", "Greater than 75%", "50% or less", "Did not survey"])),
+    );
     out.push(answerFor(t, "all-smelters-identified", mineral, "Yes"));
-    out.push(answerFor(t, "all-info-reported", mineral, rng.weighted([["Yes", 5], ["No", 1]] as const)));
+    out.push(
+      answerFor(
+        t,
+        "all-info-reported",
+        mineral,
+        rng.weighted([
+          ["Yes", 5],
+          ["No", 1],
+        ] as const),
+      ),
+    );
   }
   return out;
 }
 
 function companyAnswers(rng: Rng, plan: DeclarationPlan): NonNullable<TemplateInput["companyAnswers"]> {
-  const yes = () => rng.weighted([["Yes", 6], ["No", 1]] as const);
+  const yes = () =>
+    rng.weighted([
+      ["Yes", 6],
+      ["No", 1],
+    ] as const);
   const host = plan.company.contactEmail.split("@")[1] ?? "example.com";
   const b = yes();
   const common = [
     { question: "A", mineral: null, answer: yes(), comment: null },
-    { question: "B", mineral: null, answer: b, comment: b === "Yes" ? rng.pick([`https://www.${host}/responsible-minerals-policy`, "Responsible Minerals Policy (see website)"]) : null },
+    {
+      question: "B",
+      mineral: null,
+      answer: b,
+      comment:
+        b === "Yes"
+          ? rng.pick([`https://www.${host}/responsible-minerals-policy`, "Responsible Minerals Policy (see website)"])
+          : null,
+    },
     { question: "D", mineral: null, answer: yes(), comment: null },
     { question: "F", mineral: null, answer: yes(), comment: null },
     { question: "G", mineral: null, answer: yes(), comment: null },
@@ -133,14 +273,47 @@ function companyAnswers(rng: Rng, plan: DeclarationPlan): NonNullable<TemplateIn
     return [
       ...common,
       { question: "C", mineral: null, answer: yes(), comment: null },
-      { question: "E", mineral: null, answer: rng.weighted([["Yes, in conformance with IPC1755 (e.g., CMRT)", 6], ["Yes, using other format (describe)", 1], ["No", 1]] as const), comment: null },
-      { question: "H", mineral: null, answer: rng.weighted([["No", 4], ["Yes, with the SEC", 2], ["Yes, with the EU", 1], ["Yes, with the SEC and the EU", 1]] as const), comment: null },
+      {
+        question: "E",
+        mineral: null,
+        answer: rng.weighted([
+          ["Yes, in conformance with IPC1755 (e.g., CMRT)", 6],
+          ["Yes, using other format (describe)", 1],
+          ["No", 1],
+        ] as const),
+        comment: null,
+      },
+      {
+        question: "H",
+        mineral: null,
+        answer: rng.weighted([
+          ["No", 4],
+          ["Yes, with the SEC", 2],
+          ["Yes, with the EU", 1],
+          ["Yes, with the SEC and the EU", 1],
+        ] as const),
+        comment: null,
+      },
     ];
   }
   return [
     ...common,
-    ...plan.scopeMinerals.map((m) => ({ question: "C", mineral: m, answer: rng.pick(["Yes", "Yes, when more processors are validated", "No"]), comment: null })),
-    { question: "E", mineral: null, answer: rng.weighted([["Yes, in conformance with IPC1755 (e.g. EMRT)", 5], ["Yes, Using Other Format (Describe)", 1], ["No", 1]] as const), comment: null },
+    ...plan.scopeMinerals.map((m) => ({
+      question: "C",
+      mineral: m,
+      answer: rng.pick(["Yes", "Yes, when more processors are validated", "No"]),
+      comment: null,
+    })),
+    {
+      question: "E",
+      mineral: null,
+      answer: rng.weighted([
+        ["Yes, in conformance with IPC1755 (e.g. EMRT)", 5],
+        ["Yes, Using Other Format (Describe)", 1],
+        ["No", 1],
+      ] as const),
+      comment: null,
+    },
   ];
 }
 
@@ -157,7 +330,10 @@ export function buildDeclaration(rng: Rng, plan: DeclarationPlan, lookup: readon
       : {
           name: c.name,
           scope,
-          scopeDescription: scope === "User defined" ? `All ${plan.template === "CMRT" ? "3TG" : "mineral"}-bearing parts shipped to our customer's instrument plants` : null,
+          scopeDescription:
+            scope === "User defined"
+              ? `All ${plan.template === "CMRT" ? "3TG" : "mineral"}-bearing parts shipped to our customer's instrument plants`
+              : null,
           uniqueId: c.uniqueId,
           uniqueIdAuthority: c.uniqueId ? "DUNS" : null,
           address: c.address,
@@ -173,7 +349,16 @@ export function buildDeclaration(rng: Rng, plan: DeclarationPlan, lookup: readon
     minerals: plan.template === "EMRT" ? plan.scopeMinerals : undefined,
     answers: plan.template === "CMRT" ? cmrtAnswers(rng, plan) : emrtAnswers(rng, plan),
     companyAnswers: companyAnswers(rng, plan),
-    products: scope === "Product" ? plan.products.map((p) => ({ number: p.number, name: p.name, requesterNumber: p.requesterNumber, requesterName: p.name, comments: null })) : [],
+    products:
+      scope === "Product"
+        ? plan.products.map((p) => ({
+            number: p.number,
+            name: p.name,
+            requesterNumber: p.requesterNumber,
+            requesterName: p.name,
+            comments: null,
+          }))
+        : [],
     smelters: [],
     mines: [],
   };
@@ -187,7 +372,11 @@ export function buildDeclaration(rng: Rng, plan: DeclarationPlan, lookup: readon
   for (const mineral of plan.scopeMinerals) {
     const pool = standardRows(lookup, mineral);
     if (pool.length === 0) {
-      smelters.push({ metal: mineral, lookupName: "Smelter not yet identified", country: plan.template === "CMRT" ? "Unknown" : null });
+      smelters.push({
+        metal: mineral,
+        lookupName: "Smelter not yet identified",
+        country: plan.template === "CMRT" ? "Unknown" : null,
+      });
       continue;
     }
     const picked = plan.rollUp ? pool : rng.sample(pool, Math.min(pool.length, plan.smeltersPerMineral));
@@ -198,7 +387,8 @@ export function buildDeclaration(rng: Rng, plan: DeclarationPlan, lookup: readon
         mineNames: recycled ? "recycled" : rng.chance(0.2) ? "Please see RMI RCOI data" : null,
         mineCountries: recycled ? "Recycled/Scrap" : null,
         recycledScrap: recycled ? "Yes" : rng.chance(0.5) ? "No" : null,
-        comments: f.has("whitespace") && rng.chance(0.3) ? `${ref.standard_smelter_name}: ${ref.smelter_id} / RMAP` : null,
+        comments:
+          f.has("whitespace") && rng.chance(0.3) ? `${ref.standard_smelter_name}: ${ref.smelter_id} / RMAP` : null,
       });
       cids.push(ref.smelter_id);
     }
@@ -212,7 +402,9 @@ export function buildDeclaration(rng: Rng, plan: DeclarationPlan, lookup: readon
     const metals = plan.scopeMinerals.length > 0 ? plan.scopeMinerals : ["Tin"];
     for (let k = 0; k < 3; k++) {
       const metal = metals[k % metals.length]!;
-      const ref = rng.pick(standardRows(lookup, metal).length > 0 ? standardRows(lookup, metal) : lookup.filter((r) => r.smelter_id));
+      const ref = rng.pick(
+        standardRows(lookup, metal).length > 0 ? standardRows(lookup, metal) : lookup.filter((r) => r.smelter_id),
+      );
       const name = spellingVariant(rng, ref.standard_smelter_name);
       smelters.push({ metal, lookupName: "Smelter not listed", name, country: ref.country });
       typedNames.push(name);
@@ -229,7 +421,15 @@ export function buildDeclaration(rng: Rng, plan: DeclarationPlan, lookup: readon
   if (plan.template === "EMRT" && smelters.length > 0 && rng.chance(0.6)) {
     const first = smelters.find((s) => s.cid);
     const ref = first ? lookup.find((r) => r.smelter_id === first.cid) : undefined;
-    if (ref) input.mines = [{ metal: ref.metal, smelterName: ref.standard_smelter_name, name: `${ref.city || "Unnamed"} concession`, country: ref.country }];
+    if (ref)
+      input.mines = [
+        {
+          metal: ref.metal,
+          smelterName: ref.standard_smelter_name,
+          name: `${ref.city || "Unnamed"} concession`,
+          country: ref.country,
+        },
+      ];
   }
   const defects: TemplateDefects = {
     effectiveDateAsText: f.has("text-date"),

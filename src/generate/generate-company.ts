@@ -61,17 +61,33 @@ export interface SyntheticCompany {
 }
 
 const ROLL_UP_MIN_SUPPLIERS = 200;
-const CMRT_VERSIONS = [["6.5", 6], ["6.4", 3], ["6.31", 1], ["6.22", 1], ["6.1", 1], ["6.01", 1]] as const;
-const EMRT_VERSIONS = [["2.1", 3], ["2.0", 2]] as const;
+const CMRT_VERSIONS = [
+  ["6.5", 6],
+  ["6.4", 3],
+  ["6.31", 1],
+  ["6.22", 1],
+  ["6.1", 1],
+  ["6.01", 1],
+] as const;
+const EMRT_VERSIONS = [
+  ["2.1", 3],
+  ["2.0", 2],
+] as const;
 
 const iso = (year: number, dayOfYear: number) => new Date(Date.UTC(year, 0, dayOfYear)).toISOString().slice(0, 10);
-const dayOf = (date: string) => Math.round((Date.parse(`${date}T00:00:00Z`) - Date.UTC(Number(date.slice(0, 4)), 0, 0)) / 86_400_000);
+const dayOf = (date: string) =>
+  Math.round((Date.parse(`${date}T00:00:00Z`) - Date.UTC(Number(date.slice(0, 4)), 0, 0)) / 86_400_000);
 
 /** Plans a deterministic synthetic company: suppliers, BOMs, outreach and the inbox of responses (no I/O). */
 export function generateCompany(options: GenerateOptions): SyntheticCompany {
   const o = GenerateOptions.parse(options);
   const root = new Rng(`${o.seed}:${o.year}`);
-  const rng = { suppliers: root.fork("suppliers"), bom: root.fork("bom"), outcome: root.fork("outcome"), decl: root.fork("decl") };
+  const rng = {
+    suppliers: root.fork("suppliers"),
+    bom: root.fork("bom"),
+    outcome: root.fork("outcome"),
+    decl: root.fork("decl"),
+  };
   const used = new Set<string>();
   const width = Math.max(4, String(o.suppliers).length);
 
@@ -79,7 +95,8 @@ export function generateCompany(options: GenerateOptions): SyntheticCompany {
   const suppliers: SyntheticSupplier[] = [];
   for (let i = 0; i < o.suppliers; i++) {
     const r = rng.suppliers;
-    const commodity = i < COMMODITIES.length ? COMMODITIES[i]! : r.weighted(COMMODITIES.map((c) => [c, c.weight] as const));
+    const commodity =
+      i < COMMODITIES.length ? COMMODITIES[i]! : r.weighted(COMMODITIES.map((c) => [c, c.weight] as const));
     const style = r.pick(COUNTRIES);
     const name = companyName(r, style, commodity.trade, used);
     const contact = personName(r);
@@ -97,7 +114,15 @@ export function generateCompany(options: GenerateOptions): SyntheticCompany {
       declarationName: renamed ? `${name.toUpperCase()} (${style.places[0]} plant)` : null,
       style,
       parts: commodity.parts.flatMap((part, k) =>
-        k === 0 || r.chance(0.5) ? [{ number: `PN-${String(10_000 + i * 7 + k).padStart(6, "0")}`, name: part, supplierNumber: `${name.slice(0, 2).toUpperCase()}-${r.int(1000, 9999)}` }] : [],
+        k === 0 || r.chance(0.5)
+          ? [
+              {
+                number: `PN-${String(10_000 + i * 7 + k).padStart(6, "0")}`,
+                name: part,
+                supplierNumber: `${name.slice(0, 2).toUpperCase()}-${r.int(1000, 9999)}`,
+              },
+            ]
+          : [],
       ),
     });
   }
@@ -114,10 +139,17 @@ export function generateCompany(options: GenerateOptions): SyntheticCompany {
     const key = `${p.id}|${part.number}`;
     if (bomKeys.has(key)) return;
     bomKeys.add(key);
-    bom.push({ product_id: p.id, product_name: p.name, part_number: part.number, part_name: part.name, supplier_id: s.id });
+    bom.push({
+      product_id: p.id,
+      product_name: p.name,
+      part_number: part.number,
+      part_name: part.name,
+      supplier_id: s.id,
+    });
   };
   partSuppliers.forEach((s, i) => addLine(products[i % products.length]!, s));
-  for (const p of products) for (let k = rng.bom.int(4, 9); k > 0 && partSuppliers.length > 0; k--) addLine(p, rng.bom.pick(partSuppliers));
+  for (const p of products)
+    for (let k = rng.bom.int(4, 9); k > 0 && partSuppliers.length > 0; k--) addLine(p, rng.bom.pick(partSuppliers));
 
   const outcomes = new Map<string, Outcome>();
   for (const s of suppliers) {
@@ -126,8 +158,15 @@ export function generateCompany(options: GenerateOptions): SyntheticCompany {
     outcomes.set(
       s.id,
       !mineral
-        ? s.commodity.name === "Packaging" && r.chance(0.5) ? "responded" : "not-contacted"
-        : r.weighted([["responded", 62], ["no-data", 8], ["silent", 20], ["bounced-then-responded", 10]] as const),
+        ? s.commodity.name === "Packaging" && r.chance(0.5)
+          ? "responded"
+          : "not-contacted"
+        : r.weighted([
+            ["responded", 62],
+            ["no-data", 8],
+            ["silent", 20],
+            ["bounced-then-responded", 10],
+          ] as const),
     );
   }
   // Small companies still show every outcome.
@@ -143,14 +182,20 @@ export function generateCompany(options: GenerateOptions): SyntheticCompany {
   const forced = new Map<string, Feature>();
   for (const feat of FEATURES) {
     const eligible = responders.find(
-      (s) => !forced.has(s.id) && (feat === "sanctioned" ? s.commodity.metals.includes("Gold") : s.commodity.metals.length > 0),
+      (s) =>
+        !forced.has(s.id) &&
+        (feat === "sanctioned" ? s.commodity.metals.includes("Gold") : s.commodity.metals.length > 0),
     );
     if (eligible) forced.set(eligible.id, feat);
   }
   // Large companies buy from distributors and EMS firms whose company-level roll-up CMRTs list every smelter they know
   // (300–400 rows). Drawn from their own stream so smaller companies, such as the bundled sample, stay byte-identical.
   const rollUps = new Set(
-    o.suppliers < ROLL_UP_MIN_SUPPLIERS ? [] : responders.filter((s) => s.commodity.metals.length >= 4 && new Rng(`${o.seed}:${o.year}:roll-up:${s.id}`).chance(0.25)).map((s) => s.id),
+    o.suppliers < ROLL_UP_MIN_SUPPLIERS
+      ? []
+      : responders
+          .filter((s) => s.commodity.metals.length >= 4 && new Rng(`${o.seed}:${o.year}:roll-up:${s.id}`).chance(0.25))
+          .map((s) => s.id),
   );
   let supersededDone = false;
   responders.forEach((s) => {
@@ -159,7 +204,9 @@ export function generateCompany(options: GenerateOptions): SyntheticCompany {
     const features = new Set<Feature>();
     const own = forced.get(s.id);
     if (own) features.add(own);
-    else if (mineral) for (const feat of FEATURES) if (r.chance(0.08) && (feat !== "sanctioned" || s.commodity.metals.includes("Gold"))) features.add(feat);
+    else if (mineral)
+      for (const feat of FEATURES)
+        if (r.chance(0.08) && (feat !== "sanctioned" || s.commodity.metals.includes("Gold"))) features.add(feat);
     if (features.size === 0) features.add("complete");
     const effectiveDay = r.int(40, 300);
     const effectiveDate = iso(o.year, effectiveDay);
@@ -170,7 +217,8 @@ export function generateCompany(options: GenerateOptions): SyntheticCompany {
       const version = template === "CMRT" ? r.weighted(CMRT_VERSIONS) : r.weighted(EMRT_VERSIONS);
       const all = template === "CMRT" ? s.commodity.metals : s.commodity.minerals;
       const scopeMinerals = all.length > 1 ? r.sample(all, r.int(1, all.length)) : [...all];
-      if (template === "CMRT" && features.has("sanctioned") && all.includes("Gold") && !scopeMinerals.includes("Gold")) scopeMinerals.push("Gold");
+      if (template === "CMRT" && features.has("sanctioned") && all.includes("Gold") && !scopeMinerals.includes("Gold"))
+        scopeMinerals.push("Gold");
       const plan = declarationPlan(s, template, version, features, scopeMinerals, effectiveDate, r);
       if (template === "CMRT" && rollUps.has(s.id)) {
         plan.rollUp = true;
@@ -180,7 +228,15 @@ export function generateCompany(options: GenerateOptions): SyntheticCompany {
       if (template === "CMRT" && mineral && (!supersededDone || r.chance(0.08))) {
         supersededDone = true;
         const oldDate = iso(o.year - 1, r.int(60, 250));
-        const old = declarationPlan(s, template, r.pick(["6.31", "6.4"]), new Set<Feature>(["complete"]), scopeMinerals, oldDate, r);
+        const old = declarationPlan(
+          s,
+          template,
+          r.pick(["6.31", "6.4"]),
+          new Set<Feature>(["complete"]),
+          scopeMinerals,
+          oldDate,
+          r,
+        );
         responses.push({ fileName: fileName(s, template, oldDate, r), supplierId: s.id, plan: old, superseded: true });
       }
     }
@@ -235,7 +291,13 @@ function fileName(s: SyntheticSupplier, template: string, date: string, r: Rng):
   ] as const);
 }
 
-function outreachLog(suppliers: SyntheticSupplier[], outcomes: Map<string, Outcome>, responses: PlannedResponse[], year: number, r: Rng): OutreachLine[] {
+function outreachLog(
+  suppliers: SyntheticSupplier[],
+  outcomes: Map<string, Outcome>,
+  responses: PlannedResponse[],
+  year: number,
+  r: Rng,
+): OutreachLine[] {
   const out: OutreachLine[] = [];
   const add = (s: SyntheticSupplier, day: number, channel: string, contact: string, event: string, note = "") =>
     out.push({ supplier_id: s.id, date: iso(year, day), channel, contact, event, note });
@@ -245,10 +307,18 @@ function outreachLog(suppliers: SyntheticSupplier[], outcomes: Map<string, Outco
     const start = r.int(12, 20);
     add(s, start, "email", s.contactEmail, "requested", `${year} campaign: CMRT/EMRT request`);
     const current = responses.filter((x) => x.supplierId === s.id && !x.superseded);
-    const answered = current.length > 0 ? Math.min(...current.map((x) => dayOf(x.plan.effectiveDate))) + r.int(1, 7) : 0;
+    const answered =
+      current.length > 0 ? Math.min(...current.map((x) => dayOf(x.plan.effectiveDate))) + r.int(1, 7) : 0;
     if (outcome === "bounced-then-responded") {
       add(s, start + 1, "email", s.contactEmail, "bounced", "mailbox unknown");
-      add(s, start + 4, "email", `compliance@${s.contactEmail.split("@")[1]}`, "requested", "new contact from purchasing");
+      add(
+        s,
+        start + 4,
+        "email",
+        `compliance@${s.contactEmail.split("@")[1]}`,
+        "requested",
+        "new contact from purchasing",
+      );
     }
     if (outcome === "responded" || outcome === "bounced-then-responded") {
       if (answered - start > 35) add(s, start + 21, "email", s.contactEmail, "reminder");

@@ -3,8 +3,12 @@ export const SAMPLE_OPTIONS = { suppliers: 36, products: 12, seed: "calder-ridge
 
 export const SAMPLE_ARGS = [
   "generate",
-  "--suppliers", String(SAMPLE_OPTIONS.suppliers),
-  "--products", String(SAMPLE_OPTIONS.products),
-  "--seed", SAMPLE_OPTIONS.seed,
-  "--year", String(SAMPLE_OPTIONS.year),
+  "--suppliers",
+  String(SAMPLE_OPTIONS.suppliers),
+  "--products",
+  String(SAMPLE_OPTIONS.products),
+  "--seed",
+  SAMPLE_OPTIONS.seed,
+  "--year",
+  String(SAMPLE_OPTIONS.year),
 ];

@@ -54,17 +54,43 @@ export async function writeCompany(
   write(
     join(outDir, "suppliers.csv"),
     toCsv(
-      ["supplier_id", "name", "country", "commodity", "annual_spend", "contact_name", "contact_email", "duns", "declaration_name"],
-      company.suppliers.map((s) => [s.id, s.name, s.country, s.commodity.name, s.annualSpend, s.contactName, s.contactEmail, s.duns, s.declarationName]),
+      [
+        "supplier_id",
+        "name",
+        "country",
+        "commodity",
+        "annual_spend",
+        "contact_name",
+        "contact_email",
+        "duns",
+        "declaration_name",
+      ],
+      company.suppliers.map((s) => [
+        s.id,
+        s.name,
+        s.country,
+        s.commodity.name,
+        s.annualSpend,
+        s.contactName,
+        s.contactEmail,
+        s.duns,
+        s.declarationName,
+      ]),
     ),
   );
   write(
     join(outDir, "boms.csv"),
-    toCsv(["product_id", "product_name", "part_number", "part_name", "supplier_id"], company.bom.map((b) => [b.product_id, b.product_name, b.part_number, b.part_name, b.supplier_id])),
+    toCsv(
+      ["product_id", "product_name", "part_number", "part_name", "supplier_id"],
+      company.bom.map((b) => [b.product_id, b.product_name, b.part_number, b.part_name, b.supplier_id]),
+    ),
   );
   write(
     join(outDir, "outreach.csv"),
-    toCsv(["supplier_id", "date", "channel", "contact", "event", "note"], company.outreach.map((e) => [e.supplier_id, e.date, e.channel, e.contact, e.event, e.note])),
+    toCsv(
+      ["supplier_id", "date", "channel", "contact", "event", "note"],
+      company.outreach.map((e) => [e.supplier_id, e.date, e.channel, e.contact, e.event, e.note]),
+    ),
   );
 
   const inbox: InboxEntry[] = [];
@@ -73,7 +99,14 @@ export async function writeCompany(
     let name = response.fileName;
     for (let k = 2; names.has(name); k++) name = response.fileName.replace(/\.xlsx$/, ` (${k}).xlsx`);
     names.add(name);
-    return { index, path: join(inboxDir, name), plan: response.plan, seed: company.seed, year: company.year, realSize: options.realSize === true };
+    return {
+      index,
+      path: join(inboxDir, name),
+      plan: response.plan,
+      seed: company.seed,
+      year: company.year,
+      realSize: options.realSize === true,
+    };
   });
   const written = await writeInPool(jobs, { concurrency: options.concurrency, onDone: options.onProgress });
   let first: { name: string; data: Buffer; entry: InboxEntry } | null = null;
@@ -87,7 +120,8 @@ export async function writeCompany(
       supplierId: response.supplierId,
       template: plan.template,
       version: plan.version,
-      effectiveDate: plan.features.has("missing-fields") || plan.features.has("blank-declaration") ? null : plan.effectiveDate,
+      effectiveDate:
+        plan.features.has("missing-fields") || plan.features.has("blank-declaration") ? null : plan.effectiveDate,
       features: [...plan.features, ...(plan.rollUp ? ["roll-up"] : [])].sort(),
       superseded: response.superseded,
       smelterRows: w.smelterRows,
@@ -95,7 +129,8 @@ export async function writeCompany(
       typedNames: w.typedNames,
     };
     inbox.push(entry);
-    if (!first && plan.template === "CMRT" && !response.superseded) first = { name, data: readFileSync(jobs[i]!.path), entry };
+    if (!first && plan.template === "CMRT" && !response.superseded)
+      first = { name, data: readFileSync(jobs[i]!.path), entry };
   }
   if (first) {
     // The same workbook forwarded twice under another name: content-hash deduplication must catch it.
@@ -104,13 +139,48 @@ export async function writeCompany(
     inbox.push({ ...first.entry, file: copy, note: `byte-identical copy of ${first.name}` });
     // An upload cut short: a zip that ends mid-stream.
     write(join(inboxDir, "upload-interrupted.xlsx"), first.data.subarray(0, Math.floor(first.data.length / 3)));
-    inbox.push({ file: "upload-interrupted.xlsx", supplierId: null, template: null, version: null, effectiveDate: null, features: [], superseded: false, smelterRows: 0, cids: [], typedNames: [], note: "truncated workbook (corrupt zip)" });
+    inbox.push({
+      file: "upload-interrupted.xlsx",
+      supplierId: null,
+      template: null,
+      version: null,
+      effectiveDate: null,
+      features: [],
+      superseded: false,
+      smelterRows: 0,
+      cids: [],
+      typedNames: [],
+      note: "truncated workbook (corrupt zip)",
+    });
   }
-  write(join(inboxDir, "scanned-declaration.pdf"), "%PDF-1.4\n% not a workbook: a supplier sent a scanned letter instead of a template\n%%EOF\n");
-  inbox.push({ file: "scanned-declaration.pdf", supplierId: null, template: null, version: null, effectiveDate: null, features: [], superseded: false, smelterRows: 0, cids: [], typedNames: [], note: "not a workbook" });
+  write(
+    join(inboxDir, "scanned-declaration.pdf"),
+    "%PDF-1.4\n% not a workbook: a supplier sent a scanned letter instead of a template\n%%EOF\n",
+  );
+  inbox.push({
+    file: "scanned-declaration.pdf",
+    supplierId: null,
+    template: null,
+    version: null,
+    effectiveDate: null,
+    features: [],
+    superseded: false,
+    smelterRows: 0,
+    cids: [],
+    typedNames: [],
+    note: "not a workbook",
+  });
 
   const outcomes = Object.fromEntries([...company.outcomes].sort(([a], [b]) => a.localeCompare(b)));
-  const manifest = { company: company.name, year: company.year, seed: company.seed, suppliers: company.suppliers.length, products: company.products.length, outcomes, inbox };
+  const manifest = {
+    company: company.name,
+    year: company.year,
+    seed: company.seed,
+    suppliers: company.suppliers.length,
+    products: company.products.length,
+    outcomes,
+    inbox,
+  };
   write(join(outDir, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
   return { outDir, files: inbox.length + 4, bytes, inbox };
 }

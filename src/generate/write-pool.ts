@@ -10,7 +10,10 @@ type Reply = { ok: true; result: WrittenResponse } | { ok: false; index: number;
  * Writes response workbooks on worker threads (one per core by default) and returns the results in job order.
  * Every file's bytes derive from its job alone, so the output is identical whatever the concurrency.
  */
-export async function writeInPool(jobs: readonly ResponseJob[], options: { concurrency?: number; onDone?: (done: number, total: number) => void } = {}): Promise<WrittenResponse[]> {
+export async function writeInPool(
+  jobs: readonly ResponseJob[],
+  options: { concurrency?: number; onDone?: (done: number, total: number) => void } = {},
+): Promise<WrittenResponse[]> {
   const size = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), jobs.length));
   const results: WrittenResponse[] = new Array(jobs.length);
   let done = 0;
@@ -36,7 +39,10 @@ export async function writeInPool(jobs: readonly ResponseJob[], options: { concu
         worker.postMessage(jobs[slot]);
       };
       worker.on("message", (m: Reply) => {
-        if (!m.ok) return reject(new Error(`writing ${jobs[slot]?.path ?? `response ${m.index}`} failed in a worker: ${m.error}`));
+        if (!m.ok)
+          return reject(
+            new Error(`writing ${jobs[slot]?.path ?? `response ${m.index}`} failed in a worker: ${m.error}`),
+          );
         finish(m.result, slot);
         feed();
       });

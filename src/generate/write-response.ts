@@ -36,5 +36,11 @@ export async function writeResponse(job: ResponseJob): Promise<WrittenResponse> 
     creator: plan.company.contactName,
   });
   writeFileSync(job.path, data);
-  return { index: job.index, bytes: data.length, smelterRows: built.input.smelters?.length ?? 0, cids: [...new Set(built.cids)].sort(), typedNames: built.typedNames };
+  return {
+    index: job.index,
+    bytes: data.length,
+    smelterRows: built.input.smelters?.length ?? 0,
+    cids: [...new Set(built.cids)].sort(),
+    typedNames: built.typedNames,
+  };
 }

@@ -6,6 +6,10 @@ parentPort!.on("message", async (job: ResponseJob) => {
   try {
     parentPort!.postMessage({ ok: true, result: await writeResponse(job) });
   } catch (e) {
-    parentPort!.postMessage({ ok: false, index: job.index, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+    parentPort!.postMessage({
+      ok: false,
+      index: job.index,
+      error: e instanceof Error ? (e.stack ?? e.message) : String(e),
+    });
   }
 });

@@ -35,7 +35,10 @@ export function identifyReportedSmelter(index: MatchIndex, row: ReportedSmelter)
  * its views resolved_smelter_rows, facility_reports and facilities then show each row's identity and each facility
  * once with every supplier and declaration that reported it.
  */
-export async function resolveSmelterRows(db: Database, options: { index?: MatchIndex } = {}): Promise<{ resolved: number }> {
+export async function resolveSmelterRows(
+  db: Database,
+  options: { index?: MatchIndex } = {},
+): Promise<{ resolved: number }> {
   const pending = await db.all<ReportedSmelter & { declaration_id: SqlValue; row: number }>(
     `SELECT s.declaration_id, s."row" AS "row", s.metal, s.lookup_name, s.name, s.country, s.cid
      FROM smelter_rows s ANTI JOIN smelter_matches m ON m.declaration_id = s.declaration_id AND m."row" = s."row"
@@ -43,7 +46,9 @@ export async function resolveSmelterRows(db: Database, options: { index?: MatchI
   );
   if (pending.length === 0) return { resolved: 0 };
   const index = options.index ?? (await ensureMatchIndex(db)).index;
-  const loads = (await db.all<{ load_id: number }>("SELECT load_id FROM current_reference_loads ORDER BY load_id")).map((l) => l.load_id).join(",");
+  const loads = (await db.all<{ load_id: number }>("SELECT load_id FROM current_reference_loads ORDER BY load_id"))
+    .map((l) => l.load_id)
+    .join(",");
   // Suppliers report the same facilities over and over (a roll-up lists hundreds): identify each distinct row once.
   const seen = new Map<string, SqlValue[]>();
   const rows: SqlValue[][] = pending.map((p) => {
@@ -52,11 +57,35 @@ export async function resolveSmelterRows(db: Database, options: { index?: MatchI
     if (!stored) {
       const r = identifyReportedSmelter(index, p);
       const top = r.decision === "matched" ? r.matches[0] : undefined;
-      stored = [top?.metal ?? p.metal, top?.cid ?? null, top?.method ?? r.matches[0]?.method ?? null, top?.score ?? r.matches[0]?.score ?? 0, r.decision, JSON.stringify(r.matches), JSON.stringify(r.findings), loads];
+      stored = [
+        top?.metal ?? p.metal,
+        top?.cid ?? null,
+        top?.method ?? r.matches[0]?.method ?? null,
+        top?.score ?? r.matches[0]?.score ?? 0,
+        r.decision,
+        JSON.stringify(r.matches),
+        JSON.stringify(r.findings),
+        loads,
+      ];
       seen.set(key, stored);
     }
     return [p.declaration_id, p.row, ...stored];
   });
-  await db.insertRows("smelter_matches", ["declaration_id", "row", "metal", "cid", "method", "confidence", "decision", "alternatives", "findings", "reference_loads"], rows);
+  await db.insertRows(
+    "smelter_matches",
+    [
+      "declaration_id",
+      "row",
+      "metal",
+      "cid",
+      "method",
+      "confidence",
+      "decision",
+      "alternatives",
+      "findings",
+      "reference_loads",
+    ],
+    rows,
+  );
   return { resolved: rows.length };
 }

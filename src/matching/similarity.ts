@@ -78,7 +78,10 @@ function cachedSimilarity(a: string, b: string): number {
 
 function pairSimilarity(a: WeightedToken, b: WeightedToken): number {
   if (a.stem === b.stem) return 1;
-  return Math.max(cachedSimilarity(a.stem, b.stem), a.raw === a.stem && b.raw === b.stem ? 0 : cachedSimilarity(a.raw, b.raw));
+  return Math.max(
+    cachedSimilarity(a.stem, b.stem),
+    a.raw === a.stem && b.raw === b.stem ? 0 : cachedSimilarity(a.raw, b.raw),
+  );
 }
 
 /**
@@ -96,7 +99,10 @@ export function weightedOverlap(q: readonly WeightedToken[], c: readonly Weighte
       if (s > bestC[j]!) bestC[j] = s;
     }
   }
-  let qa = 0, qt = 0, ca = 0, ct = 0;
+  let qa = 0,
+    qt = 0,
+    ca = 0,
+    ct = 0;
   q.forEach((t, i) => ((qa += t.weight * best[i]!), (qt += t.weight)));
   c.forEach((t, j) => ((ca += t.weight * bestC[j]!), (ct += t.weight)));
   const p = qa / qt;

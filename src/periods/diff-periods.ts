@@ -35,12 +35,28 @@ export interface PeriodDiff {
   to: { period: string; runId: number; asOf: string; modelVersion: string };
   newSmelters: PeriodSmelter[];
   droppedSmelters: PeriodSmelter[];
-  statusChanges: { key: string; name: string; metal: string; from: string; to: string; bandFrom: string; bandTo: string }[];
+  statusChanges: {
+    key: string;
+    name: string;
+    metal: string;
+    from: string;
+    to: string;
+    bandFrom: string;
+    bandTo: string;
+  }[];
   newSanctionsHits: PeriodSmelter[];
-  supplierMoves: { supplierId: string; name: string; scoreFrom: number | null; scoreTo: number | null; bandFrom: string; bandTo: string }[];
+  supplierMoves: {
+    supplierId: string;
+    name: string;
+    scoreFrom: number | null;
+    scoreTo: number | null;
+    bandFrom: string;
+    bandTo: string;
+  }[];
 }
 
-const delta = (m: { scoreFrom: number | null; scoreTo: number | null }) => (m.scoreFrom === null || m.scoreTo === null ? 0 : Math.abs(m.scoreTo - m.scoreFrom));
+const delta = (m: { scoreFrom: number | null; scoreTo: number | null }) =>
+  m.scoreFrom === null || m.scoreTo === null ? 0 : Math.abs(m.scoreTo - m.scoreFrom);
 const head = (s: PeriodSnapshot) => ({ period: s.period, runId: s.runId, asOf: s.asOf, modelVersion: s.modelVersion });
 const byKey = <T>(list: T[], key: (t: T) => string) => new Map(list.map((t) => [key(t), t]));
 
@@ -56,7 +72,15 @@ export function diffPeriods(a: PeriodSnapshot, b: PeriodSnapshot, minScoreMove =
   for (const [key, to] of sb) {
     const from = sa.get(key);
     if (from && from.rmiStatus !== to.rmiStatus) {
-      statusChanges.push({ key, name: to.name, metal: to.metal, from: from.rmiStatus, to: to.rmiStatus, bandFrom: from.band, bandTo: to.band });
+      statusChanges.push({
+        key,
+        name: to.name,
+        metal: to.metal,
+        from: from.rmiStatus,
+        to: to.rmiStatus,
+        bandFrom: from.band,
+        bandTo: to.band,
+      });
     }
   }
   const ua = byKey(a.suppliers, (s) => s.supplierId);
@@ -64,8 +88,18 @@ export function diffPeriods(a: PeriodSnapshot, b: PeriodSnapshot, minScoreMove =
   for (const to of b.suppliers) {
     const from = ua.get(to.supplierId);
     if (!from) continue;
-    const moved = from.band !== to.band || (from.score !== null && to.score !== null && Math.abs(to.score - from.score) >= minScoreMove);
-    if (moved) supplierMoves.push({ supplierId: to.supplierId, name: to.name, scoreFrom: from.score, scoreTo: to.score, bandFrom: from.band, bandTo: to.band });
+    const moved =
+      from.band !== to.band ||
+      (from.score !== null && to.score !== null && Math.abs(to.score - from.score) >= minScoreMove);
+    if (moved)
+      supplierMoves.push({
+        supplierId: to.supplierId,
+        name: to.name,
+        scoreFrom: from.score,
+        scoreTo: to.score,
+        bandFrom: from.band,
+        bandTo: to.band,
+      });
   }
   const byName = <T extends { name: string }>(x: T, y: T) => x.name.localeCompare(y.name);
   return {
@@ -74,7 +108,9 @@ export function diffPeriods(a: PeriodSnapshot, b: PeriodSnapshot, minScoreMove =
     newSmelters: b.smelters.filter((s) => !sa.has(s.key)).sort(byName),
     droppedSmelters: a.smelters.filter((s) => !sb.has(s.key)).sort(byName),
     statusChanges: statusChanges.sort(byName),
-    newSanctionsHits: b.smelters.filter((s) => s.sanctions === "hit" && sa.get(s.key)?.sanctions !== "hit").sort(byName),
+    newSanctionsHits: b.smelters
+      .filter((s) => s.sanctions === "hit" && sa.get(s.key)?.sanctions !== "hit")
+      .sort(byName),
     supplierMoves: supplierMoves.sort((x, y) => delta(y) - delta(x) || x.name.localeCompare(y.name)),
   };
 }

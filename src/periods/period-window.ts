@@ -2,7 +2,10 @@ import type { DateWindow } from "../trade/measures.ts";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
-const span = (y: number, m1: number, m2: number): DateWindow => ({ from: `${y}-${pad(m1)}-01`, to: `${y}-${pad(m2)}-${pad(lastDay(y, m2))}` });
+const span = (y: number, m1: number, m2: number): DateWindow => ({
+  from: `${y}-${pad(m1)}-01`,
+  to: `${y}-${pad(m2)}-${pad(lastDay(y, m2))}`,
+});
 
 /**
  * The calendar days a reporting period label covers: "2025" (or "CY2025", "FY2025"), "2025-Q3", "2025H1", "2025-06".

@@ -9,9 +9,16 @@ export async function readPeriod(db: Database, period: string): Promise<PeriodSn
     [period],
   );
   if (!run) {
-    const periods = (await db.all<{ period: string }>("SELECT DISTINCT period FROM scoring_runs ORDER BY 1")).map((r) => r.period);
-    const known = periods.length ? `periods with runs: ${periods.join(", ")}` : "no scoring runs yet; run assay score first";
-    throw new AssayError(`no scoring run for period ${JSON.stringify(period)} (${known})`, { code: "period", exitCode: 2 });
+    const periods = (await db.all<{ period: string }>("SELECT DISTINCT period FROM scoring_runs ORDER BY 1")).map(
+      (r) => r.period,
+    );
+    const known = periods.length
+      ? `periods with runs: ${periods.join(", ")}`
+      : "no scoring runs yet; run assay score first";
+    throw new AssayError(`no scoring run for period ${JSON.stringify(period)} (${known})`, {
+      code: "period",
+      exitCode: 2,
+    });
   }
   const smelters = await db.all(
     `SELECT smelter_key AS key, cid, name, metal, rmi_status AS "rmiStatus", sanctions, score, band

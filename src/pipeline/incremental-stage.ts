@@ -25,13 +25,19 @@ export interface Fingerprint {
 
 /** Canonical JSON: object keys sorted, so equal settings always hash alike. */
 function canonical(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v,
-  ) ?? "null";
+  return (
+    JSON.stringify(value, (_k, v: unknown) =>
+      v && typeof v === "object" && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+        : v,
+    ) ?? "null"
+  );
 }
 
 async function allTablesExcept(db: Database, except: readonly string[]): Promise<string[]> {
-  const rows = await db.all<{ name: string }>("SELECT table_name AS name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT internal ORDER BY 1");
+  const rows = await db.all<{ name: string }>(
+    "SELECT table_name AS name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT internal ORDER BY 1",
+  );
   return rows.map((r) => r.name).filter((t) => !except.includes(t));
 }
 
@@ -42,9 +48,16 @@ export async function outputsChecksum(db: Database, inputs: StageInputs): Promis
 }
 
 export async function stageFingerprint(stage: string, inputs: StageInputs, ctx: PipelineContext): Promise<Fingerprint> {
-  const names = Array.isArray(inputs.tables) ? inputs.tables : await allTablesExcept(ctx.db, (inputs.tables as { except: readonly string[] }).except);
+  const names = Array.isArray(inputs.tables)
+    ? inputs.tables
+    : await allTablesExcept(ctx.db, (inputs.tables as { except: readonly string[] }).except);
   const checksums = await tableChecksums(ctx.db, names);
-  return { stage, scope: inputs.scope(ctx), value: sha256({ stage, settings: inputs.settings(ctx), checksums }), outputs: await outputsChecksum(ctx.db, inputs) };
+  return {
+    stage,
+    scope: inputs.scope(ctx),
+    value: sha256({ stage, settings: inputs.settings(ctx), checksums }),
+    outputs: await outputsChecksum(ctx.db, inputs),
+  };
 }
 
 export interface RecordedFingerprint {
@@ -53,8 +66,15 @@ export interface RecordedFingerprint {
   summary: string;
 }
 
-export async function lastFingerprint(db: Database, stage: string, scope: string): Promise<RecordedFingerprint | undefined> {
-  return db.one<RecordedFingerprint>("SELECT fingerprint, outputs, summary FROM build_fingerprints WHERE stage = ? AND scope = ?", [stage, scope]);
+export async function lastFingerprint(
+  db: Database,
+  stage: string,
+  scope: string,
+): Promise<RecordedFingerprint | undefined> {
+  return db.one<RecordedFingerprint>(
+    "SELECT fingerprint, outputs, summary FROM build_fingerprints WHERE stage = ? AND scope = ?",
+    [stage, scope],
+  );
 }
 
 /** True when the stage may be skipped: same inputs as its last run and its outputs untouched since. */
@@ -63,7 +83,13 @@ export function unchangedSince(last: RecordedFingerprint | undefined, f: Fingerp
 }
 
 /** Records a successful run: the inputs it started from and the outputs it left. */
-export async function recordFingerprint(db: Database, f: Fingerprint, inputs: StageInputs, asOf: string, summary: string): Promise<void> {
+export async function recordFingerprint(
+  db: Database,
+  f: Fingerprint,
+  inputs: StageInputs,
+  asOf: string,
+  summary: string,
+): Promise<void> {
   await db.run(
     "INSERT OR REPLACE INTO build_fingerprints (stage, scope, fingerprint, outputs, as_of, summary, recorded_at) VALUES (?, ?, ?, ?, ?, ?, current_timestamp)",
     [f.stage, f.scope, f.value, await outputsChecksum(db, inputs), asOf, summary],

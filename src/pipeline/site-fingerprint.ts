@@ -40,7 +40,14 @@ export interface SiteInputs {
 export async function siteFingerprint(db: Database, inputs: SiteInputs): Promise<string> {
   const tables = (await warehouseTables(db)).filter((t) => !NOT_SHOWN.has(t));
   const h = createHash("sha256");
-  h.update(JSON.stringify({ checksums: await tableChecksums(db, tables), output: resolve(inputs.output), redact: inputs.redact, settings: inputs.settings }));
+  h.update(
+    JSON.stringify({
+      checksums: await tableChecksums(db, tables),
+      output: resolve(inputs.output),
+      redact: inputs.redact,
+      settings: inputs.settings,
+    }),
+  );
   const base = resolve(inputs.root, "..");
   for (const p of [inputs.root, ...inputs.code]) hashTree(h, base, resolve(p));
   return h.digest("hex");
@@ -51,7 +58,10 @@ const SITE_STAGE = "site";
 /** The fingerprint of the last site built into `output`, when that site is still there. */
 export async function builtSite(db: Database, output: string): Promise<string | null> {
   if (!existsSync(join(output, "index.html"))) return null;
-  const row = await db.one<{ fingerprint: string }>("SELECT fingerprint FROM build_fingerprints WHERE stage = ? AND scope = ?", [SITE_STAGE, resolve(output)]);
+  const row = await db.one<{ fingerprint: string }>(
+    "SELECT fingerprint FROM build_fingerprints WHERE stage = ? AND scope = ?",
+    [SITE_STAGE, resolve(output)],
+  );
   return row?.fingerprint ?? null;
 }
 

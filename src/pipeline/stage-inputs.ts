@@ -4,12 +4,24 @@ import { join, resolve } from "node:path";
 import { COUNTRY_RISK_DIR } from "../../loaders/reference/country-risk-datasets.ts";
 import type { StageInputs } from "./incremental-stage.ts";
 
-const REFERENCE = ["reference_loads", "ref_smelters", "ref_smelter_aliases", "ref_facility_status", "ref_facility_revisions"];
+const REFERENCE = [
+  "reference_loads",
+  "ref_smelters",
+  "ref_smelter_aliases",
+  "ref_facility_status",
+  "ref_facility_revisions",
+];
 const SANCTIONS = ["sanctions_entries", "sanctions_names"];
 const MASTER = ["suppliers", "bom_lines", "outreach_events", "decisions", "smelter_evidence"];
 /** Build and command bookkeeping: changes without changing any result. */
 const BOOKKEEPING = ["build_fingerprints", "ingest_runs", "schema_migrations", "export_runs"];
-const ENGAGEMENT_OUT = ["engagement_runs", "supplier_engagement", "engagement_metrics", "engagement_timeline", "declaration_links"];
+const ENGAGEMENT_OUT = [
+  "engagement_runs",
+  "supplier_engagement",
+  "engagement_metrics",
+  "engagement_timeline",
+  "declaration_links",
+];
 const SCORING_OUT = ["scoring_runs", "smelter_scores", "supplier_scores", "supplier_smelter_links", "product_scores"];
 
 let countryRiskHash: string | null = null;
@@ -38,7 +50,13 @@ export const companyInputs: StageInputs = {
       const path = resolve(ctx.config.resolve(p));
       return { path, sha256: fileHash(path) };
     };
-    return { supplierMaster: supplierMaster ? hashed(supplierMaster) : null, boms: boms.map(hashed), outreachLog: outreachLog ? hashed(outreachLog) : null, decisions: decisions.map(hashed), smeltersOfInterest: smeltersOfInterest.map(hashed) };
+    return {
+      supplierMaster: supplierMaster ? hashed(supplierMaster) : null,
+      boms: boms.map(hashed),
+      outreachLog: outreachLog ? hashed(outreachLog) : null,
+      decisions: decisions.map(hashed),
+      smeltersOfInterest: smeltersOfInterest.map(hashed),
+    };
   },
 };
 
@@ -61,7 +79,12 @@ export const mineRiskInputs: StageInputs = {
 export const engagementInputs: StageInputs = {
   tables: { except: [...BOOKKEEPING, ...ENGAGEMENT_OUT, ...SCORING_OUT] },
   scope: (ctx) => ctx.period,
-  settings: (ctx) => ({ asOf: ctx.asOf, period: ctx.period, scope: ctx.config.config.scope ?? null, outreach: ctx.config.config.outreach ?? null }),
+  settings: (ctx) => ({
+    asOf: ctx.asOf,
+    period: ctx.period,
+    scope: ctx.config.config.scope ?? null,
+    outreach: ctx.config.config.outreach ?? null,
+  }),
 };
 
 /** Smelter, supplier and product scores for a period: reads every table but its own results. */

@@ -8,13 +8,17 @@ import { quoteIdentifier } from "../db/database.ts";
  */
 export async function tableChecksums(db: Database, tables: readonly string[]): Promise<Record<string, string>> {
   const present = new Set(
-    (await db.all<{ name: string }>("SELECT table_name AS name FROM duckdb_tables() WHERE schema_name = 'main'")).map((r) => r.name),
+    (await db.all<{ name: string }>("SELECT table_name AS name FROM duckdb_tables() WHERE schema_name = 'main'")).map(
+      (r) => r.name,
+    ),
   );
   const out: Record<string, string> = {};
   for (const table of [...tables].sort()) {
     if (!present.has(table)) throw new Error(`tableChecksums: no table ${table} in the migrated schema`);
     const q = quoteIdentifier(table);
-    const r = await db.one<{ n: number; h: string }>(`SELECT count(*) AS n, CAST(coalesce(sum(CAST(hash(${q}) AS HUGEINT)), 0) AS VARCHAR) AS h FROM ${q}`);
+    const r = await db.one<{ n: number; h: string }>(
+      `SELECT count(*) AS n, CAST(coalesce(sum(CAST(hash(${q}) AS HUGEINT)), 0) AS VARCHAR) AS h FROM ${q}`,
+    );
     out[table] = `${r?.n ?? 0}:${r?.h ?? "0"}`;
   }
   return out;

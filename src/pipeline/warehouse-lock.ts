@@ -8,7 +8,11 @@ export const warehouseLockPath = (dbPath: string) => `${resolve(dbPath)}.build.l
  * Runs `fn` as the one writer of the warehouse at `dbPath`: a build holds it from its first stage to the end of the site
  * stage (whose page loaders read the warehouse), so a second build or ingest waits instead of taking the file away.
  */
-export async function withWarehouseLock<T>(dbPath: string, fn: () => Promise<T>, onWait?: (pid: number) => void): Promise<T> {
+export async function withWarehouseLock<T>(
+  dbPath: string,
+  fn: () => Promise<T>,
+  onWait?: (pid: number) => void,
+): Promise<T> {
   if (dbPath === ":memory:") return fn();
   return withLock(warehouseLockPath(dbPath), fn, { onWait });
 }

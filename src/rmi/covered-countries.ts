@@ -4,4 +4,15 @@
  * Tanzania, Uganda, Zambia). Statutory, so fixed; data/reference/country-risk/dodd_frank_covered_countries.csv is the
  * same list with its basis.
  */
-export const COVERED_COUNTRIES: ReadonlySet<string> = new Set(["CD", "AO", "BI", "CF", "CG", "RW", "SS", "TZ", "UG", "ZM"]);
+export const COVERED_COUNTRIES: ReadonlySet<string> = new Set([
+  "CD",
+  "AO",
+  "BI",
+  "CF",
+  "CG",
+  "RW",
+  "SS",
+  "TZ",
+  "UG",
+  "ZM",
+]);

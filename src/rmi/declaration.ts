@@ -25,7 +25,10 @@ export const CompanyInfo = z.object({
   authorizerEmail: text,
   authorizerPhone: text,
   /** ISO date YYYY-MM-DD. */
-  effectiveDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  effectiveDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
 });
 export type CompanyInfo = z.infer<typeof CompanyInfo>;
 

@@ -70,7 +70,14 @@ export interface TemplateLayout {
  * The Product List of EMRT 2.1 and AMRT 1.3, which added Requester Product Number (D) and Name (E): comments move to F
  * (DOMAIN.md §4.2). Readers detect it from the sheet; writers of an EMRT 2.1 blank use it.
  */
-export const REQUESTER_PRODUCT_LIST = { firstRow: 6, number: "B", name: "C", requesterNumber: "D", requesterName: "E", comments: "F" } as const;
+export const REQUESTER_PRODUCT_LIST = {
+  firstRow: 6,
+  number: "B",
+  name: "C",
+  requesterNumber: "D",
+  requesterName: "E",
+  comments: "F",
+} as const;
 
 const YN = ["Yes", "No"] as const;
 const YNU = ["Yes", "No", "Unknown"] as const;
@@ -78,7 +85,8 @@ const PERCENT = ["100%", "Greater than 90%", "Greater than 75%", "Greater than 5
 const CMRT_METALS = ["Tantalum", "Tin", "Gold", "Tungsten"] as const;
 
 const block = (first: number, count: number) => Array.from({ length: count }, (_, i) => first + i);
-const fixedRows = (header: number, n: number, q: number) => Array.from({ length: q }, (_, i) => block(header + 1 + i * 6, n));
+const fixedRows = (header: number, n: number, q: number) =>
+  Array.from({ length: q }, (_, i) => block(header + 1 + i * 6, n));
 
 function company(first: number, shifted: Partial<Record<CompanyField, string>> = {}): Record<CompanyField, string> {
   const at = (offset: number) => `D${first + offset}`;
@@ -102,16 +110,49 @@ function company(first: number, shifted: Partial<Record<CompanyField, string>> =
 }
 
 const SMELTER_COLUMNS: SmelterColumns = {
-  cidInput: "A", metal: "B", lookupName: "C", name: "D", country: "E", cid: "F", idSource: "G", street: "H", city: "I",
-  state: "J", contactName: "K", contactEmail: "L", nextSteps: "M", mineNames: "N", mineCountries: "O", recycledScrap: "P", comments: "Q",
+  cidInput: "A",
+  metal: "B",
+  lookupName: "C",
+  name: "D",
+  country: "E",
+  cid: "F",
+  idSource: "G",
+  street: "H",
+  city: "I",
+  state: "J",
+  contactName: "K",
+  contactEmail: "L",
+  nextSteps: "M",
+  mineNames: "N",
+  mineCountries: "O",
+  recycledScrap: "P",
+  comments: "Q",
 };
 
 const AMRT12_SMELTER_COLUMNS: SmelterColumns = {
-  metal: "A", name: "B", country: "C", cid: "D", idSource: "E", street: "F", city: "G", state: "H", contactName: "I",
-  contactEmail: "J", nextSteps: "K", mineNames: "L", mineCountries: "M", recycledScrap: "N", comments: "O",
+  metal: "A",
+  name: "B",
+  country: "C",
+  cid: "D",
+  idSource: "E",
+  street: "F",
+  city: "G",
+  state: "H",
+  contactName: "I",
+  contactEmail: "J",
+  nextSteps: "K",
+  mineNames: "L",
+  mineCountries: "M",
+  recycledScrap: "N",
+  comments: "O",
 };
 
-function companyQuestions(ids: string, firstRow: number, values: Record<string, readonly string[]>, url = "B"): CompanyQuestion[] {
+function companyQuestions(
+  ids: string,
+  firstRow: number,
+  values: Record<string, readonly string[]>,
+  url = "B",
+): CompanyQuestion[] {
   return [...ids].map((id, i) => ({
     id,
     rows: [firstRow + 2 * i],
@@ -172,25 +213,63 @@ export const CMRT_2: TemplateLayout = {
   ...CMRT_3,
   versions: ["2", "2.0", "2.00", "2.01", "2.02", "2.03", "2.03a"],
   company: {
-    name: "D8", scope: "D9", scopeDescription: "D10", uniqueId: "D12", uniqueIdAuthority: `${ABSENT}1`, address: "D13",
-    contactName: "D14", contactEmail: "D16", contactPhone: "D17", authorizer: "D14", authorizerTitle: "D15", authorizerEmail: "D16",
-    authorizerPhone: "D17", effectiveDate: "D18",
+    name: "D8",
+    scope: "D9",
+    scopeDescription: "D10",
+    uniqueId: "D12",
+    uniqueIdAuthority: `${ABSENT}1`,
+    address: "D13",
+    contactName: "D14",
+    contactEmail: "D16",
+    contactPhone: "D17",
+    authorizer: "D14",
+    authorizerTitle: "D15",
+    authorizerEmail: "D16",
+    authorizerPhone: "D17",
+    effectiveDate: "D18",
   },
   questions: fixedRows(21, 4, 6).map((rows, i) => ({
     id: String(i + 1),
     rows,
-    values: [YN, CMRT2_UNKNOWN, CMRT2_UNKNOWN, ["Yes", "No but > 75%", "No but > 50%", "No but > 25%", "No but < 25%", "No - none"], ["Yes all smelters have been provided", "No"], YNU][i]!,
+    values: [
+      YN,
+      CMRT2_UNKNOWN,
+      CMRT2_UNKNOWN,
+      ["Yes", "No but > 75%", "No but > 50%", "No but > 25%", "No but < 25%", "No - none"],
+      ["Yes all smelters have been provided", "No"],
+      YNU,
+    ][i]!,
   })),
   companyQuestions: companyQuestions("ABCDEFGHIJ", 59, {
     C: ["Yes", "Yes included in standard contract language", "No"],
     D: ["Yes", "No", "Planned once lists become available"],
-    H: ["Yes (3rd party audit)", "Yes (documentation review only)", "Yes (internal audit)", "Yes (all methods apply)", "No"],
+    H: [
+      "Yes (3rd party audit)",
+      "Yes (documentation review only)",
+      "Yes (internal audit)",
+      "Yes (all methods apply)",
+      "No",
+    ],
   }),
   smelterList: {
     firstRow: 5,
     columns: {
-      cid: "A", metal: "B", lookupName: "C", name: "D", country: "E", idSource: ABSENT, street: "F", city: "G", state: "H", contactName: "I",
-      contactEmail: "J", nextSteps: "K", mineNames: "L", mineCountries: "M", recycledScrap: ABSENT, comments: "N",
+      cid: "A",
+      metal: "B",
+      lookupName: "C",
+      name: "D",
+      country: "E",
+      idSource: ABSENT,
+      street: "F",
+      city: "G",
+      state: "H",
+      contactName: "I",
+      contactEmail: "J",
+      nextSteps: "K",
+      mineNames: "L",
+      mineCountries: "M",
+      recycledScrap: ABSENT,
+      comments: "N",
     },
   },
   notRead: undefined,
@@ -202,12 +281,26 @@ export const CMRT_1: TemplateLayout = {
   versions: ["1", "1.0", "1.00"],
   questions: [],
   companyQuestions: [],
-  notRead: "answers to the questions and company questions (their cells differ before CMRT 2.0), so Checker rules are not applied",
+  notRead:
+    "answers to the questions and company questions (their cells differ before CMRT 2.0), so Checker rules are not applied",
   smelterList: {
     firstRow: 5,
     columns: {
-      metal: "B", name: "D", country: ABSENT, cid: ABSENT, idSource: ABSENT, street: "F", city: ABSENT, state: ABSENT, contactName: "H",
-      contactEmail: "J", nextSteps: "N", mineNames: "P", mineCountries: "R", recycledScrap: ABSENT, comments: "X",
+      metal: "B",
+      name: "D",
+      country: ABSENT,
+      cid: ABSENT,
+      idSource: ABSENT,
+      street: "F",
+      city: ABSENT,
+      state: ABSENT,
+      contactName: "H",
+      contactEmail: "J",
+      nextSteps: "N",
+      mineNames: "P",
+      mineCountries: "R",
+      recycledScrap: ABSENT,
+      comments: "X",
     },
   },
 };
@@ -224,9 +317,14 @@ export const EMRT_1: TemplateLayout = {
   questions: fixedRows(25, 2, 7).map((rows, i) => ({
     id: String(i + 1),
     rows,
-    values: i === 0 ? ["Yes", "No", "Unknown", "Not applicable for this declaration"]
-      : i === 2 ? ["Yes", "No", "Unknown", "DRC only", "India and/or Madagascar only"]
-      : i === 4 ? PERCENT : YNU,
+    values:
+      i === 0
+        ? ["Yes", "No", "Unknown", "Not applicable for this declaration"]
+        : i === 2
+          ? ["Yes", "No", "Unknown", "DRC only", "India and/or Madagascar only"]
+          : i === 4
+            ? PERCENT
+            : YNU,
   })),
   companyQuestions: [
     { id: "A", rows: [69], perMineral: false, values: YN },
@@ -280,7 +378,12 @@ export const CRT_2: TemplateLayout = {
     { id: "5", rows: [50], values: YN },
     { id: "6", rows: [56], values: YN },
   ],
-  companyQuestions: companyQuestions("ABCDEFGHI", 63, { G: ["Yes, CRT", "Yes, Using Other Format (Describe)", "No"] }, "none"),
+  companyQuestions: companyQuestions(
+    "ABCDEFGHI",
+    63,
+    { G: ["Yes, CRT", "Yes, Using Other Format (Describe)", "No"] },
+    "none",
+  ),
   smelterList: { firstRow: 5, columns: SMELTER_COLUMNS },
   productList: { firstRow: 6, number: "B", name: "C", comments: "D" },
 };
@@ -293,7 +396,11 @@ export const AMRT_13: TemplateLayout = {
   versions: ["1.3"],
   legacy: false,
   company: company(17),
-  minerals: { kind: "list", cells: AMRT_CELLS, otherCells: AMRT_CELLS.map((c) => c.replace("12", "15").replace("13", "16")) },
+  minerals: {
+    kind: "list",
+    cells: AMRT_CELLS,
+    otherCells: AMRT_CELLS.map((c) => c.replace("12", "15").replace("13", "16")),
+  },
   questions: [
     { id: "1", rows: block(31, 10), values: AMRT_Q1 },
     { id: "2", rows: block(43, 10), values: [...PERCENT, "Did not survey"] },

@@ -10,7 +10,8 @@ export interface MineCountries {
   unknown: string[];
 }
 
-const RECYCLED = /^(recycled|recycle|recycling|scrap|secondary|reclaimed|urban mining)( (material|materials|sources?|gold|metal))?$/i;
+const RECYCLED =
+  /^(recycled|recycle|recycling|scrap|secondary|reclaimed|urban mining)( (material|materials|sources?|gold|metal))?$/i;
 const NO_ANSWER = /^(unknown|n\/?a|none|not known|tbd|-+|0|various|multiple|mixed|other|others)$/i;
 
 /**
@@ -25,7 +26,10 @@ export function parseMineCountries(text: string | null | undefined): MineCountri
   if (whole) return { ...out, countries: [whole] };
   const groups = clean.split(/\s*(?:[;|\n/+&]|\band\b|、|，)\s*/i).filter((s) => s.trim() !== "");
   for (const group of groups) {
-    const pieces = group.split(",").map((s) => s.trim()).filter((s) => s !== "");
+    const pieces = group
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s !== "");
     for (let i = 0; i < pieces.length; ) {
       let taken = 0;
       for (let n = Math.min(3, pieces.length - i); n >= 1; n--) {

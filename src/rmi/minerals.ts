@@ -14,14 +14,61 @@ export function familyMinerals(family: "CMRT" | "EMRT"): readonly string[] {
 // Ambiguous two-letter words ("in", "as") are deliberately absent.
 const SPELLINGS: Record<string, readonly string[]> = {
   Tin: ["sn", "tin", "zinn", "etain", "estano", "estanho", "stagno", "cassiterite", "锡", "錫", "スズ", "すず", "주석"],
-  Tantalum: ["ta", "tantalum", "tantal", "tantale", "tantalo", "tantalio", "coltan", "钽", "鉭", "タンタル", "탄탈륨", "탄탈럼", "탄탈"],
-  Tungsten: ["w", "tungsten", "wolfram", "tungstene", "tungsteno", "tungstenio", "wolframio", "wolframite", "钨", "鎢", "タングステン", "텅스텐"],
+  Tantalum: [
+    "ta",
+    "tantalum",
+    "tantal",
+    "tantale",
+    "tantalo",
+    "tantalio",
+    "coltan",
+    "钽",
+    "鉭",
+    "タンタル",
+    "탄탈륨",
+    "탄탈럼",
+    "탄탈",
+  ],
+  Tungsten: [
+    "w",
+    "tungsten",
+    "wolfram",
+    "tungstene",
+    "tungsteno",
+    "tungstenio",
+    "wolframio",
+    "wolframite",
+    "钨",
+    "鎢",
+    "タングステン",
+    "텅스텐",
+  ],
   Gold: ["au", "gold", "or", "oro", "ouro", "金", "黄金", "黃金", "キン", "금"],
   Cobalt: ["co", "cobalt", "kobalt", "cobalto", "钴", "鈷", "コバルト", "코발트"],
   Copper: ["cu", "copper", "kupfer", "cuivre", "cobre", "rame", "铜", "銅", "ドウ", "구리"],
-  Graphite: ["graphite", "natural graphite", "graphit", "grafito", "grafite", "石墨", "天然石墨", "黒鉛", "グラファイト", "흑연"],
+  Graphite: [
+    "graphite",
+    "natural graphite",
+    "graphit",
+    "grafito",
+    "grafite",
+    "石墨",
+    "天然石墨",
+    "黒鉛",
+    "グラファイト",
+    "흑연",
+  ],
   // AMRT's synthetic graphite is its own entry (RMI's spelling, and its own typo), never EMRT's natural graphite.
-  "Graphite (Artificial)": ["graphite (artificial)", "graphite (articial)", "artificial graphite", "synthetic graphite", "graphite artificial", "人造石墨", "合成石墨", "人造黒鉛"],
+  "Graphite (Artificial)": [
+    "graphite (artificial)",
+    "graphite (articial)",
+    "artificial graphite",
+    "synthetic graphite",
+    "graphite artificial",
+    "人造石墨",
+    "合成石墨",
+    "人造黒鉛",
+  ],
   Lithium: ["li", "lithium", "litio", "锂", "鋰", "リチウム", "리튬"],
   Mica: ["mica", "natural mica", "glimmer", "云母", "雲母", "天然云母", "マイカ", "운모"],
   Nickel: ["ni", "nickel", "niquel", "nichel", "镍", "鎳", "ニッケル", "니켈"],
@@ -37,7 +84,20 @@ const SPELLINGS: Record<string, readonly string[]> = {
   Manganese: ["mn", "manganese", "mangan", "manganeso", "manganes", "锰", "錳", "マンガン", "망간"],
   Lime: ["lime", "kalk", "chaux", "cal", "石灰", "生石灰", "석회"],
   "Soda Ash": ["soda ash", "sodium carbonate", "soda", "纯碱", "純鹼", "苏打", "ソーダ灰", "소다회"],
-  "Rare Earth Elements": ["ree", "rees", "rare earth elements", "rare earths", "rare earth", "seltene erden", "terres rares", "tierras raras", "稀土", "稀土元素", "レアアース", "희토류"],
+  "Rare Earth Elements": [
+    "ree",
+    "rees",
+    "rare earth elements",
+    "rare earths",
+    "rare earth",
+    "seltene erden",
+    "terres rares",
+    "tierras raras",
+    "稀土",
+    "稀土元素",
+    "レアアース",
+    "희토류",
+  ],
   Cadmium: ["cd", "cadmium", "cadmio", "镉", "鎘", "カドミウム", "카드뮴"],
   Lead: ["pb", "lead", "blei", "plomb", "plomo", "chumbo", "piombo", "铅", "鉛", "납"],
   Molybdenum: ["mo", "molybdenum", "molybdan", "molybdene", "molibdeno", "钼", "鉬", "モリブデン", "몰리브덴"],
@@ -63,14 +123,21 @@ const SPELLINGS: Record<string, readonly string[]> = {
 export const METAL_NAMES: readonly string[] = Object.keys(SPELLINGS);
 
 function fold(value: string): string {
-  return foldDiacritics(value.normalize("NFKC")).normalize("NFC").toLowerCase().replace(/\(\*\)|\*/g, " ").replace(/[\s_]+/g, " ").trim();
+  return foldDiacritics(value.normalize("NFKC"))
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/\(\*\)|\*/g, " ")
+    .replace(/[\s_]+/g, " ")
+    .trim();
 }
 
 const TABLE = new Map<string, string>();
 for (const [metal, spellings] of Object.entries(SPELLINGS)) for (const s of spellings) TABLE.set(fold(s), metal);
 
 const TEN = new Set<string>([...CMRT_METALS, ...EMRT_MINERALS]);
-const LATIN_KEYS = [...TABLE.keys()].filter((k) => /^[a-z ]+$/.test(k) && k.length > 2).sort((a, b) => b.length - a.length);
+const LATIN_KEYS = [...TABLE.keys()]
+  .filter((k) => /^[a-z ]+$/.test(k) && k.length > 2)
+  .sort((a, b) => b.length - a.length);
 // Words around a metal name in a cell: "Tin (Sn) (*)", "金属锡", "天然云母", "Cobalt refiner".
 const CJK_FILLER = /金属|金屬|元素|矿石|礦石|矿|礦|精矿|天然|金属の|メタル|금속/g;
 
@@ -86,7 +153,10 @@ export function canonicalMetal(value: string | null | undefined): string | null 
   const direct = TABLE.get(key);
   if (direct) return direct;
   // "Tin (Sn)", "Gold / Au": the text outside brackets, then each bracketed or slashed part.
-  const parts = key.split(/[()（）[\]/／,，、;；|]+/).map((p) => p.trim()).filter((p) => p !== "");
+  const parts = key
+    .split(/[()（）[\]/／,，、;；|]+/)
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
   for (const p of parts) {
     const hit = TABLE.get(p) ?? TABLE.get(p.replace(CJK_FILLER, "").trim());
     if (hit) return hit;

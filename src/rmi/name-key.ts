@@ -15,16 +15,34 @@ export interface NameKey {
 }
 
 const WORD_FAMILIES: [RegExp, string][] = [
-  [/^refin/, "refin"], [/^smelt/, "smelt"], [/^metallurg/, "metallurg"], [/^industr/, "industr"], [/^ind$/, "industr"],
-  [/^technolog/, "tech"], [/^tech$/, "tech"], [/^internation|^internacion|^intl$/, "intl"], [/^chemi|^chem$/, "chem"],
-  [/^materia/, "material"], [/^mfg$|^manufactur/, "mfg"], [/^mining$|^mines?$|^mineracao$|^mineria$/, "mine"],
-  [/^metal(s|e|es|le)?$|^metais$|^metaux$/, "metal"], [/^non ?ferrous$/, "nonferrous"],
-  [/^(hi|high) ?tech$/, "hitech"], [/^elec(tro)?$|^electronic/, "electronic"], [/^nickel$/, "nickel"],
+  [/^refin/, "refin"],
+  [/^smelt/, "smelt"],
+  [/^metallurg/, "metallurg"],
+  [/^industr/, "industr"],
+  [/^ind$/, "industr"],
+  [/^technolog/, "tech"],
+  [/^tech$/, "tech"],
+  [/^internation|^internacion|^intl$/, "intl"],
+  [/^chemi|^chem$/, "chem"],
+  [/^materia/, "material"],
+  [/^mfg$|^manufactur/, "mfg"],
+  [/^mining$|^mines?$|^mineracao$|^mineria$/, "mine"],
+  [/^metal(s|e|es|le)?$|^metais$|^metaux$/, "metal"],
+  [/^non ?ferrous$/, "nonferrous"],
+  [/^(hi|high) ?tech$/, "hitech"],
+  [/^elec(tro)?$|^electronic/, "electronic"],
+  [/^nickel$/, "nickel"],
   // Abbreviations suppliers type: Mng./Mfg./Mat./Ref./Prods/Dev.
-  [/^mng$/, "mine"], [/^mats?$/, "material"], [/^ref$|^refin/, "refin"], [/^prods?$|^product/, "product"], [/^dev$|^develop/, "develop"],
+  [/^mng$/, "mine"],
+  [/^mats?$/, "material"],
+  [/^ref$|^refin/, "refin"],
+  [/^prods?$|^product/, "product"],
+  [/^dev$|^develop/, "develop"],
   // The metal written as its symbol or in another language: Sn, W/Wolfram, Ta/Tantal, Au.
-  [/^(tin|sn|zinn|estano|estanho|etain)$/, "tin"], [/^(tungsten|wolfram|w|wolframio|tungstene)$/, "tungsten"],
-  [/^(tantalum|tantal|ta|tantale|tantalo)$/, "tantalum"], [/^(gold|au|oro|ouro)$/, "gold"],
+  [/^(tin|sn|zinn|estano|estanho|etain)$/, "tin"],
+  [/^(tungsten|wolfram|w|wolframio|tungstene)$/, "tungsten"],
+  [/^(tantalum|tantal|ta|tantale|tantalo)$/, "tantalum"],
+  [/^(gold|au|oro|ouro)$/, "gold"],
 ];
 
 /** Unifies abbreviations and word endings so "Refining"/"Refinery", "Metals"/"Metal" compare equal. */

@@ -60,7 +60,12 @@ export interface QuestionTable {
  * due-diligence measures, review of suppliers' information and corrective-action management (DOMAIN §10). CMRT 6.x
  * asks the same as A, D, F, G; its H (SEC/EU filer) is no programme question.
  */
-const PROGRAMME: readonly CompanyMeaning[] = ["policy", "due-diligence-measures", "review-suppliers", "corrective-action"];
+const PROGRAMME: readonly CompanyMeaning[] = [
+  "policy",
+  "due-diligence-measures",
+  "review-suppliers",
+  "corrective-action",
+];
 
 const numbered = (...m: QuestionMeaning[]) => Object.fromEntries(m.map((x, i) => [String(i + 1), x]));
 const lettered = (...m: CompanyMeaning[]) => Object.fromEntries(m.map((x, i) => [String.fromCharCode(65 + i), x]));
@@ -68,8 +73,26 @@ const lettered = (...m: CompanyMeaning[]) => Object.fromEntries(m.map((x, i) => 
 export const CMRT_6_QUESTIONS: QuestionTable = {
   family: "CMRT",
   versions: "6.0–6.x",
-  questions: numbered("intentionally-added", "remains-in-product", "covered-countries", "cahra", "recycled-scrap", "response-share", "all-smelters-identified", "all-info-reported"),
-  company: lettered("policy", "policy-public", "require-validated-smelters", "due-diligence-measures", "survey-suppliers", "review-suppliers", "corrective-action", "sec-eu-filer"),
+  questions: numbered(
+    "intentionally-added",
+    "remains-in-product",
+    "covered-countries",
+    "cahra",
+    "recycled-scrap",
+    "response-share",
+    "all-smelters-identified",
+    "all-info-reported",
+  ),
+  company: lettered(
+    "policy",
+    "policy-public",
+    "require-validated-smelters",
+    "due-diligence-measures",
+    "survey-suppliers",
+    "review-suppliers",
+    "corrective-action",
+    "sec-eu-filer",
+  ),
   programme: PROGRAMME,
 };
 
@@ -77,8 +100,26 @@ export const CMRT_6_QUESTIONS: QuestionTable = {
 export const CMRT_5_QUESTIONS: QuestionTable = {
   family: "CMRT",
   versions: "4.0–5.x",
-  questions: numbered("intentionally-added", "remains-in-product", "covered-countries", "recycled-scrap", "response-share", "all-smelters-identified", "all-info-reported"),
-  company: lettered("policy", "policy-public", "require-drc-conflict-free", "require-validated-smelters", "due-diligence-measures", "survey-suppliers", "review-suppliers", "corrective-action", "sec-eu-filer"),
+  questions: numbered(
+    "intentionally-added",
+    "remains-in-product",
+    "covered-countries",
+    "recycled-scrap",
+    "response-share",
+    "all-smelters-identified",
+    "all-info-reported",
+  ),
+  company: lettered(
+    "policy",
+    "policy-public",
+    "require-drc-conflict-free",
+    "require-validated-smelters",
+    "due-diligence-measures",
+    "survey-suppliers",
+    "review-suppliers",
+    "corrective-action",
+    "sec-eu-filer",
+  ),
   programme: PROGRAMME,
 };
 
@@ -86,21 +127,55 @@ export const CMRT_5_QUESTIONS: QuestionTable = {
 export const CMRT_3_QUESTIONS: QuestionTable = {
   ...CMRT_5_QUESTIONS,
   versions: "3.0–3.x",
-  company: lettered("policy", "policy-public", "require-drc-conflict-free", "require-validated-smelters", "due-diligence-measures", "survey-suppliers", "request-smelter-names", "review-suppliers", "corrective-action", "sec-eu-filer"),
+  company: lettered(
+    "policy",
+    "policy-public",
+    "require-drc-conflict-free",
+    "require-validated-smelters",
+    "due-diligence-measures",
+    "survey-suppliers",
+    "request-smelter-names",
+    "review-suppliers",
+    "corrective-action",
+    "sec-eu-filer",
+  ),
 };
 
 /** CMRT 2.x: Q1 "necessary", Q2 DRC or adjoining country, no remains question; Q6 all smelters CFS-validated. */
 export const CMRT_2_QUESTIONS: QuestionTable = {
   ...CMRT_3_QUESTIONS,
   versions: "2.x",
-  questions: numbered("intentionally-added", "covered-countries", "recycled-scrap", "response-share", "all-smelters-identified", "all-smelters-validated"),
+  questions: numbered(
+    "intentionally-added",
+    "covered-countries",
+    "recycled-scrap",
+    "response-share",
+    "all-smelters-identified",
+    "all-smelters-validated",
+  ),
 };
 
 export const EMRT_QUESTIONS: QuestionTable = {
   family: "EMRT",
   versions: "1.x–2.x",
-  questions: numbered("intentionally-added", "remains-in-product", "cahra", "recycled-scrap", "response-share", "all-smelters-identified", "all-info-reported"),
-  company: lettered("policy", "policy-public", "require-validated-smelters", "due-diligence-measures", "survey-suppliers", "review-suppliers", "corrective-action"),
+  questions: numbered(
+    "intentionally-added",
+    "remains-in-product",
+    "cahra",
+    "recycled-scrap",
+    "response-share",
+    "all-smelters-identified",
+    "all-info-reported",
+  ),
+  company: lettered(
+    "policy",
+    "policy-public",
+    "require-validated-smelters",
+    "due-diligence-measures",
+    "survey-suppliers",
+    "review-suppliers",
+    "corrective-action",
+  ),
   programme: PROGRAMME,
 };
 
@@ -108,8 +183,25 @@ export const EMRT_QUESTIONS: QuestionTable = {
 export const CRT_QUESTIONS: QuestionTable = {
   family: "CRT",
   versions: "2.2x",
-  questions: numbered("intentionally-added", "cahra", "recycled-scrap", "response-share", "all-smelters-identified", "all-info-reported"),
-  company: lettered("policy-public", "policy-covers-annex-ii", "due-diligence-measures", "require-supplier-due-diligence", "require-validated-smelters", "require-supplier-annex-ii", "survey-suppliers", "review-suppliers", "corrective-action"),
+  questions: numbered(
+    "intentionally-added",
+    "cahra",
+    "recycled-scrap",
+    "response-share",
+    "all-smelters-identified",
+    "all-info-reported",
+  ),
+  company: lettered(
+    "policy-public",
+    "policy-covers-annex-ii",
+    "due-diligence-measures",
+    "require-supplier-due-diligence",
+    "require-validated-smelters",
+    "require-supplier-annex-ii",
+    "survey-suppliers",
+    "review-suppliers",
+    "corrective-action",
+  ),
   programme: ["policy-public", "due-diligence-measures", "review-suppliers", "corrective-action"],
 };
 
@@ -151,12 +243,20 @@ export function questionKey(q: string): string {
 }
 
 /** The meaning of a per-mineral question ("Q5", "5") in its own template and version; null when it has none. */
-export function questionMeaning(template: string | null | undefined, version: string | null | undefined, question: string): QuestionMeaning | null {
+export function questionMeaning(
+  template: string | null | undefined,
+  version: string | null | undefined,
+  question: string,
+): QuestionMeaning | null {
   return questionTable(template, version).questions[questionKey(question)] ?? null;
 }
 
 /** The meaning of a company question letter in its own template and version; null when it has none. */
-export function companyMeaning(template: string | null | undefined, version: string | null | undefined, letter: string): CompanyMeaning | null {
+export function companyMeaning(
+  template: string | null | undefined,
+  version: string | null | undefined,
+  letter: string,
+): CompanyMeaning | null {
   return questionTable(template, version).company[questionKey(letter)] ?? null;
 }
 

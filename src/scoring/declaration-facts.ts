@@ -1,7 +1,13 @@
 import { normalizeName } from "../text/normalize.ts";
 import type { DeclarationFacts } from "./facts.ts";
 import { smelterKey } from "../rmi/smelter-key.ts";
-import { companyMeaning, questionMeaning, questionNumberOf, questionTable, type QuestionMeaning } from "../rmi/questions.ts";
+import {
+  companyMeaning,
+  questionMeaning,
+  questionNumberOf,
+  questionTable,
+  type QuestionMeaning,
+} from "../rmi/questions.ts";
 
 type Row = Record<string, unknown>;
 const str = (v: unknown): string | null => (v === null || v === undefined || v === "" ? null : String(v));
@@ -33,9 +39,14 @@ export function declarationFacts(
   }
   const table = questionTable(template, version);
   // Absent when the template does not ask the question, null when the supplier left it blank.
-  const at = (meaning: QuestionMeaning, m: string) => (questionNumberOf(table, meaning) === null ? undefined : (answer.get(`${meaning}|${m}`) ?? null));
+  const at = (meaning: QuestionMeaning, m: string) =>
+    questionNumberOf(table, meaning) === null ? undefined : (answer.get(`${meaning}|${m}`) ?? null);
   const minerals = [...new Set((answersBy.get(id) ?? []).map((a) => String(a.mineral).toLowerCase()))];
-  const inScope = minerals.filter((m) => /^yes/i.test(answer.get(`intentionally-added|${m}`) ?? "") && !/^no$/i.test(answer.get(`remains-in-product|${m}`) ?? ""));
+  const inScope = minerals.filter(
+    (m) =>
+      /^yes/i.test(answer.get(`intentionally-added|${m}`) ?? "") &&
+      !/^no$/i.test(answer.get(`remains-in-product|${m}`) ?? ""),
+  );
   const programme: Record<string, string | null> = {};
   for (const a of companyBy.get(id) ?? []) {
     const k = str(a.meaning) ?? companyMeaning(template, version, String(a.question));
@@ -68,10 +79,17 @@ export function declarationFacts(
     findings: { error: Number(d.error_count ?? 0), warning: Number(d.warning_count ?? 0) },
     programme,
     programmeTest: [...table.programme],
-    origin: Object.fromEntries(inScope.map((m) => [m, { covered: at("covered-countries", m), cahra: at("cahra", m), recycled: at("recycled-scrap", m) }])),
+    origin: Object.fromEntries(
+      inScope.map((m) => [
+        m,
+        { covered: at("covered-countries", m), cahra: at("cahra", m), recycled: at("recycled-scrap", m) },
+      ]),
+    ),
     smelterRows: perMineral,
     surveyCoverage: Object.fromEntries(inScope.map((m) => [m, answer.get(`response-share|${m}`) ?? null])),
-    incompleteSmelterList: inScope.filter((m) => ["all-smelters-identified", "all-info-reported"].some((c) => /^no$/i.test(answer.get(`${c}|${m}`) ?? ""))),
+    incompleteSmelterList: inScope.filter((m) =>
+      ["all-smelters-identified", "all-info-reported"].some((c) => /^no$/i.test(answer.get(`${c}|${m}`) ?? "")),
+    ),
     smelterKeys: [...new Set(keys)],
   };
 }
@@ -83,12 +101,14 @@ export function mergeDeclarations(list: DeclarationFacts[]): DeclarationFacts | 
   const merged = { ...lead, surveyCoverage: { ...lead.surveyCoverage }, findings: { ...lead.findings } };
   for (const d of rest) {
     merged.mineralsInScope = [...new Set([...merged.mineralsInScope, ...d.mineralsInScope])];
-    if (merged.mineralsAnswered || d.mineralsAnswered) merged.mineralsAnswered = [...new Set([...(merged.mineralsAnswered ?? []), ...(d.mineralsAnswered ?? [])])];
+    if (merged.mineralsAnswered || d.mineralsAnswered)
+      merged.mineralsAnswered = [...new Set([...(merged.mineralsAnswered ?? []), ...(d.mineralsAnswered ?? [])])];
     merged.incompleteSmelterList = [...new Set([...merged.incompleteSmelterList, ...d.incompleteSmelterList])];
     merged.smelterKeys = [...new Set([...merged.smelterKeys, ...d.smelterKeys])];
     merged.findings.error += d.findings.error;
     merged.findings.warning += d.findings.warning;
-    for (const [m, a] of Object.entries(d.surveyCoverage)) if (!(m in merged.surveyCoverage)) merged.surveyCoverage[m] = a;
+    for (const [m, a] of Object.entries(d.surveyCoverage))
+      if (!(m in merged.surveyCoverage)) merged.surveyCoverage[m] = a;
     if (d.origin) merged.origin = { ...d.origin, ...merged.origin };
     if (d.smelterRows) merged.smelterRows = { ...d.smelterRows, ...merged.smelterRows };
   }

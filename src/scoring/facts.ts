@@ -71,7 +71,14 @@ export const DeclarationFacts = z.object({
    * 100% recycled or scrap (CMRT Q5, EMRT Q4, CRT Q3); null when left blank, absent when the template does not ask it.
    */
   origin: z
-    .record(z.string(), z.object({ covered: z.string().nullable().optional(), cahra: z.string().nullable().optional(), recycled: z.string().nullable().optional() }))
+    .record(
+      z.string(),
+      z.object({
+        covered: z.string().nullable().optional(),
+        cahra: z.string().nullable().optional(),
+        recycled: z.string().nullable().optional(),
+      }),
+    )
     .optional(),
   /** Per mineral, the Smelter List rows and how many of them say recycled/scrap = Yes. */
   smelterRows: z.record(z.string(), z.object({ rows: z.number().int(), recycled: z.number().int() })).optional(),

@@ -50,7 +50,8 @@ function countryRisk(r: Row): CountryRisk {
     iso2: String(r.country_iso2),
     name: String(r.country_name),
     covered: r.covered === true,
-    cahra: cahra === null || cahra === "none" || cahra === "false" ? null : cahra.includes("region") ? "regions" : "country",
+    cahra:
+      cahra === null || cahra === "none" || cahra === "false" ? null : cahra.includes("region") ? "regions" : "country",
     childLabour: r.child_labour === true,
     forcedLabour: r.forced_labour === true,
     governancePercentile: typeof r.governance_percentile === "number" ? r.governance_percentile : null,
@@ -58,7 +59,12 @@ function countryRisk(r: Row): CountryRisk {
 }
 
 // The inputs whose absence leaves smelter factors unknown (RMI status, sanctions, country risk), in report order.
-const UNKNOWN_WHEN_EMPTY = ["current_ref_smelters", "current_ref_facility_status", "smelter_screening", "smelter_country_risk"] as const;
+const UNKNOWN_WHEN_EMPTY = [
+  "current_ref_smelters",
+  "current_ref_facility_status",
+  "smelter_screening",
+  "smelter_country_risk",
+] as const;
 
 /**
  * Reads every fact the scoring layer needs from the warehouse (every table and view comes from src/db/migrations).
@@ -68,8 +74,16 @@ export async function gatherFacts(db: Database, options: { period: string; asOf?
   const rows = (sql: string, params?: SqlParams): Promise<Row[]> => db.all<Row>(sql, params);
 
   const vintages: ReferenceVintage[] = (
-    await rows("SELECT kind, load_id, CAST(vintage AS VARCHAR) AS vintage, source_file, sha256 FROM current_reference_loads ORDER BY kind")
-  ).map((r) => ({ kind: String(r.kind), loadId: Number(r.load_id), vintage: date(r.vintage), sourceFile: str(r.source_file), sha256: str(r.sha256) }));
+    await rows(
+      "SELECT kind, load_id, CAST(vintage AS VARCHAR) AS vintage, source_file, sha256 FROM current_reference_loads ORDER BY kind",
+    )
+  ).map((r) => ({
+    kind: String(r.kind),
+    loadId: Number(r.load_id),
+    vintage: date(r.vintage),
+    sourceFile: str(r.source_file),
+    sha256: str(r.sha256),
+  }));
   for (const r of await rows("SELECT DISTINCT source FROM smelter_country_risk WHERE source IS NOT NULL ORDER BY 1")) {
     vintages.push({ kind: "country-risk", loadId: null, vintage: null, sourceFile: str(r.source), sha256: null });
   }
@@ -87,7 +101,9 @@ export async function gatherFacts(db: Database, options: { period: string; asOf?
   const companyAnswers = await rows("SELECT declaration_id, question, meaning, answer FROM company_answers");
   // Each Smelter List row with the identity matching resolved (migration 025's resolved_smelter_rows).
   const smelterRows = applyMatchDecisions(
-    await rows(`SELECT declaration_id, "row", metal, name, lookup_name, country, recycled_scrap, cid FROM resolved_smelter_rows`),
+    await rows(
+      `SELECT declaration_id, "row", metal, name, lookup_name, country, recycled_scrap, cid FROM resolved_smelter_rows`,
+    ),
     await activeDecisions(db, "confirm-match"),
   );
 
@@ -106,7 +122,9 @@ export async function gatherFacts(db: Database, options: { period: string; asOf?
     ).map((r) => [String(r.declaration_id), String(r.supplier_id)]),
   );
   const scope = new Map(
-    (await rows("SELECT supplier_id, in_scope FROM current_supplier_engagement WHERE period = ?", [options.period])).map((r) => [String(r.supplier_id), r.in_scope === true]),
+    (
+      await rows("SELECT supplier_id, in_scope FROM current_supplier_engagement WHERE period = ?", [options.period])
+    ).map((r) => [String(r.supplier_id), r.in_scope === true]),
   );
   const byName = new Map<string, string>();
   const byUid = new Map<string, string>();
@@ -120,7 +138,11 @@ export async function gatherFacts(db: Database, options: { period: string; asOf?
   for (const d of declRows) {
     const uid = str(d.unique_id)?.replace(/\W/g, "");
     const company = str(d.company_name) ?? String(d.declaration_id);
-    const id = links.get(String(d.declaration_id)) ?? (uid ? byUid.get(uid) : undefined) ?? byName.get(normalizeName(company)) ?? `company:${normalizeName(company)}`;
+    const id =
+      links.get(String(d.declaration_id)) ??
+      (uid ? byUid.get(uid) : undefined) ??
+      byName.get(normalizeName(company)) ??
+      `company:${normalizeName(company)}`;
     declsOf.set(id, [...(declsOf.get(id) ?? []), d]);
     if (!names.has(id)) names.set(id, company);
   }
@@ -132,10 +154,14 @@ export async function gatherFacts(db: Database, options: { period: string; asOf?
 
   const smelterSeeds = new Map<string, SmelterSeed>();
   // Suppliers the engagement stage put out of scope and that sent nothing are not part of the due diligence.
-  const suppliers: SupplierFacts[] = [...names.keys()].filter((id) => declsOf.has(id) || scope.get(id) !== false).map((supplierId) => {
-    const decls = (declsOf.get(supplierId) ?? []).map((d) => declarationFacts(d, answersBy, companyBy, rowsBy, smelterSeeds));
-    return { supplierId, name: names.get(supplierId)!, declaration: mergeDeclarations(decls) };
-  });
+  const suppliers: SupplierFacts[] = [...names.keys()]
+    .filter((id) => declsOf.has(id) || scope.get(id) !== false)
+    .map((supplierId) => {
+      const decls = (declsOf.get(supplierId) ?? []).map((d) =>
+        declarationFacts(d, answersBy, companyBy, rowsBy, smelterSeeds),
+      );
+      return { supplierId, name: names.get(supplierId)!, declaration: mergeDeclarations(decls) };
+    });
 
   const evidence = await rows(
     `SELECT facility, cid, metal, flag, evidence_source, CAST(evidence_date AS VARCHAR) AS evidence_date, note FROM smelter_evidence
@@ -143,9 +169,14 @@ export async function gatherFacts(db: Database, options: { period: string; asOf?
     { asOf: options.asOf ?? null },
   );
   const smelters = await smelterFacts(smelterSeeds, rows, await activeDecisions(db, "clear-sanctions"), evidence);
-  const bom = await rows("SELECT product_id, list(DISTINCT supplier_id ORDER BY supplier_id) AS ids FROM bom_lines GROUP BY product_id ORDER BY product_id");
+  const bom = await rows(
+    "SELECT product_id, list(DISTINCT supplier_id ORDER BY supplier_id) AS ids FROM bom_lines GROUP BY product_id ORDER BY product_id",
+  );
   // Suppliers the engagement stage put out of scope for this period drop out of the roll-up; unknown ones stay in.
-  const products: ProductFacts[] = bom.map((b) => ({ product: String(b.product_id), supplierIds: (b.ids as unknown[]).map(String).filter((id) => scope.get(id) !== false) }));
+  const products: ProductFacts[] = bom.map((b) => ({
+    product: String(b.product_id),
+    supplierIds: (b.ids as unknown[]).map(String).filter((id) => scope.get(id) !== false),
+  }));
   const missing: string[] = [];
   for (const table of UNKNOWN_WHEN_EMPTY) {
     if (!(await db.scalar<boolean>(`SELECT EXISTS (SELECT 1 FROM ${table})`))) missing.push(table);
@@ -154,13 +185,18 @@ export async function gatherFacts(db: Database, options: { period: string; asOf?
 }
 
 /** Analyst confirm-match decisions (active ones, decisions stage): the rows naming the decided smelter take its CID. */
-export function applyMatchDecisions(smelterRows: Row[], decisions: readonly (Decision & { targets: string[] })[]): Row[] {
+export function applyMatchDecisions(
+  smelterRows: Row[],
+  decisions: readonly (Decision & { targets: string[] })[],
+): Row[] {
   if (decisions.length === 0) return smelterRows;
   const cidOf = new Map<string, string>();
   for (const d of decisions) for (const t of d.targets) cidOf.set(t, d.value!);
   return smelterRows.map((r) => {
     const metal = String(r.metal ?? "").toLowerCase();
-    const named = [r.name, r.lookup_name].map((n) => (str(n) ? `${metal}|${normalizeName(String(n))}` : "")).find((k) => cidOf.has(k));
+    const named = [r.name, r.lookup_name]
+      .map((n) => (str(n) ? `${metal}|${normalizeName(String(n))}` : ""))
+      .find((k) => cidOf.has(k));
     return named ? { ...r, cid: cidOf.get(named)! } : r;
   });
 }
@@ -169,11 +205,22 @@ export function applyMatchDecisions(smelterRows: Row[], decisions: readonly (Dec
  * The analyst's smelter-of-interest evidence naming this smelter: by CID, else by the name suppliers typed or the RMI
  * standard name (normalised), for the row's metal when it gives one. Each flag reads "flag: note (source, date)".
  */
-export function adverseFlags(evidence: readonly Row[], seed: { cid: string | null; metal: string; name: string }, standardName: string | null): string[] {
+export function adverseFlags(
+  evidence: readonly Row[],
+  seed: { cid: string | null; metal: string; name: string },
+  standardName: string | null,
+): string[] {
   const names = new Set([seed.name, standardName].filter((n): n is string => !!n).map(normalizeName));
   return evidence
-    .filter((e) => (str(e.metal) === null || String(e.metal).toLowerCase() === seed.metal) && (str(e.cid) !== null ? e.cid === seed.cid : names.has(normalizeName(String(e.facility)))))
-    .map((e) => `${String(e.flag)}${str(e.note) ? `: ${String(e.note)}` : ""} (${String(e.evidence_source)}, ${date(e.evidence_date)})`);
+    .filter(
+      (e) =>
+        (str(e.metal) === null || String(e.metal).toLowerCase() === seed.metal) &&
+        (str(e.cid) !== null ? e.cid === seed.cid : names.has(normalizeName(String(e.facility)))),
+    )
+    .map(
+      (e) =>
+        `${String(e.flag)}${str(e.note) ? `: ${String(e.note)}` : ""} (${String(e.evidence_source)}, ${date(e.evidence_date)})`,
+    );
 }
 
 /** The analyst's clearance of a smelter's sanctions hit, as scoring evidence. */
@@ -190,41 +237,56 @@ async function smelterFacts(
   const clearedBy = new Map<string, Decision>();
   for (const d of clearances) for (const t of d.targets) clearedBy.set(t, d);
   const k = (cid: unknown, metal: unknown) => `${String(cid)}|${String(metal).toLowerCase()}`;
-  const ref = new Map((await rows("SELECT cid, metal, standard_name FROM current_ref_smelters")).map((r) => [k(r.cid, r.metal), r]));
+  const ref = new Map(
+    (await rows("SELECT cid, metal, standard_name FROM current_ref_smelters")).map((r) => [k(r.cid, r.metal), r]),
+  );
   const statusRows = await rows(
     `SELECT cid, metal, status, CAST(last_audit_date AS VARCHAR) AS last_audit_date, audit_cycle, reaudit_in_progress, lbma, rjc
      FROM current_ref_facility_status`,
   );
   const status = groupBy(statusRows, (r) => k(r.cid, r.metal));
   const removed = new Set(
-    (await rows("SELECT cid, metal FROM current_ref_facility_revisions WHERE revision = 'removed'")).map((r) => String(r.cid)),
+    (await rows("SELECT cid, metal FROM current_ref_facility_revisions WHERE revision = 'removed'")).map((r) =>
+      String(r.cid),
+    ),
   );
-  const screening = new Map((await rows("SELECT cid, metal, decision, evidence FROM smelter_screening")).map((r) => [k(r.cid, r.metal), r]));
+  const screening = new Map(
+    (await rows("SELECT cid, metal, decision, evidence FROM smelter_screening")).map((r) => [k(r.cid, r.metal), r]),
+  );
   const risk = groupBy(await rows("SELECT * FROM smelter_country_risk"), (r) => k(r.cid, r.metal));
   // What suppliers typed (screen stage, migration 032): spellings screened by smelter key, unmatched rows rated by their typed country.
   const reportedScreening = groupBy(
-    await rows("SELECT smelter_key, metal, decision, evidence FROM reported_smelter_screening ORDER BY score DESC, smelter_key"),
+    await rows(
+      "SELECT smelter_key, metal, decision, evidence FROM reported_smelter_screening ORDER BY score DESC, smelter_key",
+    ),
     (r) => k(r.smelter_key, r.metal),
   );
   const reportedRisk = groupBy(
     await rows("SELECT * FROM reported_country_risk ORDER BY report_rows DESC, country_iso2"),
     (r) => k(r.smelter_key, r.metal),
   );
-  const severity = (r: Row | undefined) => ({ hit: 3, review: 2, clear: 1 })[sanctionsDecision(str(r?.decision)) ?? "clear"] - (r ? 0 : 1);
+  const severity = (r: Row | undefined) =>
+    ({ hit: 3, review: 2, clear: 1 })[sanctionsDecision(str(r?.decision)) ?? "clear"] - (r ? 0 : 1);
 
   const cleared = (decision: SanctionsDecision | null, evidence: string | null, by: Decision | undefined) =>
-    by && decision && decision !== "clear" ? { sanctions: "clear" as const, sanctionsEvidence: clearance(by, evidence) } : { sanctions: decision, sanctionsEvidence: evidence };
+    by && decision && decision !== "clear"
+      ? { sanctions: "clear" as const, sanctionsEvidence: clearance(by, evidence) }
+      : { sanctions: decision, sanctionsEvidence: evidence };
   const out: SmelterFacts[] = [];
   for (const [key, seed] of seeds) {
     const id = seed.cid ? k(seed.cid, seed.metal) : null;
-    const st = id ? status.get(id) ?? [] : [];
-    const conformant = st.filter((r) => r.status === "conformant").sort((a, b) => String(b.last_audit_date ?? "").localeCompare(String(a.last_audit_date ?? "")))[0];
+    const st = id ? (status.get(id) ?? []) : [];
+    const conformant = st
+      .filter((r) => r.status === "conformant")
+      .sort((a, b) => String(b.last_audit_date ?? "").localeCompare(String(a.last_audit_date ?? "")))[0];
     let rmi: RmiStatus = "unknown";
     if (seed.cid && removed.has(seed.cid) && !conformant) rmi = "removed";
     else if (conformant) rmi = "conformant";
     else if (st.some((r) => r.status === "active")) rmi = "active";
     else if (seed.cid && statusRows.length > 0) rmi = "not-participating";
-    const scr = [id ? screening.get(id) : undefined, ...(reportedScreening.get(k(key, seed.metal)) ?? [])].sort((x, y) => severity(y) - severity(x))[0];
+    const scr = [id ? screening.get(id) : undefined, ...(reportedScreening.get(k(key, seed.metal)) ?? [])].sort(
+      (x, y) => severity(y) - severity(x),
+    )[0];
     const reported = reportedRisk.get(k(key, seed.metal)) ?? [];
     const countries = [...(id ? (risk.get(id) ?? []) : []), ...reported];
     const refRow = id ? ref.get(id) : undefined;

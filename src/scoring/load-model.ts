@@ -20,17 +20,23 @@ export function deepMerge(base: unknown, override: unknown): unknown {
  */
 export function resolveRiskModel(override: unknown, source = "risk model"): RiskModel {
   if (override !== undefined && !isPlainObject(override)) {
-    throw new AssayError(`${source}: expected a JSON object of overrides, got ${JSON.stringify(override)}`, { code: "config", exitCode: 2 });
+    throw new AssayError(`${source}: expected a JSON object of overrides, got ${JSON.stringify(override)}`, {
+      code: "config",
+      exitCode: 2,
+    });
   }
   const merged = deepMerge(DEFAULT_RISK_MODEL, override ?? {});
   const result = RiskModel.safeParse(merged);
   if (result.success) return result.data;
-  const at = (path: readonly PropertyKey[], root: unknown) => path.reduce<unknown>((v, k) => (isPlainObject(v) ? v[String(k)] : undefined), root);
+  const at = (path: readonly PropertyKey[], root: unknown) =>
+    path.reduce<unknown>((v, k) => (isPlainObject(v) ? v[String(k)] : undefined), root);
   const lines = result.error.issues.flatMap((issue) => {
     const key = issue.path.length ? issue.path.join(".") : "(top level)";
     if (issue.code === "unrecognized_keys") {
       const allowed = Object.keys((at(issue.path, DEFAULT_RISK_MODEL) ?? {}) as object).join(", ");
-      return issue.keys.map((k) => `${source}: ${issue.path.length ? `${key}.` : ""}${k}: unknown key (expected one of ${allowed})`);
+      return issue.keys.map(
+        (k) => `${source}: ${issue.path.length ? `${key}.` : ""}${k}: unknown key (expected one of ${allowed})`,
+      );
     }
     const value = at(issue.path, merged);
     const shown = value === undefined || isPlainObject(value) ? "" : `: ${JSON.stringify(value)}`;

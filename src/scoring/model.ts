@@ -79,9 +79,15 @@ export const RiskModel = z
          * assessment under way. Every other status keeps the full points.
          */
         dueDiligenceResidual: z
-          .object({ validated: z.number().min(0).max(1), reauditInProgress: z.number().min(0).max(1), active: z.number().min(0).max(1) })
+          .object({
+            validated: z.number().min(0).max(1),
+            reauditInProgress: z.number().min(0).max(1),
+            active: z.number().min(0).max(1),
+          })
           .strict()
-          .refine((r) => r.validated <= r.reauditInProgress && r.reauditInProgress <= r.active, { message: "residuals must rise: validated ≤ reauditInProgress ≤ active" }),
+          .refine((r) => r.validated <= r.reauditInProgress && r.reauditInProgress <= r.active, {
+            message: "residuals must rise: validated ≤ reauditInProgress ≤ active",
+          }),
         /**
          * 100% recycled or scrap feedstock (R17: deemed DRC conflict free). Credited only when an audit validated the
          * facility's feedstock: a supplier's claim about a facility outside RMAP is not evidence.
@@ -124,7 +130,9 @@ export const RiskModel = z
          * not answer Yes to due-diligence measures; `unknown` = Unknown or blank; `contradicted` = No while a listed
          * smelter of that mineral reports an origin in covered countries / a CAHRA.
          */
-        origin: z.object({ declared: points, withoutDueDiligence: points, unknown: points, contradicted: points }).strict(),
+        origin: z
+          .object({ declared: points, withoutDueDiligence: points, unknown: points, contradicted: points })
+          .strict(),
         /** "100% recycled or scrap" (CMRT Q5, EMRT Q4, CRT Q3) = Yes while Smelter List rows of that mineral are not recycled. */
         recycledClaimContradicted: points,
         /** Q7 / Q8 = No: not all smelters identified, or not all reported. */
@@ -171,7 +179,15 @@ export const DEFAULT_RISK_MODEL: RiskModel = {
   bands: { medium: 20, high: 45 },
   smelter: {
     status: { conformant: 0, crossRecognised: 5, active: 15, unknown: 35, notParticipating: 45, removed: 45 },
-    freshness: { expired: 20, expiredLong: 30, expiredLongAfterMonths: 12, expiredReauditInProgress: 10, expiring: 5, expiringWithinDays: 30, auditDateUnknown: 5 },
+    freshness: {
+      expired: 20,
+      expiredLong: 30,
+      expiredLongAfterMonths: 12,
+      expiredReauditInProgress: 10,
+      expiring: 5,
+      expiringWithinDays: 30,
+      auditDateUnknown: 5,
+    },
     sanctions: { review: 20 },
     location: { coveredCountry: 10, cahraCountry: 0, cahraRegion: 0, childLabour: 0, forcedLabour: 0, governance: 5 },
     origin: countryDefaults,

@@ -19,7 +19,14 @@ export interface ScoringRunSummary {
   missing: string[];
 }
 
-const emptyBands = (): Record<Band, number> => ({ Low: 0, Medium: 0, High: 0, Critical: 0, Excluded: 0, "Data gap": 0 });
+const emptyBands = (): Record<Band, number> => ({
+  Low: 0,
+  Medium: 0,
+  High: 0,
+  Critical: 0,
+  Excluded: 0,
+  "Data gap": 0,
+});
 
 export interface ScoredInputs {
   smelters: SmelterScore[];
@@ -41,12 +48,16 @@ export function scoreAll(inputs: ScoringInputs, model: RiskModel, asOf: string):
  * Runs one scoring run for `period` and stores it with the model and the vintage of every reference
  * dataset read, so the run can be reproduced. Earlier runs of the period are kept; the latest counts.
  */
-export async function runScoring(db: Database, options: { period: string; asOf: string; model: RiskModel }): Promise<ScoringRunSummary> {
+export async function runScoring(
+  db: Database,
+  options: { period: string; asOf: string; model: RiskModel },
+): Promise<ScoringRunSummary> {
   const inputs = await gatherFacts(db, { period: options.period, asOf: options.asOf });
   const scored = scoreAll(inputs, options.model, options.asOf);
   const factsByKey = new Map(inputs.smelters.map((f) => [f.key, f]));
   const supplierCount = new Map<string, number>();
-  for (const s of scored.suppliers) for (const k of s.facts.declaration?.smelterKeys ?? []) supplierCount.set(k, (supplierCount.get(k) ?? 0) + 1);
+  for (const s of scored.suppliers)
+    for (const k of s.facts.declaration?.smelterKeys ?? []) supplierCount.set(k, (supplierCount.get(k) ?? 0) + 1);
 
   const runId = await db.transaction(async () => {
     const row = await db.one<{ run_id: number }>(
@@ -66,26 +77,86 @@ export async function runScoring(db: Database, options: { period: string; asOf: 
     const id = row!.run_id;
     await db.insertRows(
       "smelter_scores",
-      ["run_id", "smelter_key", "cid", "name", "metal", "country_iso2", "rmi_status", "sanctions", "score", "band", "flags", "reasons", "supplier_count"],
+      [
+        "run_id",
+        "smelter_key",
+        "cid",
+        "name",
+        "metal",
+        "country_iso2",
+        "rmi_status",
+        "sanctions",
+        "score",
+        "band",
+        "flags",
+        "reasons",
+        "supplier_count",
+      ],
       scored.smelters.map((s) => {
         const f = factsByKey.get(s.key)!;
-        return [id, s.key, f.cid, s.name, normalizeMetal(s.metal), f.location?.iso2 ?? null, f.status, f.sanctions, s.score, s.band, JSON.stringify(s.flags), JSON.stringify(s.reasons), supplierCount.get(s.key) ?? 0];
+        return [
+          id,
+          s.key,
+          f.cid,
+          s.name,
+          normalizeMetal(s.metal),
+          f.location?.iso2 ?? null,
+          f.status,
+          f.sanctions,
+          s.score,
+          s.band,
+          JSON.stringify(s.flags),
+          JSON.stringify(s.reasons),
+          supplierCount.get(s.key) ?? 0,
+        ];
       }),
     );
     await db.insertRows(
       "supplier_scores",
       ["run_id", "supplier_id", "name", "declaration_id", "responded", "score", "band", "smelter_count", "reasons"],
-      scored.suppliers.map(({ facts, score }) => [id, facts.supplierId, facts.name, facts.declaration?.declarationId ?? null, score.responded, score.score, score.band, score.smelterCount, JSON.stringify(score.reasons)]),
+      scored.suppliers.map(({ facts, score }) => [
+        id,
+        facts.supplierId,
+        facts.name,
+        facts.declaration?.declarationId ?? null,
+        score.responded,
+        score.score,
+        score.band,
+        score.smelterCount,
+        JSON.stringify(score.reasons),
+      ]),
     );
     await db.insertRows(
       "supplier_smelter_links",
       ["run_id", "supplier_id", "smelter_key"],
-      scored.suppliers.flatMap(({ facts }) => (facts.declaration?.smelterKeys ?? []).map((k) => [id, facts.supplierId, k])),
+      scored.suppliers.flatMap(({ facts }) =>
+        (facts.declaration?.smelterKeys ?? []).map((k) => [id, facts.supplierId, k]),
+      ),
     );
     await db.insertRows(
       "product_scores",
-      ["run_id", "product", "score", "band", "coverage", "data_gap", "suppliers_in_scope", "suppliers_answered", "reasons"],
-      scored.products.map((p) => [id, p.product, p.score, p.band, p.coverage, p.dataGap, p.suppliersInScope, p.suppliersAnswered, JSON.stringify(p.reasons)]),
+      [
+        "run_id",
+        "product",
+        "score",
+        "band",
+        "coverage",
+        "data_gap",
+        "suppliers_in_scope",
+        "suppliers_answered",
+        "reasons",
+      ],
+      scored.products.map((p) => [
+        id,
+        p.product,
+        p.score,
+        p.band,
+        p.coverage,
+        p.dataGap,
+        p.suppliersInScope,
+        p.suppliersAnswered,
+        JSON.stringify(p.reasons),
+      ]),
     );
     return id;
   });

@@ -1,6 +1,15 @@
 import type { ProductFacts, SupplierFacts } from "./facts.ts";
 import type { RiskModel } from "./model.ts";
-import { bandFor, clamp100, round1, type Band, type ProductScore, type Reason, type SmelterScore, type SupplierScore } from "./result.ts";
+import {
+  bandFor,
+  clamp100,
+  round1,
+  type Band,
+  type ProductScore,
+  type Reason,
+  type SmelterScore,
+  type SupplierScore,
+} from "./result.ts";
 
 export interface ScoredSupplier {
   facts: SupplierFacts;
@@ -33,9 +42,17 @@ export function scoreProduct(
   for (const { s } of answered) if (s && (worst === null || (s.score.score ?? 0) > (worst.score.score ?? 0))) worst = s;
   if (worst) {
     const top = worst.score.score ?? 0;
-    reasons.push({ factor: "worst-supplier", points: round1((w.worstSupplier * top) / 100), evidence: `${worst.facts.name} (${worst.facts.supplierId}) scores ${top} (${worst.score.band})` });
+    reasons.push({
+      factor: "worst-supplier",
+      points: round1((w.worstSupplier * top) / 100),
+      evidence: `${worst.facts.name} (${worst.facts.supplierId}) scores ${top} (${worst.score.band})`,
+    });
     const mean = answered.reduce((sum, x) => sum + (x.s?.score.score ?? 0), 0) / answered.length;
-    reasons.push({ factor: "supplier-spread", points: round1((w.meanSupplier * mean) / 100), evidence: `mean score of the ${answered.length} answered supplier(s): ${round1(mean)}` });
+    reasons.push({
+      factor: "supplier-spread",
+      points: round1((w.meanSupplier * mean) / 100),
+      evidence: `mean score of the ${answered.length} answered supplier(s): ${round1(mean)}`,
+    });
   }
   const gapPoints = round1(w.coverageGap * (1 - coverage));
   const coverageText =
@@ -45,13 +62,16 @@ export function scoreProduct(
   reasons.push({ factor: "coverage", points: gapPoints, evidence: coverageText });
 
   const reachable = new Map<string, SmelterScore>();
-  for (const { s } of answered) for (const k of s?.facts.declaration?.smelterKeys ?? []) {
-    const sc = smelters.get(k);
-    if (sc) reachable.set(k, sc);
-  }
+  for (const { s } of answered)
+    for (const k of s?.facts.declaration?.smelterKeys ?? []) {
+      const sc = smelters.get(k);
+      if (sc) reachable.set(k, sc);
+    }
   const hot = [...reachable.values()].filter((s) => s.band === "High" || s.band === "Critical");
   // Excluded (removed, not operating) smelters still need follow-up, as in the supplier's smelter share.
-  const flagged = [...reachable.values()].filter((s) => s.band === "High" || s.band === "Critical" || s.band === "Excluded");
+  const flagged = [...reachable.values()].filter(
+    (s) => s.band === "High" || s.band === "Critical" || s.band === "Excluded",
+  );
   if (flagged.length > 0) {
     const metals = [...new Set(flagged.map((s) => s.metal))].sort();
     const excluded = flagged.length - hot.length;
@@ -68,12 +88,31 @@ export function scoreProduct(
   if (critical.length > 0) {
     score = 100;
     band = "Critical";
-    reasons.unshift({ factor: "critical-smelter", points: 0, override: "critical", evidence: `reaches Critical smelter(s) ${critical.map((s) => `${s.name} (${s.key})`).join(", ")}` });
+    reasons.unshift({
+      factor: "critical-smelter",
+      points: 0,
+      override: "critical",
+      evidence: `reaches Critical smelter(s) ${critical.map((s) => `${s.name} (${s.key})`).join(", ")}`,
+    });
   }
   const dataGap = coverage < model.product.minCoverage;
   if (dataGap && band === "Low") {
     band = "Data gap";
-    reasons.unshift({ factor: "coverage", points: 0, override: "data-gap", evidence: `coverage ${Math.round(coverage * 100)}% is below ${Math.round(model.product.minCoverage * 100)}%: too little data to call this Low` });
+    reasons.unshift({
+      factor: "coverage",
+      points: 0,
+      override: "data-gap",
+      evidence: `coverage ${Math.round(coverage * 100)}% is below ${Math.round(model.product.minCoverage * 100)}%: too little data to call this Low`,
+    });
   }
-  return { product: p.product, score, band, coverage: Math.round(coverage * 1000) / 1000, dataGap, suppliersInScope: ids.length, suppliersAnswered: answered.length, reasons };
+  return {
+    product: p.product,
+    score,
+    band,
+    coverage: Math.round(coverage * 1000) / 1000,
+    dataGap,
+    suppliersInScope: ids.length,
+    suppliersAnswered: answered.length,
+    reasons,
+  };
 }

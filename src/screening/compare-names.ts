@@ -9,7 +9,11 @@ export interface NameComparison {
 }
 
 type Kind = "distinctive" | "descriptor" | "generic";
-interface Tok { t: string; kind: Kind; w: number }
+interface Tok {
+  t: string;
+  kind: Kind;
+  w: number;
+}
 
 const KIND_WEIGHT = { descriptor: 0.6, generic: 0.25 } as const;
 /** A name that matches on one short word only ("Alpha", "Luna", "MSC") is never more than a weak lead; one long word spelled differently is at most a review. */
@@ -31,7 +35,11 @@ function tokens(n: ScreeningName, weight: (t: string) => number): Tok[] {
  * common → 0; a single short word in common → 0.5; a single word spelled differently → 0.75 (0.85 from ten letters); less than 60% of either side's distinctive weight
  * matched → 0.6.
  */
-export function compareNames(query: ScreeningName, listed: ScreeningName, weight: (t: string) => number): NameComparison {
+export function compareNames(
+  query: ScreeningName,
+  listed: ScreeningName,
+  weight: (t: string) => number,
+): NameComparison {
   const q = tokens(query, weight);
   const l = tokens(listed, weight);
   const used = new Set<number>();
@@ -68,7 +76,10 @@ export function compareNames(query: ScreeningName, listed: ScreeningName, weight
   } else if (content.length === 1 && content[0]!.t.length < SHORT_SINGLE) {
     if (score > 0.5) capped = `only one short word in common (${content[0]!.t})`;
     score = Math.min(score, 0.5);
-  } else if (content.length === 1 && (q.filter((t) => t.kind === "distinctive").length > 1 || l.filter((t) => t.kind === "distinctive").length > 1)) {
+  } else if (
+    content.length === 1 &&
+    (q.filter((t) => t.kind === "distinctive").length > 1 || l.filter((t) => t.kind === "distinctive").length > 1)
+  ) {
     if (score > 0.6) capped = `one word in common (${content[0]!.t}) while other distinctive words differ`;
     score = Math.min(score, 0.6);
   } else if (content.length === 1 && content[0]!.similarity < 1) {

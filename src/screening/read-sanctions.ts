@@ -3,8 +3,16 @@ import { SanctionsEntry } from "../../loaders/reference/sanctions-entry.ts";
 import { currentSanctionsLoads } from "../../loaders/reference/store-sanctions.ts";
 
 interface EntryRow {
-  load_id: number; list: string; entry_id: string; name: string; entry_type: string; programs: string | null;
-  countries: string | null; countries_from_address: boolean; remarks: string | null; designated: string | null;
+  load_id: number;
+  list: string;
+  entry_id: string;
+  name: string;
+  entry_type: string;
+  programs: string | null;
+  countries: string | null;
+  countries_from_address: boolean;
+  remarks: string | null;
+  designated: string | null;
 }
 
 /** Reads the entries of the given loads (default: the current load of every sanctions kind). */
@@ -12,9 +20,12 @@ export async function readSanctionsEntries(db: Database, loadIds?: readonly numb
   const ids = loadIds ?? (await currentSanctionsLoads(db));
   const out: SanctionsEntry[] = [];
   for (const loadId of ids) {
-    const rows = await db.all<EntryRow>("SELECT * FROM sanctions_entries WHERE load_id = ? ORDER BY entry_id", [loadId]);
+    const rows = await db.all<EntryRow>("SELECT * FROM sanctions_entries WHERE load_id = ? ORDER BY entry_id", [
+      loadId,
+    ]);
     const names = await db.all<{ entry_id: string; name: string; name_type: string }>(
-      "SELECT entry_id, name, name_type FROM sanctions_names WHERE load_id = ?", [loadId],
+      "SELECT entry_id, name, name_type FROM sanctions_names WHERE load_id = ?",
+      [loadId],
     );
     const aliases = new Map<string, { name: string; nameType: string }[]>();
     for (const n of names) {
@@ -24,9 +35,15 @@ export async function readSanctionsEntries(db: Database, loadIds?: readonly numb
     }
     for (const r of rows) {
       const parsed = SanctionsEntry.safeParse({
-        list: r.list, id: r.entry_id, name: r.name, type: r.entry_type,
-        programs: r.programs ? r.programs.split("; ") : [], countries: r.countries ? r.countries.split(",") : [],
-        countriesFromAddress: r.countries_from_address, aliases: aliases.get(r.entry_id) ?? [], remarks: r.remarks,
+        list: r.list,
+        id: r.entry_id,
+        name: r.name,
+        type: r.entry_type,
+        programs: r.programs ? r.programs.split("; ") : [],
+        countries: r.countries ? r.countries.split(",") : [],
+        countriesFromAddress: r.countries_from_address,
+        aliases: aliases.get(r.entry_id) ?? [],
+        remarks: r.remarks,
         designated: r.designated,
       });
       if (parsed.success) out.push(parsed.data);

@@ -31,7 +31,16 @@ export function readLookupCsv(files: readonly string[]): ReferenceSmelter[] {
     if (!existsSync(file)) continue;
     const [header, ...records] = parseCsv(readFileSync(file, "utf8"));
     const col = (name: string) => header?.fields.indexOf(name) ?? -1;
-    const c = { metal: col("metal"), alias: col("smelter_lookup_name"), name: col("standard_smelter_name"), country: col("country"), cid: col("smelter_id"), street: col("street"), city: col("city"), state: col("state_province") };
+    const c = {
+      metal: col("metal"),
+      alias: col("smelter_lookup_name"),
+      name: col("standard_smelter_name"),
+      country: col("country"),
+      cid: col("smelter_id"),
+      street: col("street"),
+      city: col("city"),
+      state: col("state_province"),
+    };
     for (const { fields } of records) {
       const cid = normalizeCid(fields[c.cid]);
       const metal = normalizeMetal(fields[c.metal]);
@@ -41,7 +50,10 @@ export function readLookupCsv(files: readonly string[]): ReferenceSmelter[] {
       let s = byKey.get(key);
       if (!s) {
         const country = cleanText(fields[c.country]);
-        const address = [fields[c.street], fields[c.city], fields[c.state]].map((v) => cleanText(v)).filter(Boolean).join(", ");
+        const address = [fields[c.street], fields[c.city], fields[c.state]]
+          .map((v) => cleanText(v))
+          .filter(Boolean)
+          .join(", ");
         s = { cid, metal, name, country, countryIso2: countryToIso2(country), aliases: [], address: address || null };
         byKey.set(key, s);
       }
@@ -54,15 +66,29 @@ export function readLookupCsv(files: readonly string[]): ReferenceSmelter[] {
 
 /** Reference smelters from the database (current look-up loads), else from the shipped look-up CSVs. */
 export async function readReferenceSmelters(db: Database): Promise<ReferenceSmelter[]> {
-  const rows = await db.all<{ cid: string; metal: string; standard_name: string; country: string | null; country_iso2: string | null; street: string | null; city: string | null; state: string | null }>(
+  const rows = await db.all<{
+    cid: string;
+    metal: string;
+    standard_name: string;
+    country: string | null;
+    country_iso2: string | null;
+    street: string | null;
+    city: string | null;
+    state: string | null;
+  }>(
     "SELECT cid, metal, standard_name, country, country_iso2, street, city, state FROM current_ref_smelters ORDER BY metal, cid",
   );
   if (rows.length > 0) {
-    const aliases = await db.all<{ metal: string; cid: string; alias: string }>("SELECT metal, cid, alias FROM current_ref_smelter_aliases ORDER BY alias");
+    const aliases = await db.all<{ metal: string; cid: string; alias: string }>(
+      "SELECT metal, cid, alias FROM current_ref_smelter_aliases ORDER BY alias",
+    );
     const byKey = new Map<string, string[]>();
     for (const a of aliases) byKey.set(`${a.metal}|${a.cid}`, [...(byKey.get(`${a.metal}|${a.cid}`) ?? []), a.alias]);
     return rows.map((r) => ({
-      cid: r.cid, metal: r.metal, name: r.standard_name, country: r.country,
+      cid: r.cid,
+      metal: r.metal,
+      name: r.standard_name,
+      country: r.country,
       countryIso2: r.country_iso2 ?? countryToIso2(r.country),
       aliases: (byKey.get(`${r.metal}|${r.cid}`) ?? []).filter((a) => a !== r.standard_name),
       address: [r.street, r.city, r.state].filter(Boolean).join(", ") || null,

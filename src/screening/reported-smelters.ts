@@ -47,10 +47,16 @@ const PLACEHOLDER_LOOKUP = /^smelter not (yet )?(listed|identified)$/i;
  * Pure: groups reported rows by scoring's smelter key and reported country. Rows scoring ignores (no metal, no
  * typed name, a literal 0) are skipped; a matched CID's group keeps only spellings the reference does not know.
  */
-export function groupReportedRows(rows: readonly ReportedRow[], reference: readonly ReferenceSmelter[]): ReportedSmelter[] {
+export function groupReportedRows(
+  rows: readonly ReportedRow[],
+  reference: readonly ReferenceSmelter[],
+): ReportedSmelter[] {
   const known = new Map<string, { iso2: string | null; names: Set<string> }>();
   for (const s of reference) {
-    known.set(`${s.metal.toLowerCase()}|${s.cid}`, { iso2: s.countryIso2, names: new Set([s.name, ...s.aliases].map(normalizeName)) });
+    known.set(`${s.metal.toLowerCase()}|${s.cid}`, {
+      iso2: s.countryIso2,
+      names: new Set([s.name, ...s.aliases].map(normalizeName)),
+    });
   }
   type Group = ReportedSmelter & { counts: Map<string, { spelling: string; n: number }> };
   const groups = new Map<string, Group>();
@@ -62,7 +68,18 @@ export function groupReportedRows(rows: readonly ReportedRow[], reference: reado
     const ref = r.cid ? known.get(`${metal.toLowerCase()}|${r.cid}`) : undefined;
     const iso2 = r.cid ? (ref?.iso2 ?? countryToIso2(r.country)) : countryToIso2(r.country);
     const id = `${key}|${metal.toLowerCase()}|${iso2 ?? ""}`;
-    const group: Group = groups.get(id) ?? { key, cid: r.cid, referenced: ref !== undefined, metal, countryIso2: iso2, spellings: [], address: null, rows: 0, mineCountries: [], counts: new Map() };
+    const group: Group = groups.get(id) ?? {
+      key,
+      cid: r.cid,
+      referenced: ref !== undefined,
+      metal,
+      countryIso2: iso2,
+      spellings: [],
+      address: null,
+      rows: 0,
+      mineCountries: [],
+      counts: new Map(),
+    };
     group.rows += 1;
     const lookup = cleanText(r.lookup_name);
     for (const spelling of [name, lookup && !PLACEHOLDER_LOOKUP.test(lookup) ? lookup : null]) {
@@ -71,16 +88,23 @@ export function groupReportedRows(rows: readonly ReportedRow[], reference: reado
       const seen = group.counts.get(folded);
       group.counts.set(folded, { spelling: seen?.spelling ?? spelling, n: (seen?.n ?? 0) + 1 });
     }
-    group.address ??= [r.street, r.city, r.state].map((v) => cleanText(v)).filter(Boolean).join(", ") || null;
+    group.address ??=
+      [r.street, r.city, r.state]
+        .map((v) => cleanText(v))
+        .filter(Boolean)
+        .join(", ") || null;
     const mines = cleanText(r.mine_countries);
     if (mines) group.mineCountries.push({ text: mines, source: `${r.declaration_id} smelter row ${r.row}` });
     const mineList = cleanText(r.mine_list_countries);
-    if (mineList) group.mineCountries.push({ text: mineList, source: `${r.declaration_id} mine list (smelter row ${r.row})` });
+    if (mineList)
+      group.mineCountries.push({ text: mineList, source: `${r.declaration_id} mine list (smelter row ${r.row})` });
     groups.set(id, group);
   }
   return [...groups.values()].map(({ counts, ...g }) => ({
     ...g,
-    spellings: [...counts.values()].sort((a, b) => b.n - a.n || (a.spelling < b.spelling ? -1 : a.spelling > b.spelling ? 1 : 0)).map((c) => c.spelling),
+    spellings: [...counts.values()]
+      .sort((a, b) => b.n - a.n || (a.spelling < b.spelling ? -1 : a.spelling > b.spelling ? 1 : 0))
+      .map((c) => c.spelling),
   }));
 }
 

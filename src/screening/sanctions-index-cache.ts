@@ -11,7 +11,13 @@ const FORMAT = "assay-sanctions-index/1";
 const SUFFIX = ".sanctions-index-";
 
 // The code that decides how a listed name is split: a change to it makes every cached index stale.
-const CODE = ["./screening-name.ts", "./legal-forms.ts", "./sanctions-index.ts", "./read-sanctions.ts", "../text/normalize.ts"];
+const CODE = [
+  "./screening-name.ts",
+  "./legal-forms.ts",
+  "./sanctions-index.ts",
+  "./read-sanctions.ts",
+  "../text/normalize.ts",
+];
 let codeHash: string | null = null;
 function codeVersion(): string {
   if (codeHash) return codeHash;
@@ -43,18 +49,44 @@ interface CacheFile {
 
 function pack(index: SanctionsIndex, key: string, loadIds: number[]): CacheFile {
   return {
-    format: FORMAT, key, loadIds,
+    format: FORMAT,
+    key,
+    loadIds,
     entries: index.entries.map((e) => [e.list, e.id, e.name, e.type, e.programs, e.countries, e.countriesFromAddress]),
-    names: index.names.map((n) => [n.entry, n.nameType, n.name.original, n.name.distinctive, n.name.descriptor, n.name.generic, n.name.legalForms]),
-    byToken: [...index.byToken], byPrefix: [...index.byPrefix], df: [...index.df],
+    names: index.names.map((n) => [
+      n.entry,
+      n.nameType,
+      n.name.original,
+      n.name.distinctive,
+      n.name.descriptor,
+      n.name.generic,
+      n.name.legalForms,
+    ]),
+    byToken: [...index.byToken],
+    byPrefix: [...index.byPrefix],
+    df: [...index.df],
   };
 }
 
 function unpack(data: CacheFile): SanctionsIndex {
-  const entries: ListedParty[] = data.entries.map(([list, id, name, type, programs, countries, countriesFromAddress]) => ({ list, id, name, type, programs, countries, countriesFromAddress }));
-  const names: IndexedName[] = data.names.map(([entry, nameType, original, distinctive, descriptor, generic, legalForms]) => ({
-    entry, nameType, name: { original, distinctive, descriptor, generic, legalForms },
-  }));
+  const entries: ListedParty[] = data.entries.map(
+    ([list, id, name, type, programs, countries, countriesFromAddress]) => ({
+      list,
+      id,
+      name,
+      type,
+      programs,
+      countries,
+      countriesFromAddress,
+    }),
+  );
+  const names: IndexedName[] = data.names.map(
+    ([entry, nameType, original, distinctive, descriptor, generic, legalForms]) => ({
+      entry,
+      nameType,
+      name: { original, distinctive, descriptor, generic, legalForms },
+    }),
+  );
   return { entries, names, byToken: new Map(data.byToken), byPrefix: new Map(data.byPrefix), df: new Map(data.df) };
 }
 
@@ -68,10 +100,13 @@ export interface LoadedSanctionsIndex {
 
 /** Identifies the current lists: their load ids and content hashes, plus the name-splitting code. */
 export async function sanctionsIndexKey(db: Database, loadIds: readonly number[]): Promise<string> {
-  const loads = loadIds.length === 0 ? [] : await db.all<{ load_id: number; sha256: string }>(
-    `SELECT load_id, sha256 FROM reference_loads WHERE load_id IN (${loadIds.map(() => "?").join(", ")}) ORDER BY load_id`,
-    [...loadIds],
-  );
+  const loads =
+    loadIds.length === 0
+      ? []
+      : await db.all<{ load_id: number; sha256: string }>(
+          `SELECT load_id, sha256 FROM reference_loads WHERE load_id IN (${loadIds.map(() => "?").join(", ")}) ORDER BY load_id`,
+          [...loadIds],
+        );
   return createHash("sha256").update(codeVersion()).update(JSON.stringify(loads)).digest("hex").slice(0, 24);
 }
 
@@ -108,7 +143,10 @@ function writeCache(dir: string, prefix: string, file: string, content: CacheFil
  * keyed by the load ids and hashes of the lists and the name-splitting code; older cache files of that database are removed.
  * `cacheDir: null` (and an in-memory database) never caches.
  */
-export async function loadSanctionsIndex(db: Database, options: { cacheDir?: string | null; loadIds?: readonly number[] } = {}): Promise<LoadedSanctionsIndex> {
+export async function loadSanctionsIndex(
+  db: Database,
+  options: { cacheDir?: string | null; loadIds?: readonly number[] } = {},
+): Promise<LoadedSanctionsIndex> {
   const loadIds = [...(options.loadIds ?? (await currentSanctionsLoads(db)))];
   const dir = options.cacheDir === undefined ? (db.path === ":memory:" ? null : dirname(db.path)) : options.cacheDir;
   const key = dir ? await sanctionsIndexKey(db, loadIds) : null;

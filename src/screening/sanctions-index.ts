@@ -8,7 +8,10 @@ export interface IndexedName {
 }
 
 /** What a hit reports about a listed party (aliases live in `names`; remarks are not screened). */
-export type ListedParty = Pick<SanctionsEntry, "list" | "id" | "name" | "type" | "programs" | "countries" | "countriesFromAddress">;
+export type ListedParty = Pick<
+  SanctionsEntry,
+  "list" | "id" | "name" | "type" | "programs" | "countries" | "countriesFromAddress"
+>;
 
 /** Listed names prepared once for screening: an inverted index on folded tokens and 4-letter prefixes. */
 export interface SanctionsIndex {

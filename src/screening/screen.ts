@@ -89,7 +89,8 @@ export function screen(
         `name "${spelling}" ~ listed ${listed.nameType} "${listed.name.original}" (similarity ${round(cmp.score)})`,
       ];
       const variants = cmp.pairs.filter((p) => p.similarity < 1 || p.query !== p.listed);
-      if (variants.length) reasons.push(`spelling variants: ${variants.map((p) => `${p.query} ≈ ${p.listed}`).join(", ")}`);
+      if (variants.length)
+        reasons.push(`spelling variants: ${variants.map((p) => `${p.query} ≈ ${p.listed}`).join(", ")}`);
       if (q.legalForms.length || listed.name.legalForms.length) {
         reasons.push(`legal forms ignored: ${[...new Set([...q.legalForms, ...listed.name.legalForms])].join(", ")}`);
       }
@@ -109,7 +110,14 @@ export function screen(
       if (score < o.review) continue;
       const seen = best.get(listed.entry);
       if (!seen || score > seen.score) {
-        best.set(listed.entry, { list: entry.list, id: entry.id, name: entry.name, program: entry.programs.join("; "), score, reasons });
+        best.set(listed.entry, {
+          list: entry.list,
+          id: entry.id,
+          name: entry.name,
+          program: entry.programs.join("; "),
+          score,
+          reasons,
+        });
       }
     }
   }

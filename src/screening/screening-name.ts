@@ -1,7 +1,14 @@
 import { countryToIso2 } from "../text/countries.ts";
 import { editDistance } from "../text/edit-distance.ts";
 import { normalizeName } from "../text/normalize.ts";
-import { ABBREVIATIONS, DESCRIPTOR_TOKENS, GENERIC_TOKENS, LEGAL_PHRASES, LEGAL_TOKENS, STOP_TOKENS } from "./legal-forms.ts";
+import {
+  ABBREVIATIONS,
+  DESCRIPTOR_TOKENS,
+  GENERIC_TOKENS,
+  LEGAL_PHRASES,
+  LEGAL_TOKENS,
+  STOP_TOKENS,
+} from "./legal-forms.ts";
 
 export interface ScreeningName {
   /** The spelling this was made from. */
@@ -50,7 +57,10 @@ export function foldToken(token: string): string {
  */
 export function nameVariants(name: string, bracketed = true): string[] {
   const out = new Set<string>([name]);
-  const bare = name.replace(/\([^)]*\)/g, " ").replace(/\s+/g, " ").trim();
+  const bare = name
+    .replace(/\([^)]*\)/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   if (bare !== "" && bare !== name) out.add(bare);
   if (bracketed) {
     for (const m of name.matchAll(/\(([^)]+)\)/g)) {
@@ -95,7 +105,13 @@ export function screeningName(name: string): ScreeningName {
     else if (GENERIC_TOKENS.has(word)) generic.push(folded);
     else distinctive.push(folded);
   }
-  return { original: name, distinctive: [...new Set(distinctive)], descriptor: [...new Set(descriptor)], generic: [...new Set(generic)], legalForms };
+  return {
+    original: name,
+    distinctive: [...new Set(distinctive)],
+    descriptor: [...new Set(descriptor)],
+    generic: [...new Set(generic)],
+    legalForms,
+  };
 }
 
 /**

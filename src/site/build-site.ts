@@ -65,7 +65,12 @@ async function runBuild(root: string, options: SiteBuildOptions): Promise<void> 
   }
 }
 
-async function frameworkBuild(root: string, staging: string, options: SiteBuildOptions, log: (line: string) => void): Promise<void> {
+async function frameworkBuild(
+  root: string,
+  staging: string,
+  options: SiteBuildOptions,
+  log: (line: string) => void,
+): Promise<void> {
   clearLoaderCache(root);
   await fillNpmCache(root);
   const bin = join(REPO_ROOT, "node_modules", ".bin");
@@ -91,6 +96,13 @@ async function frameworkBuild(root: string, staging: string, options: SiteBuildO
     child.on("error", fail);
     child.on("close", (c) => done(c ?? 1));
   });
-  if (code !== 0) throw new AssayError(`site build failed (observable build exited ${code}); see the log above; the previous site was left as it was`, { exitCode: 1 });
-  if (!existsSync(join(staging, "index.html"))) throw new AssayError(`site build failed: no index.html was written; the previous site was left as it was`, { exitCode: 1 });
+  if (code !== 0)
+    throw new AssayError(
+      `site build failed (observable build exited ${code}); see the log above; the previous site was left as it was`,
+      { exitCode: 1 },
+    );
+  if (!existsSync(join(staging, "index.html")))
+    throw new AssayError(`site build failed: no index.html was written; the previous site was left as it was`, {
+      exitCode: 1,
+    });
 }

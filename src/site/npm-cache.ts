@@ -17,7 +17,10 @@ function packageDir(name: string, from: string): string {
   // Resolve through the package that depends on it (Framework's own copies win).
   const req = createRequire(join(from, "package.json"));
   let dir = dirname(req.resolve(name));
-  while (!existsSync(join(dir, "package.json")) || JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).name !== name) {
+  while (
+    !existsSync(join(dir, "package.json")) ||
+    JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).name !== name
+  ) {
     const parent = dirname(dir);
     if (parent === dir) throw new Error(`cannot find package.json of ${name}`);
     dir = parent;
@@ -34,7 +37,8 @@ export async function fillNpmCache(root: string, names: readonly string[] = CDN_
     // A failed CDN fetch leaves an empty version folder that Framework would prefer to ours: remove it.
     if (existsSync(npmDir)) {
       for (const entry of readdirSync(npmDir)) {
-        if (entry.startsWith(`${name}@`) && !existsSync(join(npmDir, entry, "_esm.js"))) rmSync(join(npmDir, entry), { recursive: true, force: true });
+        if (entry.startsWith(`${name}@`) && !existsSync(join(npmDir, entry, "_esm.js")))
+          rmSync(join(npmDir, entry), { recursive: true, force: true });
       }
     }
     const dir = packageDir(name, existsSync(join(frameworkDir, "node_modules", name)) ? frameworkDir : REPO_ROOT);

@@ -8,7 +8,9 @@ import { serveStatic } from "./static-server.ts";
 export async function renderReportPdf(options: { site: string; file: string }): Promise<{ bytes: number }> {
   const site = resolve(options.site);
   if (!existsSync(join(site, "report.html"))) {
-    throw new AssayError(`assay report: ${join(site, "report.html")} not found (build the site first: assay build)`, { exitCode: 2 });
+    throw new AssayError(`assay report: ${join(site, "report.html")} not found (build the site first: assay build)`, {
+      exitCode: 2,
+    });
   }
   if (!chromiumAvailable()) {
     throw new AssayError(
@@ -22,7 +24,12 @@ export async function renderReportPdf(options: { site: string; file: string }): 
     const page = await browser.newPage();
     await page.goto(`${server.url}/report`, { waitUntil: "networkidle" });
     await page.emulateMedia({ media: "print" });
-    const pdf = await page.pdf({ path: resolve(options.file), format: "A4", printBackground: true, margin: { top: "14mm", bottom: "14mm", left: "14mm", right: "14mm" } });
+    const pdf = await page.pdf({
+      path: resolve(options.file),
+      format: "A4",
+      printBackground: true,
+      margin: { top: "14mm", bottom: "14mm", left: "14mm", right: "14mm" },
+    });
     return { bytes: pdf.length };
   } finally {
     await browser.close();

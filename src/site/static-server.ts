@@ -45,11 +45,16 @@ export function isLocalHost(host: string | undefined, port: number): boolean {
 }
 
 /** Serves a built site on 127.0.0.1 (a random port unless given); resolves once listening. */
-export async function serveStatic(root: string, port = 0): Promise<{ server: Server; url: string; close(): Promise<void> }> {
+export async function serveStatic(
+  root: string,
+  port = 0,
+): Promise<{ server: Server; url: string; close(): Promise<void> }> {
   let actual = port;
   const server = createServer((req, res) => {
     if (!isLocalHost(req.headers.host, actual)) {
-      res.writeHead(421, { "content-type": "text/plain" }).end("misdirected request: this server answers only to 127.0.0.1 and localhost");
+      res
+        .writeHead(421, { "content-type": "text/plain" })
+        .end("misdirected request: this server answers only to 127.0.0.1 and localhost");
       return;
     }
     if (req.method !== "GET" && req.method !== "HEAD") {
@@ -61,7 +66,10 @@ export async function serveStatic(root: string, port = 0): Promise<{ server: Ser
       res.writeHead(404, { "content-type": "text/plain" }).end("not found");
       return;
     }
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "x-content-type-options": "nosniff" });
+    res.writeHead(200, {
+      "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+      "x-content-type-options": "nosniff",
+    });
     if (req.method === "HEAD") {
       res.end();
       return;

@@ -12,8 +12,10 @@ const alive = (pid: number) => {
 };
 
 /** The folder beside `output` a build writes into; swapped in only when the build completed. */
-export const stagingFolder = (output: string, pid = process.pid) => join(dirname(output), `.${basename(output)}.building-${pid}`);
-const asideFolder = (output: string, pid = process.pid) => join(dirname(output), `.${basename(output)}.previous-${pid}`);
+export const stagingFolder = (output: string, pid = process.pid) =>
+  join(dirname(output), `.${basename(output)}.building-${pid}`);
+const asideFolder = (output: string, pid = process.pid) =>
+  join(dirname(output), `.${basename(output)}.previous-${pid}`);
 
 /**
  * Refuses an output folder that holds something other than an Assay site (or nothing), and tidies what a killed build
@@ -24,12 +26,17 @@ export function prepareOutput(output: string): void {
   if (existsSync(output)) {
     const entries = readdirSync(output);
     if (entries.length > 0 && !entries.includes("_observablehq")) {
-      throw new AssayError(`${output}: not empty and not an Assay site; refusing to overwrite it (choose another --out)`, { exitCode: 2 });
+      throw new AssayError(
+        `${output}: not empty and not an Assay site; refusing to overwrite it (choose another --out)`,
+        { exitCode: 2 },
+      );
     }
   }
   const parent = dirname(output);
   if (!existsSync(parent)) return;
-  const pattern = new RegExp(`^\\.${basename(output).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(building|previous)-(\\d+)$`);
+  const pattern = new RegExp(
+    `^\\.${basename(output).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(building|previous)-(\\d+)$`,
+  );
   for (const entry of readdirSync(parent)) {
     const m = pattern.exec(entry);
     if (!m || alive(Number(m[2]))) continue;

@@ -123,7 +123,11 @@ export function csvField(value: CsvValue, neutralize = true): string {
 }
 
 /** A CSV document (RFC 4180) from a header and rows; the one CSV writer every export uses. */
-export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<CsvValue>>, options: CsvWriteOptions = {}): string {
+export function toCsv(
+  header: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<CsvValue>>,
+  options: CsvWriteOptions = {},
+): string {
   const { neutralize = true, bom = false, eol = "\r\n" } = options;
   const lines = [header, ...rows].map((row) => row.map((v) => csvField(v, neutralize)).join(","));
   return `${bom ? "\ufeff" : ""}${lines.join(eol)}${eol}`;

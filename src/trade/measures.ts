@@ -13,7 +13,10 @@ export const TradeMeasure = z.object({
   /** First day the measure may be in force (YYYY-MM-DD; a month or year alone becomes its first day). */
   effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   /** Last day in force, or null when open-ended (a month or year alone becomes its last day). */
-  effectiveTo: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  effectiveTo: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
   /** The dates as the list wrote them, e.g. "2026" or "2023-06", kept so an approximate date shows as such. */
   effectiveFromText: z.string(),
   effectiveToText: z.string(),
@@ -94,7 +97,11 @@ export interface MeasureSubject {
  * The measures in force during `window` that bind a subject's mineral from its location or a reported mine country.
  * A measure on any origin (a Section 232 tariff) binds every subject of its mineral, once, on its location.
  */
-export function measuresFor(measures: readonly TradeMeasure[], subject: MeasureSubject, window: DateWindow): MeasureHit[] {
+export function measuresFor(
+  measures: readonly TradeMeasure[],
+  subject: MeasureSubject,
+  window: DateWindow,
+): MeasureHit[] {
   const hits: MeasureHit[] = [];
   for (const m of measures) {
     if (!inForceDuring(m, window) || m.mineral.toLowerCase() !== subject.mineral.toLowerCase()) continue;

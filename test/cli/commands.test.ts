@@ -9,14 +9,17 @@ function capture() {
 }
 
 describe("command registry", () => {
-  it.each(commands.map((c) => [c.name, c] as const))("%s: the listed name and summary are the command's own, and --help works", async (name, entry) => {
-    const command = await entry.load();
-    expect(command.name).toBe(name);
-    expect(command.summary).toBe(entry.summary);
-    const { io, out } = capture();
-    expect(await main([name, "--help"], io)).toBe(0);
-    expect(out.join("")).toContain(`Usage: assay ${name}`);
-  });
+  it.each(commands.map((c) => [c.name, c] as const))(
+    "%s: the listed name and summary are the command's own, and --help works",
+    async (name, entry) => {
+      const command = await entry.load();
+      expect(command.name).toBe(name);
+      expect(command.summary).toBe(entry.summary);
+      const { io, out } = capture();
+      expect(await main([name, "--help"], io)).toBe(0);
+      expect(out.join("")).toContain(`Usage: assay ${name}`);
+    },
+  );
 
   it("lists commands in alphabetical order and rejects an unknown one naming the choices", async () => {
     const names = commands.map((c) => c.name);

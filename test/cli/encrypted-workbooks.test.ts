@@ -5,14 +5,13 @@ import { afterAll, describe, expect, it } from "vitest";
 import { encryptAgile, encryptStandard } from "../helpers/office-encrypt.ts";
 import { repoRoot } from "../helpers/paths.ts";
 import { runCli } from "../helpers/run-cli.ts";
-import { writeXls, xlsxAsXlsSheets, type XlsSheet } from "../helpers/xls-writer.ts";
+import { writeXls, xlsxAsXlsSheets } from "../helpers/xls-writer.ts";
 
 const work = mkdtempSync(join(tmpdir(), "assay-encrypted-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const source = "CMRT_Granite_Semiconductor_AB_2025.xlsx";
 const plain = readFileSync(join(repoRoot, "data/sample/inbox", source));
-
 
 const inbox = join(work, "inbox");
 mkdirSync(inbox);
@@ -27,12 +26,21 @@ writeFileSync(files.agile, encryptAgile(plain));
 writeFileSync(files.standard, encryptStandard(plain));
 writeFileSync(files.xls, writeXls(xlsxAsXlsSheets(plain), { encrypt: { method: "rc4-cryptoapi" } }));
 writeFileSync(files.locked, encryptAgile(plain, { password: "Quarterly2025!", spinCount: 1_000 }));
-writeFileSync(files.lockedXls, writeXls(xlsxAsXlsSheets(plain), { encrypt: { method: "rc4", password: "Quarterly2025!" } }));
+writeFileSync(
+  files.lockedXls,
+  writeXls(xlsxAsXlsSheets(plain), { encrypt: { method: "rc4", password: "Quarterly2025!" } }),
+);
 
 describe("workbooks encrypted with Excel's default password, end to end", () => {
-  const expected = JSON.parse(runCli(["check", join(repoRoot, "data/sample/inbox", source), "--json", "--as-of", "2025-12-01"]).stdout);
+  const expected = JSON.parse(
+    runCli(["check", join(repoRoot, "data/sample/inbox", source), "--json", "--as-of", "2025-12-01"]).stdout,
+  );
 
-  it.each([["agile", "Agile"], ["standard", "Standard"], ["xls", "RC4 CryptoAPI"]] as const)("assay check reads the %s file like the plain one, with an info finding", (kind, method) => {
+  it.each([
+    ["agile", "Agile"],
+    ["standard", "Standard"],
+    ["xls", "RC4 CryptoAPI"],
+  ] as const)("assay check reads the %s file like the plain one, with an info finding", (kind, method) => {
     const r = runCli(["check", files[kind], "--json", "--as-of", "2025-12-01"]);
     expect(r.code, r.stderr).toBe(0);
     const d = JSON.parse(r.stdout);
@@ -45,8 +53,13 @@ describe("workbooks encrypted with Excel's default password, end to end", () => 
     for (const file of [files.locked, files.lockedXls]) {
       const r = runCli(["check", file, "--json"]);
       expect(r.code).toBe(2);
-      expect(r.stderr).toBe(`${file}: cannot read as an RMI template: encrypted with a password; ask the supplier for an unprotected copy\n`);
-      expect(JSON.parse(r.stdout)).toEqual({ file, error: "encrypted with a password; ask the supplier for an unprotected copy" });
+      expect(r.stderr).toBe(
+        `${file}: cannot read as an RMI template: encrypted with a password; ask the supplier for an unprotected copy\n`,
+      );
+      expect(JSON.parse(r.stdout)).toEqual({
+        file,
+        error: "encrypted with a password; ask the supplier for an unprotected copy",
+      });
     }
   });
 
@@ -55,7 +68,9 @@ describe("workbooks encrypted with Excel's default password, end to end", () => 
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("5 file(s): 3 new, 0 unchanged, 2 rejected");
     for (const file of [files.locked, files.lockedXls]) {
-      expect(r.stdout).toContain(`rejected ${file}: encrypted with a password; ask the supplier for an unprotected copy`);
+      expect(r.stdout).toContain(
+        `rejected ${file}: encrypted with a password; ask the supplier for an unprotected copy`,
+      );
     }
     expect(r.stdout).not.toContain(`rejected ${files.agile}`);
     expect(r.stdout).not.toContain(`rejected ${files.xls}`);

@@ -19,7 +19,10 @@ function sqlJson<T>(db: string, query: string): T[] {
 }
 
 function rowCounts(db: string): Record<string, number> {
-  const tables = sqlJson<{ name: string }>(db, "SELECT table_name AS name FROM information_schema.tables WHERE table_type = 'BASE TABLE' ORDER BY 1");
+  const tables = sqlJson<{ name: string }>(
+    db,
+    "SELECT table_name AS name FROM information_schema.tables WHERE table_type = 'BASE TABLE' ORDER BY 1",
+  );
   const union = tables.map((t) => `SELECT '${t.name}' AS name, count(*) AS n FROM "${t.name}"`).join(" UNION ALL ");
   return Object.fromEntries(sqlJson<{ name: string; n: number }>(db, union).map((r) => [r.name, r.n]));
 }

@@ -13,22 +13,37 @@ describe("loadCountryRiskDatasets (shipped data)", () => {
     expect([...data.covered.keys()].sort()).toEqual(["AO", "BI", "CD", "CF", "CG", "RW", "SS", "TZ", "UG", "ZM"]);
     expect(data.cahra.size).toBe(29);
     expect(data.governance.size).toBeGreaterThan(200);
-    expect(new Set(data.labour.flatMap((g) => g.minerals))).toEqual(new Set(["gold", "tin", "tantalum", "niobium", "tungsten", "cobalt", "mica", "copper", "zinc", "silver"]));
+    expect(new Set(data.labour.flatMap((g) => g.minerals))).toEqual(
+      new Set(["gold", "tin", "tantalum", "niobium", "tungsten", "cobalt", "mica", "copper", "zinc", "silver"]),
+    );
   });
 });
 
 describe("goodToMinerals", () => {
   it.each([
-    ["Gold", ["gold"]], ["Tantalum ore (coltan)", ["tantalum", "niobium"]], ["Tin ore (cassiterite)", ["tin"]],
-    ["Tungsten ore (wolframite)", ["tungsten"]], ["Cobalt ore (heterogenite)", ["cobalt"]], ["Mica", ["mica"]],
-    ["Bricks", []], ["Diamonds", []], ["Garments", []],
+    ["Gold", ["gold"]],
+    ["Tantalum ore (coltan)", ["tantalum", "niobium"]],
+    ["Tin ore (cassiterite)", ["tin"]],
+    ["Tungsten ore (wolframite)", ["tungsten"]],
+    ["Cobalt ore (heterogenite)", ["cobalt"]],
+    ["Mica", ["mica"]],
+    ["Bricks", []],
+    ["Diamonds", []],
+    ["Garments", []],
   ])("%s → %j", (good, minerals) => expect(goodToMinerals(good)).toEqual(minerals));
 });
 
 describe("countryRisk", () => {
   it("DRC cobalt: no covered-country factor (Dodd-Frank is 3TG only), CAHRA whole country, child labour, low governance", () => {
     const r = countryRisk("CD", "Cobalt", data);
-    expect(r).toMatchObject({ iso2: "CD", name: "Democratic Republic of the Congo", covered: false, cahra: "country", childLabour: true, forcedLabour: false });
+    expect(r).toMatchObject({
+      iso2: "CD",
+      name: "Democratic Republic of the Congo",
+      covered: false,
+      cahra: "country",
+      childLabour: true,
+      forcedLabour: false,
+    });
     expect(r.governancePercentile).toBeLessThan(15);
     expect(r.factors.map((f) => f.code)).toEqual(["cahra-country", "child-labour", "governance"]);
     expect(r.factors.find((f) => f.code === "child-labour")!.detail).toMatch(/Cobalt ore \(heterogenite\)/);
@@ -37,7 +52,9 @@ describe("countryRisk", () => {
   it("DRC tin: covered country, and the EU list's 26 provinces listed one by one count as the whole country", () => {
     const r = countryRisk("CD", "tin", data);
     expect(r).toMatchObject({ covered: true, cahra: "country" });
-    expect(r.factors.find((f) => f.code === "cahra-country")!.detail).toContain("all 26 first-level regions are listed");
+    expect(r.factors.find((f) => f.code === "cahra-country")!.detail).toContain(
+      "all 26 first-level regions are listed",
+    );
     expect(countryRisk("BI", "tin", data).cahra, "Burundi, listed as a whole").toBe("country");
     expect(countryRisk("MX", "gold", data).cahra, "Mexico: 10 of 32 states").toBe("regions");
     expect(countryRisk("YE", "gold", data).cahra, "Yemen: 21 of 22 governorates").toBe("regions");
@@ -79,20 +96,41 @@ describe("parseMineCountries", () => {
 
 describe("smelter country risk", () => {
   it("rates the location per smelter and every reported mine country once", () => {
-    const loc = locationRisks([{ cid: "CID000001", metal: "Tin", name: "X", country: "RWANDA", countryIso2: "RW", aliases: [], address: null }], data);
+    const loc = locationRisks(
+      [{ cid: "CID000001", metal: "Tin", name: "X", country: "RWANDA", countryIso2: "RW", aliases: [], address: null }],
+      data,
+    );
     expect(loc).toHaveLength(1);
     expect(loc[0]).toMatchObject({ cid: "CID000001", basis: "location", iso2: "RW", covered: true });
-    const mine = mineRisks({ cid: "CID000001", metal: "Tin" }, [
-      { text: "Congo, Democratic Republic of the, Rwanda, recycled", source: "smelter list row 12" },
-      { text: "Rwanda", source: "EMRT Mine List" },
-    ], data);
-    expect(mine.map((m) => [m.iso2, m.childLabour, m.source])).toEqual([["CD", true, "smelter list row 12"], ["RW", false, "smelter list row 12"]]);
+    const mine = mineRisks(
+      { cid: "CID000001", metal: "Tin" },
+      [
+        { text: "Congo, Democratic Republic of the, Rwanda, recycled", source: "smelter list row 12" },
+        { text: "Rwanda", source: "EMRT Mine List" },
+      ],
+      data,
+    );
+    expect(mine.map((m) => [m.iso2, m.childLabour, m.source])).toEqual([
+      ["CD", true, "smelter list row 12"],
+      ["RW", false, "smelter list row 12"],
+    ]);
   });
 
   it("does not propagate a boilerplate list of mine countries as any smelter's origin", () => {
-    const boilerplate = "Australia, Bolivia, Brazil, Burundi, Canada, China, Colombia, Congo, Democratic Republic of the, Ecuador, Ghana, India, Indonesia, Malaysia, Mexico, Myanmar, Peru, Russia, Rwanda, Thailand, Uganda";
-    const mine = mineRisks({ cid: "CID000001", metal: "Tin" }, [{ text: boilerplate, source: "smelter list row 5" }, { text: "Bolivia", source: "smelter list row 6" }], data);
-    expect(mine.map((m) => m.iso2), "only the specific report counts").toEqual(["BO"]);
+    const boilerplate =
+      "Australia, Bolivia, Brazil, Burundi, Canada, China, Colombia, Congo, Democratic Republic of the, Ecuador, Ghana, India, Indonesia, Malaysia, Mexico, Myanmar, Peru, Russia, Rwanda, Thailand, Uganda";
+    const mine = mineRisks(
+      { cid: "CID000001", metal: "Tin" },
+      [
+        { text: boilerplate, source: "smelter list row 5" },
+        { text: "Bolivia", source: "smelter list row 6" },
+      ],
+      data,
+    );
+    expect(
+      mine.map((m) => m.iso2),
+      "only the specific report counts",
+    ).toEqual(["BO"]);
   });
 });
 
@@ -112,7 +150,9 @@ describe("refreshMineCountryRisk", () => {
       await db.run(`INSERT INTO mines (declaration_id, file_hash, "row", metal, smelter_name, name, country) VALUES
         ('d1', 'h1', 5, 'Cobalt', 'umicore finland ', 'Kamoto', 'CONGO, DEMOCRATIC REPUBLIC OF THE')`);
       expect(await refreshMineCountryRisk(db, data)).toBe(3);
-      const rows = await db.all("SELECT cid, metal, country_iso2, child_labour, source FROM smelter_country_risk WHERE basis = 'mine' ORDER BY cid, country_iso2");
+      const rows = await db.all(
+        "SELECT cid, metal, country_iso2, child_labour, source FROM smelter_country_risk WHERE basis = 'mine' ORDER BY cid, country_iso2",
+      );
       expect(rows).toEqual([
         { cid: "CID001898", metal: "Tin", country_iso2: "CD", child_labour: true, source: "d1 smelter row 12" },
         { cid: "CID001898", metal: "Tin", country_iso2: "RW", child_labour: false, source: "d1 smelter row 12" },

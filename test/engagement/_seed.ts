@@ -55,18 +55,61 @@ export async function ensureDeclarationTables(db: Database): Promise<void> {
       template VARCHAR, version VARCHAR, effective_date DATE, is_current BOOLEAN DEFAULT true)`);
   }
   if (!tables.has("findings")) {
-    await db.run(`CREATE TABLE findings (declaration_id VARCHAR, severity VARCHAR, code VARCHAR, sheet VARCHAR, cell VARCHAR, message VARCHAR)`);
+    await db.run(
+      `CREATE TABLE findings (declaration_id VARCHAR, severity VARCHAR, code VARCHAR, sheet VARCHAR, cell VARCHAR, message VARCHAR)`,
+    );
   }
 }
 
 /** A small realistic warehouse: five suppliers, an outreach log, a BOM, three declarations (one unlinkable). */
 export async function seedWarehouse(db: Database): Promise<void> {
   await seed(db, "suppliers", [
-    { supplier_id: "SUP-01", name: "Alder Electronics Sdn. Bhd.", commodity: "Electronic assemblies", annual_spend: 188147, contact_name: "Jonas Wang", contact_email: "jonas.wang@alder.example.my", source: "suppliers.csv", line: 2 },
-    { supplier_id: "SUP-02", name: "Orion Circuits Co., Ltd.", commodity: "Printed circuit boards", annual_spend: 2235120, contact_email: "wei.lopez@orion.example.tw", duns: "547837437", source: "suppliers.csv", line: 3 },
-    { supplier_id: "SUP-03", name: "Bluefin Capacitor Limited", commodity: "Capacitors", annual_spend: 268785, contact_email: "ravi@bluefin.example.in", source: "suppliers.csv", line: 4 },
-    { supplier_id: "SUP-04", name: "Stellar Pallets s.r.o.", commodity: "Wood pallets", annual_spend: 938605, source: "suppliers.csv", line: 5 },
-    { supplier_id: "SUP-05", name: "Polaris Connector K.K.", commodity: "Connectors", annual_spend: 5000, contact_email: "h.fischer@polaris.example.jp", source: "suppliers.csv", line: 6 },
+    {
+      supplier_id: "SUP-01",
+      name: "Alder Electronics Sdn. Bhd.",
+      commodity: "Electronic assemblies",
+      annual_spend: 188147,
+      contact_name: "Jonas Wang",
+      contact_email: "jonas.wang@alder.example.my",
+      source: "suppliers.csv",
+      line: 2,
+    },
+    {
+      supplier_id: "SUP-02",
+      name: "Orion Circuits Co., Ltd.",
+      commodity: "Printed circuit boards",
+      annual_spend: 2235120,
+      contact_email: "wei.lopez@orion.example.tw",
+      duns: "547837437",
+      source: "suppliers.csv",
+      line: 3,
+    },
+    {
+      supplier_id: "SUP-03",
+      name: "Bluefin Capacitor Limited",
+      commodity: "Capacitors",
+      annual_spend: 268785,
+      contact_email: "ravi@bluefin.example.in",
+      source: "suppliers.csv",
+      line: 4,
+    },
+    {
+      supplier_id: "SUP-04",
+      name: "Stellar Pallets s.r.o.",
+      commodity: "Wood pallets",
+      annual_spend: 938605,
+      source: "suppliers.csv",
+      line: 5,
+    },
+    {
+      supplier_id: "SUP-05",
+      name: "Polaris Connector K.K.",
+      commodity: "Connectors",
+      annual_spend: 5000,
+      contact_email: "h.fischer@polaris.example.jp",
+      source: "suppliers.csv",
+      line: 6,
+    },
   ]);
   const log: [string, string, string, string][] = [
     ["SUP-01", "2025-01-19", "requested", "jonas.wang@alder.example.my"],
@@ -81,16 +124,75 @@ export async function seedWarehouse(db: Database): Promise<void> {
     ["SUP-05", "2025-01-20", "requested", "h.fischer@polaris.example.jp"],
     ["SUP-05", "2025-02-19", "responded-no-data", "h.fischer@polaris.example.jp"],
   ];
-  await seed(db, "outreach_events", log.map(([supplier_id, event_date, event, contact], i) => ({ supplier_id, event_date, event, contact, channel: "email", source: "outreach.csv", line: i + 2 })));
+  await seed(
+    db,
+    "outreach_events",
+    log.map(([supplier_id, event_date, event, contact], i) => ({
+      supplier_id,
+      event_date,
+      event,
+      contact,
+      channel: "email",
+      source: "outreach.csv",
+      line: i + 2,
+    })),
+  );
   await seed(db, "bom_lines", [
-    { product_id: "PRD-1", product_name: "Flow meter", part_number: "PN-1", supplier_id: "SUP-01", source: "boms.csv", line: 2 },
-    { product_id: "PRD-1", product_name: "Flow meter", part_number: "PN-2", supplier_id: "SUP-02", source: "boms.csv", line: 3 },
+    {
+      product_id: "PRD-1",
+      product_name: "Flow meter",
+      part_number: "PN-1",
+      supplier_id: "SUP-01",
+      source: "boms.csv",
+      line: 2,
+    },
+    {
+      product_id: "PRD-1",
+      product_name: "Flow meter",
+      part_number: "PN-2",
+      supplier_id: "SUP-02",
+      source: "boms.csv",
+      line: 3,
+    },
   ]);
   await ensureDeclarationTables(db);
   await seed(db, "declarations", [
-    { declaration_id: "d-alder", file: "inbox/Alder_Electronics-2025-02-28.xlsx", company_name: "ALDER ELECTRONICS SDN BHD", template: "CMRT", version: "6.5", effective_date: "2025-02-28", is_current: true },
-    { declaration_id: "d-alder-old", file: "inbox/Alder_Electronics-2024-09-05.xlsx", company_name: "Alder Electronics Sdn. Bhd.", template: "CMRT", version: "6.4", effective_date: "2024-09-05", is_current: false },
-    { declaration_id: "d-orphan", file: "inbox/scan (2).xlsx", company_name: "Zenith Tantalum Ltd", template: "CMRT", version: "6.5", effective_date: "2025-04-01", is_current: true },
+    {
+      declaration_id: "d-alder",
+      file: "inbox/Alder_Electronics-2025-02-28.xlsx",
+      company_name: "ALDER ELECTRONICS SDN BHD",
+      template: "CMRT",
+      version: "6.5",
+      effective_date: "2025-02-28",
+      is_current: true,
+    },
+    {
+      declaration_id: "d-alder-old",
+      file: "inbox/Alder_Electronics-2024-09-05.xlsx",
+      company_name: "Alder Electronics Sdn. Bhd.",
+      template: "CMRT",
+      version: "6.4",
+      effective_date: "2024-09-05",
+      is_current: false,
+    },
+    {
+      declaration_id: "d-orphan",
+      file: "inbox/scan (2).xlsx",
+      company_name: "Zenith Tantalum Ltd",
+      template: "CMRT",
+      version: "6.5",
+      effective_date: "2025-04-01",
+      is_current: true,
+    },
   ]);
-  await seed(db, "findings", [{ declaration_id: "d-alder", severity: "warning", code: "policy-url", sheet: "Declaration", cell: "G77", message: "policy URL is prose" }]);
+  await seed(db, "findings", [
+    {
+      declaration_id: "d-alder",
+      severity: "warning",
+      code: "policy-url",
+      sheet: "Declaration",
+      cell: "G77",
+      message: "policy URL is prose",
+    },
+  ]);
 }

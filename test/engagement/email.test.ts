@@ -1,10 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { encodeHeader, formatEml, formatMailbox, headerText, rfc5322Date, validAddress } from "../../src/engagement/email/eml.ts";
+import {
+  encodeHeader,
+  formatEml,
+  formatMailbox,
+  headerText,
+  rfc5322Date,
+  validAddress,
+} from "../../src/engagement/email/eml.ts";
 import { formatMailMergeCsv } from "../../src/engagement/email/mail-merge-csv.ts";
 import { safeFileStem } from "../../src/engagement/email/safe-filename.ts";
 import { parseCsv } from "../../loaders/inputs/parse-csv.ts";
 
-const base = { from: { name: "Ana Ruiz", address: "ana.ruiz@calder.example.com" }, date: "2025-04-15", messageId: "assay.request.1@calder.example.com", body: "Hello" };
+const base = {
+  from: { name: "Ana Ruiz", address: "ana.ruiz@calder.example.com" },
+  date: "2025-04-15",
+  messageId: "assay.request.1@calder.example.com",
+  body: "Hello",
+};
 
 function headers(eml: string): string[] {
   return eml.split("\r\n\r\n")[0]!.split("\r\n");
@@ -12,7 +24,12 @@ function headers(eml: string): string[] {
 
 describe("formatEml", () => {
   it("writes RFC 5322 headers with CRLF and a UTF-8 plain-text body", () => {
-    const eml = formatEml({ ...base, to: { name: "Jonas Müller", address: "jonas@birchfield.example.jp" }, subject: "CMRT 6.5 request", body: "Grüße\nLine 2" });
+    const eml = formatEml({
+      ...base,
+      to: { name: "Jonas Müller", address: "jonas@birchfield.example.jp" },
+      subject: "CMRT 6.5 request",
+      body: "Grüße\nLine 2",
+    });
     expect(headers(eml)).toEqual([
       'From: "Ana Ruiz" <ana.ruiz@calder.example.com>',
       "To: =?UTF-8?B?Sm9uYXMgTcO8bGxlcg==?= <jonas@birchfield.example.jp>",
@@ -29,13 +46,22 @@ describe("formatEml", () => {
 
   it.each([
     ["a CRLF in the subject", { subject: "Hi\r\nBcc: victim@evil.example" }],
-    ["a bare LF in the display name", { to: { name: "Li\nBcc: victim@evil.example", address: "li@x.example" }, subject: "s" }],
+    [
+      "a bare LF in the display name",
+      { to: { name: "Li\nBcc: victim@evil.example", address: "li@x.example" }, subject: "s" },
+    ],
     ["a CR in an X- header", { subject: "s", headers: { "X-Assay-Supplier-Id": "S1\rBcc: victim@evil.example" } }],
-    ["a line break inside the address", { to: { name: "Li", address: "li@x.example\r\nBcc: victim@evil.example" }, subject: "s" }],
+    [
+      "a line break inside the address",
+      { to: { name: "Li", address: "li@x.example\r\nBcc: victim@evil.example" }, subject: "s" },
+    ],
   ])("cannot be given an extra header through %s", (_, extra) => {
     const eml = formatEml({ ...base, to: null, ...extra });
     const lines = headers(eml);
-    expect(lines.some((l) => /^Bcc:/i.test(l)), lines.join("\n")).toBe(false);
+    expect(
+      lines.some((l) => /^Bcc:/i.test(l)),
+      lines.join("\n"),
+    ).toBe(false);
     for (const l of lines) expect(/^[\x21-\x39\x3b-\x7e]+: |^ /.test(l), l).toBe(true);
   });
 
@@ -46,12 +72,17 @@ describe("formatEml", () => {
       expect(word.length).toBeLessThanOrEqual(75);
       expect(word).toMatch(/^=\?UTF-8\?B\?[A-Za-z0-9+/=]+\?=$/);
     }
-    const decoded = value.split("\r\n ").map((w) => Buffer.from(w.slice(10, -2), "base64").toString("utf8")).join("");
+    const decoded = value
+      .split("\r\n ")
+      .map((w) => Buffer.from(w.slice(10, -2), "base64").toString("utf8"))
+      .join("");
     expect(decoded).toBe(subject);
   });
 
   it("quotes display names with quotes and backslashes", () => {
-    expect(formatMailbox({ name: 'Wei "Bill" Lopez \\ Sales', address: "w@x.example" })).toBe('"Wei \\"Bill\\" Lopez \\\\ Sales" <w@x.example>');
+    expect(formatMailbox({ name: 'Wei "Bill" Lopez \\ Sales', address: "w@x.example" })).toBe(
+      '"Wei \\"Bill\\" Lopez \\\\ Sales" <w@x.example>',
+    );
   });
 
   it("wraps body lines longer than 998 octets", () => {
@@ -78,9 +109,10 @@ describe("formatEml", () => {
 
 describe("mail-merge CSV", () => {
   it("round-trips through a CSV parser with quotes, commas and newlines, every cell neutralised", () => {
-    const csv = formatMailMergeCsv(["supplier_id", "supplier_name", "body"], [
-      { supplier_id: "=cmd|' /C calc'!A0", supplier_name: 'Orion "Circuits", Co.', body: "line 1\nline 2" },
-    ]);
+    const csv = formatMailMergeCsv(
+      ["supplier_id", "supplier_name", "body"],
+      [{ supplier_id: "=cmd|' /C calc'!A0", supplier_name: 'Orion "Circuits", Co.', body: "line 1\nline 2" }],
+    );
     expect(csv.startsWith("\ufeffsupplier_id,supplier_name,body\r\n")).toBe(true);
     const parsed = parseCsv(csv);
     expect(parsed.header).toEqual(["supplier_id", "supplier_name", "body"]);

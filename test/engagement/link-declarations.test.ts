@@ -5,25 +5,55 @@ import { companyKey, compactId, linkDeclarations } from "../../src/engagement/li
 const suppliers = [
   Supplier.parse({ supplierId: "SUP-1", name: "Honeywell International Inc.", uniqueId: "139691877" }),
   Supplier.parse({ supplierId: "SUP-2", name: "SK specialty Co., Ltd.", uniqueId: "4598802246" }),
-  Supplier.parse({ supplierId: "SUP-3", name: "Alder Electronics Sdn. Bhd.", declarationName: "ALDER ELECTRONICS SDN. BHD. (Penang plant)" }),
+  Supplier.parse({
+    supplierId: "SUP-3",
+    name: "Alder Electronics Sdn. Bhd.",
+    declarationName: "ALDER ELECTRONICS SDN. BHD. (Penang plant)",
+  }),
   Supplier.parse({ supplierId: "SUP-4", name: "Bluefin Capacitor Limited" }),
   Supplier.parse({ supplierId: "SUP-5", name: "Hütten Metall GmbH" }),
   Supplier.parse({ supplierId: "SUP-6", name: "Orion Circuits Co., Ltd." }),
   Supplier.parse({ supplierId: "SUP-7", name: "Orion Circuits Corporation" }),
 ];
-const decl = (declarationId: string, extra: Record<string, unknown>) => DeclarationRef.parse({ declarationId, ...extra });
+const decl = (declarationId: string, extra: Record<string, unknown>) =>
+  DeclarationRef.parse({ declarationId, ...extra });
 
 describe("linkDeclarations", () => {
   it.each([
-    ["a unique ID inside free text", { companyName: "Something else", uniqueId: "139691877 Honeywell International Inc." }, "SUP-1", "unique-id"],
-    ["a Korean business number with dashes", { companyName: "SK specialty", uniqueId: "459-88-02246" }, "SUP-2", "unique-id"],
-    ["the declaration name of the master", { companyName: "Alder Electronics Sdn Bhd (Penang Plant)" }, "SUP-3", "name"],
+    [
+      "a unique ID inside free text",
+      { companyName: "Something else", uniqueId: "139691877 Honeywell International Inc." },
+      "SUP-1",
+      "unique-id",
+    ],
+    [
+      "a Korean business number with dashes",
+      { companyName: "SK specialty", uniqueId: "459-88-02246" },
+      "SUP-2",
+      "unique-id",
+    ],
+    [
+      "the declaration name of the master",
+      { companyName: "Alder Electronics Sdn Bhd (Penang Plant)" },
+      "SUP-3",
+      "name",
+    ],
     ["a name with tabs and another legal form", { companyName: "Bluefin Capacitor Ltd\t\t\t" }, "SUP-4", "name"],
     ["diacritics folded", { companyName: "HUTTEN METALL GMBH" }, "SUP-5", "name"],
     ["the supplier id set at ingest", { supplierId: "SUP-4", companyName: "Unrelated Name" }, "SUP-4", "supplier-id"],
     ["a unique name prefix", { companyName: "Bluefin Capacitor Limited, Chennai Works" }, "SUP-4", "name-prefix"],
-    ["the file name of a blank declaration", { companyName: null, file: "inbox/CMRT_Bluefin_Capacitor_Limited_2025.xlsx" }, "SUP-4", "file-name"],
-    ["the file name of a placeholder declaration", { companyName: "ABC", file: "/x/Hutten_Metall-2025.xlsx" }, "SUP-5", "file-name"],
+    [
+      "the file name of a blank declaration",
+      { companyName: null, file: "inbox/CMRT_Bluefin_Capacitor_Limited_2025.xlsx" },
+      "SUP-4",
+      "file-name",
+    ],
+    [
+      "the file name of a placeholder declaration",
+      { companyName: "ABC", file: "/x/Hutten_Metall-2025.xlsx" },
+      "SUP-5",
+      "file-name",
+    ],
   ])("links by %s", (_, extra, supplierId, method) => {
     const { links, unlinked } = linkDeclarations(suppliers, [decl("D1", extra)]);
     expect(unlinked).toEqual([]);
@@ -31,10 +61,26 @@ describe("linkDeclarations", () => {
   });
 
   it.each([
-    ["an unknown company", { companyName: "Zenith Tantalum Ltd", uniqueId: "N/A" }, 'no supplier in the master matches company name "Zenith Tantalum Ltd", unique ID "N/A"'],
-    ["two suppliers with the same name key", { companyName: "Orion Circuits Ltd" }, 'ambiguous: company name "Orion Circuits Ltd" matches suppliers SUP-6, SUP-7'],
-    ["no name and an uninformative file", { companyName: null, file: "upload-interrupted.xlsx" }, "no supplier in the master matches no company name"],
-    ["a placeholder ID only", { companyName: null, uniqueId: "0000000" }, "no supplier in the master matches no company name"],
+    [
+      "an unknown company",
+      { companyName: "Zenith Tantalum Ltd", uniqueId: "N/A" },
+      'no supplier in the master matches company name "Zenith Tantalum Ltd", unique ID "N/A"',
+    ],
+    [
+      "two suppliers with the same name key",
+      { companyName: "Orion Circuits Ltd" },
+      'ambiguous: company name "Orion Circuits Ltd" matches suppliers SUP-6, SUP-7',
+    ],
+    [
+      "no name and an uninformative file",
+      { companyName: null, file: "upload-interrupted.xlsx" },
+      "no supplier in the master matches no company name",
+    ],
+    [
+      "a placeholder ID only",
+      { companyName: null, uniqueId: "0000000" },
+      "no supplier in the master matches no company name",
+    ],
   ])("reports %s as unlinked, with the reason", (_, extra, reason) => {
     const { links, unlinked } = linkDeclarations(suppliers, [decl("D9", extra)]);
     expect(links).toEqual([]);
@@ -43,7 +89,9 @@ describe("linkDeclarations", () => {
   });
 
   it("does not trust a file name when the declaration names another company", () => {
-    const { unlinked } = linkDeclarations(suppliers, [decl("D2", { companyName: "Zenith Tantalum Ltd", file: "CMRT_Bluefin_Capacitor_Limited_2025.xlsx" })]);
+    const { unlinked } = linkDeclarations(suppliers, [
+      decl("D2", { companyName: "Zenith Tantalum Ltd", file: "CMRT_Bluefin_Capacitor_Limited_2025.xlsx" }),
+    ]);
     expect(unlinked).toHaveLength(1);
   });
 

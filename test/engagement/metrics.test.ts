@@ -24,10 +24,17 @@ const log: [string, string, string, string?][] = [
   ["S3", "2025-03-07", "response-received"],
   ["S4", "2025-02-25", "responded-no-data"],
 ];
-const events = log.map(([supplierId, date, event]) => OutreachEvent.parse({ supplierId, date, event, contact: "buyer@example.com" }));
+const events = log.map(([supplierId, date, event]) =>
+  OutreachEvent.parse({ supplierId, date, event, contact: "buyer@example.com" }),
+);
 const declarations = [
   DeclarationRef.parse({ declarationId: "D1", companyName: "Alder Electronics Sdn Bhd", effectiveDate: "2025-01-15" }),
-  DeclarationRef.parse({ declarationId: "D2", companyName: "Bluefin Capacitor Ltd.", effectiveDate: "2025-02-01", findings: [{ severity: "error", code: "x", sheet: "Declaration", cell: "D8", message: "m" }] }),
+  DeclarationRef.parse({
+    declarationId: "D2",
+    companyName: "Bluefin Capacitor Ltd.",
+    effectiveDate: "2025-02-01",
+    findings: [{ severity: "error", code: "x", sheet: "Declaration", cell: "D8", message: "m" }],
+  }),
   DeclarationRef.parse({ declarationId: "D3", companyName: "Vireo Solder Limited", effectiveDate: "2025-03-01" }),
   DeclarationRef.parse({ declarationId: "D4", companyName: "Unknown Trading GmbH", effectiveDate: "2025-03-01" }),
 ];
@@ -48,7 +55,14 @@ describe("engagement metrics on a small explicit log", () => {
   it("counts overall response, validity and time to respond", () => {
     const all = result.metrics.find((m) => m.dimension === "all");
     // In scope: S1–S4 (S5 is a law firm). Responded: S1, S2, S3 (10, 30, 60 days). Usable: S1, S3.
-    expect(all).toMatchObject({ inScope: 4, contacted: 4, responded: 3, respondedWithoutData: 1, usable: 2, delinquent: 0 });
+    expect(all).toMatchObject({
+      inScope: 4,
+      contacted: 4,
+      responded: 3,
+      respondedWithoutData: 1,
+      usable: 2,
+      delinquent: 0,
+    });
     expect(all?.responseRate).toBe(0.75);
     expect(all?.validShare).toBe(0.6667);
     expect(all?.coverage).toBe(0.5);
@@ -58,7 +72,14 @@ describe("engagement metrics on a small explicit log", () => {
 
   it("splits by commodity", () => {
     const caps = result.metrics.find((m) => m.dimension === "commodity" && m.groupKey === "capacitors");
-    expect(caps).toMatchObject({ groupLabel: "Capacitors", inScope: 2, responded: 2, usable: 1, validShare: 0.5, medianDaysToRespond: 20 });
+    expect(caps).toMatchObject({
+      groupLabel: "Capacitors",
+      inScope: 2,
+      responded: 2,
+      usable: 1,
+      validShare: 0.5,
+      medianDaysToRespond: 20,
+    });
     const legal = result.metrics.find((m) => m.dimension === "commodity" && m.groupKey === "legal services");
     expect(legal).toMatchObject({ inScope: 0, responseRate: 0, validShare: null });
   });
@@ -79,7 +100,12 @@ describe("engagement metrics on a small explicit log", () => {
     ]);
     const weeks = result.timeline.filter((t) => t.granularity === "week");
     expect(weeks[0]).toMatchObject({ bucketStart: "2024-12-30", bucketEnd: "2025-01-05", contacted: 0 });
-    expect(weeks.find((w) => w.bucketStart === "2025-01-13")).toMatchObject({ bucketEnd: "2025-01-19", contacted: 3, responded: 1, responseRate: 0.25 });
+    expect(weeks.find((w) => w.bucketStart === "2025-01-13")).toMatchObject({
+      bucketEnd: "2025-01-19",
+      contacted: 3,
+      responded: 1,
+      responseRate: 0.25,
+    });
     expect(weeks.at(-1)?.bucketEnd).toBe("2025-03-31");
   });
 

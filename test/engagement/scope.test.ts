@@ -3,7 +3,8 @@ import { Supplier } from "../../src/engagement/inputs.ts";
 import { parseScopeConfig, scopeSupplier, ScopeConfig } from "../../src/engagement/scope.ts";
 
 const defaults = ScopeConfig.parse({});
-const supplier = (commodity: string | null, extra: Partial<Supplier> = {}) => Supplier.parse({ supplierId: "S-001", name: "Acme", commodity, ...extra });
+const supplier = (commodity: string | null, extra: Partial<Supplier> = {}) =>
+  Supplier.parse({ supplierId: "S-001", name: "Acme", commodity, ...extra });
 
 describe("scopeSupplier with the default rules", () => {
   it.each([
@@ -65,8 +66,18 @@ describe("spend threshold and explicit lists", () => {
     [{ commodity: "Capacitors", annualSpend: 10_000 }, true, "minerals", "may contain minerals"],
     [{ commodity: "Capacitors", annualSpend: null }, true, "minerals", "may contain minerals"],
     [{ commodity: "Widgets", annualSpend: 50 }, false, "spend", "below threshold"],
-    [{ supplierId: "S-INC", commodity: "Legal services", annualSpend: 1 }, true, "include", "included by configuration (scope.include)"],
-    [{ supplierId: "S-EXC", commodity: "Tantalum capacitors", annualSpend: 1e7 }, false, "exclude", "excluded by configuration (scope.exclude)"],
+    [
+      { supplierId: "S-INC", commodity: "Legal services", annualSpend: 1 },
+      true,
+      "include",
+      "included by configuration (scope.include)",
+    ],
+    [
+      { supplierId: "S-EXC", commodity: "Tantalum capacitors", annualSpend: 1e7 },
+      false,
+      "exclude",
+      "excluded by configuration (scope.exclude)",
+    ],
   ] as const)("%j → in scope %s by %s", (extra, inScope, rule, reason) => {
     const d = scopeSupplier(supplier(null, extra), config);
     expect(d.inScope).toBe(inScope);
@@ -80,7 +91,9 @@ describe("spend threshold and explicit lists", () => {
   });
 
   it("extra categories extend the defaults", () => {
-    const config = ScopeConfig.parse({ extraCategories: [{ name: "optics", kind: "minerals", keywords: ["lens"], templates: ["CMRT"] }] });
+    const config = ScopeConfig.parse({
+      extraCategories: [{ name: "optics", kind: "minerals", keywords: ["lens"], templates: ["CMRT"] }],
+    });
     expect(scopeSupplier(supplier("Camera lenses"), config)).toMatchObject({ inScope: true, category: "optics" });
   });
 });

@@ -33,36 +33,60 @@ describe("assay status", () => {
     const rows = JSON.parse(c.out.join("")) as Record<string, unknown>[];
     expect(rows).toHaveLength(5);
     for (const r of rows) {
-      expect(Object.keys(r)).toEqual(["supplierId", "supplierName", "inScope", "reason", "status", "lastEvent", "lastEventDate", "nextAction", "dueDate"]);
+      expect(Object.keys(r)).toEqual([
+        "supplierId",
+        "supplierName",
+        "inScope",
+        "reason",
+        "status",
+        "lastEvent",
+        "lastEventDate",
+        "nextAction",
+        "dueDate",
+      ]);
     }
     expect(rows[1]).toEqual({
       supplierId: "SUP-02",
       supplierName: "Orion Circuits Co., Ltd.",
       inScope: true,
-      reason: 'commodity "Printed circuit boards" matches "printed circuit" (printed circuit boards): may contain minerals',
+      reason:
+        'commodity "Printed circuit boards" matches "printed circuit" (printed circuit boards): may contain minerals',
       status: "delinquent",
       lastEvent: "escalated",
       lastEventDate: "2025-03-18",
       nextAction: "corrective-action",
       dueDate: "2025-04-01",
     });
-    expect(c.err.join("")).toContain('warning: declaration inbox/scan (2).xlsx is not linked to a supplier: no supplier in the master matches company name "Zenith Tantalum Ltd"');
+    expect(c.err.join("")).toContain(
+      'warning: declaration inbox/scan (2).xlsx is not linked to a supplier: no supplier in the master matches company name "Zenith Tantalum Ltd"',
+    );
   });
 
   it("prints a table with the documented columns and a summary line", async () => {
     const c = capture();
-    expect(await main(["status", "--as-of", "2025-04-15", "--period", "2025", "--db", dbPath, "--config", noConfig], c.io)).toBe(0);
+    expect(
+      await main(["status", "--as-of", "2025-04-15", "--period", "2025", "--db", dbPath, "--config", noConfig], c.io),
+    ).toBe(0);
     const text = c.out.join("");
-    expect(text.split("\n")[0]?.trimEnd()).toMatch(/^supplier\s+in scope\s+reason\s+status\s+last event\s+next action\s+due date$/);
+    expect(text.split("\n")[0]?.trimEnd()).toMatch(
+      /^supplier\s+in scope\s+reason\s+status\s+last event\s+next action\s+due date$/,
+    );
     expect(text).toMatch(/Stellar Pallets s\.r\.o\. \(SUP-04\)\s+no\s+goods without minerals/);
     expect(text).toContain("2025-04-01 (overdue)");
-    expect(text).toContain("campaign 2025 · as of 2025-04-15 · 4 of 5 suppliers in scope · 1 responded · 3 actions overdue");
+    expect(text).toContain(
+      "campaign 2025 · as of 2025-04-15 · 4 of 5 suppliers in scope · 1 responded · 3 actions overdue",
+    );
   });
 
   it("--in-scope leaves out-of-scope suppliers out", async () => {
     const c = capture();
     await main(["status", "--json", "--in-scope", "--as-of", "2025-04-15", "--db", dbPath, "--config", noConfig], c.io);
-    expect((JSON.parse(c.out.join("")) as { supplierId: string }[]).map((r) => r.supplierId)).toEqual(["SUP-01", "SUP-02", "SUP-03", "SUP-05"]);
+    expect((JSON.parse(c.out.join("")) as { supplierId: string }[]).map((r) => r.supplierId)).toEqual([
+      "SUP-01",
+      "SUP-02",
+      "SUP-03",
+      "SUP-05",
+    ]);
   });
 
   it.each([

@@ -6,7 +6,9 @@ import { rollupDeclaration } from "../../src/exports/rollup.ts";
 import { company, cmrtConfig } from "./_fixtures.ts";
 
 const cmrt = (metals: Record<string, string[]>) =>
-  Object.entries(metals).flatMap(([mineral, a]) => a.map((answer, i) => ({ question: String(i + 1), mineral, answer: answer || null })));
+  Object.entries(metals).flatMap(([mineral, a]) =>
+    a.map((answer, i) => ({ question: String(i + 1), mineral, answer: answer || null })),
+  );
 
 const supplier = (id: string, metals: Record<string, string[]>, smelters: object[] = [], version = "6.5") => ({
   supplierId: id,
@@ -23,9 +25,16 @@ const countries = [
 
 function roll(suppliers: object[], extra: Record<string, unknown> = {}, products?: string[]) {
   const input = RollupInput.parse({ suppliers, countries, ...extra });
-  return rollupDeclaration(input, { family: "CMRT", company, declaration: cmrtConfig, asOf: "2026-04-30", ...(products ? { products } : {}) });
+  return rollupDeclaration(input, {
+    family: "CMRT",
+    company,
+    declaration: cmrtConfig,
+    asOf: "2026-04-30",
+    ...(products ? { products } : {}),
+  });
 }
-const answer = (r: ReturnType<typeof roll>, q: string, mineral: string) => r.answers.find((a) => a.question === q && a.mineral === mineral)?.answer;
+const answer = (r: ReturnType<typeof roll>, q: string, mineral: string) =>
+  r.answers.find((a) => a.question === q && a.mineral === mineral)?.answer;
 
 const clean = ["Yes", "Yes", "No", "No", "No", "100%", "Yes", "Yes"];
 const msc = { metal: "Tin", cid: "CID001105", name: "Malaysia Smelting Corporation (MSC)", country: "MALAYSIA" };
@@ -49,16 +58,27 @@ describe("rollupDeclaration (CMRT)", () => {
   });
 
   it("Q3/Q4 are Unknown when any using supplier answers Unknown or leaves them blank", () => {
-    const r = roll([supplier("A", { Tin: clean }, [msc]), supplier("B", { Tin: ["Yes", "Yes", "Unknown", "", "No", "100%", "Yes", "Yes"] }, [msc])]);
+    const r = roll([
+      supplier("A", { Tin: clean }, [msc]),
+      supplier("B", { Tin: ["Yes", "Yes", "Unknown", "", "No", "100%", "Yes", "Yes"] }, [msc]),
+    ]);
     expect(answer(r, "Q3", "Tin")).toBe("Unknown");
     expect(answer(r, "Q4", "Tin"), "blank counts as unknown").toBe("Unknown");
   });
 
   it("Q5 is Yes only when every using supplier declares 100% recycled", () => {
     const recycled = ["Yes", "Yes", "No", "No", "Yes", "100%", "Yes", "Yes"];
-    expect(answer(roll([supplier("A", { Gold: recycled }), supplier("B", { Gold: recycled })]), "Q5", "Gold")).toBe("Yes");
+    expect(answer(roll([supplier("A", { Gold: recycled }), supplier("B", { Gold: recycled })]), "Q5", "Gold")).toBe(
+      "Yes",
+    );
     expect(answer(roll([supplier("A", { Gold: recycled }), supplier("B", { Gold: clean })]), "Q5", "Gold")).toBe("No");
-    expect(answer(roll([supplier("A", { Gold: recycled }), supplier("B", { Gold: ["Yes", "Yes", "No", "No", "Unknown"] })]), "Q5", "Gold")).toBe("Unknown");
+    expect(
+      answer(
+        roll([supplier("A", { Gold: recycled }), supplier("B", { Gold: ["Yes", "Yes", "No", "No", "Unknown"] })]),
+        "Q5",
+        "Gold",
+      ),
+    ).toBe("Unknown");
   });
 
   it.each([
@@ -78,17 +98,41 @@ describe("rollupDeclaration (CMRT)", () => {
     expect(answer(r, "Q7", "Tin"), "a silent supplier may hide smelters").toBe("No");
     const all = roll([supplier("A", { Tin: clean }, [msc])]);
     expect(answer(all, "Q7", "Tin")).toBe("Yes");
-    const gap = roll([supplier("A", { Tin: clean }, [msc, { metal: "Tin", cid: null, name: "Smelter not yet identified", country: null }])]);
+    const gap = roll([
+      supplier("A", { Tin: clean }, [
+        msc,
+        { metal: "Tin", cid: null, name: "Smelter not yet identified", country: null },
+      ]),
+    ]);
     expect(answer(gap, "Q7", "Tin"), "an unidentified row").toBe("No");
   });
 
   it("deduplicates smelters by metal and CID across suppliers and keeps who listed them", () => {
     const r = roll(
-      [supplier("A", { Tin: clean }, [msc, { ...msc, cid: "CID 001105", name: "MSC" }]), supplier("B", { Tin: clean }, [{ ...msc, cid: "cid-001105" }])],
-      { reference: [{ cid: "CID001105", metal: "Tin", standardName: "Malaysia Smelting Corporation (MSC)", country: "MALAYSIA", countryIso2: "MY", rmiStatus: "conformant" }] },
+      [
+        supplier("A", { Tin: clean }, [msc, { ...msc, cid: "CID 001105", name: "MSC" }]),
+        supplier("B", { Tin: clean }, [{ ...msc, cid: "cid-001105" }]),
+      ],
+      {
+        reference: [
+          {
+            cid: "CID001105",
+            metal: "Tin",
+            standardName: "Malaysia Smelting Corporation (MSC)",
+            country: "MALAYSIA",
+            countryIso2: "MY",
+            rmiStatus: "conformant",
+          },
+        ],
+      },
     );
     expect(r.smelters).toHaveLength(1);
-    expect(r.smelters[0]).toMatchObject({ cid: "CID001105", rmiStatus: "conformant", suppliers: ["A", "B"], inReference: true });
+    expect(r.smelters[0]).toMatchObject({
+      cid: "CID001105",
+      rmiStatus: "conformant",
+      suppliers: ["A", "B"],
+      inReference: true,
+    });
   });
 
   it("reads earlier CMRT generations by meaning, not by number (5.x has no CAHRA question)", () => {
@@ -103,7 +147,10 @@ describe("rollupDeclaration (CMRT)", () => {
 
   it("restricts a per-product roll-up to the product's BOM suppliers", () => {
     const suppliers = [supplier("A", { Tin: clean }, [msc]), supplier("B", { Gold: clean })];
-    const products = [{ number: "PCB-100", name: "Controller board", supplierIds: ["A"] }, { number: "CAB-7", name: null, supplierIds: ["B"] }];
+    const products = [
+      { number: "PCB-100", name: "Controller board", supplierIds: ["A"] },
+      { number: "CAB-7", name: null, supplierIds: ["B"] },
+    ];
     const r = roll(suppliers, { products }, ["PCB-100"]);
     expect(r.scope).toBe("Product");
     expect(r.products).toEqual([{ number: "PCB-100", name: "Controller board" }]);
@@ -113,9 +160,20 @@ describe("rollupDeclaration (CMRT)", () => {
 
   it("maps company answers to the template's option texts and rejects ambiguous ones", () => {
     const r = roll([supplier("A", { Tin: clean }, [msc])]);
-    expect(r.companyAnswers.find((c) => c.question === "E")?.answer).toBe("Yes, in conformance with IPC1755 (e.g., CMRT)");
+    expect(r.companyAnswers.find((c) => c.question === "E")?.answer).toBe(
+      "Yes, in conformance with IPC1755 (e.g., CMRT)",
+    );
     expect(r.companyAnswers.find((c) => c.question === "B")?.comment).toBe(company.policyUrl);
     const bad = DeclarationConfig.parse({ answers: { H: "Yes" } });
-    expect(() => rollupDeclaration(RollupInput.parse({ suppliers: [] }), { family: "CMRT", company, declaration: bad, asOf: "2026-04-30" })).toThrowErrorMatchingInlineSnapshot(`[AssayError: assay.config.json › declaration.answers.H: not an answer of CMRT question H: "Yes" (expected one of "Yes, with the SEC", "Yes, with the EU", "Yes, with the SEC and the EU", "No")]`);
+    expect(() =>
+      rollupDeclaration(RollupInput.parse({ suppliers: [] }), {
+        family: "CMRT",
+        company,
+        declaration: bad,
+        asOf: "2026-04-30",
+      }),
+    ).toThrowErrorMatchingInlineSnapshot(
+      `[AssayError: assay.config.json › declaration.answers.H: not an answer of CMRT question H: "Yes" (expected one of "Yes, with the SEC", "Yes, with the EU", "Yes, with the SEC and the EU", "No")]`,
+    );
   });
 });

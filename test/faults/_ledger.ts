@@ -3,7 +3,15 @@ import { join } from "node:path";
 import { Database } from "../../src/db/database.ts";
 
 /** Tables that record how the warehouse was built (one row per run or stage), not what it holds. */
-const BOOKKEEPING = new Set(["build_fingerprints", "ingest_runs", "scoring_runs", "engagement_runs", "export_runs", "schema_migrations", "sanctions_changes"]);
+const BOOKKEEPING = new Set([
+  "build_fingerprints",
+  "ingest_runs",
+  "scoring_runs",
+  "engagement_runs",
+  "export_runs",
+  "schema_migrations",
+  "sanctions_changes",
+]);
 
 /**
  * Row count of every content table; for tables written once per scoring or engagement run, the rows of the latest run.
@@ -21,7 +29,13 @@ export async function ledgerCounts(dbPath: string): Promise<Record<string, numbe
     for (const t of tables) {
       if (BOOKKEEPING.has(t.name)) continue;
       const q = `"${t.name.replaceAll('"', '""')}"`;
-      counts[t.name] = Number(await db.scalar(t.perRun ? `SELECT count(*) FROM ${q} WHERE run_id = (SELECT max(run_id) FROM ${q})` : `SELECT count(*) FROM ${q}`));
+      counts[t.name] = Number(
+        await db.scalar(
+          t.perRun
+            ? `SELECT count(*) FROM ${q} WHERE run_id = (SELECT max(run_id) FROM ${q})`
+            : `SELECT count(*) FROM ${q}`,
+        ),
+      );
     }
     return counts;
   } finally {
@@ -49,9 +63,13 @@ function regularFiles(dir: string): string[] {
 export async function fileLedger(dbPath: string, inbox: string): Promise<FileLedger> {
   const db = await Database.open(dbPath, { readOnly: true });
   try {
-    const paths = new Map((await db.all<{ path: string; status: string; reason: string | null }>(
-      "SELECT p.path, f.status, f.reason FROM file_paths p JOIN files f USING (file_hash)",
-    )).map((r) => [r.path, r]));
+    const paths = new Map(
+      (
+        await db.all<{ path: string; status: string; reason: string | null }>(
+          "SELECT p.path, f.status, f.reason FROM file_paths p JOIN files f USING (file_hash)",
+        )
+      ).map((r) => [r.path, r]),
+    );
     const unaccounted: string[] = [];
     const badRejections: FileLedger["badRejections"] = [];
     const byStatus: Record<string, number> = {};
@@ -62,7 +80,8 @@ export async function fileLedger(dbPath: string, inbox: string): Promise<FileLed
         continue;
       }
       byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
-      if (r.status === "rejected" && (!r.reason || /storage|No space|cannot rollback|Failed to commit/i.test(r.reason))) badRejections.push({ path: file, reason: r.reason });
+      if (r.status === "rejected" && (!r.reason || /storage|No space|cannot rollback|Failed to commit/i.test(r.reason)))
+        badRejections.push({ path: file, reason: r.reason });
     }
     return { unaccounted, badRejections, byStatus };
   } finally {

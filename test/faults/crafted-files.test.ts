@@ -27,12 +27,16 @@ describe("crafted workbooks are refused before they can fill memory", () => {
   it("a few hundred KB that inflate to over 100 MB are refused from the entry's declared size, without inflating it", async () => {
     const bytes = await bomb(250_000);
     expect(bytes.length).toBeLessThan(1_000_000);
-    expect(reason(bytes)).toMatch(/^zip entry xl\/worksheets\/sheet5\.xml declares \d+ bytes uncompressed \(limit 50331648\)$/);
+    expect(reason(bytes)).toMatch(
+      /^zip entry xl\/worksheets\/sheet5\.xml declares \d+ bytes uncompressed \(limit 50331648\)$/,
+    );
   });
 
   it("an entry under the size cap that compresses like a deflate bomb is refused by its ratio", async () => {
     const bytes = await bomb(40_000);
-    expect(reason(bytes)).toMatch(/^zip entry xl\/worksheets\/sheet5\.xml expands \d+:1 \(limit 200:1 for entries over 8388608 bytes\); possible zip bomb$/);
+    expect(reason(bytes)).toMatch(
+      /^zip entry xl\/worksheets\/sheet5\.xml expands \d+:1 \(limit 200:1 for entries over 8388608 bytes\); possible zip bomb$/,
+    );
   });
 
   it("an ordinary workbook is read", async () => {

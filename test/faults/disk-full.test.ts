@@ -14,7 +14,9 @@ mkdirSync(mnt);
 /** A real small file system (tmpfs) to fill: needs root and mount; elsewhere the test is skipped and the unit tests simulate it. */
 function mount(sizeKb: number, remount = false): boolean {
   try {
-    execFileSync("mount", ["-t", "tmpfs", "-o", `${remount ? "remount," : ""}size=${sizeKb}k`, "tmpfs", mnt], { stdio: "ignore" });
+    execFileSync("mount", ["-t", "tmpfs", "-o", `${remount ? "remount," : ""}size=${sizeKb}k`, "tmpfs", mnt], {
+      stdio: "ignore",
+    });
     return true;
   } catch {
     return false;
@@ -39,7 +41,9 @@ describe.skipIf(!canMount)("disk full on a real (tmpfs) file system", () => {
     const sample = join(repoRoot, "data/sample/inbox");
     const first = join(work, "first");
     mkdirSync(first);
-    const all = readdirSync(sample).filter((f) => f.endsWith(".xlsx")).sort();
+    const all = readdirSync(sample)
+      .filter((f) => f.endsWith(".xlsx"))
+      .sort();
     copyFileSync(join(sample, all[0]!), join(first, all[0]!));
     const base = join(work, "base.duckdb");
     const seeded = runCli(["ingest", first, "--db", base, "--as-of", "2026-06-30"]);

@@ -38,12 +38,33 @@ describe("bad input is exit 2 and names what is wrong, without a stack", () => {
   });
 
   it.each([
-    ["supplierMaster", (c: Record<string, any>) => void (c.inputs.supplierMaster = "data/sample/missing-suppliers.csv"), "missing-suppliers.csv"],
-    ["boms[0]", (c: Record<string, any>) => void (c.inputs.boms = ["data/sample/missing-boms.csv"]), "missing-boms.csv"],
-    ["outreachLog", (c: Record<string, any>) => void (c.inputs.outreachLog = "data/sample/missing-outreach.csv"), "missing-outreach.csv"],
+    [
+      "supplierMaster",
+      (c: Record<string, any>) => void (c.inputs.supplierMaster = "data/sample/missing-suppliers.csv"),
+      "missing-suppliers.csv",
+    ],
+    [
+      "boms[0]",
+      (c: Record<string, any>) => void (c.inputs.boms = ["data/sample/missing-boms.csv"]),
+      "missing-boms.csv",
+    ],
+    [
+      "outreachLog",
+      (c: Record<string, any>) => void (c.inputs.outreachLog = "data/sample/missing-outreach.csv"),
+      "missing-outreach.csv",
+    ],
   ])("a missing %s is exit 2 naming the configuration key", (key, edit, file) => {
     const config = companyConfig(`missing-${key.replace(/\W/g, "")}`, edit);
-    const r = runCli(["build", "--no-site", "--config", config, "--db", join(work, `${key.replace(/\W/g, "")}.duckdb`), "--as-of", "2026-06-30"]);
+    const r = runCli([
+      "build",
+      "--no-site",
+      "--config",
+      config,
+      "--db",
+      join(work, `${key.replace(/\W/g, "")}.duckdb`),
+      "--as-of",
+      "2026-06-30",
+    ]);
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toContain(`inputs.${key}`);
     expect(r.stderr).toContain(file);

@@ -1,5 +1,14 @@
 import { execFileSync } from "node:child_process";
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -21,7 +30,9 @@ const asNobody = process.getuid?.() === 0;
 beforeAll(async () => {
   mkdirSync(join(inbox, "locked"), { recursive: true });
   mkdirSync(join(inbox, "open"));
-  const good = readdirSync(sample).filter((f) => f.startsWith("CMRT_")).slice(0, 3);
+  const good = readdirSync(sample)
+    .filter((f) => f.startsWith("CMRT_"))
+    .slice(0, 3);
   copyFileSync(join(sample, good[0]!), join(inbox, good[0]!));
   copyFileSync(join(sample, good[1]!), join(inbox, "open", good[1]!));
   copyFileSync(join(sample, good[2]!), join(inbox, "locked", good[2]!));
@@ -53,7 +64,12 @@ describe("every inbox entry is accounted for; none stops the ingest", () => {
   it("an unreadable folder, a FIFO, a socket and links are rejected with a reason and the rest is stored", () => {
     const r = ingest("--json");
     expect(r.code, r.stderr).toBe(0);
-    const summary = JSON.parse(r.stdout) as { filesSeen: number; filesNew: number; filesUnchanged: number; filesRejected: { path: string; reason: string }[] };
+    const summary = JSON.parse(r.stdout) as {
+      filesSeen: number;
+      filesNew: number;
+      filesUnchanged: number;
+      filesRejected: { path: string; reason: string }[];
+    };
     const reasons = Object.fromEntries(summary.filesRejected.map((x) => [x.path.slice(inbox.length + 1), x.reason]));
     expect(reasons).toEqual({
       locked: "cannot list folder: permission denied",
@@ -74,14 +90,19 @@ describe("every inbox entry is accounted for; none stops the ingest", () => {
     expect(r.stdout).not.toContain("\u001b");
     expect(r.stdout).not.toContain("\r");
     const lines = r.stdout.trimEnd().split("\n");
-    for (const line of lines) expect(line, "every line is one the CLI wrote").toMatch(/^(\d+ file\(s\)|rows stored|copy |rejected \/)/);
+    for (const line of lines)
+      expect(line, "every line is one the CLI wrote").toMatch(/^(\d+ file\(s\)|rows stored|copy |rejected \/)/);
     expect(lines.filter((l) => l.startsWith("rejected "))).toHaveLength(6);
     expect(r.stdout).toContain("evil\\n\\u001b[32mrejected 0 files\\u001b[0m\\r.xlsx");
   });
 
   it("a FIFO swapped in after the walk is refused by the reader without blocking on it", async () => {
     const r = await readInputFile(join(inbox, "pipe.xlsx"), "2026-06-30", new Set());
-    expect(r).toMatchObject({ status: "rejected", fileHash: null, reason: "not a regular file: a FIFO (named pipe) (not opened)" });
+    expect(r).toMatchObject({
+      status: "rejected",
+      fileHash: null,
+      reason: "not a regular file: a FIFO (named pipe) (not opened)",
+    });
   });
 
   it("terminalText escapes controls, C1 and bidi overrides; terminalLines keeps the line breaks", () => {

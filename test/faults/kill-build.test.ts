@@ -15,7 +15,10 @@ const work = mkdtempSync(join(tmpdir(), "assay-kill-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function startBuild(args: string[]): { killAfter(ms: number): Promise<string> } {
-  const child = spawn(process.execPath, [resolve(repoRoot, "bin/assay.mjs"), "build", "--no-site", ...args], { cwd: repoRoot, stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(process.execPath, [resolve(repoRoot, "bin/assay.mjs"), "build", "--no-site", ...args], {
+    cwd: repoRoot,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   let log = "";
   child.stderr.on("data", (c: Buffer) => (log += c.toString("utf8")));
   const exited = new Promise<void>((done) => child.on("close", () => done()));
@@ -30,7 +33,11 @@ function startBuild(args: string[]): { killAfter(ms: number): Promise<string> } 
 }
 
 describe("the warehouse survives kill -9 at any point of a build", () => {
-  it("killed builds, then a re-run, --full and a BOM change all succeed and hold what a clean build holds", () => run(), 900_000);
+  it(
+    "killed builds, then a re-run, --full and a BOM change all succeed and hold what a clean build holds",
+    () => run(),
+    900_000,
+  );
 });
 
 async function run() {
@@ -43,7 +50,14 @@ async function run() {
   const files = readdirSync(inbox).sort();
   for (const f of files.slice(files.length / 2)) renameSync(join(inbox, f), join(later, f));
   const config = join(company, "assay.config.json");
-  writeFileSync(config, JSON.stringify({ period: "2025", asOf: "2026-06-30", inputs: { inbox: ["inbox"], supplierMaster: "suppliers.csv", boms: ["boms.csv"], outreachLog: "outreach.csv" } }));
+  writeFileSync(
+    config,
+    JSON.stringify({
+      period: "2025",
+      asOf: "2026-06-30",
+      inputs: { inbox: ["inbox"], supplierMaster: "suppliers.csv", boms: ["boms.csv"], outreachLog: "outreach.csv" },
+    }),
+  );
   const db = join(work, "killed.duckdb");
   const build = (...extra: string[]) => runCli(["build", "--no-site", "--config", config, "--db", db, ...extra]);
 
@@ -56,7 +70,8 @@ async function run() {
   const waiting = readdirSync(later).sort();
   const kills: string[] = [];
   for (let cycle = 0; cycle < 4; cycle++) {
-    for (const f of waiting.slice((cycle * waiting.length) / 4, ((cycle + 1) * waiting.length) / 4)) renameSync(join(later, f), join(inbox, f));
+    for (const f of waiting.slice((cycle * waiting.length) / 4, ((cycle + 1) * waiting.length) / 4))
+      renameSync(join(later, f), join(inbox, f));
     const at = Math.round(span * (0.05 + 0.5 * random())); // the first build also loads the reference lists: later ones are shorter
     const last = await startBuild(["--config", config, "--db", db]).killAfter(at);
     kills.push(`${at} ms: ${last.slice(0, 80)}`);
@@ -77,20 +92,34 @@ async function run() {
   const clean = join(work, "clean.duckdb");
   const straight = runCli(["build", "--no-site", "--config", config, "--db", clean]);
   expect(straight.code, straight.stderr).toBe(0);
-  expect(await ledgerCounts(db), `every table holds what a clean build holds (${why})`).toEqual(await ledgerCounts(clean));
+  expect(await ledgerCounts(db), `every table holds what a clean build holds (${why})`).toEqual(
+    await ledgerCounts(clean),
+  );
   const ledger = await fileLedger(db, inbox);
   expect(ledger.unaccounted, why).toEqual([]);
   expect(ledger.badRejections, why).toEqual([]);
   expect(ledger.byStatus, why).toEqual((await fileLedger(clean, inbox)).byStatus);
 
   // Two builds at once on one warehouse: the second waits for the first (one lock for the whole build), both succeed.
-  const both = await Promise.all([0, 1].map(() => new Promise<{ code: number | null; stderr: string }>((done) => {
-    const child = spawn(process.execPath, [resolve(repoRoot, "bin/assay.mjs"), "build", "--no-site", "--full", "--config", config, "--db", db], { cwd: repoRoot, stdio: ["ignore", "ignore", "pipe"] });
-    let stderr = "";
-    child.stderr.on("data", (c: Buffer) => (stderr += c.toString("utf8")));
-    child.on("close", (code) => done({ code, stderr }));
-  })));
+  const both = await Promise.all(
+    [0, 1].map(
+      () =>
+        new Promise<{ code: number | null; stderr: string }>((done) => {
+          const child = spawn(
+            process.execPath,
+            [resolve(repoRoot, "bin/assay.mjs"), "build", "--no-site", "--full", "--config", config, "--db", db],
+            { cwd: repoRoot, stdio: ["ignore", "ignore", "pipe"] },
+          );
+          let stderr = "";
+          child.stderr.on("data", (c: Buffer) => (stderr += c.toString("utf8")));
+          child.on("close", (code) => done({ code, stderr }));
+        }),
+    ),
+  );
   for (const b of both) expect(b.code, b.stderr).toBe(0);
-  expect(both.filter((b) => /waiting for the build or ingest in process \d+/.test(b.stderr)), "one of them waited").toHaveLength(1);
+  expect(
+    both.filter((b) => /waiting for the build or ingest in process \d+/.test(b.stderr)),
+    "one of them waited",
+  ).toHaveLength(1);
   expect(await ledgerCounts(db), "concurrent builds neither lose nor double rows").toEqual(await ledgerCounts(clean));
 }

@@ -58,12 +58,18 @@ describe("assay serve", () => {
   });
 
   it("refuses Host headers that are not this machine (DNS rebinding)", async () => {
-    for (const host of ["evil.example", `evil.example:${port}`, `127.0.0.1.evil.example:${port}`, `localhost:${port + 1}`]) {
+    for (const host of [
+      "evil.example",
+      `evil.example:${port}`,
+      `127.0.0.1.evil.example:${port}`,
+      `localhost:${port + 1}`,
+    ]) {
       const r = await get(port, "/", host);
       expect(r.status, host).toBe(421);
       expect(r.body).not.toContain("Overview");
     }
-    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`]) expect((await get(port, "/", host)).status, host).toBe(200);
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`])
+      expect((await get(port, "/", host)).status, host).toBe(200);
     const noHost = await raw(port, `GET / HTTP/1.0\r\n\r\n`);
     expect(noHost).toMatch(/^HTTP\/1\.1 421/);
   });
@@ -88,7 +94,8 @@ describe("assay report Markdown", () => {
       expect(md).not.toMatch(/<a\s/i);
       expect(md).not.toMatch(/\]\(javascript:/i);
       expect(md).not.toMatch(/^# Heading/m);
-      for (const line of md.split("\n").filter((l) => l.startsWith("| "))) expect(line, "table row keeps its columns").not.toMatch(/[^\\]\|B/);
+      for (const line of md.split("\n").filter((l) => l.startsWith("| ")))
+        expect(line, "table row keeps its columns").not.toMatch(/[^\\]\|B/);
     });
   });
 });

@@ -17,8 +17,16 @@ function oldSite(dir: string): void {
 }
 
 // Stand-ins for `observable build`: one that fails half-way (after writing part of the site), one that completes.
-const FAILING = [process.execPath, "-e", "const o = process.env.ASSAY_SITE_OUTPUT; require('fs').mkdirSync(o, { recursive: true }); require('fs').writeFileSync(o + '/partial.html', 'x'); process.exit(3)"];
-const WORKING = [process.execPath, "-e", "const fs = require('fs'); const o = process.env.ASSAY_SITE_OUTPUT; fs.mkdirSync(o + '/_observablehq', { recursive: true }); fs.writeFileSync(o + '/index.html', 'new site')"];
+const FAILING = [
+  process.execPath,
+  "-e",
+  "const o = process.env.ASSAY_SITE_OUTPUT; require('fs').mkdirSync(o, { recursive: true }); require('fs').writeFileSync(o + '/partial.html', 'x'); process.exit(3)",
+];
+const WORKING = [
+  process.execPath,
+  "-e",
+  "const fs = require('fs'); const o = process.env.ASSAY_SITE_OUTPUT; fs.mkdirSync(o + '/_observablehq', { recursive: true }); fs.writeFileSync(o + '/index.html', 'new site')",
+];
 
 const site = (output: string, command: readonly string[]) =>
   buildSite({ root: join(repoRoot, "pages"), dbPath: join(work, "unused.duckdb"), output, command });
@@ -27,7 +35,9 @@ describe("the site is built beside the old one and swapped in only when complete
   it("a failed build leaves the last good site untouched and no staging folder behind", async () => {
     const output = join(work, "a", "dist");
     oldSite(output);
-    await expect(site(output, FAILING)).rejects.toThrow(/site build failed .*exited 3.*previous site was left as it was/);
+    await expect(site(output, FAILING)).rejects.toThrow(
+      /site build failed .*exited 3.*previous site was left as it was/,
+    );
     expect(readFileSync(join(output, "index.html"), "utf8")).toBe("old site");
     expect(existsSync(join(output, "partial.html"))).toBe(false);
     expect(readdirSync(join(work, "a"))).toEqual(["dist"]);
@@ -52,7 +62,10 @@ describe("the site is built beside the old one and swapped in only when complete
     mkdirSync(join(parent, `.dist.building-${process.pid}`), { recursive: true });
     prepareOutput(output);
     expect(readFileSync(join(output, "index.html"), "utf8")).toBe("old site");
-    expect(readdirSync(parent).sort(), "a live build's staging folder is left alone").toEqual([`.dist.building-${process.pid}`, "dist"]);
+    expect(readdirSync(parent).sort(), "a live build's staging folder is left alone").toEqual([
+      `.dist.building-${process.pid}`,
+      "dist",
+    ]);
   });
 
   it("refuses to replace a folder that is not an Assay site", async () => {
@@ -68,11 +81,12 @@ describe("the build lock", () => {
   it("lets one holder in at a time and takes over a lock whose process is gone", async () => {
     const lock = join(work, "w.duckdb.build.lock");
     const order: string[] = [];
-    const hold = (name: string) => withLock(lock, async () => {
-      order.push(`${name} in`);
-      await new Promise((r) => setTimeout(r, 300));
-      order.push(`${name} out`);
-    });
+    const hold = (name: string) =>
+      withLock(lock, async () => {
+        order.push(`${name} in`);
+        await new Promise((r) => setTimeout(r, 300));
+        order.push(`${name} out`);
+      });
     await Promise.all([hold("a"), hold("b")]);
     expect(order).toEqual(["a in", "a out", "b in", "b out"]);
     writeFileSync(lock, String(2 ** 22 + 12345));

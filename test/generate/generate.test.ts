@@ -21,7 +21,10 @@ function hashes(dir: string): Record<string, string> {
   const walk = (d: string, prefix: string) => {
     for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       if (e.isDirectory()) walk(join(d, e.name), `${prefix}${e.name}/`);
-      else out[`${prefix}${e.name}`] = createHash("sha256").update(readFileSync(join(d, e.name))).digest("hex");
+      else
+        out[`${prefix}${e.name}`] = createHash("sha256")
+          .update(readFileSync(join(d, e.name)))
+          .digest("hex");
     }
   };
   walk(dir, "");
@@ -87,7 +90,15 @@ describe.skipIf(!existsSync(join(sampleDir, "manifest.json")))("bundled sample c
   });
 
   it("writes every answer under the question that means it (EMRT Q4 is 100% recycled, Q5 the response share)", () => {
-    const shares = new Set(["100%", "Greater than 90%", "Greater than 75%", "Greater than 50%", "50% or less", "Did not survey", "None"]);
+    const shares = new Set([
+      "100%",
+      "Greater than 90%",
+      "Greater than 75%",
+      "Greater than 50%",
+      "50% or less",
+      "Did not survey",
+      "None",
+    ]);
     const families = new Set<string>();
     for (const f of readdirSync(join(sampleDir, "inbox")).filter((n) => n.endsWith(".xlsx"))) {
       let d: ReturnType<typeof readTemplate>;
@@ -101,11 +112,17 @@ describe.skipIf(!existsSync(join(sampleDir, "manifest.json")))("bundled sample c
         if (a.answer === null) continue;
         families.add(d.template);
         if (a.meaning === "response-share") expect(shares.has(a.answer), `${f} ${a.mineral}: ${a.answer}`).toBe(true);
-        else expect(["Yes", "No", "Unknown", "Not applicable for this declaration"], `${f} ${a.question} ${a.meaning}`).toContain(a.answer);
+        else
+          expect(
+            ["Yes", "No", "Unknown", "Not applicable for this declaration"],
+            `${f} ${a.question} ${a.meaning}`,
+          ).toContain(a.answer);
       }
       const recycled = (d.answers ?? []).filter((a) => a.meaning === "recycled-scrap" && a.answer !== null);
       const claims = recycled.filter((a) => a.answer === "Yes").length;
-      expect(claims, `${f}: "100% recycled" is a rare claim`).toBeLessThanOrEqual(Math.max(1, Math.ceil(recycled.length / 2)));
+      expect(claims, `${f}: "100% recycled" is a rare claim`).toBeLessThanOrEqual(
+        Math.max(1, Math.ceil(recycled.length / 2)),
+      );
     }
     expect([...families].sort()).toEqual(["CMRT", "EMRT"]);
   });
@@ -118,13 +135,21 @@ describe.skipIf(!existsSync(join(sampleDir, "manifest.json")))("bundled sample c
       expect([s.errors, b.errors, b.warnings, o.errors]).toEqual([[], [], [], []]);
       expect(s.rowsStored).toBeGreaterThanOrEqual(30);
       expect(await db.scalar("SELECT count(DISTINCT product_id) FROM bom_lines")).toBeGreaterThanOrEqual(10);
-      const commodities = (await db.all<{ c: string }>("SELECT DISTINCT commodity AS c FROM suppliers")).map((r) => r.c);
-      expect(commodities, "non-mineral suppliers").toEqual(expect.arrayContaining(["Packaging", "Legal services", "Logistics services"]));
-      const silent = Object.entries(manifest.outcomes).filter(([, v]) => v === "silent").map(([k]) => k);
+      const commodities = (await db.all<{ c: string }>("SELECT DISTINCT commodity AS c FROM suppliers")).map(
+        (r) => r.c,
+      );
+      expect(commodities, "non-mineral suppliers").toEqual(
+        expect.arrayContaining(["Packaging", "Legal services", "Logistics services"]),
+      );
+      const silent = Object.entries(manifest.outcomes)
+        .filter(([, v]) => v === "silent")
+        .map(([k]) => k);
       expect(silent.length, "suppliers who never answered").toBeGreaterThan(0);
       for (const id of silent) {
         expect(manifest.inbox.some((e) => e.supplierId === id)).toBe(false);
-        expect(await db.scalar("SELECT count(*) FROM outreach_events WHERE supplier_id = ? AND event = 'escalated'", [id])).toBe(1);
+        expect(
+          await db.scalar("SELECT count(*) FROM outreach_events WHERE supplier_id = ? AND event = 'escalated'", [id]),
+        ).toBe(1);
       }
       expect(await db.scalar("SELECT count(DISTINCT event) FROM outreach_events")).toBe(6);
     });
@@ -137,7 +162,9 @@ describe.skipIf(!existsSync(join(sampleDir, "manifest.json")))("bundled sample c
 
     const sanctioned = withFeature("sanctioned");
     expect(sanctioned.length).toBeGreaterThan(0);
-    expect(await smelterColumn(inbox(sanctioned[0]!), "F"), "OFAC-designated JSC Uralelectromed by CID").toContain("CID000929");
+    expect(await smelterColumn(inbox(sanctioned[0]!), "F"), "OFAC-designated JSC Uralelectromed by CID").toContain(
+      "CID000929",
+    );
 
     const textDate = withFeature("text-date").find((e) => e.template === "CMRT")!;
     expect(typeof (await cell(inbox(textDate), "Declaration", "D22")), "effective date typed as text").toBe("string");
@@ -153,10 +180,14 @@ describe.skipIf(!existsSync(join(sampleDir, "manifest.json")))("bundled sample c
     expect(lookups.filter((v) => v === "Smelter not listed").length, "typed names").toBe(notListed.typedNames.length);
 
     const missing = withFeature("missing-fields")[0]!;
-    expect(await cell(inbox(missing), "Declaration", missing.template === "CMRT" ? "D16" : "D20"), "contact e-mail missing").toBeNull();
+    expect(
+      await cell(inbox(missing), "Declaration", missing.template === "CMRT" ? "D16" : "D20"),
+      "contact e-mail missing",
+    ).toBeNull();
 
     const bySupplier = new Map<string, InboxEntry[]>();
-    for (const e of manifest.inbox) if (e.supplierId && !e.note) bySupplier.set(e.supplierId, [...(bySupplier.get(e.supplierId) ?? []), e]);
+    for (const e of manifest.inbox)
+      if (e.supplierId && !e.note) bySupplier.set(e.supplierId, [...(bySupplier.get(e.supplierId) ?? []), e]);
     const superseded = manifest.inbox.filter((e) => e.superseded);
     expect(superseded.length, "old declarations").toBeGreaterThan(0);
     for (const old of superseded) {
@@ -170,7 +201,10 @@ describe.skipIf(!existsSync(join(sampleDir, "manifest.json")))("bundled sample c
     expect(readFileSync(inbox(copies[0]!)).equals(readFileSync(join(sampleDir, "inbox", original)))).toBe(true);
     const rejects = manifest.inbox.filter((e) => e.template === null).map((e) => e.file);
     expect(rejects.sort()).toEqual(["scanned-declaration.pdf", "upload-interrupted.xlsx"]);
-    const total = readdirSync(join(sampleDir, "inbox")).reduce((n, f) => n + readFileSync(join(sampleDir, "inbox", f)).length, 0);
+    const total = readdirSync(join(sampleDir, "inbox")).reduce(
+      (n, f) => n + readFileSync(join(sampleDir, "inbox", f)).length,
+      0,
+    );
     expect(total, "sample under 5 MB").toBeLessThan(5_000_000);
   });
 });

@@ -52,7 +52,17 @@ describe("writeTemplate CMRT 6.5", () => {
   it("lays out sheets and key cells like RMI's template", async () => {
     const wb = await read(await writeTemplate(input, { template: "CMRT", version: "6.5" }));
     expect(wb.worksheets.map((w) => `${w.name}${w.state === "hidden" ? "*" : ""}`)).toEqual([
-      "Revision", "Instructions", "Definitions", "Declaration", "Smelter List", "Checker", "Product List", "Smelter Look-up", "L*", "C*", "SorP*",
+      "Revision",
+      "Instructions",
+      "Definitions",
+      "Declaration",
+      "Smelter List",
+      "Checker",
+      "Product List",
+      "Smelter Look-up",
+      "L*",
+      "C*",
+      "SorP*",
     ]);
     expect(value(wb, "Declaration", "D2"), "title").toBe("Conflict Minerals Reporting Template (CMRT)");
     expect(String(value(wb, "Declaration", "J3")).replace(/\r/g, "")).toBe("Revision 6.5\nApril 25, 2025");
@@ -60,7 +70,9 @@ describe("writeTemplate CMRT 6.5", () => {
     expect(value(wb, "Declaration", "D9")).toBe("B. Product (or List of Products)");
     expect(value(wb, "Declaration", "D12")).toBe("219876543");
     expect(value(wb, "Declaration", "D16")).toBe("mira.holt@harrow.example");
-    expect((value(wb, "Declaration", "D22") as Date).toISOString().slice(0, 10), "effective date serial").toBe("2025-02-28");
+    expect((value(wb, "Declaration", "D22") as Date).toISOString().slice(0, 10), "effective date serial").toBe(
+      "2025-02-28",
+    );
     expect(value(wb, "Declaration", "D27"), "Q1 Tin").toBe("Yes");
     expect(value(wb, "Declaration", "D57"), "Q6 Tin (6.31+: text)").toBe("100%");
     expect(value(wb, "Declaration", "G28"), "Q1 Gold comment").toBe("no gold in scope");
@@ -72,7 +84,8 @@ describe("writeTemplate CMRT 6.5", () => {
     const rev = wb.getWorksheet("Revision")!;
     expect(value(wb, "Revision", "B12")).toBe("REVISION");
     let last: unknown = null;
-    for (let r = 13; r <= rev.rowCount; r++) if (typeof rev.getCell(`B${r}`).value === "number") last = rev.getCell(`B${r}`).value;
+    for (let r = 13; r <= rev.rowCount; r++)
+      if (typeof rev.getCell(`B${r}`).value === "number") last = rev.getCell(`B${r}`).value;
     expect(last).toBe(6.5);
     // Smelter List: CID in A and F, look-up filled from the reference list.
     expect(value(wb, "Smelter List", "A5")).toBe("CID000929");
@@ -102,22 +115,49 @@ describe("writeTemplate CMRT 6.5", () => {
 
   it("injects the real-world defects on request", async () => {
     const buf = await writeTemplate(
-      { ...input, smelters: [{ cid: "CID000929" }, { cid: "CID001105" }], company: { ...input.company, name: "Harrow" } },
-      { template: "CMRT", version: "6.4", defects: { effectiveDateAsText: true, cidOnlyInF: true, pastedZeros: true, whitespaceNoise: true, hyperlinkEmails: true } },
+      {
+        ...input,
+        smelters: [{ cid: "CID000929" }, { cid: "CID001105" }],
+        company: { ...input.company, name: "Harrow" },
+      },
+      {
+        template: "CMRT",
+        version: "6.4",
+        defects: {
+          effectiveDateAsText: true,
+          cidOnlyInF: true,
+          pastedZeros: true,
+          whitespaceNoise: true,
+          hyperlinkEmails: true,
+        },
+      },
     );
     const wb = await read(buf);
     expect(value(wb, "Declaration", "D22")).toBe("28-Feb-2025");
     expect(value(wb, "Declaration", "D8")).toBe("Harrow\t\t\t\t\t\t");
-    expect(wb.getWorksheet("Declaration")!.getCell("D16").value).toEqual({ text: "mira.holt@harrow.example", hyperlink: "mailto:mira.holt@harrow.example" });
+    expect(wb.getWorksheet("Declaration")!.getCell("D16").value).toEqual({
+      text: "mira.holt@harrow.example",
+      hyperlink: "mailto:mira.holt@harrow.example",
+    });
     expect(value(wb, "Smelter List", "A5"), "CID only in F").toBeNull();
     expect(value(wb, "Smelter List", "F6")).toBe("CID001105");
     expect(value(wb, "Smelter List", "H5"), "pasted street").toBe(0);
-    const spaced = await read(await writeTemplate({ smelters: [{ cid: "CID000801" }] }, { template: "CMRT", version: "6.5", defects: { spacedCids: true } }));
+    const spaced = await read(
+      await writeTemplate(
+        { smelters: [{ cid: "CID000801" }] },
+        { template: "CMRT", version: "6.5", defects: { spacedCids: true } },
+      ),
+    );
     expect(value(spaced, "Smelter List", "A5")).toBe("CID 000801");
   });
 
   it("fills a real-size Smelter List with helper formulas and honours deleted rows", async () => {
-    const buf = await writeTemplate(input, { template: "CMRT", version: "6.5", realSize: true, defects: { deletedRows: 77 } });
+    const buf = await writeTemplate(input, {
+      template: "CMRT",
+      version: "6.5",
+      realSize: true,
+      defects: { deletedRows: 77 },
+    });
     expect(buf.length, "real-size file is several hundred KB").toBeGreaterThan(300_000);
     const wb = await read(buf);
     const list = wb.getWorksheet("Smelter List")!;
@@ -154,21 +194,46 @@ describe("writeTemplate EMRT 2.1", () => {
     ],
     smelters: [{ cid: "CID003264" }],
     products: [{ number: "B-7", name: "Cell", requesterNumber: "R-7", requesterName: "Cell pack", comments: null }],
-    mines: [{ metal: "Cobalt", smelterName: "Chemaf Etoile", name: "Etoile mine", country: "CONGO, DEMOCRATIC REPUBLIC OF THE" }],
+    mines: [
+      {
+        metal: "Cobalt",
+        smelterName: "Chemaf Etoile",
+        name: "Etoile mine",
+        country: "CONGO, DEMOCRATIC REPUBLIC OF THE",
+      },
+    ],
   };
 
   it("writes the shifted company block, sorted mineral rows, Mine List and 2.1 product columns", async () => {
     const wb = await read(await writeTemplate(emrt, { template: "EMRT", version: "2.1" }));
     expect(wb.worksheets.filter((w) => w.state !== "hidden").map((w) => w.name)).toEqual([
-      "Revision", "Instructions", "Definitions", "Declaration", "Smelter List", "Checker", "Mine List", "Product List", "Smelter Look-up",
+      "Revision",
+      "Instructions",
+      "Definitions",
+      "Declaration",
+      "Smelter List",
+      "Checker",
+      "Mine List",
+      "Product List",
+      "Smelter Look-up",
     ]);
     expect(String(value(wb, "Declaration", "J3")).replace(/\r/g, "")).toBe("Revision 2.1\nOctober 17, 2025");
     expect(value(wb, "Declaration", "D9")).toBe("A. Company");
     expect(["D12", "E12", "G12", "D13", "E13", "G13"].map((c) => value(wb, "Declaration", c))).toEqual([
-      "Cobalt", "(Delete Copper)", "(Delete Graphite)", "(Delete Lithium)", "Mica", "Nickel",
+      "Cobalt",
+      "(Delete Copper)",
+      "(Delete Graphite)",
+      "(Delete Lithium)",
+      "Mica",
+      "Nickel",
     ]);
     expect((value(wb, "Declaration", "D26") as Date).toISOString().slice(0, 10)).toBe("2025-11-03");
-    expect(["B30", "B31", "B32", "B33"].map((c) => value(wb, "Declaration", c))).toEqual(["Cobalt(*)", "Mica(*)", "Nickel(*)", null]);
+    expect(["B30", "B31", "B32", "B33"].map((c) => value(wb, "Declaration", c))).toEqual([
+      "Cobalt(*)",
+      "Mica(*)",
+      "Nickel(*)",
+      null,
+    ]);
     expect(value(wb, "Declaration", "D30")).toBe("Yes");
     expect(value(wb, "Declaration", "D80"), "Q5 Nickel is the third mineral row").toBe("Did not survey");
     expect(value(wb, "Declaration", "D121"), "C per mineral: Mica").toBe("Yes, when more processors are validated");

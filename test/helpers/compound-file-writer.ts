@@ -13,7 +13,13 @@ export interface CfbOptions {
 }
 
 function compareNames(a: string, b: string): number {
-  return a.length !== b.length ? a.length - b.length : a.toUpperCase() < b.toUpperCase() ? -1 : a.toUpperCase() > b.toUpperCase() ? 1 : 0;
+  return a.length !== b.length
+    ? a.length - b.length
+    : a.toUpperCase() < b.toUpperCase()
+      ? -1
+      : a.toUpperCase() > b.toUpperCase()
+        ? 1
+        : 0;
 }
 
 export function writeCompoundFile(streams: Record<string, Uint8Array>, options: CfbOptions = {}): Uint8Array {
@@ -38,13 +44,18 @@ export function writeCompoundFile(streams: Record<string, Uint8Array>, options: 
 
   const sectorsFor = (bytes: number) => Math.ceil(bytes / sector);
   // Directory: root, then every storage and stream; ids in depth-first order.
-  interface Node { name: string; path: string | null; children: Map<string, Node> }
+  interface Node {
+    name: string;
+    path: string | null;
+    children: Map<string, Node>;
+  }
   const root: Node = { name: "Root Entry", path: null, children: new Map() };
   for (const n of names) {
     let at = root;
     const parts = n.split("/");
     parts.forEach((part, i) => {
-      if (!at.children.has(part)) at.children.set(part, { name: part, path: i === parts.length - 1 ? n : null, children: new Map() });
+      if (!at.children.has(part))
+        at.children.set(part, { name: part, path: i === parts.length - 1 ? n : null, children: new Map() });
       at = at.children.get(part)!;
     });
   }
@@ -126,10 +137,12 @@ export function writeCompoundFile(streams: Record<string, Uint8Array>, options: 
   for (const node of order) {
     const kids = [...node.children.values()].sort((a, b) => compareNames(a.name, b.name));
     const child = kids.length ? ids.get(kids[0]!)! : FREESECT;
-    const siblings = node === root ? [root] : [...findParent(node).children.values()].sort((a, b) => compareNames(a.name, b.name));
+    const siblings =
+      node === root ? [root] : [...findParent(node).children.values()].sort((a, b) => compareNames(a.name, b.name));
     const next = siblings[siblings.indexOf(node) + 1];
     const right = next ? ids.get(next)! : FREESECT;
-    if (node === root) entry(0, node.name, 5, child, FREESECT, miniStreamBytes ? miniStreamStart : ENDOFCHAIN, miniStreamBytes);
+    if (node === root)
+      entry(0, node.name, 5, child, FREESECT, miniStreamBytes ? miniStreamStart : ENDOFCHAIN, miniStreamBytes);
     else if (node.path === null || node.children.size > 0) entry(ids.get(node)!, node.name, 1, child, right, 0, 0);
     else {
       const size = streams[node.path]!.length;

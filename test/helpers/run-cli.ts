@@ -9,7 +9,10 @@ export interface CliResult {
 }
 
 /** Runs `node bin/assay.mjs ...args` as a real process from the repo root. */
-export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; uid?: number; gid?: number; timeout?: number } = {}): CliResult {
+export function runCli(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string>; uid?: number; gid?: number; timeout?: number } = {},
+): CliResult {
   const result = spawnSync(process.execPath, [resolve(repoRoot, "bin/assay.mjs"), ...args], {
     cwd: options.cwd ?? repoRoot,
     env: { ...process.env, ...options.env },

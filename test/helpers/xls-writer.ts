@@ -50,10 +50,15 @@ const wide = (s: string) => [...s].some((c) => c.charCodeAt(0) > 0xff);
 const encodeChars = (s: string, high: boolean) => Buffer.from(s, high ? "utf16le" : "latin1");
 const xlString = (s: string, lengthBytes: 1 | 2) => {
   const high = wide(s);
-  return Buffer.concat([lengthBytes === 1 ? Buffer.from([s.length]) : u16(s.length), Buffer.from([high ? 1 : 0]), encodeChars(s, high)]);
+  return Buffer.concat([
+    lengthBytes === 1 ? Buffer.from([s.length]) : u16(s.length),
+    Buffer.from([high ? 1 : 0]),
+    encodeChars(s, high),
+  ]);
 };
 
-const BOF = (dt: number) => Buffer.concat([u16(0x0600), u16(dt), u16(0x0dbb), u16(0x07cc), u32(0x000100c1), u32(0x00000406)]);
+const BOF = (dt: number) =>
+  Buffer.concat([u16(0x0600), u16(dt), u16(0x0dbb), u16(0x07cc), u32(0x000100c1), u32(0x00000406)]);
 
 /** The SST record and its CONTINUE records, splitting character data with a fresh flag byte per MS-XLS 2.5.293. */
 function sstRecords(strings: string[], total: number, max: number): Buffer[] {
@@ -95,7 +100,14 @@ function sstRecords(strings: string[], total: number, max: number): Buffer[] {
 function rkOf(n: number): number | null {
   if (Number.isInteger(n) && n >= -(2 ** 29) && n < 2 ** 29) return ((n << 2) | 2) >>> 0;
   const x100 = Math.round(n * 100);
-  if (Math.abs(x100 - n * 100) < 1e-9 && Number.isInteger(x100) && x100 >= -(2 ** 29) && x100 < 2 ** 29 && x100 / 100 === n) return ((x100 << 2) | 3) >>> 0;
+  if (
+    Math.abs(x100 - n * 100) < 1e-9 &&
+    Number.isInteger(x100) &&
+    x100 >= -(2 ** 29) &&
+    x100 < 2 ** 29 &&
+    x100 / 100 === n
+  )
+    return ((x100 << 2) | 3) >>> 0;
   return null;
 }
 
@@ -113,21 +125,35 @@ function sheetRecords(sheet: XlsSheet, sst: Map<string, number>): Buffer[] {
         continue;
       }
       if (formula) {
-        const value = typeof v === "number" ? f64(v)
-          : typeof v === "boolean" ? Buffer.from([1, 0, v ? 1 : 0, 0, 0, 0, 0xff, 0xff])
-          : v === "" ? Buffer.from([3, 0, 0, 0, 0, 0, 0xff, 0xff]) : Buffer.from([0, 0, 0, 0, 0, 0, 0xff, 0xff]);
+        const value =
+          typeof v === "number"
+            ? f64(v)
+            : typeof v === "boolean"
+              ? Buffer.from([1, 0, v ? 1 : 0, 0, 0, 0, 0xff, 0xff])
+              : v === ""
+                ? Buffer.from([3, 0, 0, 0, 0, 0, 0xff, 0xff])
+                : Buffer.from([0, 0, 0, 0, 0, 0, 0xff, 0xff]);
         // Formula text: one ptgInt token (the reader reads only the cached value).
-        out.push(record(0x0006, Buffer.concat([cellHead(r, c), value, u16(0), u32(0), u16(3), Buffer.from([0x1e]), u16(1)])));
+        out.push(
+          record(0x0006, Buffer.concat([cellHead(r, c), value, u16(0), u32(0), u16(3), Buffer.from([0x1e]), u16(1)])),
+        );
         if (typeof v === "string" && v !== "") out.push(record(0x0207, xlString(v, 2)));
         c++;
         continue;
       }
       if (typeof v === "string") out.push(record(0x00fd, Buffer.concat([cellHead(r, c), u32(sst.get(v)!)])));
-      else if (typeof v === "boolean") out.push(record(0x0205, Buffer.concat([cellHead(r, c), Buffer.from([v ? 1 : 0, 0])])));
+      else if (typeof v === "boolean")
+        out.push(record(0x0205, Buffer.concat([cellHead(r, c), Buffer.from([v ? 1 : 0, 0])])));
       else {
         // Runs of RK-encodable numbers become one MULRK, single ones RK, the rest NUMBER.
         let end = c;
-        while (end < row.length && typeof row[end] === "number" && rkOf(row[end] as number) !== null && !sheet.formulas?.has(`${r}:${end}`)) end++;
+        while (
+          end < row.length &&
+          typeof row[end] === "number" &&
+          rkOf(row[end] as number) !== null &&
+          !sheet.formulas?.has(`${r}:${end}`)
+        )
+          end++;
         if (end - c >= 2) {
           const parts = [u16(r), u16(c)];
           for (let k = c; k < end; k++) parts.push(u16(0x0f), u32(rkOf(row[k] as number)!));
@@ -137,7 +163,11 @@ function sheetRecords(sheet: XlsSheet, sst: Map<string, number>): Buffer[] {
           continue;
         }
         const rk = rkOf(v);
-        out.push(rk !== null ? record(0x027e, Buffer.concat([cellHead(r, c), u32(rk)])) : record(0x0203, Buffer.concat([cellHead(r, c), f64(v)])));
+        out.push(
+          rk !== null
+            ? record(0x027e, Buffer.concat([cellHead(r, c), u32(rk)]))
+            : record(0x0203, Buffer.concat([cellHead(r, c), f64(v)])),
+        );
       }
       c++;
     }
@@ -182,24 +212,54 @@ function filePass(enc: NonNullable<XlsOptions["encrypt"]>): { data: Buffer; key:
       salt.copy(buf, i * 21 + 5);
     }
     const h1 = createHash("md5").update(buf).digest();
-    const key = (block: number) => createHash("md5").update(Buffer.concat([h1.subarray(0, 5), u32(block)])).digest();
+    const key = (block: number) =>
+      createHash("md5")
+        .update(Buffer.concat([h1.subarray(0, 5), u32(block)]))
+        .digest();
     const ks = rc4(key(0))(32);
     const plain = Buffer.concat([verifier, createHash("md5").update(verifier).digest()]);
     const encrypted = Buffer.from(plain.map((x, i) => x ^ ks[i]!));
     return { data: Buffer.concat([u16(1), u16(1), u16(1), salt, encrypted]), key };
   }
   const keyBits = enc.keyBits ?? 128;
-  const h0 = createHash("sha1").update(Buffer.concat([salt, password])).digest();
+  const h0 = createHash("sha1")
+    .update(Buffer.concat([salt, password]))
+    .digest();
   const key = (block: number) => {
-    const k = createHash("sha1").update(Buffer.concat([h0, u32(block)])).digest().subarray(0, keyBits / 8);
+    const k = createHash("sha1")
+      .update(Buffer.concat([h0, u32(block)]))
+      .digest()
+      .subarray(0, keyBits / 8);
     return keyBits === 40 ? Buffer.concat([k, Buffer.alloc(11)]) : k;
   };
   const ks = rc4(key(0))(36);
   const plain = Buffer.concat([verifier, createHash("sha1").update(verifier).digest()]);
   const encrypted = Buffer.from(plain.map((x, i) => x ^ ks[i]!));
   const csp = Buffer.from("Microsoft Enhanced Cryptographic Provider v1.0\0", "utf16le");
-  const header = Buffer.concat([u32(0x04), u32(0), u32(0x6801), u32(0x8004), u32(keyBits), u32(1), u32(0), u32(0), csp]);
-  const data = Buffer.concat([u16(1), u16(4), u16(2), u32(0x04), u32(header.length), header, u32(16), salt, encrypted.subarray(0, 16), u32(20), encrypted.subarray(16)]);
+  const header = Buffer.concat([
+    u32(0x04),
+    u32(0),
+    u32(0x6801),
+    u32(0x8004),
+    u32(keyBits),
+    u32(1),
+    u32(0),
+    u32(0),
+    csp,
+  ]);
+  const data = Buffer.concat([
+    u16(1),
+    u16(4),
+    u16(2),
+    u32(0x04),
+    u32(header.length),
+    header,
+    u32(16),
+    salt,
+    encrypted.subarray(0, 16),
+    u32(20),
+    encrypted.subarray(16),
+  ]);
   return { data, key };
 }
 
@@ -238,21 +298,30 @@ export function writeBiffStream(sheets: readonly XlsSheet[], options: XlsOptions
   const sst = new Map<string, number>();
   let total = 0;
   for (const sh of sheets) {
-    sh.rows.forEach((row, r) => row?.forEach((v, c) => {
-      if (typeof v !== "string" || sh.formulas?.has(`${r}:${c}`)) return;
-      total++;
-      if (!sst.has(v)) {
-        sst.set(v, strings.length);
-        strings.push(v);
-      }
-    }));
+    sh.rows.forEach((row, r) =>
+      row?.forEach((v, c) => {
+        if (typeof v !== "string" || sh.formulas?.has(`${r}:${c}`)) return;
+        total++;
+        if (!sst.has(v)) {
+          sst.set(v, strings.length);
+          strings.push(v);
+        }
+      }),
+    );
   }
   const fp = options.encrypt ? filePass(options.encrypt) : null;
   const bodies = sheets.map((s) => Buffer.concat(sheetRecords(s, sst)));
-  const boundsheet = (s: XlsSheet, at: number) => record(0x0085, Buffer.concat([u32(at), Buffer.from([s.hidden ? 1 : 0, 0]), xlString(s.name, 1)]));
-  const head = [record(0x0809, BOF(0x0005)), ...(fp ? [record(0x002f, fp.data)] : []), record(0x0042, u16(1200)), record(0x0022, u16(options.date1904 ? 1 : 0))];
+  const boundsheet = (s: XlsSheet, at: number) =>
+    record(0x0085, Buffer.concat([u32(at), Buffer.from([s.hidden ? 1 : 0, 0]), xlString(s.name, 1)]));
+  const head = [
+    record(0x0809, BOF(0x0005)),
+    ...(fp ? [record(0x002f, fp.data)] : []),
+    record(0x0042, u16(1200)),
+    record(0x0022, u16(options.date1904 ? 1 : 0)),
+  ];
   const tail = [...sstRecords(strings, total, options.maxRecord ?? 8224), record(0x000a, Buffer.alloc(0))];
-  const globalsLength = [...head, ...tail].reduce((n, b) => n + b.length, 0) + sheets.reduce((n, s) => n + boundsheet(s, 0).length, 0);
+  const globalsLength =
+    [...head, ...tail].reduce((n, b) => n + b.length, 0) + sheets.reduce((n, s) => n + boundsheet(s, 0).length, 0);
   let at = globalsLength;
   const bound = sheets.map((s, i) => {
     const b = boundsheet(s, at);

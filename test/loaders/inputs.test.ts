@@ -54,10 +54,26 @@ describe("loadSupplierMaster", () => {
           "suppliers.csv:6 column supplier_id: duplicate supplier id: "S-001" (expected unique; first on line 2)",
         ]
       `);
-      const rows = await db.all("SELECT supplier_id, name, annual_spend, contact_email, extra, line FROM suppliers ORDER BY 1");
+      const rows = await db.all(
+        "SELECT supplier_id, name, annual_spend, contact_email, extra, line FROM suppliers ORDER BY 1",
+      );
       expect(rows).toEqual([
-        { supplier_id: "S-001", name: "Kessler Draht GmbH", annual_spend: 1250000.5, contact_email: "anna@kessler.example", extra: '{"buyer":"J. Ruiz"}', line: 2 },
-        { supplier_id: "S-002", name: "Nordlicht Packaging AB", annual_spend: 18000, contact_email: "orders@nordlicht.example", extra: null, line: 3 },
+        {
+          supplier_id: "S-001",
+          name: "Kessler Draht GmbH",
+          annual_spend: 1250000.5,
+          contact_email: "anna@kessler.example",
+          extra: '{"buyer":"J. Ruiz"}',
+          line: 2,
+        },
+        {
+          supplier_id: "S-002",
+          name: "Nordlicht Packaging AB",
+          annual_spend: 18000,
+          contact_email: "orders@nordlicht.example",
+          extra: null,
+          line: 3,
+        },
       ]);
       const again = await loadSupplierMaster(db, path);
       expect(again.rowsReplaced, "reload replaces its own rows").toBe(2);
@@ -96,8 +112,12 @@ describe("loadBom and loadOutreachLog", () => {
       await loadSupplierMaster(db, suppliers);
       const b = await loadBom(db, bom);
       expect(b.rowsStored).toBe(2);
-      expect(b.errors.map((e) => e.message)).toEqual(['bom.csv:4 column part_number: missing value: "" (expected non-empty text)']);
-      expect(b.warnings.map((e) => e.message)).toEqual(['bom.csv:3 column supplier_id: unknown supplier: "S-9" (expected an id from the supplier master)']);
+      expect(b.errors.map((e) => e.message)).toEqual([
+        'bom.csv:4 column part_number: missing value: "" (expected non-empty text)',
+      ]);
+      expect(b.warnings.map((e) => e.message)).toEqual([
+        'bom.csv:3 column supplier_id: unknown supplier: "S-9" (expected an id from the supplier master)',
+      ]);
       const o = await loadOutreachLog(db, log);
       expect(o.rowsStored).toBe(2);
       expect(o.errors.map((e) => e.message)).toMatchInlineSnapshot(`
@@ -106,7 +126,9 @@ describe("loadBom and loadOutreachLog", () => {
           "outreach.csv:5 column event: unknown value: "replied" (expected one of requested, reminder, escalated, bounced, responded-no-data, response-received)",
         ]
       `);
-      expect(await db.all("SELECT supplier_id, CAST(event_date AS VARCHAR) AS d, event FROM outreach_events ORDER BY line")).toEqual([
+      expect(
+        await db.all("SELECT supplier_id, CAST(event_date AS VARCHAR) AS d, event FROM outreach_events ORDER BY line"),
+      ).toEqual([
         { supplier_id: "S-1", d: "2025-02-03", event: "requested" },
         { supplier_id: "S-2", d: "2025-03-01", event: "response-received" },
       ]);

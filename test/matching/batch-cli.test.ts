@@ -9,21 +9,30 @@ import { repoRoot } from "../helpers/paths.ts";
 // ASSAY_MATCH_SNAPSHOT=0 is the uncached path through tsx and DuckDB. Both must answer the same.
 const dir = mkdtempSync(path.join(tmpdir(), "assay-batch-cli-"));
 const run = (env: Record<string, string>, ...args: string[]) =>
-  spawnSync(process.execPath, [path.join(repoRoot, "bin/assay.mjs"), "match", ...args, "--db", path.join(dir, "absent.duckdb")], {
-    cwd: dir, encoding: "utf8", env: { ...process.env, ...env },
-  });
+  spawnSync(
+    process.execPath,
+    [path.join(repoRoot, "bin/assay.mjs"), "match", ...args, "--db", path.join(dir, "absent.duckdb")],
+    {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, ...env },
+    },
+  );
 
 describe("assay match --batch through bin/assay.mjs", () => {
   it("the cached bundle and snapshot answer exactly like the uncached path", () => {
     const csv = path.join(dir, "q.csv");
-    writeFileSync(csv, [
-      "name,metal,country,cid",
-      '"Thaisarco, Thailand",Tin,THAILAND,',
-      "Guangdong Xianglu Tungsten Youxian Gongsi,W,China,",
-      ",Tin,,2IDN038",
-      "Jiangxi Tungsten Trading Co. Ltd,Tungsten,China,",
-      "Apple Inc.,Gold,,",
-    ].join("\n"));
+    writeFileSync(
+      csv,
+      [
+        "name,metal,country,cid",
+        '"Thaisarco, Thailand",Tin,THAILAND,',
+        "Guangdong Xianglu Tungsten Youxian Gongsi,W,China,",
+        ",Tin,,2IDN038",
+        "Jiangxi Tungsten Trading Co. Ltd,Tungsten,China,",
+        "Apple Inc.,Gold,,",
+      ].join("\n"),
+    );
     const fast = run({}, "--batch", csv, "--json");
     expect(fast.status, fast.stderr).toBe(0);
     const again = run({}, "--batch", csv, "--json");
@@ -31,7 +40,10 @@ describe("assay match --batch through bin/assay.mjs", () => {
     expect(slow.status, slow.stderr).toBe(0);
     expect(again.stdout).toBe(fast.stdout);
     expect(fast.stdout).toBe(slow.stdout);
-    const lines = fast.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const lines = fast.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.decision)).toEqual(["matched", "matched", "matched", "ambiguous", "unmatched"]);
     expect(lines[1].matches[0].cid).toBe("CID000218");
     expect(lines[2].matches[0]).toMatchObject({ cid: "CID001460", status: "removed" });

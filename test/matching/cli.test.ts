@@ -11,7 +11,8 @@ const shared = process.env.ASSAY_SHARED ?? path.resolve(repoRoot, "../shared");
 const dir = mkdtempSync(path.join(tmpdir(), "assay-match-"));
 
 async function run(argv: string[]) {
-  let out = "", err = "";
+  let out = "",
+    err = "";
   const io: Output = { out: (t) => void (out += t), err: (t) => void (err += t), isTTY: false };
   const code = await main(argv, io);
   return { code, out, err };
@@ -27,7 +28,9 @@ describe("assay match (contract)", () => {
     expect(Object.keys(j).slice(0, 3)).toEqual(["query", "decision", "matches"]);
     expect(j.query).toBe("Wolfram Bergbau & Huetten");
     expect(j.decision).toBe("matched");
-    expect(Object.keys(j.matches[0])).toEqual(expect.arrayContaining(["cid", "country", "metal", "method", "name", "score", "status", "listedIn", "changes"]));
+    expect(Object.keys(j.matches[0])).toEqual(
+      expect.arrayContaining(["cid", "country", "metal", "method", "name", "score", "status", "listedIn", "changes"]),
+    );
     expect(j.matches[0]).toMatchObject({ cid: "CID002044", metal: "Tungsten", country: "AUSTRIA", method: "fuzzy" });
     const scores = j.matches.map((m: { score: number }) => m.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
@@ -35,11 +38,22 @@ describe("assay match (contract)", () => {
 
   it("--batch prints one object per line in input order", async () => {
     const csv = path.join(dir, "batch.csv");
-    writeFileSync(csv, 'name,metal,country\n"Thaisarco, Thailand",Tin,THAILAND\nApple Inc.,Gold,\n"Jiangxi Copper Co Ltd",Gold,China\n"PT Timah",Tin,Indonesia\n');
+    writeFileSync(
+      csv,
+      'name,metal,country\n"Thaisarco, Thailand",Tin,THAILAND\nApple Inc.,Gold,\n"Jiangxi Copper Co Ltd",Gold,China\n"PT Timah",Tin,Indonesia\n',
+    );
     const r = await run(["match", "--batch", csv, "--json", "--db", db]);
     expect(r.code, r.err).toBe(0);
-    const lines = r.out.trim().split("\n").map((l) => JSON.parse(l));
-    expect(lines.map((l) => l.query)).toEqual(["Thaisarco, Thailand", "Apple Inc.", "Jiangxi Copper Co Ltd", "PT Timah"]);
+    const lines = r.out
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.query)).toEqual([
+      "Thaisarco, Thailand",
+      "Apple Inc.",
+      "Jiangxi Copper Co Ltd",
+      "PT Timah",
+    ]);
     expect(lines.map((l) => l.decision)).toEqual(["matched", "unmatched", "matched", "ambiguous"]);
     expect(lines[2].matches[0].cid).toBe("CID000855");
   });

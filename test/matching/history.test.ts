@@ -11,7 +11,8 @@ const dir = mkdtempSync(path.join(tmpdir(), "assay-history-"));
 const db = path.join(dir, "none.duckdb");
 
 async function match(...argv: string[]) {
-  let out = "", err = "";
+  let out = "",
+    err = "";
   const io: Output = { out: (t) => void (out += t), err: (t) => void (err += t), isTTY: false };
   const code = await main(["match", ...argv, "--json", "--db", db], io);
   expect(code, err).toBe(0);
@@ -23,8 +24,17 @@ describe("assay match: facilities of every loaded vintage", () => {
   it("a CID only older look-ups list resolves as historical, naming the newest list", async () => {
     const j = await match("CID000875", "--metal", "Tungsten");
     expect(j.decision).toBe("matched");
-    expect(j.matches[0]).toMatchObject({ cid: "CID000875", name: "Ganzhou Huaxing Tungsten Products Co., Ltd.", method: "cid", status: "historical" });
-    expect(j.matches[0].listedIn).toMatchObject({ list: "CMRT 6.31 Smelter Look-up", vintage: "2023-05-26", current: false });
+    expect(j.matches[0]).toMatchObject({
+      cid: "CID000875",
+      name: "Ganzhou Huaxing Tungsten Products Co., Ltd.",
+      method: "cid",
+      status: "historical",
+    });
+    expect(j.matches[0].listedIn).toMatchObject({
+      list: "CMRT 6.31 Smelter Look-up",
+      vintage: "2023-05-26",
+      current: false,
+    });
     expect(codes(j)).toEqual(["cid-historical"]);
   });
 
@@ -67,7 +77,13 @@ describe("assay match: facilities of every loaded vintage", () => {
     let out = "";
     const io: Output = { out: (t) => void (out += t), err: () => {}, isTTY: false };
     expect(await main(["match", "--batch", csv, "--json", "--db", db], io)).toBe(0);
-    const lines = out.trim().split("\n").map((l) => JSON.parse(l));
-    expect(lines.map((l) => [l.decision, l.matches[0].cid, l.matches[0].status])).toEqual([["matched", "CID001460", "removed"], ["matched", "CID000875", "historical"]]);
+    const lines = out
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.decision, l.matches[0].cid, l.matches[0].status])).toEqual([
+      ["matched", "CID001460", "removed"],
+      ["matched", "CID000875", "historical"],
+    ]);
   });
 });

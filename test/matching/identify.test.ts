@@ -4,12 +4,23 @@ import { buildMatchIndex } from "../../src/matching/match-index.ts";
 import { tokenSimilarity } from "../../src/matching/similarity.ts";
 import { editDistance } from "../../src/text/edit-distance.ts";
 
-const f = (metal: string, cid: string, standard_name: string, country: string) => ({ metal, cid, standard_name, country, country_iso2: null });
+const f = (metal: string, cid: string, standard_name: string, country: string) => ({
+  metal,
+  cid,
+  standard_name,
+  country,
+  country_iso2: null,
+});
 const index = buildMatchIndex({
   facilities: [
     f("Gold", "CID002763", "8853 S.p.A.", "ITALY"),
     f("Gold", "CID000855", "Jiangxi Copper Co., Ltd.", "CHINA"),
-    f("Gold", "CID001326", 'OJSC "The Gulidov Krasnoyarsk Non-Ferrous Metals Plant" (OJSC Krastsvetmet)', "RUSSIAN FEDERATION"),
+    f(
+      "Gold",
+      "CID001326",
+      'OJSC "The Gulidov Krasnoyarsk Non-Ferrous Metals Plant" (OJSC Krastsvetmet)',
+      "RUSSIAN FEDERATION",
+    ),
     f("Gold", "CID000711", "Heraeus Germany GmbH Co. KG", "GERMANY"),
     f("Gold", "CID000707", "Heraeus Metals Hong Kong Ltd.", "CHINA"),
     f("Tin", "CID001898", "Thaisarco", "THAILAND"),
@@ -24,7 +35,15 @@ const index = buildMatchIndex({
     { metal: "Gold", cid: "CID001326", alias: "Krastsvetmet" },
     { metal: "Tin", cid: "CID001898", alias: "Thailand Smelting and Refining Co., Ltd." },
   ],
-  removed: [{ cid: "CID003379", metal: "Tin", standard_name: "Ma'anshan Weitai Tin Co., Ltd.", revision_date: "2022-02-08", details: "No longer an operating smelter / refiner" }],
+  removed: [
+    {
+      cid: "CID003379",
+      metal: "Tin",
+      standard_name: "Ma'anshan Weitai Tin Co., Ltd.",
+      revision_date: "2022-02-08",
+      details: "No longer an operating smelter / refiner",
+    },
+  ],
   legacy: [{ legacy_id: "1RUS067", cid: "CID001326", metal: "Gold" }],
 });
 
@@ -82,10 +101,13 @@ describe("identify: steps in order", () => {
     expect(hk.matches[0]?.cid).toBe("CID000707");
   });
 
-  it.each(["Apple Inc.", "Mining Company", "Smelter not listed", "Unknown", "Golden Dragon Trading Co., Ltd."])("leaves %s unmatched", (name) => {
-    const r = identify(index, { name, metal: "Gold" });
-    expect(r.decision).not.toBe("matched");
-  });
+  it.each(["Apple Inc.", "Mining Company", "Smelter not listed", "Unknown", "Golden Dragon Trading Co., Ltd."])(
+    "leaves %s unmatched",
+    (name) => {
+      const r = identify(index, { name, metal: "Gold" });
+      expect(r.decision).not.toBe("matched");
+    },
+  );
 });
 
 describe("identify: conflicts become findings", () => {
@@ -162,7 +184,17 @@ describe("supplier spellings: local legal forms, metal words, abbreviations", ()
     ],
     aliases: [],
     sightings: [],
-    revisions: [{ cid: "CID000864", metal: "Tin", standard_name: "Jiangxi Nanshan", country: "CHINA", revision: "removed", details: "Alias to CID001231", revision_date: "2015-01-01" }],
+    revisions: [
+      {
+        cid: "CID000864",
+        metal: "Tin",
+        standard_name: "Jiangxi Nanshan",
+        country: "CHINA",
+        revision: "removed",
+        details: "Alias to CID001231",
+        revision_date: "2015-01-01",
+      },
+    ],
   });
   it.each([
     ["Guangdong Xianglu Tungsten Youxian Gongsi", "Tungsten", "CID000218"],

@@ -17,7 +17,9 @@ describe("resolveSmelterRows", () => {
         ('1', 'h1', 6, 'Gold', '8853 S.p.A.', NULL, 'JAPAN', 'CID002763')`);
       expect(await resolveSmelterRows(db)).toEqual({ resolved: 5 });
       expect(await resolveSmelterRows(db), "rows already matched are skipped").toEqual({ resolved: 0 });
-      const m = await db.all(`SELECT declaration_id, "row", cid, method, decision, findings FROM smelter_matches ORDER BY declaration_id, "row"`);
+      const m = await db.all(
+        `SELECT declaration_id, "row", cid, method, decision, findings FROM smelter_matches ORDER BY declaration_id, "row"`,
+      );
       expect(m.map((r) => [r.declaration_id, r.row, r.cid, r.method, r.decision])).toEqual([
         ["1", 5, "CID002044", "cid", "matched"],
         ["1", 6, "CID002763", "cid", "matched"],
@@ -26,9 +28,13 @@ describe("resolveSmelterRows", () => {
         ["2", 7, null, null, "unmatched"],
       ]);
       expect(String(m[1]!.findings)).toContain("cid-country-mismatch");
-      const f = await db.one<{ cid: string; declarations: number; suppliers: number; supplier_names: string[]; reported_names: string[] }>(
-        "SELECT cid, declarations, suppliers, supplier_names, reported_names FROM facilities WHERE cid = 'CID002044'",
-      );
+      const f = await db.one<{
+        cid: string;
+        declarations: number;
+        suppliers: number;
+        supplier_names: string[];
+        reported_names: string[];
+      }>("SELECT cid, declarations, suppliers, supplier_names, reported_names FROM facilities WHERE cid = 'CID002044'");
       expect(f).toMatchObject({ declarations: 2, suppliers: 2, supplier_names: ["Acme Corp", "Globex Ltd"] });
       expect(f!.reported_names).toEqual(["WOLFRAM BERGBAU UND HUETTEN", "Wolfram Bergbau und Hütten AG"]);
 
@@ -39,10 +45,17 @@ describe("resolveSmelterRows", () => {
       await db.run(`INSERT INTO smelter_rows (declaration_id, file_hash, "row", metal, lookup_name, name, country, cid) VALUES
         ('3', 'h3', 5, 'Tungsten', 'Smelter not listed', 'Wolfram Bergbau & Huetten GmbH', 'Austria', NULL)`);
       expect(await resolveSmelterRows(db)).toEqual({ resolved: 1 });
-      const again = await db.one<{ declarations: number; suppliers: number; supplier_names: string[]; reported_names: string[] }>(
-        "SELECT declarations, suppliers, supplier_names, reported_names FROM facilities WHERE cid = 'CID002044'",
-      );
-      expect(again).toMatchObject({ declarations: 3, suppliers: 2, supplier_names: ["ACME CORPORATION", "Acme Corp", "Globex Ltd"] });
+      const again = await db.one<{
+        declarations: number;
+        suppliers: number;
+        supplier_names: string[];
+        reported_names: string[];
+      }>("SELECT declarations, suppliers, supplier_names, reported_names FROM facilities WHERE cid = 'CID002044'");
+      expect(again).toMatchObject({
+        declarations: 3,
+        suppliers: 2,
+        supplier_names: ["ACME CORPORATION", "Acme Corp", "Globex Ltd"],
+      });
       expect(again!.reported_names).toHaveLength(3);
     });
   });

@@ -25,7 +25,9 @@ describe("facilities on the sample build", () => {
   beforeAll(async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), "assay-sample-facilities-")), "assay.duckdb");
     const io = { out: () => {}, err: () => {}, isTTY: false };
-    expect(await main(["ingest", path.join(repoRoot, "data/sample/inbox"), "--as-of", "2026-06-30", "--db", file], io)).toBe(0);
+    expect(
+      await main(["ingest", path.join(repoRoot, "data/sample/inbox"), "--as-of", "2026-06-30", "--db", file], io),
+    ).toBe(0);
     db = await Database.open(file);
     facilities = await db.all<Facility>("SELECT * FROM facilities ORDER BY metal, cid");
   }, 300_000);
@@ -39,21 +41,32 @@ describe("facilities on the sample build", () => {
   });
 
   it("lists every spelling, supplier and declaration of a facility reported under different spellings", async () => {
-    const raw = await db.all<{ cid: string; metal: string; spelling: string; declaration_id: string; supplier: string; company: string | null }>(
+    const raw = await db.all<{
+      cid: string;
+      metal: string;
+      spelling: string;
+      declaration_id: string;
+      supplier: string;
+      company: string | null;
+    }>(
       `SELECT m.cid, m.metal, coalesce(s.name, s.lookup_name) AS spelling, CAST(d.declaration_id AS VARCHAR) AS declaration_id,
               coalesce(d.supplier_key, CAST(d.declaration_id AS VARCHAR)) AS supplier, d.company_name AS company
        FROM smelter_rows s JOIN smelter_matches m USING (declaration_id, "row") JOIN declarations d USING (declaration_id)
        WHERE m.decision = 'matched'`,
     );
     const spelled = facilities.filter((f) => f.reported_names.length > 1);
-    expect(spelled.length, "the sample has facilities typed differently by different suppliers").toBeGreaterThanOrEqual(2);
+    expect(spelled.length, "the sample has facilities typed differently by different suppliers").toBeGreaterThanOrEqual(
+      2,
+    );
     for (const f of spelled) {
       const mine = raw.filter((r) => r.cid === f.cid && r.metal === f.metal);
       expect(f.reported_names, f.cid).toEqual([...new Set(mine.map((r) => r.spelling))].sort());
       expect(f.declaration_ids, f.cid).toEqual([...new Set(mine.map((r) => r.declaration_id))].sort());
       expect(f.suppliers, f.cid).toBe(new Set(mine.map((r) => r.supplier)).size);
       expect(f.suppliers, f.cid).toBeGreaterThan(1);
-      expect(f.supplier_names ?? [], f.cid).toEqual([...new Set(mine.flatMap((r) => (r.company ? [r.company] : [])))].sort());
+      expect(f.supplier_names ?? [], f.cid).toEqual(
+        [...new Set(mine.flatMap((r) => (r.company ? [r.company] : [])))].sort(),
+      );
     }
   });
 
@@ -65,8 +78,13 @@ describe("facilities on the sample build", () => {
     const collapsed = facilities.filter((f) => f.suppliers < f.declarations);
     expect(collapsed.length).toBeGreaterThan(0);
     const keyOf = new Map(
-      (await db.all<{ id: string; k: string }>("SELECT CAST(declaration_id AS VARCHAR) AS id, coalesce(supplier_key, CAST(declaration_id AS VARCHAR)) AS k FROM declarations")).map((d) => [d.id, d.k]),
+      (
+        await db.all<{ id: string; k: string }>(
+          "SELECT CAST(declaration_id AS VARCHAR) AS id, coalesce(supplier_key, CAST(declaration_id AS VARCHAR)) AS k FROM declarations",
+        )
+      ).map((d) => [d.id, d.k]),
     );
-    for (const f of collapsed) expect(f.suppliers, f.cid).toBe(new Set(f.declaration_ids.map((id) => keyOf.get(String(id)))).size);
+    for (const f of collapsed)
+      expect(f.suppliers, f.cid).toBe(new Set(f.declaration_ids.map((id) => keyOf.get(String(id)))).size);
   });
 });

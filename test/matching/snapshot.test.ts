@@ -7,7 +7,8 @@ import { addReferenceFile } from "../../loaders/reference/kinds.ts";
 import { identify } from "../../src/matching/identify.ts";
 import { snapshotMatchIndex } from "../../src/matching/index-snapshot.ts";
 const dir = mkdtempSync(path.join(tmpdir(), "assay-snapshot-"));
-const HEADER = "metal,smelter_lookup_name,standard_smelter_name,country,smelter_id,source_of_id,street,city,state_province";
+const HEADER =
+  "metal,smelter_lookup_name,standard_smelter_name,country,smelter_id,source_of_id,street,city,state_province";
 
 async function add(db: string, file: string, rows: string[]) {
   const p = path.join(dir, file);
@@ -29,10 +30,18 @@ describe("match index snapshot", () => {
     expect(identify(first, { name: "Thaisarco", metal: "Tin" }).matches[0]?.cid).toBe("CID001898");
     expect(identify(first, { name: "Minsur", metal: "Tin" }).decision).toBe("unmatched");
     const again = await snapshotMatchIndex(db);
-    expect(identify(again, { name: "Thaisarco", metal: "Tin" })).toEqual(identify(first, { name: "Thaisarco", metal: "Tin" }));
+    expect(identify(again, { name: "Thaisarco", metal: "Tin" })).toEqual(
+      identify(first, { name: "Thaisarco", metal: "Tin" }),
+    );
 
-    await add(db, "rmi_smelter_lookup_CMRT_6.5.csv", ["Tin,Minsur,Minsur,PERU,CID001182,RMI,,Paracas,", "Tin,Thaisarco,Thaisarco,THAILAND,CID001898,RMI,,Phuket,"]);
+    await add(db, "rmi_smelter_lookup_CMRT_6.5.csv", [
+      "Tin,Minsur,Minsur,PERU,CID001182,RMI,,Paracas,",
+      "Tin,Thaisarco,Thaisarco,THAILAND,CID001898,RMI,,Phuket,",
+    ]);
     const after = await snapshotMatchIndex(db);
-    expect(identify(after, { name: "Minsur", metal: "Tin" }).matches[0]).toMatchObject({ cid: "CID001182", status: "listed" });
+    expect(identify(after, { name: "Minsur", metal: "Tin" }).matches[0]).toMatchObject({
+      cid: "CID001182",
+      status: "listed",
+    });
   });
 });

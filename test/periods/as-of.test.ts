@@ -17,7 +17,9 @@ describe("as-of date", () => {
   it("takes the flag, then the config's asOf, over the period end", () => {
     expect(asOfFrom("2025-06-30", { period: "2025", asOf: "2025-09-30" }, null, undefined, TODAY)).toBe("2025-06-30");
     expect(asOfFrom(undefined, { period: "2025", asOf: "2025-09-30" }, null, undefined, TODAY)).toBe("2025-09-30");
-    expect(() => asOfFrom(undefined, { asOf: "2025-02-30" }, "assay.config.json", undefined, TODAY)).toThrowError("invalid assay.config.json: asOf: 2025-02-30");
+    expect(() => asOfFrom(undefined, { asOf: "2025-02-30" }, "assay.config.json", undefined, TODAY)).toThrowError(
+      "invalid assay.config.json: asOf: 2025-02-30",
+    );
   });
   it("names the last day of a year period only", () => {
     expect(periodEnd("2025")).toBe("2025-12-31");

@@ -9,7 +9,13 @@ import type { PeriodDiff } from "../../src/periods/diff-periods.ts";
 import { advanceTo2025, seedWarehouse } from "../scoring/_warehouse.ts";
 
 function capture(): Output & { stdout: string; stderr: string } {
-  const io = { stdout: "", stderr: "", isTTY: false, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
+  const io = {
+    stdout: "",
+    stderr: "",
+    isTTY: false,
+    out: (t: string) => void (io.stdout += t),
+    err: (t: string) => void (io.stderr += t),
+  };
   return io;
 }
 
@@ -36,7 +42,9 @@ describe("assay score + assay diff over two periods", async () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("period 2024 · as of 2024-06-30 · model assay-risk-2.0.0");
     // The answering supplier is High; the 2.0 roll-up weighs it with the mean, breadth and the 50% coverage gap: Medium.
-    expect(r.stdout, "one supplier silent, the other lists an unmatched smelter").toMatch(/suppliers\s+2 {2}High 1 · Data gap 1/);
+    expect(r.stdout, "one supplier silent, the other lists an unmatched smelter").toMatch(
+      /suppliers\s+2 {2}High 1 · Data gap 1/,
+    );
     expect(r.stdout).toMatch(/products\s+1 {2}Medium 1 \(1 with coverage below 80%\)/);
   });
 
@@ -55,7 +63,17 @@ describe("assay score + assay diff over two periods", async () => {
     expect(diff.newSmelters.map((x) => x.key)).toEqual(["CID003397"]);
     expect(diff.droppedSmelters).toEqual([]);
     // Model 2.0: an active (audit in progress) tin smelter with no high-risk origin is already Low; the status change is still reported.
-    expect(diff.statusChanges).toEqual([{ key: "CID001070", name: "China Tin Group Co., Ltd.", metal: "tin", from: "active", to: "conformant", bandFrom: "Low", bandTo: "Low" }]);
+    expect(diff.statusChanges).toEqual([
+      {
+        key: "CID001070",
+        name: "China Tin Group Co., Ltd.",
+        metal: "tin",
+        from: "active",
+        to: "conformant",
+        bandFrom: "Low",
+        bandTo: "Low",
+      },
+    ]);
     expect(diff.newSanctionsHits.map((x) => [x.key, x.band])).toEqual([["CID003397", "Critical"]]);
     expect(diff.supplierMoves).toHaveLength(1);
     expect(diff.supplierMoves[0]).toMatchObject({ supplierId: "S-001", bandTo: "High" });
@@ -72,7 +90,9 @@ describe("assay score + assay diff over two periods", async () => {
   });
 
   it("rejects a bad --as-of and a bad --period", async () => {
-    expect((await cli("score", "--as-of", "2025-02-29")).stderr).toBe("invalid --as-of: 2025-02-29 (expected a date YYYY-MM-DD)\n");
+    expect((await cli("score", "--as-of", "2025-02-29")).stderr).toBe(
+      "invalid --as-of: 2025-02-29 (expected a date YYYY-MM-DD)\n",
+    );
     expect((await cli("score", "--period", "FY 25")).stderr).toContain('invalid --period: "FY 25"');
   });
 });

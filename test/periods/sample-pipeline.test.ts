@@ -59,7 +59,10 @@ beforeAll(() => {
       declaration: { answers: { A: "Yes", B: "Yes", C: "Yes", D: "Yes", E: "Yes", F: "Yes", G: "Yes", H: "No" } },
     }),
   );
-  for (const [period, asOf] of [["2024", "2025-06-30"], ["2025", "2026-06-30"]] as const) {
+  for (const [period, asOf] of [
+    ["2024", "2025-06-30"],
+    ["2025", "2026-06-30"],
+  ] as const) {
     const r = cli("build", "--no-site", "--period", period, "--as-of", asOf);
     expect(r.code, r.stderr).toBe(0);
   }
@@ -71,9 +74,16 @@ describe("#6 periods: assay diff 2024 2025 on the sample", () => {
     const diff = json<PeriodDiff>(["diff", "2024", "2025"]);
     expect(diff.from).toMatchObject({ period: "2024", asOf: "2025-06-30" });
     expect(diff.to).toMatchObject({ period: "2025", asOf: "2026-06-30" });
-    const runs = await sql<{ run_id: number; period: string }>(`SELECT max(run_id) AS run_id, period FROM scoring_runs GROUP BY period ORDER BY period`);
+    const runs = await sql<{ run_id: number; period: string }>(
+      `SELECT max(run_id) AS run_id, period FROM scoring_runs GROUP BY period ORDER BY period`,
+    );
     const [a, b] = runs.map((r) => r.run_id);
-    const keys = async (run: number) => new Set((await sql<{ k: string }>(`SELECT smelter_key AS k FROM smelter_scores WHERE run_id = ?`, [run])).map((r) => r.k));
+    const keys = async (run: number) =>
+      new Set(
+        (await sql<{ k: string }>(`SELECT smelter_key AS k FROM smelter_scores WHERE run_id = ?`, [run])).map(
+          (r) => r.k,
+        ),
+      );
     const [ka, kb] = [await keys(a!), await keys(b!)];
     expect(new Set(diff.newSmelters.map((s) => s.key))).toEqual(new Set([...kb].filter((k) => !ka.has(k))));
     expect(new Set(diff.droppedSmelters.map((s) => s.key))).toEqual(new Set([...ka].filter((k) => !kb.has(k))));
@@ -82,10 +92,25 @@ describe("#6 periods: assay diff 2024 2025 on the sample", () => {
     expect(diff.newSmelters.some((s) => s.metal === "copper")).toBe(true);
     expect(diff.droppedSmelters.length).toBeGreaterThan(0);
 
-    const sanctionedBefore = await sql<{ k: string }>(`SELECT smelter_key AS k FROM smelter_scores WHERE run_id = ? AND sanctions = 'hit'`, [a]);
-    for (const s of diff.newSanctionsHits) expect(sanctionedBefore.map((x) => x.k), `${s.key} was already a hit in 2024`).not.toContain(s.key);
-    const hitsAfter = await sql<{ k: string }>(`SELECT smelter_key AS k FROM smelter_scores WHERE run_id = ? AND sanctions = 'hit'`, [b]);
-    expect(diff.newSanctionsHits.map((s) => s.key).sort()).toEqual(hitsAfter.map((x) => x.k).filter((k) => !sanctionedBefore.some((x) => x.k === k)).sort());
+    const sanctionedBefore = await sql<{ k: string }>(
+      `SELECT smelter_key AS k FROM smelter_scores WHERE run_id = ? AND sanctions = 'hit'`,
+      [a],
+    );
+    for (const s of diff.newSanctionsHits)
+      expect(
+        sanctionedBefore.map((x) => x.k),
+        `${s.key} was already a hit in 2024`,
+      ).not.toContain(s.key);
+    const hitsAfter = await sql<{ k: string }>(
+      `SELECT smelter_key AS k FROM smelter_scores WHERE run_id = ? AND sanctions = 'hit'`,
+      [b],
+    );
+    expect(diff.newSanctionsHits.map((s) => s.key).sort()).toEqual(
+      hitsAfter
+        .map((x) => x.k)
+        .filter((k) => !sanctionedBefore.some((x) => x.k === k))
+        .sort(),
+    );
     const statusPairs = await sql<{ k: string }>(
       `SELECT x.smelter_key AS k FROM smelter_scores x JOIN smelter_scores y ON x.smelter_key = y.smelter_key
        WHERE x.run_id = ? AND y.run_id = ? AND x.rmi_status IS DISTINCT FROM y.rmi_status`,
@@ -104,12 +129,30 @@ describe("#6 periods: assay diff 2024 2025 on the sample", () => {
 
   it("never reads missing data as low risk: silent suppliers are a Data gap, low-coverage products are flagged, never Low", async () => {
     const run = (await sql<{ r: number }>(`SELECT max(run_id) AS r FROM scoring_runs WHERE period = '2025'`))[0]!.r;
-    const status = json<Array<{ supplierId: string; inScope: boolean; status: string; usable: boolean }>>(["status", "--as-of", "2026-06-30"]);
-    const scores = new Map((await sql<{ supplier_id: string; band: string; responded: boolean }>(`SELECT supplier_id, band, responded FROM supplier_scores WHERE run_id = ?`, [run])).map((s) => [s.supplier_id, s]));
+    const status = json<Array<{ supplierId: string; inScope: boolean; status: string; usable: boolean }>>([
+      "status",
+      "--as-of",
+      "2026-06-30",
+    ]);
+    const scores = new Map(
+      (
+        await sql<{ supplier_id: string; band: string; responded: boolean }>(
+          `SELECT supplier_id, band, responded FROM supplier_scores WHERE run_id = ?`,
+          [run],
+        )
+      ).map((s) => [s.supplier_id, s]),
+    );
     const silent = status.filter((s) => s.inScope && s.status !== "responded");
     expect(silent.length).toBeGreaterThan(0);
     for (const s of silent) expect(scores.get(s.supplierId)?.band, `${s.supplierId} (${s.status})`).toBe("Data gap");
-    const products = await sql<{ product: string; band: string; coverage: number; data_gap: boolean; suppliers_in_scope: number; suppliers_answered: number }>(
+    const products = await sql<{
+      product: string;
+      band: string;
+      coverage: number;
+      data_gap: boolean;
+      suppliers_in_scope: number;
+      suppliers_answered: number;
+    }>(
       `SELECT product, band, coverage, data_gap, suppliers_in_scope, suppliers_answered FROM product_scores WHERE run_id = ?`,
       [run],
     );
@@ -125,12 +168,23 @@ describe("#6 periods: assay diff 2024 2025 on the sample", () => {
 
 describe("#7 engagement on the sample: status and outreach drafts", () => {
   it("gives every in-scope supplier a status, a next action and its due date", () => {
-    const rows = json<Array<{ supplierId: string; inScope: boolean; reason: string; status: string; nextAction: string | null; dueDate: string | null }>>(["status", "--as-of", "2026-06-30"]);
+    const rows = json<
+      Array<{
+        supplierId: string;
+        inScope: boolean;
+        reason: string;
+        status: string;
+        nextAction: string | null;
+        dueDate: string | null;
+      }>
+    >(["status", "--as-of", "2026-06-30"]);
     expect(rows).toHaveLength(36);
     const inScope = rows.filter((r) => r.inScope);
     expect(inScope.length).toBeGreaterThan(0);
     for (const r of inScope) {
-      expect(r.status, r.supplierId).toMatch(/^(not-contacted|requested|responded|responded-without-data|no-response|second-request|escalated|delinquent)$/);
+      expect(r.status, r.supplierId).toMatch(
+        /^(not-contacted|requested|responded|responded-without-data|no-response|second-request|escalated|delinquent)$/,
+      );
       expect(r.nextAction, `${r.supplierId} ${r.status}`).toBeTruthy();
       expect(r.dueDate, `${r.supplierId} ${r.status}`).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
@@ -172,47 +226,77 @@ describe("#7 engagement on the sample: status and outreach drafts", () => {
   });
 });
 
-describe.skipIf(!existsSync(CMRT_BLANK) || !existsSync(EMRT_BLANK))("#9 roll-up exports of the sample read back through assay check", () => {
-  for (const [family, blank] of [["cmrt", CMRT_BLANK], ["emrt", EMRT_BLANK]] as const) {
-    it(`${family}: no errors, the same smelters, answers${family === "emrt" ? " and mines" : ""}`, async () => {
-      const file = join(dir, `rollup-${family}.xlsx`);
-      const r = cli("export", family, "--template", blank, "--out", file, "--as-of", "2026-06-30");
-      expect(r.code, r.stderr).toBe(0);
-      const cfg = JSON.parse(readFileSync(config, "utf8")) as { company: Rollup["company"]; declaration: unknown };
-      const d = await Database.open(db);
-      const rollup = rollupDeclaration(await loadRollupInput(d, { asOf: "2026-06-30" }), {
-        family: family === "cmrt" ? "CMRT" : "EMRT", company: cfg.company, declaration: DeclarationConfig.parse(cfg.declaration), asOf: "2026-06-30",
+describe.skipIf(!existsSync(CMRT_BLANK) || !existsSync(EMRT_BLANK))(
+  "#9 roll-up exports of the sample read back through assay check",
+  () => {
+    for (const [family, blank] of [
+      ["cmrt", CMRT_BLANK],
+      ["emrt", EMRT_BLANK],
+    ] as const) {
+      it(`${family}: no errors, the same smelters, answers${family === "emrt" ? " and mines" : ""}`, async () => {
+        const file = join(dir, `rollup-${family}.xlsx`);
+        const r = cli("export", family, "--template", blank, "--out", file, "--as-of", "2026-06-30");
+        expect(r.code, r.stderr).toBe(0);
+        const cfg = JSON.parse(readFileSync(config, "utf8")) as { company: Rollup["company"]; declaration: unknown };
+        const d = await Database.open(db);
+        const rollup = rollupDeclaration(await loadRollupInput(d, { asOf: "2026-06-30" }), {
+          family: family === "cmrt" ? "CMRT" : "EMRT",
+          company: cfg.company,
+          declaration: DeclarationConfig.parse(cfg.declaration),
+          asOf: "2026-06-30",
+        });
+        d.close();
+        const checked = runCli(["check", file, "--json", "--as-of", "2026-07-01"]);
+        expect(checked.code, checked.stderr).toBe(0);
+        const back = JSON.parse(checked.stdout) as {
+          template: string;
+          findings: Array<{ severity: string; cell: string; message: string }>;
+          smelters: Array<{
+            metal: string;
+            cid: string | null;
+            name: string | null;
+            lookupName: string | null;
+            recycledScrap: string | null;
+            comments: string | null;
+          }>;
+          answers: Array<{ question: string; mineral: string; answer: string | null }>;
+          mines: Array<{ metal: string; smelterName: string; name: string; country: string }>;
+        };
+        expect(back.template).toBe(family.toUpperCase());
+        expect(
+          back.findings.filter((f) => f.severity === "error"),
+          JSON.stringify(back.findings),
+        ).toEqual([]);
+        expect(rollup.smelters.length).toBeGreaterThan(50);
+        const key = (s: { metal: string | null; cid: string | null }) => `${s.metal}|${s.cid}`;
+        // A CID the template's own look-up no longer lists (RMI drops closed facilities) is entered as "Smelter not
+        // listed" with the CID in the comments column, so the template's formulas do not flag the row.
+        const notListed = (s: { cid: string | null; comments: string | null }) =>
+          /^(CID\d{6}) \(not in this template's Smelter Look-up\)$/.exec(s.comments ?? "")?.[1] ?? null;
+        const backKey = (s: (typeof back.smelters)[number]) => key({ metal: s.metal, cid: s.cid ?? notListed(s) });
+        expect(back.smelters.map(backKey).sort()).toEqual(rollup.smelters.map(key).sort());
+        const p = new Map(back.smelters.map((s) => [backKey(s), s.recycledScrap]));
+        for (const s of rollup.smelters) expect(p.get(key(s)) ?? null, `${key(s)} column P`).toBe(s.recycledScrap);
+        expect(rollup.smelters.some((s) => s.recycledScrap === "Yes")).toBe(true);
+        const written = rollup.answers
+          .filter((a) => a.answer !== null && a.answer !== "Not declaring")
+          .map((a) => `${a.question.slice(1)}|${a.mineral}|${a.answer}`);
+        expect(
+          back.answers
+            .filter((a) => a.answer !== null)
+            .map((a) => `${a.question}|${a.mineral}|${a.answer}`)
+            .sort(),
+        ).toEqual(written.sort());
+        if (family === "emrt") {
+          expect(rollup.mines.length, "suppliers' mines rolled up").toBeGreaterThan(0);
+          expect(back.mines.map((m) => `${m.metal}|${m.name}|${m.country}`).sort()).toEqual(
+            rollup.mines.map((m) => `${m.metal}|${m.name}|${m.country}`).sort(),
+          );
+          const listed = new Set(back.smelters.flatMap((s) => [s.name, s.lookupName]));
+          for (const m of back.mines)
+            expect(listed, `${m.name}: ${m.smelterName} is on the Smelter List`).toContain(m.smelterName);
+        }
       });
-      d.close();
-      const checked = runCli(["check", file, "--json", "--as-of", "2026-07-01"]);
-      expect(checked.code, checked.stderr).toBe(0);
-      const back = JSON.parse(checked.stdout) as {
-        template: string;
-        findings: Array<{ severity: string; cell: string; message: string }>;
-        smelters: Array<{ metal: string; cid: string | null; name: string | null; lookupName: string | null; recycledScrap: string | null; comments: string | null }>;
-        answers: Array<{ question: string; mineral: string; answer: string | null }>;
-        mines: Array<{ metal: string; smelterName: string; name: string; country: string }>;
-      };
-      expect(back.template).toBe(family.toUpperCase());
-      expect(back.findings.filter((f) => f.severity === "error"), JSON.stringify(back.findings)).toEqual([]);
-      expect(rollup.smelters.length).toBeGreaterThan(50);
-      const key = (s: { metal: string | null; cid: string | null }) => `${s.metal}|${s.cid}`;
-      // A CID the template's own look-up no longer lists (RMI drops closed facilities) is entered as "Smelter not
-      // listed" with the CID in the comments column, so the template's formulas do not flag the row.
-      const notListed = (s: { cid: string | null; comments: string | null }) => /^(CID\d{6}) \(not in this template's Smelter Look-up\)$/.exec(s.comments ?? "")?.[1] ?? null;
-      const backKey = (s: (typeof back.smelters)[number]) => key({ metal: s.metal, cid: s.cid ?? notListed(s) });
-      expect(back.smelters.map(backKey).sort()).toEqual(rollup.smelters.map(key).sort());
-      const p = new Map(back.smelters.map((s) => [backKey(s), s.recycledScrap]));
-      for (const s of rollup.smelters) expect(p.get(key(s)) ?? null, `${key(s)} column P`).toBe(s.recycledScrap);
-      expect(rollup.smelters.some((s) => s.recycledScrap === "Yes")).toBe(true);
-      const written = rollup.answers.filter((a) => a.answer !== null && a.answer !== "Not declaring").map((a) => `${a.question.slice(1)}|${a.mineral}|${a.answer}`);
-      expect(back.answers.filter((a) => a.answer !== null).map((a) => `${a.question}|${a.mineral}|${a.answer}`).sort()).toEqual(written.sort());
-      if (family === "emrt") {
-        expect(rollup.mines.length, "suppliers' mines rolled up").toBeGreaterThan(0);
-        expect(back.mines.map((m) => `${m.metal}|${m.name}|${m.country}`).sort()).toEqual(rollup.mines.map((m) => `${m.metal}|${m.name}|${m.country}`).sort());
-        const listed = new Set(back.smelters.flatMap((s) => [s.name, s.lookupName]));
-        for (const m of back.mines) expect(listed, `${m.name}: ${m.smelterName} is on the Smelter List`).toContain(m.smelterName);
-      }
-    });
-  }
-});
+    }
+  },
+);

@@ -34,7 +34,11 @@ Gold,Smelter not yet identified,Unknown,Unknown,,,,,
 describe("reference loaders (generated CSVs)", () => {
   it("parses quoted CSV with line numbers", () => {
     const rows = parseCsv('a,b\r\n"x, ""y""",2\n\n"multi\nline",3\n');
-    expect(rows).toEqual([{ line: 1, fields: ["a", "b"] }, { line: 2, fields: ['x, "y"', "2"] }, { line: 4, fields: ["multi\nline", "3"] }]);
+    expect(rows).toEqual([
+      { line: 1, fields: ["a", "b"] },
+      { line: 2, fields: ['x, "y"', "2"] },
+      { line: 4, fields: ["multi\nline", "3"] },
+    ]);
   });
 
   it("normalises identifiers and list dates", () => {
@@ -51,9 +55,16 @@ describe("reference loaders (generated CSVs)", () => {
       const p = file("rmi_smelter_lookup_CMRT_6.5.csv", LOOKUP);
       const r = await loadLookupCsv(db, p);
       expect(r).toMatchObject({ kind: "rmi-lookup-cmrt", loadId: 1, rows: 2 });
-      expect(r.issues).toEqual(['rmi_smelter_lookup_CMRT_6.5.csv:5 column smelter_id: invalid smelter ID: "CID12X" (expected CID + 6 digits)']);
-      expect(await db.all("SELECT alias FROM current_ref_smelter_aliases WHERE cid = 'CID000855' ORDER BY alias")).toEqual([{ alias: "JCC" }, { alias: "Jiangxi Copper Co., Ltd." }]);
-      expect(await db.one("SELECT country_iso2, city FROM current_ref_smelters WHERE cid = 'CID002763'")).toEqual({ country_iso2: "IT", city: "Pero" });
+      expect(r.issues).toEqual([
+        'rmi_smelter_lookup_CMRT_6.5.csv:5 column smelter_id: invalid smelter ID: "CID12X" (expected CID + 6 digits)',
+      ]);
+      expect(
+        await db.all("SELECT alias FROM current_ref_smelter_aliases WHERE cid = 'CID000855' ORDER BY alias"),
+      ).toEqual([{ alias: "JCC" }, { alias: "Jiangxi Copper Co., Ltd." }]);
+      expect(await db.one("SELECT country_iso2, city FROM current_ref_smelters WHERE cid = 'CID002763'")).toEqual({
+        country_iso2: "IT",
+        city: "Pero",
+      });
       expect(await db.scalar("SELECT CAST(vintage AS VARCHAR) FROM reference_loads")).toBe("2025-04-25");
 
       expect((await loadLookupCsv(db, p)).loadId, "same bytes: no new load").toBeNull();
@@ -73,34 +84,65 @@ describe("reference loaders (generated CSVs)", () => {
 
   it("loads status lists and the revision history", async () => {
     await withDatabase(async (db) => {
-      const conformant = file("conf_2023Q1.csv", `Sl #,METAL,SMELTER ID,STANDARD SMELTER NAME,STATE/ PROVINCE/ REGION,COUNTRY LOCATION,COMPANY WEBSITE WITH CM POLICY,LAST AUDIT DATE,AUDIT CYCLE,REAUDIT IN PROGRESS,LBMA RG,RJC,Type
+      const conformant = file(
+        "conf_2023Q1.csv",
+        `Sl #,METAL,SMELTER ID,STANDARD SMELTER NAME,STATE/ PROVINCE/ REGION,COUNTRY LOCATION,COMPANY WEBSITE WITH CM POLICY,LAST AUDIT DATE,AUDIT CYCLE,REAUDIT IN PROGRESS,LBMA RG,RJC,Type
 1,Gold,CID000035,Agosi AG,"Pforzheim, Baden-Württemberg",GERMANY,Link,8/15/2019,3 Years,,Yes,Yes,Conformant
 2,Gold,CID00003X,Broken,,GERMANY,Link,8/15/2019,3 Years,,,,Conformant
-`);
+`,
+      );
       const r = await loadStatusList(db, conformant);
       expect(r).toMatchObject({ kind: "rmi-status-conformant", rows: 1 });
       expect(r.issues?.[0]).toMatch(/^conf_2023Q1\.csv:3 column SMELTER ID: invalid smelter ID/);
-      expect(await db.one("SELECT status, CAST(last_audit_date AS VARCHAR) AS d, audit_cycle, lbma, rjc, reaudit_in_progress FROM current_ref_facility_status"))
-        .toEqual({ status: "conformant", d: "2019-08-15", audit_cycle: "3 years", lbma: true, rjc: true, reaudit_in_progress: null });
-      const all = file("all.csv", "METAL,SMELTER REFERENCE,STANDARD SMELTER NAME,COUNTRY,SMELTER ID,CITY,STATE PROVINCE,RMI Status,Type\nTin,X,X,CHINA,CID000001,,,Outreach Required,Medium Risk\n");
+      expect(
+        await db.one(
+          "SELECT status, CAST(last_audit_date AS VARCHAR) AS d, audit_cycle, lbma, rjc, reaudit_in_progress FROM current_ref_facility_status",
+        ),
+      ).toEqual({
+        status: "conformant",
+        d: "2019-08-15",
+        audit_cycle: "3 years",
+        lbma: true,
+        rjc: true,
+        reaudit_in_progress: null,
+      });
+      const all = file(
+        "all.csv",
+        "METAL,SMELTER REFERENCE,STANDARD SMELTER NAME,COUNTRY,SMELTER ID,CITY,STATE PROVINCE,RMI Status,Type\nTin,X,X,CHINA,CID000001,,,Outreach Required,Medium Risk\n",
+      );
       await loadStatusList(db, all);
-      expect(await db.scalar("SELECT status FROM current_ref_facility_status WHERE list = 'all'")).toBe("not-participating");
-      const rev = file("rev.csv", "METAL,SMELTER ID,STANDARD SMELTER NAME,COUNTRY,BASIS FOR REVISION,DETAILS,REVISION DATE,SMELTER ADDED DATE\nTin,CID003379,Weitai,CHINA,Removed,No longer operating,2/8/22,6/22/2018\n");
+      expect(await db.scalar("SELECT status FROM current_ref_facility_status WHERE list = 'all'")).toBe(
+        "not-participating",
+      );
+      const rev = file(
+        "rev.csv",
+        "METAL,SMELTER ID,STANDARD SMELTER NAME,COUNTRY,BASIS FOR REVISION,DETAILS,REVISION DATE,SMELTER ADDED DATE\nTin,CID003379,Weitai,CHINA,Removed,No longer operating,2/8/22,6/22/2018\n",
+      );
       await loadStatusList(db, rev);
-      expect(await db.one("SELECT revision, CAST(revision_date AS VARCHAR) AS d FROM current_ref_facility_revisions")).toEqual({ revision: "removed", d: "2022-02-08" });
+      expect(
+        await db.one("SELECT revision, CAST(revision_date AS VARCHAR) AS d FROM current_ref_facility_revisions"),
+      ).toEqual({ revision: "removed", d: "2022-02-08" });
     });
   });
 
   it("loads legacy IDs and detects kinds through the registry", async () => {
     await withDatabase(async (db) => {
-      const p = file("legacy.csv", ",,,Version 2,Version 3\nGold,Krastsvetmet,RUSSIAN FEDERATION,1RUS067,CID001326\nGold,No old id,CHINA,,CID000001\n");
+      const p = file(
+        "legacy.csv",
+        ",,,Version 2,Version 3\nGold,Krastsvetmet,RUSSIAN FEDERATION,1RUS067,CID001326\nGold,No old id,CHINA,,CID000001\n",
+      );
       expect(detectReferenceKind(p)?.kind).toBe("rmi-legacy-ids");
       expect(detectReferenceKind(file("x.csv", LOOKUP))?.kind).toBe("rmi-lookup-csv");
       expect(detectReferenceKind(file("y.csv", "hello,world\n"))).toBeNull();
-      await expect(addReferenceFile(db, path.join(dir, "y.csv"))).rejects.toThrow(/not a reference file Assay recognises \(expected one of .*rmi-template/);
+      await expect(addReferenceFile(db, path.join(dir, "y.csv"))).rejects.toThrow(
+        /not a reference file Assay recognises \(expected one of .*rmi-template/,
+      );
       const r = await loadLegacyIds(db, p);
       expect(r.rows).toBe(1);
-      expect(await db.one("SELECT legacy_id, cid FROM current_ref_legacy_ids")).toEqual({ legacy_id: "1RUS067", cid: "CID001326" });
+      expect(await db.one("SELECT legacy_id, cid FROM current_ref_legacy_ids")).toEqual({
+        legacy_id: "1RUS067",
+        cid: "CID001326",
+      });
     });
   });
 });
@@ -111,17 +153,35 @@ describe("shipped reference", () => {
       const first = await loadShippedReference(db);
       expect(first.every((r) => r.loadId !== null)).toBe(true);
       // CMRT 6.5's look-up (349 CIDs) and RMI's 2026-08-22 CMRT smelter reference list (347) are both current.
-      expect(await db.scalar("SELECT count(DISTINCT cid) FROM current_ref_smelters WHERE metal IN ('Gold','Tin','Tantalum','Tungsten')")).toBe(375);
-      expect(await db.all("SELECT kind, CAST(vintage AS VARCHAR) AS vintage FROM current_reference_loads WHERE kind LIKE 'rmi-facility-list-%' OR kind IN ('rmi-status-conformant', 'rmi-revisions') ORDER BY kind")).toEqual([
-        { kind: "rmi-facility-list-amrt", vintage: "2026-08-22" }, { kind: "rmi-facility-list-cmrt", vintage: "2026-08-22" },
-        { kind: "rmi-facility-list-emrt", vintage: "2026-08-22" }, { kind: "rmi-revisions", vintage: "2026-08-22" },
+      expect(
+        await db.scalar(
+          "SELECT count(DISTINCT cid) FROM current_ref_smelters WHERE metal IN ('Gold','Tin','Tantalum','Tungsten')",
+        ),
+      ).toBe(375);
+      expect(
+        await db.all(
+          "SELECT kind, CAST(vintage AS VARCHAR) AS vintage FROM current_reference_loads WHERE kind LIKE 'rmi-facility-list-%' OR kind IN ('rmi-status-conformant', 'rmi-revisions') ORDER BY kind",
+        ),
+      ).toEqual([
+        { kind: "rmi-facility-list-amrt", vintage: "2026-08-22" },
+        { kind: "rmi-facility-list-cmrt", vintage: "2026-08-22" },
+        { kind: "rmi-facility-list-emrt", vintage: "2026-08-22" },
+        { kind: "rmi-revisions", vintage: "2026-08-22" },
         { kind: "rmi-status-conformant", vintage: "2026-08-22" },
       ]);
       const again = await loadShippedReference(db);
       expect(again.every((r) => r.loadId === null)).toBe(true);
-      expect(await db.scalar("SELECT count(*) FROM current_ref_facility_status WHERE status = 'conformant' AND list = 'conformant'")).toBe(420);
+      expect(
+        await db.scalar(
+          "SELECT count(*) FROM current_ref_facility_status WHERE status = 'conformant' AND list = 'conformant'",
+        ),
+      ).toBe(420);
       // The newer conformant list carries audits of 2024–2026, so the sample's audits are not all expired.
-      expect(await db.scalar("SELECT CAST(max(last_audit_date) AS VARCHAR) FROM current_ref_facility_status WHERE list = 'conformant'")).toMatch(/^2026-/);
+      expect(
+        await db.scalar(
+          "SELECT CAST(max(last_audit_date) AS VARCHAR) FROM current_ref_facility_status WHERE list = 'conformant'",
+        ),
+      ).toMatch(/^2026-/);
     });
   });
 });
@@ -131,10 +191,22 @@ describe("shipped reference on a database that already has a newer look-up", () 
     await withDatabase(async (db) => {
       const first = await addReferenceFile(db, path.join(SHIPPED_RMI_DIR, "rmi_smelter_lookup_CMRT_6.5.csv"));
       await loadShippedReference(db);
-      const cmrt = await db.all("SELECT source_file, CAST(vintage AS VARCHAR) AS vintage FROM reference_loads WHERE kind = 'rmi-lookup-cmrt' ORDER BY load_id");
-      expect(cmrt.map((r) => r.source_file)).toEqual(expect.arrayContaining(["rmi_smelter_lookup_CMRT_6.22.csv", "rmi_smelter_lookup_CMRT_6.4.csv"]));
-      expect(await db.one("SELECT source_file, CAST(vintage AS VARCHAR) AS vintage FROM current_reference_loads WHERE kind = 'rmi-lookup-cmrt'")).toEqual({ source_file: "rmi_smelter_lookup_CMRT_6.5.csv", vintage: "2025-04-25" });
-      expect(await db.scalar("SELECT count(*) FROM ref_smelters s JOIN current_reference_loads l USING (load_id) WHERE l.kind = 'rmi-lookup-cmrt'")).toBe(first.rows);
+      const cmrt = await db.all(
+        "SELECT source_file, CAST(vintage AS VARCHAR) AS vintage FROM reference_loads WHERE kind = 'rmi-lookup-cmrt' ORDER BY load_id",
+      );
+      expect(cmrt.map((r) => r.source_file)).toEqual(
+        expect.arrayContaining(["rmi_smelter_lookup_CMRT_6.22.csv", "rmi_smelter_lookup_CMRT_6.4.csv"]),
+      );
+      expect(
+        await db.one(
+          "SELECT source_file, CAST(vintage AS VARCHAR) AS vintage FROM current_reference_loads WHERE kind = 'rmi-lookup-cmrt'",
+        ),
+      ).toEqual({ source_file: "rmi_smelter_lookup_CMRT_6.5.csv", vintage: "2025-04-25" });
+      expect(
+        await db.scalar(
+          "SELECT count(*) FROM ref_smelters s JOIN current_reference_loads l USING (load_id) WHERE l.kind = 'rmi-lookup-cmrt'",
+        ),
+      ).toBe(first.rows);
     });
   });
 });

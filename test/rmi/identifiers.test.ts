@@ -19,10 +19,18 @@ describe("normalizeCid", () => {
     ["cid－002313", "CID002313"],
   ])("%j → %s", (input, cid) => expect(normalizeCid(input)).toBe(cid));
 
-  it.each([[""], ["CIDX"], ["CID"], ["CID 1234567"], ["4CHN005"], ["000801"], ["see CID000801"], ["Smelter not listed"], [null], [undefined]])(
-    "%j is not a CID",
-    (input) => expect(normalizeCid(input)).toBeNull(),
-  );
+  it.each([
+    [""],
+    ["CIDX"],
+    ["CID"],
+    ["CID 1234567"],
+    ["4CHN005"],
+    ["000801"],
+    ["see CID000801"],
+    ["Smelter not listed"],
+    [null],
+    [undefined],
+  ])("%j is not a CID", (input) => expect(normalizeCid(input)).toBeNull());
 
   it("recognises only the canonical spelling as a CID", () => {
     expect(isCid("CID000801")).toBe(true);

@@ -5,24 +5,114 @@ import { describe, expect, it } from "vitest";
 import { readTemplate } from "../../loaders/template/read-template.ts";
 import { Workbook } from "../../loaders/xlsx/workbook.ts";
 import { writeTemplate } from "../../src/generate/template/write-template.ts";
-import { AMRT_12, AMRT_13, CMRT_3, CMRT_5, CMRT_6, CRT_2, EMRT_1, EMRT_2, type TemplateLayout } from "../../src/rmi/layouts.ts";
+import {
+  AMRT_12,
+  AMRT_13,
+  CMRT_3,
+  CMRT_5,
+  CMRT_6,
+  CRT_2,
+  EMRT_1,
+  EMRT_2,
+  type TemplateLayout,
+} from "../../src/rmi/layouts.ts";
 import { companyMeaning, questionMeaning, questionTable } from "../../src/rmi/questions.ts";
 import { sharedDir } from "../helpers/paths.ts";
 
 // The expected meanings, written out from DOMAIN.md §10 and the blanks' English labels, independently of questions.ts.
 const Q = {
-  cmrt6: ["intentionally-added", "remains-in-product", "covered-countries", "cahra", "recycled-scrap", "response-share", "all-smelters-identified", "all-info-reported"],
-  cmrt5: ["intentionally-added", "remains-in-product", "covered-countries", "recycled-scrap", "response-share", "all-smelters-identified", "all-info-reported"],
-  emrt: ["intentionally-added", "remains-in-product", "cahra", "recycled-scrap", "response-share", "all-smelters-identified", "all-info-reported"],
-  crt: ["intentionally-added", "cahra", "recycled-scrap", "response-share", "all-smelters-identified", "all-info-reported"],
+  cmrt6: [
+    "intentionally-added",
+    "remains-in-product",
+    "covered-countries",
+    "cahra",
+    "recycled-scrap",
+    "response-share",
+    "all-smelters-identified",
+    "all-info-reported",
+  ],
+  cmrt5: [
+    "intentionally-added",
+    "remains-in-product",
+    "covered-countries",
+    "recycled-scrap",
+    "response-share",
+    "all-smelters-identified",
+    "all-info-reported",
+  ],
+  emrt: [
+    "intentionally-added",
+    "remains-in-product",
+    "cahra",
+    "recycled-scrap",
+    "response-share",
+    "all-smelters-identified",
+    "all-info-reported",
+  ],
+  crt: [
+    "intentionally-added",
+    "cahra",
+    "recycled-scrap",
+    "response-share",
+    "all-smelters-identified",
+    "all-info-reported",
+  ],
   amrt: ["intentionally-added", "response-share"],
 };
 const C = {
-  cmrt6: ["policy", "policy-public", "require-validated-smelters", "due-diligence-measures", "survey-suppliers", "review-suppliers", "corrective-action", "sec-eu-filer"],
-  cmrt5: ["policy", "policy-public", "require-drc-conflict-free", "require-validated-smelters", "due-diligence-measures", "survey-suppliers", "review-suppliers", "corrective-action", "sec-eu-filer"],
-  cmrt3: ["policy", "policy-public", "require-drc-conflict-free", "require-validated-smelters", "due-diligence-measures", "survey-suppliers", "request-smelter-names", "review-suppliers", "corrective-action", "sec-eu-filer"],
-  emrt: ["policy", "policy-public", "require-validated-smelters", "due-diligence-measures", "survey-suppliers", "review-suppliers", "corrective-action"],
-  crt: ["policy-public", "policy-covers-annex-ii", "due-diligence-measures", "require-supplier-due-diligence", "require-validated-smelters", "require-supplier-annex-ii", "survey-suppliers", "review-suppliers", "corrective-action"],
+  cmrt6: [
+    "policy",
+    "policy-public",
+    "require-validated-smelters",
+    "due-diligence-measures",
+    "survey-suppliers",
+    "review-suppliers",
+    "corrective-action",
+    "sec-eu-filer",
+  ],
+  cmrt5: [
+    "policy",
+    "policy-public",
+    "require-drc-conflict-free",
+    "require-validated-smelters",
+    "due-diligence-measures",
+    "survey-suppliers",
+    "review-suppliers",
+    "corrective-action",
+    "sec-eu-filer",
+  ],
+  cmrt3: [
+    "policy",
+    "policy-public",
+    "require-drc-conflict-free",
+    "require-validated-smelters",
+    "due-diligence-measures",
+    "survey-suppliers",
+    "request-smelter-names",
+    "review-suppliers",
+    "corrective-action",
+    "sec-eu-filer",
+  ],
+  emrt: [
+    "policy",
+    "policy-public",
+    "require-validated-smelters",
+    "due-diligence-measures",
+    "survey-suppliers",
+    "review-suppliers",
+    "corrective-action",
+  ],
+  crt: [
+    "policy-public",
+    "policy-covers-annex-ii",
+    "due-diligence-measures",
+    "require-supplier-due-diligence",
+    "require-validated-smelters",
+    "require-supplier-annex-ii",
+    "survey-suppliers",
+    "review-suppliers",
+    "corrective-action",
+  ],
   amrt: [],
 };
 
@@ -39,14 +129,73 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { title: "Conflict Minerals Reporting Template (CMRT)", version: "6.4", layout: CMRT_6, questions: Q.cmrt6, company: C.cmrt6, sheets: ["Smelter Look-up"] },
-  { title: "Conflict Minerals Reporting Template (CMRT)", version: "5.12", layout: CMRT_5, questions: Q.cmrt5, company: C.cmrt5, sheets: ["Smelter Look-up"] },
-  { title: "Conflict Minerals Reporting Template (CMRT)", version: "3.01", layout: CMRT_3, questions: Q.cmrt5, company: C.cmrt3, sheets: [] },
-  { title: "Extended Minerals Reporting Template (EMRT)", version: "1.3", layout: EMRT_1, questions: Q.emrt, company: C.emrt, sheets: ["Smelter Look-up"] },
-  { title: "Extended Minerals Reporting Template (EMRT)", version: "2.1", layout: EMRT_2, questions: Q.emrt, company: C.emrt, sheets: ["Mine List", "Smelter Look-up"], minerals: ["Cobalt", "Nickel"] },
-  { title: "Cobalt Reporting Template (CRT)", version: "2.2", layout: CRT_2, questions: Q.crt, company: C.crt, sheets: ["Smelter Look-up"] },
-  { title: "Additional Minerals Reporting Template (AMRT)", version: "1.3", layout: AMRT_13, questions: Q.amrt, company: C.amrt, sheets: ["Minerals Scope", "Mine List", "Smelter Look-up"], minerals: ["Silver", "Zinc"] },
-  { title: "Additional Minerals Reporting Template (AMRT)", version: "1.2", layout: AMRT_12, questions: Q.amrt, company: C.amrt, sheets: ["Minerals Scope"], minerals: ["Silver"] },
+  {
+    title: "Conflict Minerals Reporting Template (CMRT)",
+    version: "6.4",
+    layout: CMRT_6,
+    questions: Q.cmrt6,
+    company: C.cmrt6,
+    sheets: ["Smelter Look-up"],
+  },
+  {
+    title: "Conflict Minerals Reporting Template (CMRT)",
+    version: "5.12",
+    layout: CMRT_5,
+    questions: Q.cmrt5,
+    company: C.cmrt5,
+    sheets: ["Smelter Look-up"],
+  },
+  {
+    title: "Conflict Minerals Reporting Template (CMRT)",
+    version: "3.01",
+    layout: CMRT_3,
+    questions: Q.cmrt5,
+    company: C.cmrt3,
+    sheets: [],
+  },
+  {
+    title: "Extended Minerals Reporting Template (EMRT)",
+    version: "1.3",
+    layout: EMRT_1,
+    questions: Q.emrt,
+    company: C.emrt,
+    sheets: ["Smelter Look-up"],
+  },
+  {
+    title: "Extended Minerals Reporting Template (EMRT)",
+    version: "2.1",
+    layout: EMRT_2,
+    questions: Q.emrt,
+    company: C.emrt,
+    sheets: ["Mine List", "Smelter Look-up"],
+    minerals: ["Cobalt", "Nickel"],
+  },
+  {
+    title: "Cobalt Reporting Template (CRT)",
+    version: "2.2",
+    layout: CRT_2,
+    questions: Q.crt,
+    company: C.crt,
+    sheets: ["Smelter Look-up"],
+  },
+  {
+    title: "Additional Minerals Reporting Template (AMRT)",
+    version: "1.3",
+    layout: AMRT_13,
+    questions: Q.amrt,
+    company: C.amrt,
+    sheets: ["Minerals Scope", "Mine List", "Smelter Look-up"],
+    minerals: ["Silver", "Zinc"],
+  },
+  {
+    title: "Additional Minerals Reporting Template (AMRT)",
+    version: "1.2",
+    layout: AMRT_12,
+    questions: Q.amrt,
+    company: C.amrt,
+    sheets: ["Minerals Scope"],
+    minerals: ["Silver"],
+  },
 ];
 
 /** A small supplier workbook at the layout's cells: every answer is tagged in its comment with the meaning it should read back as. */
@@ -57,8 +206,17 @@ async function taggedWorkbook(c: Case): Promise<Buffer> {
   decl.getCell("J3").value = `Revision ${c.version}`;
   decl.getCell("D8").value = "Tagged Answers Ltd";
   const l = c.layout;
-  if (l.minerals.kind === "slots") l.minerals.cells.forEach((ref, i) => (decl.getCell(ref).value = c.minerals!.includes(["Cobalt", "Copper", "Graphite", "Lithium", "Mica", "Nickel"][i]!) ? ["Cobalt", "Copper", "Graphite", "Lithium", "Mica", "Nickel"][i]! : `(Delete ${["Cobalt", "Copper", "Graphite", "Lithium", "Mica", "Nickel"][i]})`));
-  if (l.minerals.kind === "list") c.minerals!.forEach((m, i) => (decl.getCell((l.minerals as { cells: readonly string[] }).cells[i]!).value = m));
+  if (l.minerals.kind === "slots")
+    l.minerals.cells.forEach(
+      (ref, i) =>
+        (decl.getCell(ref).value = c.minerals!.includes(
+          ["Cobalt", "Copper", "Graphite", "Lithium", "Mica", "Nickel"][i]!,
+        )
+          ? ["Cobalt", "Copper", "Graphite", "Lithium", "Mica", "Nickel"][i]!
+          : `(Delete ${["Cobalt", "Copper", "Graphite", "Lithium", "Mica", "Nickel"][i]})`),
+    );
+  if (l.minerals.kind === "list")
+    c.minerals!.forEach((m, i) => (decl.getCell((l.minerals as { cells: readonly string[] }).cells[i]!).value = m));
   l.questions.forEach((q, qi) => {
     q.rows.forEach((row, ri) => {
       if (l.minerals.kind !== "fixed") {
@@ -95,10 +253,16 @@ describe("question meaning per template family and version", () => {
       expect(`${d.template} ${d.version}`).toBe(`${c.title.match(/\((\w+)\)/)![1]} ${c.version}`);
       const perMineral = c.layout.minerals.kind === "fixed" ? c.layout.minerals.minerals.length : c.minerals!.length;
       expect(d.answers).toHaveLength(c.questions.length * perMineral);
-      for (const a of d.answers) expect(`Q${a.question} ${a.mineral} → ${a.meaning}`).toBe(`Q${a.question} ${a.mineral} → ${a.comment!.replace("expect:", "")}`);
-      expect(new Set(d.answers.map((a) => a.meaning)).size, "each question has its own meaning").toBe(c.questions.length);
+      for (const a of d.answers)
+        expect(`Q${a.question} ${a.mineral} → ${a.meaning}`).toBe(
+          `Q${a.question} ${a.mineral} → ${a.comment!.replace("expect:", "")}`,
+        );
+      expect(new Set(d.answers.map((a) => a.meaning)).size, "each question has its own meaning").toBe(
+        c.questions.length,
+      );
       expect(d.companyAnswers.length).toBeGreaterThanOrEqual(c.company.length);
-      for (const a of d.companyAnswers) expect(`${a.question} → ${a.meaning}`).toBe(`${a.question} → ${a.comment!.replace("expect:", "")}`);
+      for (const a of d.companyAnswers)
+        expect(`${a.question} → ${a.meaning}`).toBe(`${a.question} → ${a.comment!.replace("expect:", "")}`);
     });
   }
 
@@ -106,14 +270,26 @@ describe("question meaning per template family and version", () => {
     const cmrt = await writeTemplate(
       {
         company: { name: "Meaning Check GmbH", scope: "Company", effectiveDate: "2026-01-15" },
-        answers: Q.cmrt6.map((_, i) => ({ question: String(i + 1), mineral: "Tin", answer: i === 5 ? "Greater than 75%" : i === 2 ? "Unknown" : "Yes", comment: null })),
-        companyAnswers: [{ question: "H", mineral: null, answer: "Yes, with the EU", comment: null }, { question: "G", mineral: null, answer: "No", comment: null }],
+        answers: Q.cmrt6.map((_, i) => ({
+          question: String(i + 1),
+          mineral: "Tin",
+          answer: i === 5 ? "Greater than 75%" : i === 2 ? "Unknown" : "Yes",
+          comment: null,
+        })),
+        companyAnswers: [
+          { question: "H", mineral: null, answer: "Yes, with the EU", comment: null },
+          { question: "G", mineral: null, answer: "No", comment: null },
+        ],
       },
       { template: "CMRT", version: "6.22" },
     );
     const c = readTemplate(cmrt, { file: "cmrt.xlsx", asOf: "2026-06-30" });
     const tin = (m: string) => c.answers.find((a) => a.mineral === "Tin" && a.meaning === m)?.answer;
-    expect([tin("response-share"), tin("covered-countries"), tin("cahra")]).toEqual(["Greater than 75%", "Unknown", "Yes"]);
+    expect([tin("response-share"), tin("covered-countries"), tin("cahra")]).toEqual([
+      "Greater than 75%",
+      "Unknown",
+      "Yes",
+    ]);
     expect(c.companyAnswers.find((a) => a.meaning === "sec-eu-filer")?.answer).toBe("Yes, with the EU");
     expect(c.companyAnswers.find((a) => a.meaning === "corrective-action")?.answer).toBe("No");
 
@@ -122,7 +298,13 @@ describe("question meaning per template family and version", () => {
         company: { name: "Meaning Check GmbH", scope: "Company", effectiveDate: "2026-01-15" },
         minerals: ["Cobalt"],
         answers: [
-          ["1", "Yes"], ["2", "Yes"], ["3", "Unknown"], ["4", "No"], ["5", "50% or less"], ["6", "No"], ["7", "Yes"],
+          ["1", "Yes"],
+          ["2", "Yes"],
+          ["3", "Unknown"],
+          ["4", "No"],
+          ["5", "50% or less"],
+          ["6", "No"],
+          ["7", "Yes"],
         ].map(([question, answer]) => ({ question: question!, mineral: "Cobalt", answer: answer!, comment: null })),
       },
       { template: "EMRT", version: "2.1" },
@@ -130,8 +312,12 @@ describe("question meaning per template family and version", () => {
     const e = readTemplate(emrt, { file: "emrt.xlsx", asOf: "2026-06-30" });
     const co = (m: string) => e.answers.find((a) => a.mineral === "Cobalt" && a.meaning === m)?.answer;
     // The defect of issue #14: EMRT Q4 is "100% recycled", Q5 the response share, Q6 "all identified", Q7 "all reported".
-    expect({ recycled: co("recycled-scrap"), share: co("response-share"), identified: co("all-smelters-identified"), reported: co("all-info-reported") })
-      .toEqual({ recycled: "No", share: "50% or less", identified: "No", reported: "Yes" });
+    expect({
+      recycled: co("recycled-scrap"),
+      share: co("response-share"),
+      identified: co("all-smelters-identified"),
+      reported: co("all-info-reported"),
+    }).toEqual({ recycled: "No", share: "50% or less", identified: "No", reported: "Yes" });
   });
 
   it("picks the generation by version: an unknown newer CMRT reads as 6.x, CMRT 2.x has no remains question", () => {
@@ -174,7 +360,11 @@ const COMPANY_LABELS: Array<[RegExp, string]> = [
 ];
 
 const officialDir = resolve(sharedDir, "templates/official");
-const blanks = existsSync(officialDir) ? readdirSync(officialDir).filter((f) => /^RMI_\w+_[\d.]+\.xlsx$/.test(f)).sort() : [];
+const blanks = existsSync(officialDir)
+  ? readdirSync(officialDir)
+      .filter((f) => /^RMI_\w+_[\d.]+\.xlsx$/.test(f))
+      .sort()
+  : [];
 
 describe.skipIf(blanks.length === 0)("the table agrees with every official blank's English labels", () => {
   for (const file of blanks) {
@@ -186,7 +376,9 @@ describe.skipIf(blanks.length === 0)("the table agrees with every official blank
       for (let row = 1; row <= sheet.lastRow; row++) {
         // Only labels the Declaration sheet shows (column A keys them by cell, e.g. "DeclarationB119").
         if (!/^Declaration[A-Z]+\d+$/.test(String(sheet.get(row, 0) ?? ""))) continue;
-        const text = String(sheet.get(row, 3) ?? "").replace(/\s+/g, " ").trim();
+        const text = String(sheet.get(row, 3) ?? "")
+          .replace(/\s+/g, " ")
+          .trim();
         const q = /^(\d)\) (.*)$/.exec(text);
         if (q) {
           const expected = LABELS.find(([re]) => re.test(q[2]!))?.[1];

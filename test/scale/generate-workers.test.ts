@@ -13,7 +13,10 @@ function hashes(dir: string): Record<string, string> {
   const walk = (d: string, prefix: string) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       if (e.isDirectory()) walk(join(d, e.name), `${prefix}${e.name}/`);
-      else out[`${prefix}${e.name}`] = createHash("sha256").update(readFileSync(join(d, e.name))).digest("hex");
+      else
+        out[`${prefix}${e.name}`] = createHash("sha256")
+          .update(readFileSync(join(d, e.name)))
+          .digest("hex");
     }
   };
   walk(dir, "");
@@ -27,7 +30,10 @@ describe("assay generate on worker threads", () => {
     const two = mkdtempSync(join(tmpdir(), "assay-gen-2-"));
     const a = await writeCompany(company, one, { concurrency: 1 });
     let progress = 0;
-    const b = await writeCompany(generateCompany({ suppliers: 40, products: 25, seed: "workers" }), two, { concurrency: 2, onProgress: (done) => (progress = done) });
+    const b = await writeCompany(generateCompany({ suppliers: 40, products: 25, seed: "workers" }), two, {
+      concurrency: 2,
+      onProgress: (done) => (progress = done),
+    });
     expect(company.responses.length, "enough workbooks to use the pool").toBeGreaterThanOrEqual(8);
     expect(progress).toBe(company.responses.length);
     expect(b.inbox).toEqual(a.inbox);
@@ -38,14 +44,20 @@ describe("assay generate on worker threads", () => {
   }, 180_000);
 
   it("gives large companies roll-up CMRTs of 300–400 smelters, and leaves small ones (the sample) without", () => {
-    expect(generateCompany({ suppliers: 150, products: 50, seed: "big" }).responses.some((r) => r.plan.rollUp)).toBe(false);
+    expect(generateCompany({ suppliers: 150, products: 50, seed: "big" }).responses.some((r) => r.plan.rollUp)).toBe(
+      false,
+    );
     const company = generateCompany({ suppliers: 600, products: 300, seed: "big" });
     const rollUps = company.responses.filter((r) => r.plan.rollUp);
     expect(rollUps.length, "some roll-ups").toBeGreaterThan(3);
     expect(rollUps.length, "a minority of responses").toBeLessThan(company.responses.length / 5);
     for (const r of rollUps.slice(0, 3)) {
       const i = company.responses.indexOf(r);
-      const built = buildDeclaration(new Rng(`big:2025:file:${i}`), r.plan, loadLookup(r.plan.template, r.plan.version));
+      const built = buildDeclaration(
+        new Rng(`big:2025:file:${i}`),
+        r.plan,
+        loadLookup(r.plan.template, r.plan.version),
+      );
       expect(r.plan.template).toBe("CMRT");
       expect(built.input.smelters!.length, `${r.fileName} smelter rows`).toBeGreaterThanOrEqual(300);
       expect(built.input.smelters!.length, `${r.fileName} smelter rows`).toBeLessThanOrEqual(450);

@@ -17,13 +17,22 @@ function companyCopy(): { dir: string; configPath: string } {
     configPath,
     JSON.stringify({
       period: "2025",
-      inputs: { inbox: ["company/inbox"], supplierMaster: "company/suppliers.csv", boms: ["company/boms.csv"], outreachLog: "company/outreach.csv" },
+      inputs: {
+        inbox: ["company/inbox"],
+        supplierMaster: "company/suppliers.csv",
+        boms: ["company/boms.csv"],
+        outreachLog: "company/outreach.csv",
+      },
     }),
   );
   return { dir, configPath };
 }
 
-async function build(db: Database, configPath: string, options: { asOf?: string; full?: boolean } = {}): Promise<Record<string, string>> {
+async function build(
+  db: Database,
+  configPath: string,
+  options: { asOf?: string; full?: boolean } = {},
+): Promise<Record<string, string>> {
   const results: StageResult[] = await runPipeline(buildStages, {
     db,
     config: loadConfig(configPath),
@@ -52,15 +61,21 @@ describe("incremental assay build", () => {
   it("runs every stage the first time and records what each derived stage read", async () => {
     for (const stage of ["inputs", "screen", "engagement", "score"]) expect(first[stage], stage).not.toMatch(/skipped/);
     expect(await count(db, "scoring_runs"), "one scoring run").toBe(1);
-    const stages = (await db.all<{ stage: string }>("SELECT stage FROM build_fingerprints ORDER BY stage")).map((r) => r.stage);
-    expect(stages).toEqual(expect.arrayContaining(["engagement", "inputs", "score", "screen", "screen:mine-countries"]));
+    const stages = (await db.all<{ stage: string }>("SELECT stage FROM build_fingerprints ORDER BY stage")).map(
+      (r) => r.stage,
+    );
+    expect(stages).toEqual(
+      expect.arrayContaining(["engagement", "inputs", "score", "screen", "screen:mine-countries"]),
+    );
   });
 
   it("skips inputs, screening, engagement and scoring when nothing changed", async () => {
     const again = await build(db, company.configPath);
     expect(again.inputs).toMatch(/^skipped, inputs unchanged/);
     expect(again.ingest).toMatch(/0 new/);
-    expect(again.screen).toMatch(/^sanctions screening skipped \(reference, lists and as-of unchanged\); mine countries unchanged/);
+    expect(again.screen).toMatch(
+      /^sanctions screening skipped \(reference, lists and as-of unchanged\); mine countries unchanged/,
+    );
     expect(again.engagement).toMatch(/^skipped, inputs unchanged \(last run: \d+\/\d+ suppliers in scope/);
     expect(again.score).toMatch(/^skipped, inputs unchanged \(last run: run 1:/);
     expect(await count(db, "scoring_runs"), "no new scoring run").toBe(1);
@@ -69,7 +84,10 @@ describe("incremental assay build", () => {
 
   it("re-runs engagement and scoring (not screening) when the outreach log changes", async () => {
     const supplier = readFileSync(join(company.dir, "company/suppliers.csv"), "utf8").split("\n")[1]!.split(",")[0]!;
-    appendFileSync(join(company.dir, "company/outreach.csv"), `${supplier},2025-12-01,email,compliance@example.com,reminder,year-end reminder\n`);
+    appendFileSync(
+      join(company.dir, "company/outreach.csv"),
+      `${supplier},2025-12-01,email,compliance@example.com,reminder,year-end reminder\n`,
+    );
     const changed = await build(db, company.configPath);
     expect(changed.inputs).not.toMatch(/skipped/);
     expect(changed.screen).toMatch(/^sanctions screening skipped/);

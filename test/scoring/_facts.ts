@@ -1,9 +1,41 @@
 import type { CountryRisk, DeclarationFacts, SmelterFacts, SupplierFacts } from "../../src/scoring/facts.ts";
 
-export const JAPAN: CountryRisk = { iso2: "JP", name: "Japan", covered: false, cahra: null, childLabour: false, forcedLabour: false, governancePercentile: 100 };
-export const DRC: CountryRisk = { iso2: "CD", name: "Congo, Democratic Republic of the", covered: true, cahra: "regions", childLabour: true, forcedLabour: true, governancePercentile: 0 };
-export const RWANDA: CountryRisk = { iso2: "RW", name: "Rwanda", covered: true, cahra: null, childLabour: false, forcedLabour: false, governancePercentile: 100 };
-export const INDIA_MICA: CountryRisk = { iso2: "IN", name: "India", covered: false, cahra: null, childLabour: true, forcedLabour: false, governancePercentile: 100 };
+export const JAPAN: CountryRisk = {
+  iso2: "JP",
+  name: "Japan",
+  covered: false,
+  cahra: null,
+  childLabour: false,
+  forcedLabour: false,
+  governancePercentile: 100,
+};
+export const DRC: CountryRisk = {
+  iso2: "CD",
+  name: "Congo, Democratic Republic of the",
+  covered: true,
+  cahra: "regions",
+  childLabour: true,
+  forcedLabour: true,
+  governancePercentile: 0,
+};
+export const RWANDA: CountryRisk = {
+  iso2: "RW",
+  name: "Rwanda",
+  covered: true,
+  cahra: null,
+  childLabour: false,
+  forcedLabour: false,
+  governancePercentile: 100,
+};
+export const INDIA_MICA: CountryRisk = {
+  iso2: "IN",
+  name: "India",
+  covered: false,
+  cahra: null,
+  childLabour: true,
+  forcedLabour: false,
+  governancePercentile: 100,
+};
 
 /** A.L.M.T. Corp., a conformant tungsten smelter in Japan, audited on 29 Feb 2024 on a 1-year cycle. */
 export function smelter(over: Partial<SmelterFacts> = {}): SmelterFacts {
@@ -37,8 +69,14 @@ export function declaration(over: Partial<DeclarationFacts> = {}): DeclarationFa
     mineralsInScope: ["tungsten"],
     findings: { error: 0, warning: 0 },
     programme: {
-      policy: "Yes", "policy-public": "Yes", "require-validated-smelters": "Yes", "due-diligence-measures": "Yes",
-      "survey-suppliers": "Yes, in conformance with IPC1755 (e.g., CMRT)", "review-suppliers": "Yes", "corrective-action": "Yes", "sec-eu-filer": "Yes, with the SEC",
+      policy: "Yes",
+      "policy-public": "Yes",
+      "require-validated-smelters": "Yes",
+      "due-diligence-measures": "Yes",
+      "survey-suppliers": "Yes, in conformance with IPC1755 (e.g., CMRT)",
+      "review-suppliers": "Yes",
+      "corrective-action": "Yes",
+      "sec-eu-filer": "Yes, with the SEC",
     },
     programmeTest: ["policy", "due-diligence-measures", "review-suppliers", "corrective-action"],
     origin: { tungsten: { covered: "No", cahra: "No", recycled: "No" } },

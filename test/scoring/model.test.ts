@@ -20,13 +20,17 @@ describe("risk model configuration", () => {
   });
 
   it("names the bad key and echoes the value", () => {
-    expect(() => resolveRiskModel({ smelter: { status: { active: "15" } } }, "risk-model.json")).toThrowErrorMatchingInlineSnapshot(
+    expect(() =>
+      resolveRiskModel({ smelter: { status: { active: "15" } } }, "risk-model.json"),
+    ).toThrowErrorMatchingInlineSnapshot(
       `[AssayError: risk-model.json: smelter.status.active: Invalid input: expected number, received string: "15"]`,
     );
     expect(() => resolveRiskModel({ smelter: { stauts: {} } }, "risk-model.json")).toThrowErrorMatchingInlineSnapshot(
       `[AssayError: risk-model.json: smelter.stauts: unknown key (expected one of status, freshness, sanctions, location, origin, dueDiligenceResidual, recycled, adverseEvidence, mineral)]`,
     );
-    expect(() => resolveRiskModel({ bands: { medium: 60 } }, "risk-model.json")).toThrowError("risk-model.json: bands: medium must not exceed high");
+    expect(() => resolveRiskModel({ bands: { medium: 60 } }, "risk-model.json")).toThrowError(
+      "risk-model.json: bands: medium must not exceed high",
+    );
   });
 
   it("reads an override file and reports invalid JSON by file name", () => {

@@ -40,7 +40,9 @@ function randomSmelter(i: number): SmelterFacts {
     metal: pick(METALS),
     matched: chance(0.9),
     status: pick(STATUS),
-    lastAuditDate: chance(0.1) ? null : `${pick(["2022", "2023", "2024", "2025"])}-${pick(["01", "02", "06", "12"])}-${String(day).padStart(2, "0")}`,
+    lastAuditDate: chance(0.1)
+      ? null
+      : `${pick(["2022", "2023", "2024", "2025"])}-${pick(["01", "02", "06", "12"])}-${String(day).padStart(2, "0")}`,
     auditCycleMonths: pick([12, 24, 36]),
     reauditInProgress: chance(0.2),
     lbma: chance(0.15),
@@ -67,16 +69,25 @@ const worseSmelter: Record<string, (f: SmelterFacts) => SmelterFacts> = {
   // step down is "unknown".
   status: (f) => ({
     ...f,
-    status: f.status === "conformant" && validation(f, AS_OF) === null ? "unknown" : STATUS[Math.min(STATUS.length - 1, STATUS.indexOf(f.status as (typeof STATUS)[number]) + 1)]!,
+    status:
+      f.status === "conformant" && validation(f, AS_OF) === null
+        ? "unknown"
+        : STATUS[Math.min(STATUS.length - 1, STATUS.indexOf(f.status as (typeof STATUS)[number]) + 1)]!,
   }),
   lbma: (f) => ({ ...f, lbma: false }),
   rjc: (f) => ({ ...f, rjc: false }),
-  "older audit": (f) => ({ ...f, lastAuditDate: f.lastAuditDate && `${Number(f.lastAuditDate.slice(0, 4)) - 1}${f.lastAuditDate.slice(4)}` }),
+  "older audit": (f) => ({
+    ...f,
+    lastAuditDate: f.lastAuditDate && `${Number(f.lastAuditDate.slice(0, 4)) - 1}${f.lastAuditDate.slice(4)}`,
+  }),
   "re-audit stops": (f) => ({ ...f, reauditInProgress: false }),
   sanctions: (f) => ({ ...f, sanctions: SANCTIONS[Math.min(3, SANCTIONS.indexOf(f.sanctions) + 1)]! }),
   location: (f) => ({ ...f, location: f.location && pick(worseCountry)(f.location) }),
   "mine country added": (f) => ({ ...f, mineCountries: [...f.mineCountries, country()] }),
-  "mine country worse": (f) => ({ ...f, mineCountries: f.mineCountries.map((c, i) => (i === 0 ? pick(worseCountry)(c) : c)) }),
+  "mine country worse": (f) => ({
+    ...f,
+    mineCountries: f.mineCountries.map((c, i) => (i === 0 ? pick(worseCountry)(c) : c)),
+  }),
   "not recycled": (f) => ({ ...f, recycled: false }),
   "adverse evidence": (f) => ({ ...f, adverseFlags: [...f.adverseFlags, "NGO report"] }),
 };
@@ -102,11 +113,19 @@ describe("worsening any single factor never lowers a score", () => {
       mineralsInScope: minerals,
       findings: { error: Math.floor(rand() * 3), warning: Math.floor(rand() * 5) },
       programme: {
-        policy: pick(["Yes", "No"]), "due-diligence-measures": pick(["Yes", "No"]), "review-suppliers": pick(["Yes", "No", null]),
-        "corrective-action": pick(["Yes", "No", null]), "sec-eu-filer": pick(["Yes, with the SEC", "No"]),
+        policy: pick(["Yes", "No"]),
+        "due-diligence-measures": pick(["Yes", "No"]),
+        "review-suppliers": pick(["Yes", "No", null]),
+        "corrective-action": pick(["Yes", "No", null]),
+        "sec-eu-filer": pick(["Yes, with the SEC", "No"]),
       },
       programmeTest: ["policy", "due-diligence-measures", "review-suppliers", "corrective-action"],
-      origin: Object.fromEntries(minerals.map((m) => [m, { covered: pick(ORIGIN), cahra: pick(ORIGIN), recycled: pick(["Yes", "No", "Unknown"]) }])),
+      origin: Object.fromEntries(
+        minerals.map((m) => [
+          m,
+          { covered: pick(ORIGIN), cahra: pick(ORIGIN), recycled: pick(["Yes", "No", "Unknown"]) },
+        ]),
+      ),
       smelterRows: { tin: { rows: 3, recycled: Math.floor(rand() * 4) }, tungsten: { rows: 2, recycled: 2 } },
       surveyCoverage: { tin: pick(COVERAGE), tungsten: pick(COVERAGE) },
       incompleteSmelterList: chance(0.2) ? ["tin"] : [],
@@ -117,18 +136,45 @@ describe("worsening any single factor never lowers a score", () => {
   const worseDeclaration: Record<string, (d: DeclarationFacts) => DeclarationFacts> = {
     "finding error": (d) => ({ ...d, findings: { ...d.findings, error: d.findings.error + 1 } }),
     "finding warning": (d) => ({ ...d, findings: { ...d.findings, warning: d.findings.warning + 1 } }),
-    programme: (d) => ({ ...d, programme: { ...d.programme, [pick(["policy", "due-diligence-measures", "review-suppliers", "corrective-action"])]: "No" } }),
-    "origin unknown → declared": (d) => ({ ...d, origin: Object.fromEntries(Object.entries(d.origin ?? {}).map(([m, o]) => [m, { ...o, cahra: o.cahra === "Unknown" ? "Yes" : o.cahra }])) }),
-    "recycled row becomes not recycled": (d) => ({ ...d, smelterRows: { ...d.smelterRows, tin: { rows: 3, recycled: Math.max(0, (d.smelterRows?.tin?.recycled ?? 0) - 1) } } }),
-    "survey coverage": (d) => ({ ...d, surveyCoverage: { ...d.surveyCoverage, tin: COVERAGE[Math.min(5, COVERAGE.indexOf(d.surveyCoverage.tin ?? "") + 1)]! } }),
+    programme: (d) => ({
+      ...d,
+      programme: {
+        ...d.programme,
+        [pick(["policy", "due-diligence-measures", "review-suppliers", "corrective-action"])]: "No",
+      },
+    }),
+    "origin unknown → declared": (d) => ({
+      ...d,
+      origin: Object.fromEntries(
+        Object.entries(d.origin ?? {}).map(([m, o]) => [m, { ...o, cahra: o.cahra === "Unknown" ? "Yes" : o.cahra }]),
+      ),
+    }),
+    "recycled row becomes not recycled": (d) => ({
+      ...d,
+      smelterRows: {
+        ...d.smelterRows,
+        tin: { rows: 3, recycled: Math.max(0, (d.smelterRows?.tin?.recycled ?? 0) - 1) },
+      },
+    }),
+    "survey coverage": (d) => ({
+      ...d,
+      surveyCoverage: {
+        ...d.surveyCoverage,
+        tin: COVERAGE[Math.min(5, COVERAGE.indexOf(d.surveyCoverage.tin ?? "") + 1)]!,
+      },
+    }),
     "incomplete list": (d) => ({ ...d, incompleteSmelterList: ["tungsten"] }),
-    "older declaration": (d) => ({ ...d, effectiveDate: d.effectiveDate && `${Number(d.effectiveDate.slice(0, 4)) - 1}-03-01` }),
+    "older declaration": (d) => ({
+      ...d,
+      effectiveDate: d.effectiveDate && `${Number(d.effectiveDate.slice(0, 4)) - 1}-03-01`,
+    }),
   };
 
   it("holds for suppliers and products (declaration factors and each listed smelter, 200 random suppliers)", () => {
     for (let i = 0; i < 200; i++) {
       const facts = Array.from({ length: 1 + Math.floor(rand() * 6) }, (_, j) => randomSmelter(i * 10 + j));
-      const scoresOf = (list: SmelterFacts[]) => new Map<string, SmelterScore>(list.map((f) => [f.key, scoreSmelter(f, M, AS_OF)]));
+      const scoresOf = (list: SmelterFacts[]) =>
+        new Map<string, SmelterScore>(list.map((f) => [f.key, scoreSmelter(f, M, AS_OF)]));
       const smelters = scoresOf(facts);
       const decl = randomDeclaration(facts.map((f) => f.key));
       const sup = (d: DeclarationFacts) => ({ supplierId: "S", name: "S", declaration: d });

@@ -17,7 +17,11 @@ describe("gatherFacts", () => {
         ["unmatched:tin:unknown tin works", "unknown", "Unknown Tin Works"],
       ]);
       const almt = f.smelters[0]!;
-      expect(almt).toMatchObject({ lastAuditDate: "2024-02-29", auditCycleMonths: 12, location: { iso2: "JP", governancePercentile: 90.5 } });
+      expect(almt).toMatchObject({
+        lastAuditDate: "2024-02-29",
+        auditCycleMonths: 12,
+        location: { iso2: "JP", governancePercentile: 90.5 },
+      });
       expect(f.smelters[1]!.location?.cahra).toBe("regions");
       const hokuriku = f.suppliers.find((s) => s.supplierId === "S-001")!;
       expect(hokuriku.declaration, "linked by company name").toMatchObject({
@@ -26,7 +30,10 @@ describe("gatherFacts", () => {
         surveyCoverage: { tungsten: "100%", tin: "Greater than 90%" },
         programme: { policy: "Yes", "sec-eu-filer": "No" },
         programmeTest: ["policy", "due-diligence-measures", "review-suppliers", "corrective-action"],
-        origin: { tungsten: { covered: "No", cahra: "Unknown", recycled: "No" }, tin: { covered: null, cahra: null, recycled: null } },
+        origin: {
+          tungsten: { covered: "No", cahra: "Unknown", recycled: "No" },
+          tin: { covered: null, cahra: null, recycled: null },
+        },
         smelterRows: { tungsten: { rows: 1, recycled: 0 }, tin: { rows: 2, recycled: 0 } },
         findings: { error: 0, warning: 1 },
       });
@@ -41,17 +48,30 @@ describe("runScoring", () => {
     await withDatabase(async (db) => {
       await seedWarehouse(db);
       const summary = await runScoring(db, { period: "2024", asOf: "2024-06-30", model: DEFAULT_RISK_MODEL });
-      const run = await db.one<{ period: string; as_of: string; model_version: string; reference_vintages: string; model: string }>(
+      const run = await db.one<{
+        period: string;
+        as_of: string;
+        model_version: string;
+        reference_vintages: string;
+        model: string;
+      }>(
         "SELECT period, CAST(as_of AS VARCHAR) AS as_of, model_version, CAST(reference_vintages AS VARCHAR) AS reference_vintages, CAST(model AS VARCHAR) AS model FROM scoring_runs WHERE run_id = ?",
         [summary.runId],
       );
       expect(run).toMatchObject({ period: "2024", as_of: "2024-06-30", model_version: "assay-risk-2.0.0" });
       expect(JSON.parse(run!.model)).toEqual(DEFAULT_RISK_MODEL);
-      const vintages = JSON.parse(run!.reference_vintages) as { datasets: { kind: string; vintage: string | null; loadId: number | null; sourceFile: string | null }[] };
+      const vintages = JSON.parse(run!.reference_vintages) as {
+        datasets: { kind: string; vintage: string | null; loadId: number | null; sourceFile: string | null }[];
+      };
       expect(vintages.datasets).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ kind: "ofac-sdn", loadId: 3, vintage: "2024-05-03" }),
-          expect.objectContaining({ kind: "rmi-smelter-lookup", loadId: 1, vintage: "2025-04-25", sourceFile: "rmi_smelter_lookup_CMRT_6.5.csv" }),
+          expect.objectContaining({
+            kind: "rmi-smelter-lookup",
+            loadId: 1,
+            vintage: "2025-04-25",
+            sourceFile: "rmi_smelter_lookup_CMRT_6.5.csv",
+          }),
           expect.objectContaining({ kind: "rmi-status-conformant", loadId: 2, vintage: "2023-02-15" }),
           expect.objectContaining({ kind: "country-risk", sourceFile: "wgi_2022_latest.csv" }),
         ]),
@@ -72,7 +92,10 @@ describe("runScoring", () => {
         ["CID001070", "Low"],
         ["unmatched:tin:unknown tin works", "Medium"],
       ]);
-      const supplier = await db.one<{ band: string; reasons: string }>("SELECT band, CAST(reasons AS VARCHAR) AS reasons FROM supplier_scores WHERE run_id = ? AND supplier_id = 'S-002'", [runId]);
+      const supplier = await db.one<{ band: string; reasons: string }>(
+        "SELECT band, CAST(reasons AS VARCHAR) AS reasons FROM supplier_scores WHERE run_id = ? AND supplier_id = 'S-002'",
+        [runId],
+      );
       expect(supplier?.band).toBe("Data gap");
       const product = await db.one<{ coverage: number; data_gap: boolean; band: string; reasons: string }>(
         "SELECT coverage, data_gap, band, CAST(reasons AS VARCHAR) AS reasons FROM product_scores WHERE run_id = ?",
@@ -80,7 +103,11 @@ describe("runScoring", () => {
       );
       expect(product).toMatchObject({ coverage: 0.5, data_gap: true });
       expect(product?.band).not.toBe("Low");
-      expect(JSON.parse(product!.reasons)).toContainEqual({ factor: "coverage", points: 12.5, evidence: "1 of 2 in-scope suppliers answered; no answer from Silent Supplier Ltd." });
+      expect(JSON.parse(product!.reasons)).toContainEqual({
+        factor: "coverage",
+        points: 12.5,
+        evidence: "1 of 2 in-scope suppliers answered; no answer from Silent Supplier Ltd.",
+      });
     });
   });
 
@@ -90,7 +117,9 @@ describe("runScoring", () => {
     await withDatabase(async (db) => {
       await seedWarehouse(db);
       const { runId } = await runScoring(db, { period: "2024", asOf: "2024-06-30", model });
-      expect(await db.scalar("SELECT score FROM smelter_scores WHERE run_id = ? AND smelter_key = 'CID001070'", [runId])).toBeGreaterThanOrEqual(25);
+      expect(
+        await db.scalar("SELECT score FROM smelter_scores WHERE run_id = ? AND smelter_key = 'CID001070'", [runId]),
+      ).toBeGreaterThanOrEqual(25);
     });
   });
 });
@@ -101,18 +130,48 @@ describe("gatherFacts: links and scope from the engagement stage", () => {
       await seedWarehouse(db);
       await db.insertRows(
         "declarations",
-        ["declaration_id", "file_hash", "file", "file_name", "template", "version", "company_name", "effective_date", "error_count", "warning_count"],
         [
-          ["D-EMRT", "h2", "inbox/hokuriku-emrt.xlsx", "hokuriku-emrt.xlsx", "EMRT", "2.1", "Hokuriku Metals K.K.", "2025-01-10", 2, 0],
+          "declaration_id",
+          "file_hash",
+          "file",
+          "file_name",
+          "template",
+          "version",
+          "company_name",
+          "effective_date",
+          "error_count",
+          "warning_count",
+        ],
+        [
+          [
+            "D-EMRT",
+            "h2",
+            "inbox/hokuriku-emrt.xlsx",
+            "hokuriku-emrt.xlsx",
+            "EMRT",
+            "2.1",
+            "Hokuriku Metals K.K.",
+            "2025-01-10",
+            2,
+            0,
+          ],
           ["D-SILENT", "h3", "inbox/ssl.xlsx", "ssl.xlsx", "CMRT", "6.5", "SSL GmbH (renamed)", "2025-02-01", 0, 0],
         ],
       );
-      await db.insertRows("answers", ["declaration_id", "file_hash", "question", "mineral", "answer"], [
-        ["D-EMRT", "h2", "1", "Cobalt", "Yes"],
-        ["D-EMRT", "h2", "5", "Cobalt", "50% or less"],
-      ]);
-      await db.run("INSERT INTO engagement_runs (run_id, period, as_of, config) VALUES (1, '2025', DATE '2025-06-30', '{}')");
-      await db.run("INSERT INTO declaration_links (run_id, declaration_id, supplier_id, method) VALUES (1, 'D-SILENT', 'S-002', 'manual')");
+      await db.insertRows(
+        "answers",
+        ["declaration_id", "file_hash", "question", "mineral", "answer"],
+        [
+          ["D-EMRT", "h2", "1", "Cobalt", "Yes"],
+          ["D-EMRT", "h2", "5", "Cobalt", "50% or less"],
+        ],
+      );
+      await db.run(
+        "INSERT INTO engagement_runs (run_id, period, as_of, config) VALUES (1, '2025', DATE '2025-06-30', '{}')",
+      );
+      await db.run(
+        "INSERT INTO declaration_links (run_id, declaration_id, supplier_id, method) VALUES (1, 'D-SILENT', 'S-002', 'manual')",
+      );
       await db.run(
         `INSERT INTO supplier_engagement (run_id, supplier_id, supplier_name, in_scope, scope_rule, reason, templates, status, overdue, requests, contacts, usable, error_count, warning_count)
          VALUES (1, 'S-001', 'Hokuriku Metals K.K.', false, 'commodity', 'packaging only', ['CMRT'], 'responded', false, 1, 1, true, 0, 0)`,
@@ -123,16 +182,29 @@ describe("gatherFacts: links and scope from the engagement stage", () => {
       expect(hokuriku.mineralsInScope).toEqual(["tungsten", "tin", "cobalt"]);
       expect(hokuriku.surveyCoverage.cobalt).toBe("50% or less");
       expect(hokuriku.findings).toEqual({ error: 2, warning: 1 });
-      expect(f.suppliers.find((s) => s.supplierId === "S-002")?.declaration?.declarationId, "linked by the engagement stage, not by name").toBe("D-SILENT");
+      expect(
+        f.suppliers.find((s) => s.supplierId === "S-002")?.declaration?.declarationId,
+        "linked by the engagement stage, not by name",
+      ).toBe("D-SILENT");
       expect(f.products).toEqual([{ product: "WF6-300", supplierIds: ["S-002"] }]);
-      await db.insertRows("suppliers", ["supplier_id", "name", "source", "line"], [["S-003", "Stellar Pallets s.r.o.", "suppliers.csv", 4]]);
+      await db.insertRows(
+        "suppliers",
+        ["supplier_id", "name", "source", "line"],
+        [["S-003", "Stellar Pallets s.r.o.", "suppliers.csv", 4]],
+      );
       await db.run(
         `INSERT INTO supplier_engagement (run_id, supplier_id, supplier_name, in_scope, scope_rule, reason, templates, status, overdue, requests, contacts, usable, error_count, warning_count)
          VALUES (1, 'S-003', 'Stellar Pallets s.r.o.', false, 'commodity', 'pallets', [], 'not-requested', false, 0, 0, false, 0, 0)`,
       );
       const again = await gatherFacts(db, { period: "2025" });
-      expect(again.suppliers.map((s) => s.supplierId), "out of scope and silent: not scored; out of scope but answered: kept").toEqual(["S-001", "S-002"]);
-      expect((await gatherFacts(db, { period: "2024" })).products[0]?.supplierIds, "no engagement run for 2024: everyone stays in scope").toEqual(["S-001", "S-002"]);
+      expect(
+        again.suppliers.map((s) => s.supplierId),
+        "out of scope and silent: not scored; out of scope but answered: kept",
+      ).toEqual(["S-001", "S-002"]);
+      expect(
+        (await gatherFacts(db, { period: "2024" })).products[0]?.supplierIds,
+        "no engagement run for 2024: everyone stays in scope",
+      ).toEqual(["S-001", "S-002"]);
     });
   });
 });

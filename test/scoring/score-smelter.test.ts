@@ -11,8 +11,14 @@ describe("scoreSmelter: RMI status", () => {
     const r = scoreSmelter(smelter(), M, "2024-06-30");
     expect(r.score, "conformant + fresh + Japan").toBe(0);
     expect(r.band).toBe("Low");
-    expect(factor(r, "rmi-status")).toEqual({ factor: "rmi-status", points: 0, evidence: "CID000004 is RMAP Conformant" });
-    expect(factor(r, "audit-freshness")?.evidence).toBe("audit valid until 2025-02-28 (last audit 2024-02-29, 12-month cycle)");
+    expect(factor(r, "rmi-status")).toEqual({
+      factor: "rmi-status",
+      points: 0,
+      evidence: "CID000004 is RMAP Conformant",
+    });
+    expect(factor(r, "audit-freshness")?.evidence).toBe(
+      "audit valid until 2025-02-28 (last audit 2024-02-29, 12-month cycle)",
+    );
     expect(r.flags).toEqual([]);
   });
 
@@ -27,10 +33,24 @@ describe("scoreSmelter: RMI status", () => {
   });
 
   it("flags an unmatched smelter and names the supplier's text", () => {
-    const r = scoreSmelter(smelter({ key: "unmatched:tin:xyz smelting", cid: null, name: "XYZ Smelting", metal: "tin", matched: false, status: "unknown", location: null }), M, "2024-06-30");
+    const r = scoreSmelter(
+      smelter({
+        key: "unmatched:tin:xyz smelting",
+        cid: null,
+        name: "XYZ Smelting",
+        metal: "tin",
+        matched: false,
+        status: "unknown",
+        location: null,
+      }),
+      M,
+      "2024-06-30",
+    );
     expect(r.score).toBe(35);
     expect(r.flags).toContain("unmatched");
-    expect(factor(r, "rmi-status")?.evidence).toBe('"XYZ Smelting" (tin) does not match any smelter on the RMI reference list');
+    expect(factor(r, "rmi-status")?.evidence).toBe(
+      '"XYZ Smelting" (tin) does not match any smelter on the RMI reference list',
+    );
   });
 
   it("excludes removed and non-operating facilities but still shows their weighted score and a data-quality flag", () => {
@@ -87,7 +107,9 @@ describe("scoreSmelter: cross-recognition (LBMA, RJC)", () => {
   it("counts an LBMA or RJC audit in place of RMAP participation", () => {
     const active = scoreSmelter(smelter({ ...gold, status: "active", lbma: true }), M, "2024-06-30");
     expect(active.score).toBe(5);
-    expect(factor(active, "cross-recognition")?.evidence).toBe("CID000035 is RMAP Active (assessment under way) but cross-recognised through LBMA");
+    expect(factor(active, "cross-recognition")?.evidence).toBe(
+      "CID000035 is RMAP Active (assessment under way) but cross-recognised through LBMA",
+    );
     expect(scoreSmelter(smelter({ ...gold, status: "not-participating", rjc: true }), M, "2024-06-30").score).toBe(5);
   });
   it("caps a lapsed RMAP audit at the cross-recognition points", () => {
@@ -98,23 +120,42 @@ describe("scoreSmelter: cross-recognition (LBMA, RJC)", () => {
 
 describe("scoreSmelter: sanctions", () => {
   it("makes a hit Critical (score 100) whatever else is true", () => {
-    const r = scoreSmelter(smelter({ sanctions: "hit", sanctionsEvidence: "OFAC SDN 31551 (RUSSIA-EO14024)" }), M, "2024-06-30");
+    const r = scoreSmelter(
+      smelter({ sanctions: "hit", sanctionsEvidence: "OFAC SDN 31551 (RUSSIA-EO14024)" }),
+      M,
+      "2024-06-30",
+    );
     expect(r.band).toBe("Critical");
     expect(r.score).toBe(100);
-    expect(r.reasons[0]).toEqual({ factor: "sanctions", points: 0, override: "critical", evidence: "sanctions hit: OFAC SDN 31551 (RUSSIA-EO14024)" });
+    expect(r.reasons[0]).toEqual({
+      factor: "sanctions",
+      points: 0,
+      override: "critical",
+      evidence: "sanctions hit: OFAC SDN 31551 (RUSSIA-EO14024)",
+    });
   });
   it("lets Critical win over exclusion", () => {
     expect(scoreSmelter(smelter({ sanctions: "hit", status: "removed" }), M, "2024-06-30").band).toBe("Critical");
   });
   it("adds points for a possible match under review", () => {
-    const r = scoreSmelter(smelter({ sanctions: "review", sanctionsEvidence: "name similar to an SDN entry" }), M, "2024-06-30");
+    const r = scoreSmelter(
+      smelter({ sanctions: "review", sanctionsEvidence: "name similar to an SDN entry" }),
+      M,
+      "2024-06-30",
+    );
     expect(r.score).toBe(20);
     expect(r.band).toBe("Medium");
   });
 });
 
 describe("scoreSmelter: location and reported mine countries", () => {
-  const tin = { key: "CID002593", cid: "CID002593", name: "Mining Minerals Resources SARL", metal: "tin", status: "not-participating" as const };
+  const tin = {
+    key: "CID002593",
+    cid: "CID002593",
+    name: "Mining Minerals Resources SARL",
+    metal: "tin",
+    status: "not-participating" as const,
+  };
   it("counts only the covered-country red flag and governance for the smelter's own country (its country is not the ore's origin)", () => {
     const r = scoreSmelter(smelter({ ...tin, location: DRC }), M, "2024-06-30");
     expect(factor(r, "location-covered")?.points).toBe(10);
@@ -125,21 +166,43 @@ describe("scoreSmelter: location and reported mine countries", () => {
   });
   it("counts the worst reported mine country per part, CAHRA and labour included", () => {
     const r = scoreSmelter(smelter({ ...tin, location: JAPAN, mineCountries: [JAPAN, RWANDA, DRC] }), M, "2024-06-30");
-    expect(factor(r, "origin-covered")?.evidence).toBe("reported mine country: Rwanda (RW) is a Dodd-Frank covered country");
+    expect(factor(r, "origin-covered")?.evidence).toBe(
+      "reported mine country: Rwanda (RW) is a Dodd-Frank covered country",
+    );
     expect(factor(r, "origin-cahra")?.points).toBe(5);
-    expect(factor(r, "origin-labour")?.evidence).toBe("reported mine country: ILAB lists tin from Congo, Democratic Republic of the (CD) as made with child and forced labour");
+    expect(factor(r, "origin-labour")?.evidence).toBe(
+      "reported mine country: ILAB lists tin from Congo, Democratic Republic of the (CD) as made with child and forced labour",
+    );
     expect(r.score).toBe(45 + 15 + 5 + 20 + 10);
   });
   it("counts a country that is both location and origin once per part", () => {
     const r = scoreSmelter(smelter({ ...tin, location: DRC, mineCountries: [DRC] }), M, "2024-06-30");
-    expect(r.reasons.filter((x) => x.factor.endsWith("-covered")).map((x) => [x.factor, x.points])).toEqual([["origin-covered", 15]]);
-    expect(r.reasons.filter((x) => x.factor.endsWith("-governance")).map((x) => [x.factor, x.points])).toEqual([["origin-governance", 10]]);
+    expect(r.reasons.filter((x) => x.factor.endsWith("-covered")).map((x) => [x.factor, x.points])).toEqual([
+      ["origin-covered", 15],
+    ]);
+    expect(r.reasons.filter((x) => x.factor.endsWith("-governance")).map((x) => [x.factor, x.points])).toEqual([
+      ["origin-governance", 10],
+    ]);
   });
   it("applies the Dodd-Frank covered-country factor to 3TG only", () => {
-    const cobalt = scoreSmelter(smelter({ ...tin, metal: "cobalt", location: RWANDA, mineCountries: [RWANDA] }), M, "2024-06-30");
-    expect(cobalt.reasons.some((x) => x.factor.endsWith("-covered")), "cobalt from Rwanda").toBe(false);
-    const copper = scoreSmelter(smelter({ ...tin, metal: "copper", location: DRC, mineCountries: [DRC] }), M, "2024-06-30");
-    expect(copper.reasons.some((x) => x.factor.endsWith("-covered")), "copper from the DRC").toBe(false);
+    const cobalt = scoreSmelter(
+      smelter({ ...tin, metal: "cobalt", location: RWANDA, mineCountries: [RWANDA] }),
+      M,
+      "2024-06-30",
+    );
+    expect(
+      cobalt.reasons.some((x) => x.factor.endsWith("-covered")),
+      "cobalt from Rwanda",
+    ).toBe(false);
+    const copper = scoreSmelter(
+      smelter({ ...tin, metal: "copper", location: DRC, mineCountries: [DRC] }),
+      M,
+      "2024-06-30",
+    );
+    expect(
+      copper.reasons.some((x) => x.factor.endsWith("-covered")),
+      "copper from the DRC",
+    ).toBe(false);
   });
   it("scales governance linearly with the WGI percentile", () => {
     const r = scoreSmelter(smelter({ ...tin, location: { ...JAPAN, governancePercentile: 20 } }), M, "2024-06-30");
@@ -148,7 +211,14 @@ describe("scoreSmelter: location and reported mine countries", () => {
 });
 
 describe("scoreSmelter: validated due diligence mitigates origin risk", () => {
-  const tin = { key: "CID002593", cid: "CID002593", name: "Mining Minerals Resources SARL", metal: "tin", location: DRC, mineCountries: [DRC] };
+  const tin = {
+    key: "CID002593",
+    cid: "CID002593",
+    name: "Mining Minerals Resources SARL",
+    metal: "tin",
+    location: DRC,
+    mineCountries: [DRC],
+  };
   it("keeps 25% of the country points for a conformant smelter with a current audit, 75% for an Active one", () => {
     const conformant = scoreSmelter(smelter(tin), M, "2024-06-30");
     const exposure = 15 + 5 + 20 + 10;
@@ -170,11 +240,27 @@ describe("scoreSmelter: feedstock, mineral and adverse evidence", () => {
     expect(scoreSmelter(smelter({ ...origin, recycled: true }), M, "2024-06-30").score).toBe(0);
     const np = scoreSmelter(smelter({ ...origin, status: "not-participating", recycled: true }), M, "2024-06-30");
     expect(np.score, "a supplier's claim about a non-participating refiner").toBe(45 + 15);
-    expect(factor(np, "recycled")).toEqual({ factor: "recycled", points: 0, evidence: expect.stringContaining("no credit") });
+    expect(factor(np, "recycled")).toEqual({
+      factor: "recycled",
+      points: 0,
+      evidence: expect.stringContaining("no credit"),
+    });
     expect(scoreSmelter(smelter({ ...origin, status: "active", recycled: true }), M, "2024-06-30").score).toBe(26.2); // 15 + 15 × 0.75, rounded to one decimal
   });
   it("adds child-labour exposure for cobalt and mica", () => {
-    const mica = scoreSmelter(smelter({ key: "CID003621", cid: "CID003621", name: "DARUKA INTERNATIONAL", metal: "mica", status: "not-participating", lastAuditDate: null, location: INDIA_MICA }), M, "2024-06-30");
+    const mica = scoreSmelter(
+      smelter({
+        key: "CID003621",
+        cid: "CID003621",
+        name: "DARUKA INTERNATIONAL",
+        metal: "mica",
+        status: "not-participating",
+        lastAuditDate: null,
+        location: INDIA_MICA,
+      }),
+      M,
+      "2024-06-30",
+    );
     expect(factor(mica, "mineral")?.points).toBe(10);
     expect(mica.score).toBe(45 + 10);
     expect(factor(scoreSmelter(smelter({ metal: "cobalt" }), M, "2024-06-30"), "mineral")?.points).toBe(10);
@@ -182,7 +268,11 @@ describe("scoreSmelter: feedstock, mineral and adverse evidence", () => {
   });
   it("adds points for grievances or adverse media", () => {
     const r = scoreSmelter(smelter({ adverseFlags: ["MGP grievance 2024-017"] }), M, "2024-06-30");
-    expect(factor(r, "adverse-evidence")).toEqual({ factor: "adverse-evidence", points: 15, evidence: "MGP grievance 2024-017" });
+    expect(factor(r, "adverse-evidence")).toEqual({
+      factor: "adverse-evidence",
+      points: 15,
+      evidence: "MGP grievance 2024-017",
+    });
   });
 });
 
@@ -193,13 +283,24 @@ describe("scoreSmelter: bands", () => {
     [44.9, "Medium"],
     [45, "High"],
   ])("governance-only score %f is %s", (score, band) => {
-    const model = { ...M, smelter: { ...M.smelter, location: { ...M.smelter.location, governance: score }, dueDiligenceResidual: { validated: 1, reauditInProgress: 1, active: 1 } } };
+    const model = {
+      ...M,
+      smelter: {
+        ...M.smelter,
+        location: { ...M.smelter.location, governance: score },
+        dueDiligenceResidual: { validated: 1, reauditInProgress: 1, active: 1 },
+      },
+    };
     const r = scoreSmelter(smelter({ location: { ...JAPAN, governancePercentile: 0 } }), model, "2024-06-30");
     expect(r.score).toBe(score);
     expect(r.band).toBe(band);
   });
   it("keeps weighted reasons summing to the score", () => {
-    const r = scoreSmelter(smelter({ status: "active", location: RWANDA, mineCountries: [DRC], metal: "cobalt" }), M, "2024-06-30");
+    const r = scoreSmelter(
+      smelter({ status: "active", location: RWANDA, mineCountries: [DRC], metal: "cobalt" }),
+      M,
+      "2024-06-30",
+    );
     expect(round1(r.reasons.reduce((s, x) => s + x.points, 0))).toBe(r.score);
   });
 });

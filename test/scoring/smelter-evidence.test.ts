@@ -30,18 +30,37 @@ describe("smelters of interest: analyst evidence file → adverse-evidence", () 
         await seedWarehouse(db);
         const loaded = await loadSmelterEvidence(db, file);
         expect(loaded.rowsStored).toBe(3);
-        expect(loaded.errors.map((e) => [e.line, e.column])).toEqual([[5, "metal"], [6, "source"], [7, "date"]]);
+        expect(loaded.errors.map((e) => [e.line, e.column])).toEqual([
+          [5, "metal"],
+          [6, "source"],
+          [7, "date"],
+        ]);
         expect(loaded.errors[0]?.message).toContain('unknown metal: "Zinc ore"');
 
         const facts = await gatherFacts(db, { period: "2024", asOf: "2024-06-30" });
         const flags = new Map(facts.smelters.map((s) => [s.key, s.adverseFlags]));
-        expect(flags.get("CID001070")).toEqual(["grievance: MGP grievance on sourcing from Myanmar (https://example.org/mgp/2024-017, 2024-03-02)"]);
-        expect(flags.get("unmatched:tin:unknown tin works"), "matched by the name suppliers typed").toEqual(["adverse media (Global Witness report p.14, 2024-05-10)"]);
+        expect(flags.get("CID001070")).toEqual([
+          "grievance: MGP grievance on sourcing from Myanmar (https://example.org/mgp/2024-017, 2024-03-02)",
+        ]);
+        expect(flags.get("unmatched:tin:unknown tin works"), "matched by the name suppliers typed").toEqual([
+          "adverse media (Global Witness report p.14, 2024-05-10)",
+        ]);
         expect(flags.get("CID000004"), "evidence dated after the as-of date does not count yet").toEqual([]);
 
         const { runId } = await runScoring(db, { period: "2024", asOf: "2024-06-30", model: DEFAULT_RISK_MODEL });
-        const reasons = JSON.parse(String(await db.scalar("SELECT CAST(reasons AS VARCHAR) FROM smelter_scores WHERE run_id = ? AND smelter_key = 'CID001070'", [runId])));
-        expect(reasons).toContainEqual({ factor: "adverse-evidence", points: 15, evidence: flags.get("CID001070")![0] });
+        const reasons = JSON.parse(
+          String(
+            await db.scalar(
+              "SELECT CAST(reasons AS VARCHAR) FROM smelter_scores WHERE run_id = ? AND smelter_key = 'CID001070'",
+              [runId],
+            ),
+          ),
+        );
+        expect(reasons).toContainEqual({
+          factor: "adverse-evidence",
+          points: 15,
+          evidence: flags.get("CID001070")![0],
+        });
       });
     } finally {
       rmSync(dir, { recursive: true, force: true });

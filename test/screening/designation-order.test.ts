@@ -7,7 +7,16 @@ import { screen } from "../../src/screening/screen.ts";
 
 const asOf = "2025-09-01";
 const entry = (list: SanctionsEntry["list"], id: string, name: string, programs: string[]): SanctionsEntry => ({
-  list, id, name, type: "entity", programs, countries: ["RU"], countriesFromAddress: true, aliases: [], remarks: null, designated: null,
+  list,
+  id,
+  name,
+  type: "entity",
+  programs,
+  countries: ["RU"],
+  countriesFromAddress: true,
+  aliases: [],
+  remarks: null,
+  designated: null,
 });
 // A Russian gold refinery designated on the SDN list and on OFAC's sectoral list, and caught by the gold import bans.
 const index = buildSanctionsIndex([
@@ -22,11 +31,17 @@ describe("screening evidence: strongest designation first", () => {
     const order = r.hits.map((h) => `${h.list} ${h.id}`);
     expect(order[0]).toBe("OFAC SDN 44088");
     expect(order[1]).toBe("OFAC Consolidated 17001");
-    expect(order.slice(2).sort()).toEqual(["EU country programme EU-RU-GOLD", "UK country programme UK-RU-GOLD", "US country programme US-RU-GOLD"]);
+    expect(order.slice(2).sort()).toEqual([
+      "EU country programme EU-RU-GOLD",
+      "UK country programme UK-RU-GOLD",
+      "US country programme US-RU-GOLD",
+    ]);
     // All score 1 here: ordering by score, then list name, put "EU country programme" first.
     expect(r.hits.every((h) => h.score === 1)).toBe(true);
     const evidence = screeningEvidence(r.hits)!;
-    expect(evidence.startsWith('OFAC SDN 44088 "JOINT STOCK COMPANY URALELEKTROMED" (RUSSIA-EO14024; score')).toBe(true);
+    expect(evidence.startsWith('OFAC SDN 44088 "JOINT STOCK COMPANY URALELEKTROMED" (RUSSIA-EO14024; score')).toBe(
+      true,
+    );
     expect(evidence.indexOf("OFAC Consolidated")).toBeLessThan(evidence.indexOf("country programme"));
     expect(evidence).toMatch(/; \+2 more$/);
   });
@@ -50,10 +65,19 @@ describe("screening evidence: strongest designation first", () => {
     expect(designationStrength({ list: "US country programme", id: "VENEZUELA-EO13850" })).toBe(3);
     // The annex and the drafts use the same ranking on the stored designations.
     const stored = [
-      { list: "EU country programme", id: "EU-RU-GOLD", name: "Council Regulation (EU) 2022/1269", program: "EU RUSSIA" },
+      {
+        list: "EU country programme",
+        id: "EU-RU-GOLD",
+        name: "Council Regulation (EU) 2022/1269",
+        program: "EU RUSSIA",
+      },
       { list: "US country programme", id: "US-IRAN", name: "ITSR", program: "IRAN" },
       { list: "OFAC SDN", id: "35318", name: "PT BUKIT TIMAH", program: "RUSSIA-EO14024" },
     ];
-    expect(rankedSanctions(stored)).toEqual(["OFAC SDN 35318 (RUSSIA-EO14024)", "US country programme US-IRAN (IRAN)", "EU country programme EU-RU-GOLD (EU RUSSIA)"]);
+    expect(rankedSanctions(stored)).toEqual([
+      "OFAC SDN 35318 (RUSSIA-EO14024)",
+      "US country programme US-IRAN (IRAN)",
+      "EU country programme EU-RU-GOLD (EU RUSSIA)",
+    ]);
   });
 });

@@ -14,7 +14,14 @@ const read = (dir: string, f: string) => ({ file: f, text: readListText(readFile
 
 /** The OFAC SDN (with alt/add) and UK lists shipped in data/reference/sanctions, parsed. */
 export function shippedEntries(dir = shippedSanctions): SanctionsEntry[] {
-  const ofac = parseOfac(read(dir, "ofac_sdn_2024-05-03.csv"), read(dir, "ofac_alt_2026-06.csv"), read(dir, "ofac_add_2026-06.csv"));
-  const uk = parseUkSanctions("uk_fcdo_sanctions_list_2025-08-11.csv", read(dir, "uk_fcdo_sanctions_list_2025-08-11.csv").text);
+  const ofac = parseOfac(
+    read(dir, "ofac_sdn_2024-05-03.csv"),
+    read(dir, "ofac_alt_2026-06.csv"),
+    read(dir, "ofac_add_2026-06.csv"),
+  );
+  const uk = parseUkSanctions(
+    "uk_fcdo_sanctions_list_2025-08-11.csv",
+    read(dir, "uk_fcdo_sanctions_list_2025-08-11.csv").text,
+  );
   return [...ofac.entries, ...uk.entries];
 }

@@ -12,21 +12,62 @@ import { ensureSanctionsLoaded } from "../../loaders/reference/sanctions-kinds.t
 
 const asOf = "2026-06-30";
 const row = (r: Partial<ReportedRow> & Pick<ReportedRow, "row" | "metal" | "name">): ReportedRow => ({
-  declaration_id: "D1", lookup_name: "Smelter not listed", country: null, street: null, city: null, state: null, mine_countries: null, cid: null, ...r,
+  declaration_id: "D1",
+  lookup_name: "Smelter not listed",
+  country: null,
+  street: null,
+  city: null,
+  state: null,
+  mine_countries: null,
+  cid: null,
+  ...r,
 });
 
 describe("groupReportedRows", () => {
   it("groups rows like scoring keys smelters and keeps only spellings the reference does not know", async () => {
-    const reference = [{ cid: "CID002587", metal: "Gold", name: "Industrial Refining Company", country: "BELGIUM", countryIso2: "BE", aliases: ["Tony Goetz NV"], address: null }];
-    const groups = groupReportedRows([
-      row({ row: 5, metal: "Gold", name: "Premier Gold Refinery LLC", country: "United Arab Emirates", city: "Dubai" }),
-      row({ row: 6, metal: "GOLD", name: "PREMIER GOLD REFINERY LLC", country: "UAE", declaration_id: "D2" }),
-      row({ row: 7, metal: "Gold", name: "Premier Gold Refinery LLC", country: "Turkey" }),
-      row({ row: 8, metal: "Gold", name: "Tony Goetz NV", lookup_name: "Tony Goetz NV", country: "BELGIUM", cid: "CID002587" }),
-      row({ row: 9, metal: "Gold", name: "Tony Goetz N.V. (Antwerp)", lookup_name: "Tony Goetz NV", country: "Netherlands", cid: "CID002587" }),
-      row({ row: 10, metal: "Tin", name: "0", lookup_name: "0" }),
-      row({ row: 11, metal: null, name: "Nameless metal" }),
-    ], reference);
+    const reference = [
+      {
+        cid: "CID002587",
+        metal: "Gold",
+        name: "Industrial Refining Company",
+        country: "BELGIUM",
+        countryIso2: "BE",
+        aliases: ["Tony Goetz NV"],
+        address: null,
+      },
+    ];
+    const groups = groupReportedRows(
+      [
+        row({
+          row: 5,
+          metal: "Gold",
+          name: "Premier Gold Refinery LLC",
+          country: "United Arab Emirates",
+          city: "Dubai",
+        }),
+        row({ row: 6, metal: "GOLD", name: "PREMIER GOLD REFINERY LLC", country: "UAE", declaration_id: "D2" }),
+        row({ row: 7, metal: "Gold", name: "Premier Gold Refinery LLC", country: "Turkey" }),
+        row({
+          row: 8,
+          metal: "Gold",
+          name: "Tony Goetz NV",
+          lookup_name: "Tony Goetz NV",
+          country: "BELGIUM",
+          cid: "CID002587",
+        }),
+        row({
+          row: 9,
+          metal: "Gold",
+          name: "Tony Goetz N.V. (Antwerp)",
+          lookup_name: "Tony Goetz NV",
+          country: "Netherlands",
+          cid: "CID002587",
+        }),
+        row({ row: 10, metal: "Tin", name: "0", lookup_name: "0" }),
+        row({ row: 11, metal: null, name: "Nameless metal" }),
+      ],
+      reference,
+    );
     expect(groups.map((g) => [g.key, g.metal, g.countryIso2, g.rows, g.spellings])).toEqual([
       ["unmatched:gold:premier gold refinery llc", "Gold", "AE", 2, ["Premier Gold Refinery LLC"]],
       ["unmatched:gold:premier gold refinery llc", "Gold", "TR", 1, ["Premier Gold Refinery LLC"]],
@@ -70,7 +111,10 @@ describe("screening and rating smelters as suppliers reported them", () => {
     expect(byKey.get("unmatched:gold:premier gold refinery llc")!.evidence).toContain("PREMIER GOLD REFINERY LLC");
     expect(byKey.get("unmatched:tungsten:jiangxi tungsten trading co ltd")?.decision).toBe("clear");
     expect(byKey.get("unmatched:tin:korea zinc co ltd")?.decision).toBe("clear");
-    expect(byKey.has("CID002587"), "a matched row typed as RMI spells it is screened with the reference, not again").toBe(false);
+    expect(
+      byKey.has("CID002587"),
+      "a matched row typed as RMI spells it is screened with the reference, not again",
+    ).toBe(false);
   });
 
   it("rates an unmatched smelter's typed country and the mine countries of its row and the Mine List", async () => {
@@ -101,7 +145,10 @@ describe("screening and rating smelters as suppliers reported them", () => {
     const kivu = score("unmatched:tin:kivu tin works");
     expect(kivu.band).not.toBe("Critical");
     const factors = kivu.reasons.map((r) => r.factor);
-    expect(factors.some((f) => f.startsWith("origin-")), factors.join(", ")).toBe(true);
+    expect(
+      factors.some((f) => f.startsWith("origin-")),
+      factors.join(", "),
+    ).toBe(true);
     const parts = factors.filter((f) => /^(location|origin)-/.test(f)).map((f) => f.replace(/^(location|origin)-/, ""));
     expect(new Set(parts).size, `each country part counted once: ${factors.join(", ")}`).toBe(parts.length);
     const korea = score("unmatched:tin:korea zinc co ltd");

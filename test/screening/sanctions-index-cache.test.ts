@@ -39,7 +39,9 @@ describe("loadSanctionsIndex", () => {
       const expected = screen(fresh, q, { asOf });
       expect(screen(second.index, q, { asOf }), q.name).toEqual(expected);
     }
-    expect(queries.filter((q) => screen(second.index, q, { asOf }).decision === "hit").length).toBeGreaterThanOrEqual(labels.positives.length);
+    expect(queries.filter((q) => screen(second.index, q, { asOf }).decision === "hit").length).toBeGreaterThanOrEqual(
+      labels.positives.length,
+    );
   }, 120_000);
 
   it("rebuilds when the cache file is damaged and keys the cache by the loaded lists", async () => {

@@ -19,7 +19,12 @@ describe("screen: direct designations on the real lists", () => {
     ["Uralelektromed AO", "RU", "OFAC SDN", "44088"],
     ["Aktsionernoe Obshchestvo Uralelectromed", null, "OFAC SDN", "44088"],
     ["OJSC Krastsvetmet", "RU", "UK Sanctions List", "RUS2007"],
-    ['OJSC "The Gulidov Krasnoyarsk Non-Ferrous Metals Plant" (OJSC Krastsvetmet)', "RUSSIAN FEDERATION", "UK Sanctions List", "RUS2007"],
+    [
+      'OJSC "The Gulidov Krasnoyarsk Non-Ferrous Metals Plant" (OJSC Krastsvetmet)',
+      "RUSSIAN FEDERATION",
+      "UK Sanctions List",
+      "RUS2007",
+    ],
     ["Krastsvetmet PJSC", null, "UK Sanctions List", "RUS2007"],
     // word order and "&"/"and"
     ["Works Magnitogorsk Iron & Steel", "RU", "OFAC SDN", "37998"],
@@ -61,7 +66,10 @@ describe("screen: hard negatives never hit", () => {
     ["LS MnM Inc.", "KR"],
   ])("%s (%s) is not a name hit", (name, country) => {
     const r = screen(index, { name, country }, { asOf });
-    expect(nameHits(r).filter((h) => h.score >= 0.88), JSON.stringify(r.hits)).toEqual([]);
+    expect(
+      nameHits(r).filter((h) => h.score >= 0.88),
+      JSON.stringify(r.hits),
+    ).toEqual([]);
     expect(r.decision, JSON.stringify(r.hits)).toBe("clear");
   });
 
@@ -69,14 +77,38 @@ describe("screen: hard negatives never hit", () => {
     const r = screen(index, { name: "Korea Zinc Industry Group", country: "KP" }, { asOf });
     expect(nameHits(r).map((h) => h.id)).toContain("22325");
     const kr = screen(index, { name: "Korea Zinc Industry Group", country: "KR" }, { asOf });
-    expect(nameHits(kr).find((h) => h.id === "22325")?.score ?? 0).toBeLessThan(nameHits(r).find((h) => h.id === "22325")!.score);
+    expect(nameHits(kr).find((h) => h.id === "22325")?.score ?? 0).toBeLessThan(
+      nameHits(r).find((h) => h.id === "22325")!.score,
+    );
   });
 });
 
 describe("screen: entity types and country programmes", () => {
   const entries: SanctionsEntry[] = [
-    { list: "OFAC SDN", id: "1", name: "PETROV, Ivan Ivanovich", type: "individual", programs: ["RUSSIA-EO14024"], countries: ["RU"], countriesFromAddress: true, aliases: [], remarks: null, designated: null },
-    { list: "OFAC SDN", id: "2", name: "ZOLOTAYA ZVEZDA", type: "vessel", programs: ["RUSSIA-EO14024"], countries: [], countriesFromAddress: false, aliases: [], remarks: null, designated: null },
+    {
+      list: "OFAC SDN",
+      id: "1",
+      name: "PETROV, Ivan Ivanovich",
+      type: "individual",
+      programs: ["RUSSIA-EO14024"],
+      countries: ["RU"],
+      countriesFromAddress: true,
+      aliases: [],
+      remarks: null,
+      designated: null,
+    },
+    {
+      list: "OFAC SDN",
+      id: "2",
+      name: "ZOLOTAYA ZVEZDA",
+      type: "vessel",
+      programs: ["RUSSIA-EO14024"],
+      countries: [],
+      countriesFromAddress: false,
+      aliases: [],
+      remarks: null,
+      designated: null,
+    },
   ];
   const small = buildSanctionsIndex(entries);
 
@@ -100,13 +132,27 @@ describe("screen: entity types and country programmes", () => {
   });
 
   it("metal bans apply to their metal only, regional programmes to their region, and programmes end", () => {
-    expect(screen(small, { name: "Novosibirsk Tin Combine", country: "RU", metal: "Tin" }, { asOf }).decision).toBe("clear");
-    expect(screen(small, { name: "Any Refinery", country: "RU", metal: "Gold" }, { asOf: "2021-01-01" }).decision).toBe("clear");
-    expect(screen(small, { name: "Plant", country: "UA", metal: "Tin", address: "Kyiv" }, { asOf }).decision).toBe("clear");
-    const crimea = screen(small, { name: "Plant", country: "UA", metal: "Tin", address: "Sevastopol, Crimea" }, { asOf });
+    expect(screen(small, { name: "Novosibirsk Tin Combine", country: "RU", metal: "Tin" }, { asOf }).decision).toBe(
+      "clear",
+    );
+    expect(screen(small, { name: "Any Refinery", country: "RU", metal: "Gold" }, { asOf: "2021-01-01" }).decision).toBe(
+      "clear",
+    );
+    expect(screen(small, { name: "Plant", country: "UA", metal: "Tin", address: "Kyiv" }, { asOf }).decision).toBe(
+      "clear",
+    );
+    const crimea = screen(
+      small,
+      { name: "Plant", country: "UA", metal: "Tin", address: "Sevastopol, Crimea" },
+      { asOf },
+    );
     expect(crimea.hits.map((h) => h.id)).toContain("US-CRIMEA");
-    expect(screen(small, { name: "Damascus Steel", country: "SY" }, { asOf: "2024-01-01" }).hits.map((h) => h.id)).toContain("US-SYRIA");
-    expect(screen(small, { name: "Damascus Steel", country: "SY" }, { asOf: "2025-09-01" }).hits.map((h) => h.id)).not.toContain("US-SYRIA");
+    expect(
+      screen(small, { name: "Damascus Steel", country: "SY" }, { asOf: "2024-01-01" }).hits.map((h) => h.id),
+    ).toContain("US-SYRIA");
+    expect(
+      screen(small, { name: "Damascus Steel", country: "SY" }, { asOf: "2025-09-01" }).hits.map((h) => h.id),
+    ).not.toContain("US-SYRIA");
   });
 
   it("a gold-sector programme asks for review, not a hit", () => {
@@ -120,7 +166,9 @@ describe("screen: the labelled set (bench/screening-labels.json)", () => {
   it("finds every direct designation as a hit on the listed entry and never hits a hard negative by name", async () => {
     const { default: labels } = await import("../../bench/screening-labels.json", { with: { type: "json" } });
     for (const p of labels.positives) {
-      const hit = nameHits(screen(index, { name: p.name, country: p.country }, { asOf })).find((h) => h.list === p.list && h.id === p.id);
+      const hit = nameHits(screen(index, { name: p.name, country: p.country }, { asOf })).find(
+        (h) => h.list === p.list && h.id === p.id,
+      );
       expect(hit?.score ?? 0, `${p.name} → ${p.list} ${p.id}`).toBeGreaterThanOrEqual(0.88);
     }
     for (const n of labels.negatives) {

@@ -53,7 +53,9 @@ describe("foldToken / tokenSimilarity", () => {
 
   it("splits bracketed short names into their own variant", () => {
     expect(nameVariants("Almalyk Mining and Metallurgical Complex (AMMC)")).toEqual([
-      "Almalyk Mining and Metallurgical Complex (AMMC)", "Almalyk Mining and Metallurgical Complex", "AMMC",
+      "Almalyk Mining and Metallurgical Complex (AMMC)",
+      "Almalyk Mining and Metallurgical Complex",
+      "AMMC",
     ]);
   });
 });

@@ -21,7 +21,11 @@ export function hostileText(field: string): string {
 }
 
 /** What the hostile CMRT types for a sanctioned refiner (OFAC SDN 35318, PREMIER GOLD REFINERY LLC, DRCONGO). */
-export const SANCTIONED = { typed: "Premier Gold Refinery L.L.C.", entry: "35318", listed: "PREMIER GOLD REFINERY LLC" };
+export const SANCTIONED = {
+  typed: "Premier Gold Refinery L.L.C.",
+  entry: "35318",
+  listed: "PREMIER GOLD REFINERY LLC",
+};
 
 function csvField(value: string): string {
   return `"${value.replaceAll('"', '""')}"`;
@@ -43,16 +47,35 @@ export async function writeHostileCompany(dir: string): Promise<{ config: string
   const master = readFileSync(masterPath, "utf8").split("\n");
   const at = master.findIndex((l) => l.startsWith(`${supplierId},`));
   if (at < 0) throw new Error(`${masterPath}: ${supplierId} not found`);
-  master[at] = [supplierId, csvField(name), "India", csvField(hostileText("commodity")), "268785", csvField(hostileText("contact")), "ravi.wang@bluefin-capacitor.example.in", "181676676", ""].join(",");
+  master[at] = [
+    supplierId,
+    csvField(name),
+    "India",
+    csvField(hostileText("commodity")),
+    "268785",
+    csvField(hostileText("contact")),
+    "ravi.wang@bluefin-capacitor.example.in",
+    "181676676",
+    "",
+  ].join(",");
   writeFileSync(masterPath, master.join("\n"));
   // A product and a part only this supplier supplies, with hostile names; and a hostile outreach note.
   const boms = join(dir, "boms.csv");
-  writeFileSync(boms, `${readFileSync(boms, "utf8").trimEnd()}\nPRD-9999,${csvField(hostileText("bom-product"))},PN-999999,${csvField(hostileText("part"))},${supplierId}\n`);
+  writeFileSync(
+    boms,
+    `${readFileSync(boms, "utf8").trimEnd()}\nPRD-9999,${csvField(hostileText("bom-product"))},PN-999999,${csvField(hostileText("part"))},${supplierId}\n`,
+  );
   const outreach = join(dir, "outreach.csv");
-  writeFileSync(outreach, `${readFileSync(outreach, "utf8").trimEnd()}\n${supplierId},2025-03-01,email,ravi.wang@bluefin-capacitor.example.in,reminder,${csvField(hostile("note"))}\n`);
+  writeFileSync(
+    outreach,
+    `${readFileSync(outreach, "utf8").trimEnd()}\n${supplierId},2025-03-01,email,ravi.wang@bluefin-capacitor.example.in,reminder,${csvField(hostile("note"))}\n`,
+  );
 
   const file = join(dir, "inbox", "CMRT_Bluefin_Capacitor_Limited_2025.xlsx");
-  const decl = readTemplate(readFileSync(file), { file: "CMRT_Bluefin_Capacitor_Limited_2025.xlsx", asOf: "2026-06-30" });
+  const decl = readTemplate(readFileSync(file), {
+    file: "CMRT_Bluefin_Capacitor_Limited_2025.xlsx",
+    asOf: "2026-06-30",
+  });
   const notListed = ["Tin", "Tantalum", "Gold"].map((metal, i) => ({
     metal,
     lookupName: "Smelter not listed",
@@ -64,7 +87,15 @@ export async function writeHostileCompany(dir: string): Promise<{ config: string
   }));
   // A sanctioned refiner that is no RMI facility, typed as "Smelter not listed": only the screening of reported
   // spellings (reported_smelter_screening) can find it.
-  notListed.push({ metal: "Gold", lookupName: "Smelter not listed", name: SANCTIONED.typed, country: "UNITED ARAB EMIRATES", mineNames: "", mineCountries: "", comments: "" });
+  notListed.push({
+    metal: "Gold",
+    lookupName: "Smelter not listed",
+    name: SANCTIONED.typed,
+    country: "UNITED ARAB EMIRATES",
+    mineNames: "",
+    mineCountries: "",
+    comments: "",
+  });
   const bytes = await writeTemplate(
     {
       ...decl,
@@ -94,7 +125,11 @@ export async function writeHostileCompany(dir: string): Promise<{ config: string
   writeFileSync(
     config,
     JSON.stringify({
-      company: { name: "Northwind Instruments Ltd.", contactName: "Responsible Sourcing Team", contactEmail: "responsible.sourcing@northwind.example" },
+      company: {
+        name: "Northwind Instruments Ltd.",
+        contactName: "Responsible Sourcing Team",
+        contactEmail: "responsible.sourcing@northwind.example",
+      },
       period: "2025",
       inputs: { inbox: ["inbox"], supplierMaster: "suppliers.csv", boms: ["boms.csv"], outreachLog: "outreach.csv" },
     }),

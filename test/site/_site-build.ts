@@ -7,7 +7,10 @@ import { repoRoot } from "../helpers/paths.ts";
 import { seedWarehouse, type SeedOptions } from "./_seed.ts";
 
 /** Seeds a warehouse file and builds the site from it into a fresh temporary folder. */
-export async function buildSeededSite(seed: SeedOptions, options: { redact?: boolean } = {}): Promise<{ dir: string; site: string }> {
+export async function buildSeededSite(
+  seed: SeedOptions,
+  options: { redact?: boolean } = {},
+): Promise<{ dir: string; site: string }> {
   const dir = mkdtempSync(join(tmpdir(), "assay-site-test-"));
   const dbPath = join(dir, "assay.duckdb");
   const db = await Database.open(dbPath);

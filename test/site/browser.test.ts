@@ -29,9 +29,23 @@ describe.skipIf(!canRun)("built site in headless Chromium", () => {
   let pages: string[] = [];
 
   beforeAll(async () => {
-    const result = runCli(["build", "--db", join(work, "assay.duckdb"), "--out", site, "--as-of", "2026-06-30", "--quiet"]);
+    const result = runCli([
+      "build",
+      "--db",
+      join(work, "assay.duckdb"),
+      "--out",
+      site,
+      "--as-of",
+      "2026-06-30",
+      "--quiet",
+    ]);
     if (result.code !== 0) throw new Error(`assay build failed (${result.code}):\n${result.stderr}`);
-    pages = htmlPages(site).map((p) => `/${relative(site, p).replace(/\.html$/, "").replace(/(^|\/)index$/, "$1")}`);
+    pages = htmlPages(site).map(
+      (p) =>
+        `/${relative(site, p)
+          .replace(/\.html$/, "")
+          .replace(/(^|\/)index$/, "$1")}`,
+    );
     server = await serveStatic(site);
   }, 600_000);
 

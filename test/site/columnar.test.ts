@@ -13,7 +13,8 @@ interface Client {
   rowsOf(t: Columnar): Record<string, unknown>[];
   loadJson(file: { arrayBuffer(): Promise<ArrayBuffer> }): Promise<unknown>;
 }
-const client = async () => (await import(pathToFileURL(resolve(repoRoot, "pages/components/columnar.js")).href)) as Client;
+const client = async () =>
+  (await import(pathToFileURL(resolve(repoRoot, "pages/components/columnar.js")).href)) as Client;
 const attachment = (bytes: Uint8Array) => ({ arrayBuffer: async () => bytes.slice().buffer });
 
 // Realistic supplier rows: repeated bands, statuses and countries, unique names, scores with more digits than shown.
@@ -24,7 +25,7 @@ const suppliers = Array.from({ length: 5000 }, (_, i) => ({
   name: `Supplier ${i} <b>"Ltd."</b>`,
   country: i % 17 === 0 ? null : COUNTRIES[i % COUNTRIES.length]!,
   band: BANDS[(i * 7) % BANDS.length]!,
-  score: i % 5 === 4 ? null : ((i * 37.123456) % 100) as number | null,
+  score: i % 5 === 4 ? null : (((i * 37.123456) % 100) as number | null),
   responded: i % 4 !== 0,
   smelters: (i * 13) % 380,
 }));
@@ -60,11 +61,19 @@ describe("columnar page data", () => {
       const products = (await productsData(db)).products;
       expect(products.length).toBeGreaterThan(0);
       const shownProducts = browserRows(JSON.parse(JSON.stringify((await productsPageData(db)).products)));
-      expect(shownProducts).toEqual(products.map((p) => ({ ...p, score: Math.round(p.score * 10) / 10, coverage: Math.round(p.coverage * 100) / 100 })));
+      expect(shownProducts).toEqual(
+        products.map((p) => ({
+          ...p,
+          score: Math.round(p.score * 10) / 10,
+          coverage: Math.round(p.coverage * 100) / 100,
+        })),
+      );
       const rows = (await suppliersData(db, { redact: false })).suppliers;
       const page = await suppliersPageData(db);
       expect(browserRows(JSON.parse(JSON.stringify(page.suppliers))).map((s) => s.id)).toEqual(rows.map((s) => s.id));
-      expect(browserRows(JSON.parse(JSON.stringify(page.suppliers))).map((s) => s.band)).toEqual(rows.map((s) => s.band));
+      expect(browserRows(JSON.parse(JSON.stringify(page.suppliers))).map((s) => s.band)).toEqual(
+        rows.map((s) => s.band),
+      );
     });
   });
 });

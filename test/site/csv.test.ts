@@ -8,7 +8,7 @@ const csv = (await import(pathToFileURL(resolve(repoRoot, "pages/components/csv.
 
 describe("CSV downloads", () => {
   it.each([
-    ["=HYPERLINK(\"http://x\")", `"'=HYPERLINK(""http://x"")"`],
+    ['=HYPERLINK("http://x")', `"'=HYPERLINK(""http://x"")"`],
     ["+1+2", "'+1+2"],
     ["-2", "'-2"],
     ["@SUM(A1)", "'@SUM(A1)"],
@@ -25,7 +25,13 @@ describe("CSV downloads", () => {
   });
 
   it("writes a header and one CRLF line per row in column order", () => {
-    const text = csv.toCsv([{ a: 1, b: "=x" }, { a: 2, b: "y,z" }], ["b", "a"]);
+    const text = csv.toCsv(
+      [
+        { a: 1, b: "=x" },
+        { a: 2, b: "y,z" },
+      ],
+      ["b", "a"],
+    );
     expect(text).toBe(`b,a\r\n'=x,1\r\n"y,z",2\r\n`);
   });
 });

@@ -15,7 +15,18 @@ if (mustRun && !canRun) throw new Error("CI: /usr/bin/chromium is missing; .ci/r
 
 // Every supplier-controlled text field starts with this: a formula, a script and an image with an onerror handler.
 const HOSTILE = `=1+1<script>window.__xss=1</script><img src=x onerror="window.__xss=1">`;
-const PAGES = ["/", "/smelters", "/suppliers", "/products", "/sanctions", "/quality", "/method", "/report", "/smelter?id=CID001003", "/supplier?id=S0002"];
+const PAGES = [
+  "/",
+  "/smelters",
+  "/suppliers",
+  "/products",
+  "/sanctions",
+  "/quality",
+  "/method",
+  "/report",
+  "/smelter?id=CID001003",
+  "/supplier?id=S0002",
+];
 const CONTACT = /jane\d+@supplier|Jane Contact/;
 
 describe.skipIf(!canRun)("dashboard pages in headless Chromium", () => {
@@ -42,7 +53,15 @@ describe.skipIf(!canRun)("dashboard pages in headless Chromium", () => {
     page.on("console", (m) => void (m.type() === "error" && problems.push(`console: ${m.text()}`)));
     page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
     page.on("dialog", (d) => void (problems.push(`dialog: ${d.message()}`), d.dismiss()));
-    page.on("request", (r) => void (new URL(r.url()).hostname !== "127.0.0.1" && r.url().startsWith("http") && problems.push(`external request ${r.url()}`)));
+    page.on(
+      "request",
+      (r) =>
+        void (
+          new URL(r.url()).hostname !== "127.0.0.1" &&
+          r.url().startsWith("http") &&
+          problems.push(`external request ${r.url()}`)
+        ),
+    );
     page.on("response", async (r) => {
       if (r.status() >= 400) problems.push(`HTTP ${r.status()} ${r.url()}`);
       bytes += (await r.body().catch(() => Buffer.alloc(0))).length;
@@ -56,10 +75,19 @@ describe.skipIf(!canRun)("dashboard pages in headless Chromium", () => {
     for (const path of PAGES) {
       const { page, problems, bytes } = await open(path);
       expect(problems, `${path}:\n${problems.join("\n")}`).toEqual([]);
-      expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), `${path}: injected script ran`).toBeUndefined();
-      expect(await page.locator('img[src="x"], main script:not([type="module"])').count(), `${path}: injected elements`).toBe(0);
+      expect(
+        await page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
+        `${path}: injected script ran`,
+      ).toBeUndefined();
+      expect(
+        await page.locator('img[src="x"], main script:not([type="module"])').count(),
+        `${path}: injected elements`,
+      ).toBe(0);
       expect(bytes(), `${path}: bytes transferred`).toBeLessThanOrEqual(2 * 1024 * 1024);
-      if (!["/method", "/sanctions"].includes(path)) expect(await page.locator("main").innerText(), `${path}: hostile text shown as text`).toContain("<script>window.__xss=1</script>");
+      if (!["/method", "/sanctions"].includes(path))
+        expect(await page.locator("main").innerText(), `${path}: hostile text shown as text`).toContain(
+          "<script>window.__xss=1</script>",
+        );
       await page.close();
     }
   });
@@ -74,9 +102,14 @@ describe.skipIf(!canRun)("dashboard pages in headless Chromium", () => {
     await expect.poll(rows, { message: "clearing the search restores the rows" }).toBe(all);
     await page.getByLabel("Band").selectOption("Critical");
     await expect.poll(rows, { message: "band filter narrows the table" }).toBeLessThan(all);
-    const cells = await page.locator("main table tbody tr").evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td"), (td) => td.textContent?.trim())));
+    const cells = await page
+      .locator("main table tbody tr")
+      .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td"), (td) => td.textContent?.trim())));
     for (const row of cells) expect(row, "only Critical rows").toContain("Critical");
-    expect(cells.flat().filter((c) => c === "Low" || c === "Medium" || c === "High"), "no other band").toEqual([]);
+    expect(
+      cells.flat().filter((c) => c === "Low" || c === "Medium" || c === "High"),
+      "no other band",
+    ).toEqual([]);
     await page.close();
   });
 
@@ -84,17 +117,24 @@ describe.skipIf(!canRun)("dashboard pages in headless Chromium", () => {
     const { page, problems } = await open("/products");
     await page.locator("main table").first().locator("tbody tr").first().locator("input").check();
     const suppliersTable = page.locator("main table").nth(1);
-    await expect.poll(() => suppliersTable.locator("tbody tr").count(), { message: "suppliers of the product" }).toBeGreaterThan(0);
+    await expect
+      .poll(() => suppliersTable.locator("tbody tr").count(), { message: "suppliers of the product" })
+      .toBeGreaterThan(0);
     const answered = suppliersTable.locator("tbody tr").filter({ hasText: "true" }).first();
     await answered.locator("input").check();
-    await expect.poll(() => page.locator('main a[href*="smelter?id="]').count(), { message: "smelters of the supplier" }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('main a[href*="smelter?id="]').count(), { message: "smelters of the supplier" })
+      .toBeGreaterThan(0);
     expect(problems).toEqual([]);
     await page.close();
   });
 
   it("downloads the shown rows as CSV with formula cells neutralised", async () => {
     const { page } = await open("/suppliers");
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: /Download CSV: suppliers\.csv/ }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: /Download CSV: suppliers\.csv/ }).click(),
+    ]);
     const text = readFileSync((await download.path())!, "utf8").replace(/^\ufeff/, "");
     const lines = text.trim().split("\r\n");
     expect(lines[0]).toMatch(/^name,id,country/);
@@ -105,14 +145,27 @@ describe.skipIf(!canRun)("dashboard pages in headless Chromium", () => {
 
   it("downloads every finding from the quality page, fetched only on click", async () => {
     const db = await Database.open(join(built.dir, "assay.duckdb"), { readOnly: true });
-    const total = Number(await db.scalar("SELECT count(*) FROM findings f JOIN supplier_scores s ON s.declaration_id = f.declaration_id AND s.run_id = (SELECT max(run_id) FROM scoring_runs)"));
+    const total = Number(
+      await db.scalar(
+        "SELECT count(*) FROM findings f JOIN supplier_scores s ON s.declaration_id = f.declaration_id AND s.run_id = (SELECT max(run_id) FROM scoring_runs)",
+      ),
+    );
     db.close();
     expect(total, "the seed has findings").toBeGreaterThan(0);
     const { page } = await open("/quality");
-    const fetchedAll = () => page.evaluate(() => performance.getEntriesByType("resource").some((e) => /\/data\/findings\.[^/]*$/.test(e.name)));
+    const fetchedAll = () =>
+      page.evaluate(() =>
+        performance.getEntriesByType("resource").some((e) => /\/data\/findings\.[^/]*$/.test(e.name)),
+      );
     expect(await fetchedAll(), "all findings are not loaded with the page").toBe(false);
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: /^Download all .*: findings\.csv$/ }).click()]);
-    const lines = readFileSync((await download.path())!, "utf8").replace(/^\ufeff/, "").trim().split("\r\n");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: /^Download all .*: findings\.csv$/ }).click(),
+    ]);
+    const lines = readFileSync((await download.path())!, "utf8")
+      .replace(/^\ufeff/, "")
+      .trim()
+      .split("\r\n");
     expect(lines[0]).toBe("supplier,id,severity,code,sheet,cell,message");
     expect(lines.length - 1, "one line per finding").toBe(total);
     expect(await fetchedAll(), "fetched on click").toBe(true);
@@ -124,7 +177,9 @@ describe.skipIf(!canRun)("dashboard pages in headless Chromium", () => {
     const { bytes } = await renderReportPdf({ site: built.site, file });
     expect(readFileSync(file).subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(bytes).toBeGreaterThan(10_000);
-    await expect(renderReportPdf({ site: join(built.dir, "nowhere"), file })).rejects.toThrow(/report\.html not found \(build the site first: assay build\)/);
+    await expect(renderReportPdf({ site: join(built.dir, "nowhere"), file })).rejects.toThrow(
+      /report\.html not found \(build the site first: assay build\)/,
+    );
   });
 
   it("shows contacts on supplier pages only, and nowhere in a redacted build", async () => {

@@ -21,16 +21,43 @@ describe("overview across two periods (assay build --period 2024, then 2025)", (
     const company = join(work, "company");
     cpSync(join(repoRoot, "data/sample"), company, { recursive: true });
     const config = join(company, "assay.config.json");
-    writeFileSync(config, JSON.stringify({ inputs: { inbox: ["inbox"], supplierMaster: "suppliers.csv", boms: ["boms.csv"], outreachLog: "outreach.csv" } }));
-    for (const [period, asOf] of [["2024", "2025-06-30"], ["2025", "2026-06-30"]]) {
-      const r = runCli(["build", "--config", config, "--db", db, "--no-site", "--period", period!, "--as-of", asOf!, "--quiet"]);
+    writeFileSync(
+      config,
+      JSON.stringify({
+        inputs: { inbox: ["inbox"], supplierMaster: "suppliers.csv", boms: ["boms.csv"], outreachLog: "outreach.csv" },
+      }),
+    );
+    for (const [period, asOf] of [
+      ["2024", "2025-06-30"],
+      ["2025", "2026-06-30"],
+    ]) {
+      const r = runCli([
+        "build",
+        "--config",
+        config,
+        "--db",
+        db,
+        "--no-site",
+        "--period",
+        period!,
+        "--as-of",
+        asOf!,
+        "--quiet",
+      ]);
       if (r.code !== 0) throw new Error(`assay build --period ${period} failed (${r.code}):\n${r.stderr}`);
     }
     const handle = await Database.open(db, { readOnly: true });
     try {
       overview = await overviewData(handle);
       report = await reportData(handle);
-      const rows = await handle.all<{ period: string; in_scope: number; responded: number; usable: number; identified: number; high: number }>(
+      const rows = await handle.all<{
+        period: string;
+        in_scope: number;
+        responded: number;
+        usable: number;
+        identified: number;
+        high: number;
+      }>(
         `SELECT s.period, m.in_scope, m.responded, m.usable,
            (SELECT count(*) FROM smelter_scores x WHERE x.run_id = s.run_id AND x.cid IS NOT NULL) AS identified,
            (SELECT count(*) FROM smelter_scores x WHERE x.run_id = s.run_id AND x.band IN ('High', 'Critical')) AS high
@@ -67,7 +94,9 @@ describe("overview across two periods (assay build --period 2024, then 2025)", (
     // The sample's 2024 campaign had fewer answers: the change is real, not zero.
     const changed = overview.kpis.filter((k) => k.previous !== null && k.value !== k.previous);
     expect(changed.length, "KPIs that moved between the periods").toBeGreaterThan(0);
-    expect(report.kpis.map((k) => [k.key, k.value, k.previous])).toEqual(overview.kpis.map((k) => [k.key, k.value, k.previous]));
+    expect(report.kpis.map((k) => [k.key, k.value, k.previous])).toEqual(
+      overview.kpis.map((k) => [k.key, k.value, k.previous]),
+    );
   });
 
   it("ticks last period's conformance on the by-metal chart", () => {

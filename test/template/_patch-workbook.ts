@@ -10,7 +10,8 @@ export function patchWorkbook(bytes: Uint8Array, patch: CellPatch): Uint8Array {
     const path = pkg.sheetPath(name);
     if (!path) throw new Error(`no sheet ${name}`);
     const sheet = new SheetXml(pkg.text(path));
-    for (const [ref, value] of Object.entries(cells)) sheet.set(ref, typeof value === "number" ? { number: value } : { text: value ?? "" });
+    for (const [ref, value] of Object.entries(cells))
+      sheet.set(ref, typeof value === "number" ? { number: value } : { text: value ?? "" });
     pkg.setText(path, sheet.toString());
   }
   return pkg.toBytes();

@@ -18,25 +18,47 @@ async function expectSameExtraction(bytes: Uint8Array) {
 }
 
 describe("the fast reader extracts exactly what an ExcelJS-based reader does", () => {
-  const defects = [{}, { effectiveDateAsText: true, pastedZeros: true, whitespaceNoise: true, hyperlinkEmails: true }, { cidOnlyInF: true, spacedCids: true, deletedRows: 40 }];
-  it.each(["6.01", "6.22", "6.4", "6.5"].flatMap((v) => defects.map((d) => [v, d] as const)))("generated CMRT %s %o", async (version, d) => {
-    const base = cleanCmrt();
-    await expectSameExtraction(await writeTemplate({ ...base, products: [{ number: "A-1", name: "Part" }] }, { template: "CMRT", version, defects: d, realSize: true }));
-  });
+  const defects = [
+    {},
+    { effectiveDateAsText: true, pastedZeros: true, whitespaceNoise: true, hyperlinkEmails: true },
+    { cidOnlyInF: true, spacedCids: true, deletedRows: 40 },
+  ];
+  it.each(["6.01", "6.22", "6.4", "6.5"].flatMap((v) => defects.map((d) => [v, d] as const)))(
+    "generated CMRT %s %o",
+    async (version, d) => {
+      const base = cleanCmrt();
+      await expectSameExtraction(
+        await writeTemplate(
+          { ...base, products: [{ number: "A-1", name: "Part" }] },
+          { template: "CMRT", version, defects: d, realSize: true },
+        ),
+      );
+    },
+  );
 
   it("generated EMRT 2.0 and 2.1", async () => {
     for (const version of ["2.0", "2.1"]) {
-      await expectSameExtraction(await writeTemplate({
-        company: cleanCmrt().company, minerals: ["Cobalt", "Nickel"],
-        answers: [{ question: "1", mineral: "Cobalt", answer: "Yes" }],
-        smelters: [{ metal: "Cobalt", lookupName: "Smelter not listed", name: "Refinery X", country: "FINLAND" }],
-        mines: [{ metal: "Cobalt", smelterName: "Refinery X", name: "Mine Y", country: "FINLAND" }],
-      }, { template: "EMRT", version }));
+      await expectSameExtraction(
+        await writeTemplate(
+          {
+            company: cleanCmrt().company,
+            minerals: ["Cobalt", "Nickel"],
+            answers: [{ question: "1", mineral: "Cobalt", answer: "Yes" }],
+            smelters: [{ metal: "Cobalt", lookupName: "Smelter not listed", name: "Refinery X", country: "FINLAND" }],
+            mines: [{ metal: "Cobalt", smelterName: "Refinery X", name: "Mine Y", country: "FINLAND" }],
+          },
+          { template: "EMRT", version },
+        ),
+      );
     }
   });
 
   const files = existsSync(dir)
-    ? ["official", "real", "legacy"].flatMap((d) => readdirSync(path.join(dir, d)).filter((f) => f.endsWith(".xlsx")).map((f) => `${d}/${f}`))
+    ? ["official", "real", "legacy"].flatMap((d) =>
+        readdirSync(path.join(dir, d))
+          .filter((f) => f.endsWith(".xlsx"))
+          .map((f) => `${d}/${f}`),
+      )
     : [];
   it.skipIf(files.length === 0).each(files)("shared file %s", async (f) => {
     await expectSameExtraction(readFileSync(path.join(dir, f)));

@@ -22,18 +22,34 @@ describe("checkOrigin: origin answers against the Smelter List", () => {
     const d = await read({
       ...base,
       answers: answer(base, "5", "Tungsten", "Yes"),
-      smelters: [...base.smelters!, { metal: "Tungsten", lookupName: "Smelter not listed", name: "Hunan Tungsten Mill", country: "CHINA", recycledScrap: "Yes" }],
+      smelters: [
+        ...base.smelters!,
+        {
+          metal: "Tungsten",
+          lookupName: "Smelter not listed",
+          name: "Hunan Tungsten Mill",
+          country: "CHINA",
+          recycledScrap: "Yes",
+        },
+      ],
     });
     const f = finding(d, "recycled-claim-contradicted");
     expect(f, JSON.stringify(d.findings)).toMatchObject({ severity: "warning", sheet: "Declaration", cell: "D53" });
-    expect(f?.message).toBe('"100% from recycled or scrap sources" is Yes for Tungsten, but 1 of 2 Tungsten Smelter List rows are not marked recycled or scrap (column P, first row 6)');
+    expect(f?.message).toBe(
+      '"100% from recycled or scrap sources" is Yes for Tungsten, but 1 of 2 Tungsten Smelter List rows are not marked recycled or scrap (column P, first row 6)',
+    );
     expect(finding(await read(cleanCmrt()), "recycled-claim-contradicted"), "clean file").toBeUndefined();
   });
 
   it("flags a No to covered-country sourcing when a row reports a covered mine country", async () => {
     const base = cleanCmrt();
-    const d = await read({ ...base, smelters: [{ ...base.smelters![0]!, mineCountries: "Rwanda; Brazil" }, base.smelters![1]!] });
-    expect(finding(d, "covered-origin-contradicted")?.message).toBe('"sourced from the covered countries (SEC)" is No for Tantalum, but 1 Tantalum Smelter List row(s) report mine countries Rwanda (column O, first row 5)');
+    const d = await read({
+      ...base,
+      smelters: [{ ...base.smelters![0]!, mineCountries: "Rwanda; Brazil" }, base.smelters![1]!],
+    });
+    expect(finding(d, "covered-origin-contradicted")?.message).toBe(
+      '"sourced from the covered countries (SEC)" is No for Tantalum, but 1 Tantalum Smelter List row(s) report mine countries Rwanda (column O, first row 5)',
+    );
   });
 
   it("flags boilerplate mine-country lists and does not read them as covered-country origin", async () => {

@@ -9,7 +9,8 @@ import type { CellValue } from "../../loaders/xlsx/sheet.ts";
 function toCellValue(v: unknown, date1904: boolean): CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.getTime() / 86_400_000 + (date1904 ? 24_107 : 25_569);
+  if (v instanceof Date)
+    return Number.isNaN(v.getTime()) ? null : v.getTime() / 86_400_000 + (date1904 ? 24_107 : 25_569);
   if (typeof v === "object") {
     const o = v as Record<string, unknown>;
     if ("error" in o) return null;

@@ -41,7 +41,12 @@ describe("readTemplate on generated CMRT workbooks", () => {
 
   it("survives pasted values, text dates, whitespace noise, CIDs only in F, spaced CIDs and deleted rows", async () => {
     const d = await read(cleanCmrt(), "6.4", {
-      effectiveDateAsText: true, cidOnlyInF: true, pastedZeros: true, whitespaceNoise: true, deletedRows: 80, hyperlinkEmails: true,
+      effectiveDateAsText: true,
+      cidOnlyInF: true,
+      pastedZeros: true,
+      whitespaceNoise: true,
+      deletedRows: 80,
+      hyperlinkEmails: true,
     });
     expect(d.company.effectiveDate).toBe("2025-03-14");
     expect(d.company.name).toBe("Kestrel Components Ltd.");
@@ -60,14 +65,22 @@ describe("readTemplate on generated CMRT workbooks", () => {
 
   it("flags e-mails without @ as errors and malformed ones as warnings", async () => {
     const base = cleanCmrt();
-    const d = await read({ ...base, company: { ...base.company, contactEmail: "first,last@domain.com", authorizerEmail: "not available" } });
+    const d = await read({
+      ...base,
+      company: { ...base.company, contactEmail: "first,last@domain.com", authorizerEmail: "not available" },
+    });
     expect(codes(d)).toContain("warning:email-invalid@Declaration!D16");
     expect(codes(d)).toContain("error:email-missing-at@Declaration!D20");
   });
 
   it("applies the Q1/Q2 gates: answers required only for metals in scope", async () => {
     const base = cleanCmrt();
-    const d = await read({ ...base, answers: base.answers!.filter((a) => !(a.question === "3" && a.mineral === "Tungsten") && !(a.question === "1" && a.mineral === "Gold")) });
+    const d = await read({
+      ...base,
+      answers: base.answers!.filter(
+        (a) => !(a.question === "3" && a.mineral === "Tungsten") && !(a.question === "1" && a.mineral === "Gold"),
+      ),
+    });
     expect(codes(d)).toContain("error:answer-missing@Declaration!D41");
     expect(codes(d)).toContain("error:answer-missing@Declaration!D28");
     // A blank Q1 leaves Gold undecided, so the Checker requires Gold's Q2–Q8 too: 1 + 7 + Tungsten's Q3.
@@ -77,18 +90,33 @@ describe("readTemplate on generated CMRT workbooks", () => {
 
   it("requires the policy URL when question B is Yes, and company answers when a metal is in scope", async () => {
     const base = cleanCmrt();
-    const d = await read({ ...base, companyAnswers: base.companyAnswers!.map((a) => (a.question === "B" ? { question: "B", answer: "Yes" } : a)).filter((a) => a.question !== "D") });
+    const d = await read({
+      ...base,
+      companyAnswers: base
+        .companyAnswers!.map((a) => (a.question === "B" ? { question: "B", answer: "Yes" } : a))
+        .filter((a) => a.question !== "D"),
+    });
     expect(codes(d)).toContain("error:policy-url-missing@Declaration!G77");
     expect(codes(d)).toContain("error:company-answer-missing@Declaration!D81");
   });
 
   it("needs a smelter per declared metal and warns about smelters of an undeclared metal", async () => {
     const base = cleanCmrt();
-    const d = await read({ ...base, smelters: [{ metal: "Tantalum", lookupName: "Global Advanced Metals Aizu", cid: "CID002558" }, { metal: "Gold", lookupName: "Smelter not listed", name: "Some Refinery" }] });
+    const d = await read({
+      ...base,
+      smelters: [
+        { metal: "Tantalum", lookupName: "Global Advanced Metals Aizu", cid: "CID002558" },
+        { metal: "Gold", lookupName: "Smelter not listed", name: "Some Refinery" },
+      ],
+    });
     expect(codes(d)).toContain("error:metal-without-smelters@Smelter List!B5");
     expect(d.findings.find((f) => f.code === "metal-without-smelters")?.message).toContain("Tungsten");
-    expect(codes(d), "points at Gold's question 1 answer").toContain("warning:smelters-for-undeclared-metal@Declaration!D28");
-    expect(codes(d), "the audit warning beside the Checker error, at Tungsten's question 1 answer").toContain("warning:declared-metal-without-smelters@Declaration!D29");
+    expect(codes(d), "points at Gold's question 1 answer").toContain(
+      "warning:smelters-for-undeclared-metal@Declaration!D28",
+    );
+    expect(codes(d), "the audit warning beside the Checker error, at Tungsten's question 1 answer").toContain(
+      "warning:declared-metal-without-smelters@Declaration!D29",
+    );
     expect(codes(d)).toContain("error:smelter-not-listed-incomplete@Smelter List!E6");
   });
 
@@ -97,7 +125,9 @@ describe("readTemplate on generated CMRT workbooks", () => {
     const d = await read({
       ...base,
       company: { ...base.company, scope: "Product", effectiveDate: "2023-01-10" },
-      answers: base.answers!.map((a) => (a.question === "7" || a.question === "8") && a.mineral === "Tungsten" ? { ...a, answer: "No" } : a),
+      answers: base.answers!.map((a) =>
+        (a.question === "7" || a.question === "8") && a.mineral === "Tungsten" ? { ...a, answer: "No" } : a,
+      ),
       smelters: [
         ...base.smelters!,
         { metal: "Tungsten", lookupName: "Wolfram Bergbau und Hutten AG", cid: "CID002044", comments: "again" },
@@ -126,7 +156,14 @@ describe("readTemplate on generated CMRT workbooks", () => {
 
   it("reads products, skips the copyright footer and flags a product without a number", async () => {
     const base = cleanCmrt();
-    const d = await read({ ...base, company: { ...base.company, scope: "Product" }, products: [{ number: "KC-100", name: "Capacitor" }, { name: "WF6", comments: "gas" }] });
+    const d = await read({
+      ...base,
+      company: { ...base.company, scope: "Product" },
+      products: [
+        { number: "KC-100", name: "Capacitor" },
+        { name: "WF6", comments: "gas" },
+      ],
+    });
     expect(d.products).toEqual([
       { row: 6, number: "KC-100", name: "Capacitor", comments: null },
       { row: 7, number: null, name: "WF6", comments: "gas" },
@@ -135,14 +172,35 @@ describe("readTemplate on generated CMRT workbooks", () => {
   });
 
   it("reads EMRT 2.1: selected minerals, per-mineral rows, requester product columns and the Mine List", async () => {
-    const bytes = await writeTemplate({
-      company: cleanCmrt().company,
-      minerals: ["Cobalt", "Mica"],
-      answers: [{ question: "1", mineral: "Cobalt", answer: "Yes" }, { question: "1", mineral: "Mica", answer: "No" }, { question: "5", mineral: "Cobalt", answer: "Did not survey" }],
-      smelters: [{ metal: "Cobalt", lookupName: "Smelter not listed", name: "Kolwezi Refinery", country: "CONGO, DEMOCRATIC REPUBLIC OF THE" }],
-      products: [{ number: "P-1", name: "Battery", requesterNumber: "R-9", requesterName: "Pack", comments: "note" }],
-      mines: [{ metal: "Cobalt", smelterName: "Kolwezi Refinery", name: "Mutoshi", country: "CONGO, DEMOCRATIC REPUBLIC OF THE" }],
-    }, { template: "EMRT", version: "2.1" });
+    const bytes = await writeTemplate(
+      {
+        company: cleanCmrt().company,
+        minerals: ["Cobalt", "Mica"],
+        answers: [
+          { question: "1", mineral: "Cobalt", answer: "Yes" },
+          { question: "1", mineral: "Mica", answer: "No" },
+          { question: "5", mineral: "Cobalt", answer: "Did not survey" },
+        ],
+        smelters: [
+          {
+            metal: "Cobalt",
+            lookupName: "Smelter not listed",
+            name: "Kolwezi Refinery",
+            country: "CONGO, DEMOCRATIC REPUBLIC OF THE",
+          },
+        ],
+        products: [{ number: "P-1", name: "Battery", requesterNumber: "R-9", requesterName: "Pack", comments: "note" }],
+        mines: [
+          {
+            metal: "Cobalt",
+            smelterName: "Kolwezi Refinery",
+            name: "Mutoshi",
+            country: "CONGO, DEMOCRATIC REPUBLIC OF THE",
+          },
+        ],
+      },
+      { template: "EMRT", version: "2.1" },
+    );
     const d = readTemplate(bytes, { file: "e.xlsx", asOf: AS_OF });
     expect([d.template, d.version]).toEqual(["EMRT", "2.1"]);
     expect(d.minerals).toEqual(["Cobalt", "Mica"]);

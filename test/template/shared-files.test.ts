@@ -12,8 +12,22 @@ const read = (rel: string) => readTemplate(readFileSync(path.join(dir, rel)), { 
 
 describe.skipIf(!existsSync(dir))("official blanks and real supplier files", () => {
   it.each([
-    ["AMRT", "1.2"], ["AMRT", "1.3"], ["CMRT", "6.01"], ["CMRT", "6.1"], ["CMRT", "6.22"], ["CMRT", "6.31"], ["CMRT", "6.4"], ["CMRT", "6.5"],
-    ["CRT", "2.2"], ["CRT", "2.21"], ["EMRT", "1.1"], ["EMRT", "1.11"], ["EMRT", "1.2"], ["EMRT", "1.3"], ["EMRT", "2.0"], ["EMRT", "2.1"],
+    ["AMRT", "1.2"],
+    ["AMRT", "1.3"],
+    ["CMRT", "6.01"],
+    ["CMRT", "6.1"],
+    ["CMRT", "6.22"],
+    ["CMRT", "6.31"],
+    ["CMRT", "6.4"],
+    ["CMRT", "6.5"],
+    ["CRT", "2.2"],
+    ["CRT", "2.21"],
+    ["EMRT", "1.1"],
+    ["EMRT", "1.11"],
+    ["EMRT", "1.2"],
+    ["EMRT", "1.3"],
+    ["EMRT", "2.0"],
+    ["EMRT", "2.1"],
   ])("detects %s %s from the workbook itself", (family, version) => {
     const d = read(`official/RMI_${family}_${version}.xlsx`);
     expect([d.template, d.version]).toEqual([family, version]);
@@ -72,7 +86,9 @@ describe.skipIf(!existsSync(dir))("official blanks and real supplier files", () 
   });
 
   // Listed at collection time, which runs even when the suite is skipped: no folder, no cases.
-  const legacy = existsSync(path.join(dir, "legacy")) ? readdirSync(path.join(dir, "legacy")).filter((f) => f.endsWith(".xlsx")) : [];
+  const legacy = existsSync(path.join(dir, "legacy"))
+    ? readdirSync(path.join(dir, "legacy")).filter((f) => f.endsWith(".xlsx"))
+    : [];
   it.each(legacy)("legacy %s is read best-effort with legacy-layout", (f) => {
     const d = read(`legacy/${f}`);
     expect(d.template).toBe("CMRT");
@@ -82,7 +98,9 @@ describe.skipIf(!existsSync(dir))("official blanks and real supplier files", () 
   it("reads the RC4 CryptoAPI-encrypted CMRT 3.01 .xls (Excel's default password) like the .xlsx legacy files", () => {
     const d = read("legacy/cmrt3.01_filled_encrypted.xls");
     expect([d.template, d.version]).toEqual(["CMRT", "3.01"]);
-    expect(d.findings.map((x) => x.code)).toEqual(expect.arrayContaining(["decrypted-default-password", "legacy-layout"]));
+    expect(d.findings.map((x) => x.code)).toEqual(
+      expect.arrayContaining(["decrypted-default-password", "legacy-layout"]),
+    );
     expect(d.findings.find((x) => x.code === "decrypted-default-password")?.message).toMatch(/RC4 CryptoAPI/);
     expect(d.company.name).toBe("GoerTech Inc.");
     expect(d.company.effectiveDate).toBe("2014-05-22"); // serial 40319 in the 1904 date system (DATEMODE)

@@ -49,9 +49,12 @@ describe("countryToIso2", () => {
     expect(countryToIso2(input), input).toBe(expected);
   });
 
-  it.each(["", "   ", "recycled", "scrap", "unknown", "N/A", "XX", "ZZZ", "Atlantis"])("returns null for %j", (input) => {
-    expect(countryToIso2(input)).toBeNull();
-  });
+  it.each(["", "   ", "recycled", "scrap", "unknown", "N/A", "XX", "ZZZ", "Atlantis"])(
+    "returns null for %j",
+    (input) => {
+      expect(countryToIso2(input)).toBeNull();
+    },
+  );
 
   it("resolves every spelling in the shipped RMI country table to its listed code", () => {
     const rows = readFileSync(rmiTable, "utf8").trim().split(/\r?\n/).slice(1);

@@ -6,7 +6,16 @@ describe("country name table saved with the match index", () => {
   afterAll(() => useCountryNameTable(built));
 
   it("holds the names of every locale and answers the same once reinstalled", () => {
-    const spellings = ["CHINA", "Chine", "中国", "Deutschland", "Congo, Democratic Republic of the", "Türkiye", "RUSSIAN FEDERATION", "Korea, Republic of"];
+    const spellings = [
+      "CHINA",
+      "Chine",
+      "中国",
+      "Deutschland",
+      "Congo, Democratic Republic of the",
+      "Türkiye",
+      "RUSSIAN FEDERATION",
+      "Korea, Republic of",
+    ];
     const before = spellings.map(countryToIso2);
     expect(before).toEqual(["CN", "CN", "CN", "DE", "CD", "TR", "RU", "KR"]);
     useCountryNameTable(JSON.parse(JSON.stringify(built)));

@@ -51,13 +51,20 @@ describe("transliteration and name keys", () => {
 describe("one legal-form list for matching and screening", () => {
   it("gives screening every one-word form of the list except ordinary name words", () => {
     for (const f of LEGAL_FORMS.filter((x) => !x.includes(" "))) {
-      expect(LEGAL_TOKENS.has(f), f).toBe(!["san", "se", "too", "tic", "sti", "hf", "nao", "cia", "asa", "gie"].includes(f));
+      expect(LEGAL_TOKENS.has(f), f).toBe(
+        !["san", "se", "too", "tic", "sti", "hf", "nao", "cia", "asa", "gie"].includes(f),
+      );
     }
     expect(LEGAL_TOKENS.has("berhad") && LEGAL_TOKENS.has("tnhh"), "forms only matching knew before").toBe(true);
   });
 
   it("lets matching strip the post-Soviet forms screening knew", () => {
-    expect(nameKey("FGUP Priokskiy Zavod Tsvetnykh Metallov").raw).toEqual(["priokskiy", "zavod", "tsvetnykh", "metallov"]);
+    expect(nameKey("FGUP Priokskiy Zavod Tsvetnykh Metallov").raw).toEqual([
+      "priokskiy",
+      "zavod",
+      "tsvetnykh",
+      "metallov",
+    ]);
     expect(nameKey("PAT Zaporizhzhia Titanium").raw).toEqual(["zaporizhzhia", "titanium"]);
     expect(nameKey("Otkrytoe Aktsionernoe Obshchestvo Novosibirsk Tin").raw).toEqual(["novosibirsk", "tin"]);
   });

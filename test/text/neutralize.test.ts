@@ -8,10 +8,12 @@ import { csvField, parseCsvTable, toCsv } from "../../src/text/csv.ts";
 import { neutralizeCell, neutralizeFormula } from "../../src/text/neutralize.ts";
 import { repoRoot } from "../helpers/paths.ts";
 
-const browser = (await import(pathToFileURL(resolve(repoRoot, "pages/components/csv.js")).href)) as { csvCell(v: unknown): string };
+const browser = (await import(pathToFileURL(resolve(repoRoot, "pages/components/csv.js")).href)) as {
+  csvCell(v: unknown): string;
+};
 
 const HOSTILE: [string, string][] = [
-  ["=HYPERLINK(\"http://evil\")", "'=HYPERLINK(\"http://evil\")"],
+  ['=HYPERLINK("http://evil")', '\'=HYPERLINK("http://evil")'],
   ["+1 555 0100", "'+1 555 0100"],
   ["-2+3", "'-2+3"],
   ["@SUM(A1)", "'@SUM(A1)"],
@@ -48,9 +50,18 @@ describe("the one formula neutraliser", () => {
 
 describe("the one CSV writer", () => {
   it("neutralises and quotes, and round-trips through the project's parser", () => {
-    const text = toCsv(["name", "note"], [["＝HYPERLINK(\"x\")", "a,b\nc"], [" padded ", 3]]);
+    const text = toCsv(
+      ["name", "note"],
+      [
+        ['＝HYPERLINK("x")', "a,b\nc"],
+        [" padded ", 3],
+      ],
+    );
     expect(text).toBe(`name,note\r\n"'＝HYPERLINK(""x"")","a,b\nc"\r\n" padded ",3\r\n`);
-    expect(parseCsvTable(text).records.map((r) => r.fields)).toEqual([["'＝HYPERLINK(\"x\")", "a,b\nc"], [" padded ", "3"]]);
+    expect(parseCsvTable(text).records.map((r) => r.fields)).toEqual([
+      ['\'＝HYPERLINK("x")', "a,b\nc"],
+      [" padded ", "3"],
+    ]);
   });
 
   it("writes fixture CSV unneutralised only when asked", () => {
@@ -60,14 +71,33 @@ describe("the one CSV writer", () => {
   it("mail-merge CSV and the smelter annex go through it: full-width triggers are caught", () => {
     const mail = formatMailMergeCsv(["supplier_name"], [{ supplier_name: "＠SUM(A1)" }]);
     expect(mail).toBe("\ufeffsupplier_name\r\n'＠SUM(A1)\r\n");
-    const annex = smelterAnnexCsv([
-      { metal: "Tin", cid: "CID000001", name: "＋Evil Smelter", country: "PERU", countryIso2: "PE", onReference: true, status: "conformant", suppliers: 1, sanctions: [] } as never,
-    ], "2025-12-31");
+    const annex = smelterAnnexCsv(
+      [
+        {
+          metal: "Tin",
+          cid: "CID000001",
+          name: "＋Evil Smelter",
+          country: "PERU",
+          countryIso2: "PE",
+          onReference: true,
+          status: "conformant",
+          suppliers: 1,
+          sanctions: [],
+        } as never,
+      ],
+      "2025-12-31",
+    );
     expect(annex).toContain("'＋Evil Smelter");
   });
 
   it("Markdown tables neutralise text cells as well as escaping them", () => {
-    const md = markdownTable(["name", "n"], [["＝cmd", -2], ["@SUM(A1)", 1]]);
+    const md = markdownTable(
+      ["name", "n"],
+      [
+        ["＝cmd", -2],
+        ["@SUM(A1)", 1],
+      ],
+    );
     expect(md).not.toMatch(/\| ＝cmd/);
     expect(md).toContain("| '＝cmd | \\-2 |");
     expect(md).toContain("| '@SUM(A1) | 1 |");

@@ -6,7 +6,12 @@ import { withDatabase } from "../../src/db/database.ts";
 import { periodWindow } from "../../src/periods/period-window.ts";
 import { approximateDates, inForceDuring, measuresFor } from "../../src/trade/measures.ts";
 import { currentTradeMeasures } from "../../src/trade/read-measures.ts";
-import { loadShippedTradeMeasures, loadTradeMeasures, parseTradeMeasures, tradeMeasuresKind } from "../../loaders/reference/trade-measures.ts";
+import {
+  loadShippedTradeMeasures,
+  loadTradeMeasures,
+  parseTradeMeasures,
+  tradeMeasuresKind,
+} from "../../loaders/reference/trade-measures.ts";
 import { runCli } from "../helpers/run-cli.ts";
 
 const HEADER = "mineral,country_iso2,measure_type,description,effective_from,effective_to,source_url";
@@ -45,7 +50,10 @@ describe("trade measures list", () => {
 
   it("reports rows it cannot use with file and line, and keeps the rest", () => {
     expect(parsed.measures).toHaveLength(7);
-    expect(parsed.issues).toEqual(['measures.csv:9: unknown country: "Atlantis"', 'measures.csv:10: invalid effective_from: "sometime" (expected YYYY-MM-DD, YYYY-MM or YYYY)']);
+    expect(parsed.issues).toEqual([
+      'measures.csv:9: unknown country: "Atlantis"',
+      'measures.csv:10: invalid effective_from: "sometime" (expected YYYY-MM-DD, YYYY-MM or YYYY)',
+    ]);
   });
 
   it("binds a smelter whose mineral and location or mine country fall under a measure in force during the period", () => {
@@ -53,13 +61,30 @@ describe("trade measures list", () => {
     expect(p2025).toEqual({ from: "2025-01-01", to: "2025-12-31" });
     const chineseTungsten = measuresFor(parsed.measures, { mineral: "Tungsten", country: "CN" }, p2025);
     expect(chineseTungsten.map((h) => h.measure.imposer)).toEqual(["CN"]);
-    expect(measuresFor(parsed.measures, { mineral: "Tungsten", country: "VN" }, p2025), "Vietnamese tungsten is not under China's licence").toEqual([]);
+    expect(
+      measuresFor(parsed.measures, { mineral: "Tungsten", country: "VN" }, p2025),
+      "Vietnamese tungsten is not under China's licence",
+    ).toEqual([]);
     const cobalt = measuresFor(parsed.measures, { mineral: "Cobalt", country: "CN", mineCountries: ["CD"] }, p2025);
-    expect(cobalt.map((h) => [h.basis, h.country]), "DRC ore refined in China falls under the DRC suspension").toEqual([["mine", "CD"]]);
-    expect(measuresFor(parsed.measures, { mineral: "Cobalt", country: "CD" }, periodWindow("2024", "2025-01-01")), "the suspension began in 2025").toEqual([]);
-    expect(measuresFor(parsed.measures, { mineral: "Graphite", country: "CN" }, p2025), "a 2026 tariff is not in force in 2025").toEqual([]);
-    expect(measuresFor(parsed.measures, { mineral: "Graphite", country: "CN" }, periodWindow("2026-Q1", "2026-05-01"))).toHaveLength(1);
-    expect(measuresFor(parsed.measures, { mineral: "Copper", country: "CL" }, p2025).map((h) => h.measure.measureType), "any origin").toEqual(["tariff"]);
+    expect(
+      cobalt.map((h) => [h.basis, h.country]),
+      "DRC ore refined in China falls under the DRC suspension",
+    ).toEqual([["mine", "CD"]]);
+    expect(
+      measuresFor(parsed.measures, { mineral: "Cobalt", country: "CD" }, periodWindow("2024", "2025-01-01")),
+      "the suspension began in 2025",
+    ).toEqual([]);
+    expect(
+      measuresFor(parsed.measures, { mineral: "Graphite", country: "CN" }, p2025),
+      "a 2026 tariff is not in force in 2025",
+    ).toEqual([]);
+    expect(
+      measuresFor(parsed.measures, { mineral: "Graphite", country: "CN" }, periodWindow("2026-Q1", "2026-05-01")),
+    ).toHaveLength(1);
+    expect(
+      measuresFor(parsed.measures, { mineral: "Copper", country: "CL" }, p2025).map((h) => h.measure.measureType),
+      "any origin",
+    ).toEqual(["tariff"]);
     expect(measuresFor(parsed.measures, { mineral: "Gold", country: "RU" }, p2025)).toHaveLength(1);
     expect(measuresFor(parsed.measures, { mineral: "Gold", country: "CH" }, p2025)).toEqual([]);
   });
@@ -68,7 +93,9 @@ describe("trade measures list", () => {
     const m = { effectiveFrom: "2025-02-22", effectiveTo: "2025-10-15" };
     expect(inForceDuring(m, { from: "2025-10-15", to: "2025-10-15" })).toBe(true);
     expect(inForceDuring(m, { from: "2025-10-16", to: "2025-12-31" })).toBe(false);
-    expect(inForceDuring({ effectiveFrom: "2020-01-01", effectiveTo: null }, { from: "2030-01-01", to: "2030-12-31" })).toBe(true);
+    expect(
+      inForceDuring({ effectiveFrom: "2020-01-01", effectiveTo: null }, { from: "2030-01-01", to: "2030-12-31" }),
+    ).toBe(true);
   });
 
   it("period labels: years, quarters, halves, months", () => {
@@ -94,9 +121,15 @@ describe("trade measures in the warehouse", () => {
       const all = await currentTradeMeasures(db);
       expect(all.filter((m) => m.source === "our_measures.csv")).toHaveLength(1);
       expect(all.length, "the user's list adds to the shipped one").toBe(shipped[0]!.rows + 1);
-      writeFileSync(own, `${HEADER}\nlithium,ZW,export_ban,Raw lithium ore export ban,2022-12-20,,\nnickel,ID,export_ban,Nickel ore ban,2020-01-01,,\n`);
+      writeFileSync(
+        own,
+        `${HEADER}\nlithium,ZW,export_ban,Raw lithium ore export ban,2022-12-20,,\nnickel,ID,export_ban,Nickel ore ban,2020-01-01,,\n`,
+      );
       await loadTradeMeasures(db, own);
-      expect((await currentTradeMeasures(db)).filter((m) => m.source === "our_measures.csv").map((m) => m.mineral), "the newer file of that name replaces it").toEqual(["Lithium", "Nickel"]);
+      expect(
+        (await currentTradeMeasures(db)).filter((m) => m.source === "our_measures.csv").map((m) => m.mineral),
+        "the newer file of that name replaces it",
+      ).toEqual(["Lithium", "Nickel"]);
     });
   });
 });
@@ -107,14 +140,29 @@ describe("assay measures", () => {
   it("lists the measures in force for a metal symbol and a country on a day, as JSON", () => {
     const r = runCli(["measures", "--db", db, "--metal", "W", "--country", "China", "--as-of", "2025-06-30", "--json"]);
     expect(r.code, r.stderr).toBe(0);
-    const rows = JSON.parse(r.stdout) as { imposer: string; measureType: string; origin: string; match: string; effectiveFrom: string }[];
-    expect(rows.map((x) => [x.imposer, x.measureType, x.match]).sort()).toEqual([["CN", "export_licence", "origin"], ["US", "tariff", "origin"]]);
+    const rows = JSON.parse(r.stdout) as {
+      imposer: string;
+      measureType: string;
+      origin: string;
+      match: string;
+      effectiveFrom: string;
+    }[];
+    expect(rows.map((x) => [x.imposer, x.measureType, x.match]).sort()).toEqual([
+      ["CN", "export_licence", "origin"],
+      ["US", "tariff", "origin"],
+    ]);
     expect(rows.every((x) => x.effectiveFrom <= "2025-06-30")).toBe(true);
   });
 
   it("--as-of outside a measure's dates leaves it out; --country takes ISO codes", () => {
-    const during = JSON.parse(runCli(["measures", "--db", db, "--metal", "cobalt", "--country", "CD", "--as-of", "2025-05-01", "--json"]).stdout) as { measureType: string }[];
-    const after = JSON.parse(runCli(["measures", "--db", db, "--metal", "cobalt", "--country", "CD", "--as-of", "2025-12-01", "--json"]).stdout) as { measureType: string }[];
+    const during = JSON.parse(
+      runCli(["measures", "--db", db, "--metal", "cobalt", "--country", "CD", "--as-of", "2025-05-01", "--json"])
+        .stdout,
+    ) as { measureType: string }[];
+    const after = JSON.parse(
+      runCli(["measures", "--db", db, "--metal", "cobalt", "--country", "CD", "--as-of", "2025-12-01", "--json"])
+        .stdout,
+    ) as { measureType: string }[];
     expect(during.map((m) => m.measureType)).toContain("export_ban");
     expect(after.map((m) => m.measureType)).not.toContain("export_ban");
     expect(after.map((m) => m.measureType)).toContain("export_quota");

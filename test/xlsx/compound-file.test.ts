@@ -6,7 +6,8 @@ import { UnreadableWorkbook } from "../../loaders/xlsx/unreadable-workbook.ts";
 import { writeCompoundFile } from "../helpers/compound-file-writer.ts";
 import { sharedDir } from "../helpers/paths.ts";
 
-const pattern = (n: number, seed: number) => Uint8Array.from({ length: n }, (_, i) => (i * 31 + seed * 7 + (i >> 8)) & 0xff);
+const pattern = (n: number, seed: number) =>
+  Uint8Array.from({ length: n }, (_, i) => (i * 31 + seed * 7 + (i >> 8)) & 0xff);
 
 const rejection = (bytes: Uint8Array): string => {
   try {
@@ -45,8 +46,16 @@ describe("compound file reader", () => {
       "\u0006DataSpaces/TransformInfo/StrongEncryptionTransform/\u0006Primary": pattern(200, 9),
     };
     const cf = new CompoundFile(writeCompoundFile(nested));
-    expect(cf.entries.filter((e) => e.kind === "storage").map((e) => e.path).sort()).toEqual([
-      "\u0006DataSpaces", "\u0006DataSpaces/DataSpaceInfo", "\u0006DataSpaces/TransformInfo", "\u0006DataSpaces/TransformInfo/StrongEncryptionTransform",
+    expect(
+      cf.entries
+        .filter((e) => e.kind === "storage")
+        .map((e) => e.path)
+        .sort(),
+    ).toEqual([
+      "\u0006DataSpaces",
+      "\u0006DataSpaces/DataSpaceInfo",
+      "\u0006DataSpaces/TransformInfo",
+      "\u0006DataSpaces/TransformInfo/StrongEncryptionTransform",
     ]);
     for (const [name, data] of Object.entries(nested)) expect(cf.stream(name)).toEqual(data);
     expect(cf.stream("\u0006DataSpaces")).toBeNull(); // a storage is not a stream
@@ -91,7 +100,7 @@ describe("compound file reader", () => {
   it("stays bounded on random damage (every outcome is a read or a reasoned rejection)", () => {
     const base = writeCompoundFile(streams);
     let seed = 7;
-    const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) & 0x7fffffff) / 0x7fffffff);
+    const rand = () => (seed = (seed * 1_103_515_245 + 12_345) & 0x7fffffff) / 0x7fffffff;
     for (let k = 0; k < 300; k++) {
       const b = base.slice();
       for (let j = 0; j < 8; j++) b[512 + Math.floor(rand() * (b.length - 512))] = Math.floor(rand() * 256);

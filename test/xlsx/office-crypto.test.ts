@@ -32,7 +32,10 @@ describe("OOXML package decryption", () => {
   });
 
   it("says the password is wrong instead of returning garbage", () => {
-    expect(decrypt(encryptAgile(plain, { password: "s3cret", spinCount: 1_000 }))).toEqual({ ok: false, method: "agile" });
+    expect(decrypt(encryptAgile(plain, { password: "s3cret", spinCount: 1_000 }))).toEqual({
+      ok: false,
+      method: "agile",
+    });
     expect(decrypt(encryptStandard(plain, { password: "s3cret" }))).toEqual({ ok: false, method: "standard" });
     expect(decrypt(agile, "VelvetSweatshop ").ok).toBe(false);
   });
@@ -49,13 +52,19 @@ describe("OOXML package decryption", () => {
     const info = Buffer.from(new CompoundFile(agile).stream("EncryptionInfo")!);
     const pkg = new CompoundFile(agile).stream("EncryptedPackage")!;
     const edit = (from: string, to: string) => Buffer.from(info.toString("latin1").replace(from, to), "latin1");
-    expect(() => decryptOoxml(edit('spinCount="100000"', 'spinCount="999999999"'), pkg)).toThrow(/spin count of 999999999/);
+    expect(() => decryptOoxml(edit('spinCount="100000"', 'spinCount="999999999"'), pkg)).toThrow(
+      /spin count of 999999999/,
+    );
     expect(() => decryptOoxml(edit('cipherAlgorithm="AES"', 'cipherAlgorithm="DES"'), pkg)).toThrow(/DES cipher/);
     expect(() => decryptOoxml(Buffer.from([4, 0, 4, 0]), pkg)).toThrow(/too short/);
     expect(() => decryptOoxml(Buffer.from([9, 0, 9, 0, 0, 0, 0, 0]), pkg)).toThrow(/encryption version 9.9/);
   });
 
-  it.skipIf(!hasMsoffcrypto)("the test encryptors follow the specification: msoffcrypto-tool decrypts their output", () => {
-    for (const file of [agile, agileSha1, standard]) expect(msoffcryptoDecrypt(file, "VelvetSweatshop")?.equals(plain)).toBe(true);
-  });
+  it.skipIf(!hasMsoffcrypto)(
+    "the test encryptors follow the specification: msoffcrypto-tool decrypts their output",
+    () => {
+      for (const file of [agile, agileSha1, standard])
+        expect(msoffcryptoDecrypt(file, "VelvetSweatshop")?.equals(plain)).toBe(true);
+    },
+  );
 });

@@ -34,15 +34,32 @@ describe("openWorkbook dispatches on what the bytes are", () => {
   it("says what other compound files are, and refuses real passwords and half-encrypted files", () => {
     const one = (name: string) => writeCompoundFile({ [name]: new Uint8Array(16) });
     const biff5 = Buffer.from([0x09, 0x08, 0x08, 0x00, 0x00, 0x05, 0x05, 0x00, 0, 0, 0, 0]);
-    expect(reason(writeCompoundFile({ Book: biff5 }))).toBe("Excel 5.0/95 workbook (BIFF5); save it as .xlsx and send it again");
-    const biff8InBook = openWorkbook(writeCompoundFile({ Book: new Uint8Array(new CompoundFile(writeXls([{ name: "Declaration", rows: [["in Book"]] }])).stream("Workbook")!) }));
+    expect(reason(writeCompoundFile({ Book: biff5 }))).toBe(
+      "Excel 5.0/95 workbook (BIFF5); save it as .xlsx and send it again",
+    );
+    const biff8InBook = openWorkbook(
+      writeCompoundFile({
+        Book: new Uint8Array(
+          new CompoundFile(writeXls([{ name: "Declaration", rows: [["in Book"]] }])).stream("Workbook")!,
+        ),
+      }),
+    );
     expect(biff8InBook.workbook.sheet("Declaration")!.cell("A1")).toBe("in Book");
     expect(reason(one("WordDocument"))).toMatch(/Word 97-2003 document/);
     expect(reason(one("PowerPoint Document"))).toMatch(/PowerPoint/);
     expect(reason(one("Contents"))).toBe("OLE compound file that is not an Excel workbook");
     expect(reason(one("EncryptionInfo"))).toBe("damaged encrypted workbook (EncryptedPackage is missing)");
-    expect(reason(writeCompoundFile({ EncryptedPackage: new Uint8Array(64), "\u0006DataSpaces/DataSpaceInfo/DRMEncryptedDataSpace": new Uint8Array(8) }))).toMatch(/Information Rights Management/);
+    expect(
+      reason(
+        writeCompoundFile({
+          EncryptedPackage: new Uint8Array(64),
+          "\u0006DataSpaces/DataSpaceInfo/DRMEncryptedDataSpace": new Uint8Array(8),
+        }),
+      ),
+    ).toMatch(/Information Rights Management/);
     expect(reason(encryptAgile(plain, { password: "letmein", spinCount: 10 }))).toBe(PASSWORD_PROTECTED);
-    expect(reason(encryptAgile(Buffer.from("not a zip at all, just text"), { spinCount: 10 }))).toMatch(/not a workbook|zip/);
+    expect(reason(encryptAgile(Buffer.from("not a zip at all, just text"), { spinCount: 10 }))).toMatch(
+      /not a workbook|zip/,
+    );
   });
 });

@@ -4,12 +4,11 @@ import { describe, expect, it } from "vitest";
 import { readTemplate } from "../../loaders/template/read-template.ts";
 import { openWorkbook, PASSWORD_PROTECTED } from "../../loaders/xlsx/open-workbook.ts";
 import { UnreadableWorkbook } from "../../loaders/xlsx/unreadable-workbook.ts";
-import { Workbook } from "../../loaders/xlsx/workbook.ts";
 import { decodeRk } from "../../loaders/xlsx/biff-records.ts";
 import { XlsWorkbook } from "../../loaders/xlsx/xls-workbook.ts";
 import { hasMsoffcrypto, msoffcryptoDecrypt } from "../helpers/msoffcrypto.ts";
 import { repoRoot, sharedDir } from "../helpers/paths.ts";
-import { writeBiffStream, writeXls, xlsxAsXlsSheets, type XlsCell, type XlsSheet, type XlsOptions } from "../helpers/xls-writer.ts";
+import { writeBiffStream, writeXls, xlsxAsXlsSheets, type XlsSheet, type XlsOptions } from "../helpers/xls-writer.ts";
 
 const LIMITS = { maxRow: 20_000, maxColumns: 40 };
 const long = "Smelter comment that runs past one record: " + "Ä".repeat(150) + " 中文说明 " + "x".repeat(120);
@@ -43,7 +42,11 @@ describe("legacy .xls (BIFF8) reader", () => {
     expect(o.format).toBe("xls");
     expect(o.decrypted).toBeNull();
     expect(o.workbook.date1904).toBe(true);
-    expect(o.workbook.sheets.map((s) => [s.name, s.hidden])).toEqual([["Declaration", false], ["Smelter List", false], ["L", true]]);
+    expect(o.workbook.sheets.map((s) => [s.name, s.hidden])).toEqual([
+      ["Declaration", false],
+      ["Smelter List", false],
+      ["L", true],
+    ]);
     expect(decl.cell("D1")).toBe("Kessler Solder Sdn. Bhd.");
     expect(decl.cell("D2")).toBe(45_412);
     expect([1, 2, 3, 4, 5, 6, 7].map((c) => decl.get(3, c))).toEqual([7, -3, 12.34, 0.1, 1e-7, 123_456_789_012, null]);
@@ -91,15 +94,18 @@ describe("legacy .xls (BIFF8) reader", () => {
     expect(() => openWorkbook(bytes)).toThrow(PASSWORD_PROTECTED);
   });
 
-  it.skipIf(!hasMsoffcrypto)("the test encryptor follows the specification: msoffcrypto-tool decrypts it to the plain cells", () => {
-    const plain = read(writeXls(sheets));
-    for (const [, encrypt] of encryptions) {
-      const out = msoffcryptoDecrypt(writeXls(sheets, { encrypt }), "VelvetSweatshop");
-      expect(out).not.toBeNull();
-      const other = read(out!);
-      expect([...other.decl.rows]).toEqual([...plain.decl.rows]);
-    }
-  });
+  it.skipIf(!hasMsoffcrypto)(
+    "the test encryptor follows the specification: msoffcrypto-tool decrypts it to the plain cells",
+    () => {
+      const plain = read(writeXls(sheets));
+      for (const [, encrypt] of encryptions) {
+        const out = msoffcryptoDecrypt(writeXls(sheets, { encrypt }), "VelvetSweatshop");
+        expect(out).not.toBeNull();
+        const other = read(out!);
+        expect([...other.decl.rows]).toEqual([...plain.decl.rows]);
+      }
+    },
+  );
 
   it("rejects damaged streams with a reason and stays bounded on random damage", () => {
     const stream = writeBiffStream(sheets);
@@ -109,7 +115,7 @@ describe("legacy .xls (BIFF8) reader", () => {
     biff5.writeUInt16LE(0x0500, 4);
     expect(() => XlsWorkbook.open(biff5, LIMITS)).toThrow(/BIFF5/);
     let seed = 11;
-    const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) & 0x7fffffff) / 0x7fffffff);
+    const rand = () => (seed = (seed * 1_103_515_245 + 12_345) & 0x7fffffff) / 0x7fffffff;
     for (const encrypt of [undefined, { method: "rc4-cryptoapi" as const }]) {
       const base = writeBiffStream(sheets, { encrypt });
       for (let k = 0; k < 200; k++) {
@@ -156,7 +162,11 @@ describe("RMI templates saved as .xls", () => {
       expect(want.smelters.length).toBeGreaterThan(5);
       expect(readTemplate(writeXls(asXls), options)).toEqual(want);
       const encrypted = readTemplate(writeXls(asXls, { encrypt: { method: "rc4-cryptoapi" } }), options);
-      expect(encrypted.findings[0]).toMatchObject({ severity: "info", code: "decrypted-default-password", sheet: null });
+      expect(encrypted.findings[0]).toMatchObject({
+        severity: "info",
+        code: "decrypted-default-password",
+        sheet: null,
+      });
       expect({ ...encrypted, findings: encrypted.findings.slice(1) }).toEqual(want);
     },
   );

@@ -43,7 +43,10 @@ errors); exit 2 when it cannot be read as a template. Finding codes: docs/findin
   },
   async run(ctx) {
     const file = ctx.positionals[0];
-    if (!file || ctx.positionals.length > 1) throw new AssayError(`assay check: expected one file (usage: assay check <file> [--json] [--as-of YYYY-MM-DD])`, { exitCode: 2 });
+    if (!file || ctx.positionals.length > 1)
+      throw new AssayError(`assay check: expected one file (usage: assay check <file> [--json] [--as-of YYYY-MM-DD])`, {
+        exitCode: 2,
+      });
     const asOf = stringOption(ctx, "as-of") ?? today();
     if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) {
       throw new AssayError(`assay check: invalid --as-of: ${asOf} (expected YYYY-MM-DD)`, { exitCode: 2 });
@@ -53,12 +56,18 @@ errors); exit 2 when it cannot be read as a template. Finding codes: docs/findin
     try {
       declaration = readTemplate((await readRegularFile(file, MAX_FILE_BYTES)).bytes, { file, asOf });
     } catch (error) {
-      const reason = error instanceof UnreadableWorkbook ? error.reason
-        : error instanceof NotRegularFile ? `not a regular file: ${error.kind} (not opened)`
-        : error instanceof FileTooLarge ? `file is ${error.size} bytes (limit ${MAX_FILE_BYTES})`
-        : (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file"
-        : (error as NodeJS.ErrnoException).code === "EISDIR" ? "is a directory"
-        : `unexpected error: ${(error as Error).message}`;
+      const reason =
+        error instanceof UnreadableWorkbook
+          ? error.reason
+          : error instanceof NotRegularFile
+            ? `not a regular file: ${error.kind} (not opened)`
+            : error instanceof FileTooLarge
+              ? `file is ${error.size} bytes (limit ${MAX_FILE_BYTES})`
+              : (error as NodeJS.ErrnoException).code === "ENOENT"
+                ? "no such file"
+                : (error as NodeJS.ErrnoException).code === "EISDIR"
+                  ? "is a directory"
+                  : `unexpected error: ${(error as Error).message}`;
       ctx.io.err(`${terminalText(file)}: cannot read as an RMI template: ${terminalText(reason)}\n`);
       if (json) ctx.io.out(`${JSON.stringify({ file, error: reason })}\n`);
       return 2;

@@ -28,7 +28,11 @@ Examples:
     seed: { type: "string", value: "<text>", description: "random seed", default: "assay" },
     year: { type: "string", value: "<yyyy>", description: "reporting year all dates derive from", default: "2025" },
     "real-size": { type: "boolean", description: "fill each Smelter List to its 2,500 template rows (~0.5 MB files)" },
-    jobs: { type: "string", value: "<n>", description: "worker threads writing workbooks (default: one per core; output is the same)" },
+    jobs: {
+      type: "string",
+      value: "<n>",
+      description: "worker threads writing workbooks (default: one per core; output is the same)",
+    },
   },
   async run(ctx) {
     const parsed = Args.safeParse({

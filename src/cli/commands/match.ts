@@ -8,8 +8,19 @@ import { formatTable } from "../format-table.ts";
 
 function contract(query: string, r: Identification) {
   return {
-    query, decision: r.decision,
-    matches: r.matches.map(({ cid, name, metal, country, score, method, status, listedIn, changes }) => ({ cid, name, metal, country, score, method, status, listedIn, changes })),
+    query,
+    decision: r.decision,
+    matches: r.matches.map(({ cid, name, metal, country, score, method, status, listedIn, changes }) => ({
+      cid,
+      name,
+      metal,
+      country,
+      score,
+      method,
+      status,
+      listedIn,
+      changes,
+    })),
     findings: r.findings,
   };
 }
@@ -33,7 +44,11 @@ If the database holds no reference, the shipped sample in data/reference/rmi is 
   async run(ctx) {
     const batch = stringOption(ctx, "batch");
     const query = ctx.positionals.join(" ").trim();
-    if (!batch && !query && !stringOption(ctx, "cid")) throw new AssayError('assay match: missing name (usage: assay match "<name>" [--metal M] [--country C] [--json])', { exitCode: 2 });
+    if (!batch && !query && !stringOption(ctx, "cid"))
+      throw new AssayError(
+        'assay match: missing name (usage: assay match "<name>" [--metal M] [--country C] [--json])',
+        { exitCode: 2 },
+      );
     // A missing database file is not created: the shipped reference is used instead. The index comes from a
     // snapshot when neither the code nor the reference changed since it was written (fast start-up).
     {
@@ -43,30 +58,58 @@ If the database holds no reference, the shipped sample in data/reference/rmi is 
         const records = parseCsv(readFileSync(batch, "utf8"));
         const header = (records[0]?.fields ?? []).map((h) => h.trim().toLowerCase());
         const col = (n: string) => header.indexOf(n);
-        if (col("name") < 0) throw new AssayError(`${batch}:1: missing column name: ${JSON.stringify(records[0]?.fields.join(",") ?? "")} (expected header name,metal,country)`, { exitCode: 2 });
+        if (col("name") < 0)
+          throw new AssayError(
+            `${batch}:1: missing column name: ${JSON.stringify(records[0]?.fields.join(",") ?? "")} (expected header name,metal,country)`,
+            { exitCode: 2 },
+          );
         const get = (f: string[], n: string) => (col(n) >= 0 ? (f[col(n)] ?? null) : null);
         const out: string[] = [];
         for (const r of records.slice(1)) {
           const name = get(r.fields, "name") ?? "";
-          const result = identify(index, { name, metal: get(r.fields, "metal"), country: get(r.fields, "country"), id: get(r.fields, "cid") });
+          const result = identify(index, {
+            name,
+            metal: get(r.fields, "metal"),
+            country: get(r.fields, "country"),
+            id: get(r.fields, "cid"),
+          });
           out.push(JSON.stringify(contract(name, result)));
           if (out.length >= 1000) ctx.io.out(`${out.splice(0).join("\n")}\n`);
         }
         if (out.length) ctx.io.out(`${out.join("\n")}\n`);
         return 0;
       }
-      const result = identify(index, { name: query, metal: stringOption(ctx, "metal"), country: stringOption(ctx, "country"), id: stringOption(ctx, "cid") });
+      const result = identify(index, {
+        name: query,
+        metal: stringOption(ctx, "metal"),
+        country: stringOption(ctx, "country"),
+        id: stringOption(ctx, "cid"),
+      });
       if (booleanOption(ctx, "json")) {
         ctx.io.out(`${JSON.stringify(contract(query, result))}\n`);
       } else {
         ctx.io.out(`${result.decision}: ${JSON.stringify(query)}\n`);
         if (result.matches.length) {
-          ctx.io.out(formatTable(result.matches.map(({ cid, name, metal, country, score, method, status, listedIn }) => ({
-            cid, name, metal, country, score, method, status, "listed in": listedIn ? `${listedIn.list} ${listedIn.vintage ?? ""}`.trim() : "",
-          }))));
-          for (const m of result.matches) for (const c of m.changes ?? []) {
-            ctx.io.out(`  ${m.cid} ${c.change}${c.date ? ` ${c.date}` : ""}${c.details ? `: ${c.details.replace(/\s+/g, " ")}` : ""}${c.successors.length ? ` (→ ${c.successors.join(", ")})` : ""}\n`);
-          }
+          ctx.io.out(
+            formatTable(
+              result.matches.map(({ cid, name, metal, country, score, method, status, listedIn }) => ({
+                cid,
+                name,
+                metal,
+                country,
+                score,
+                method,
+                status,
+                "listed in": listedIn ? `${listedIn.list} ${listedIn.vintage ?? ""}`.trim() : "",
+              })),
+            ),
+          );
+          for (const m of result.matches)
+            for (const c of m.changes ?? []) {
+              ctx.io.out(
+                `  ${m.cid} ${c.change}${c.date ? ` ${c.date}` : ""}${c.details ? `: ${c.details.replace(/\s+/g, " ")}` : ""}${c.successors.length ? ` (→ ${c.successors.join(", ")})` : ""}\n`,
+              );
+            }
         }
         for (const f of result.findings) ctx.io.out(`${f.severity} ${f.code}: ${f.message}\n`);
       }

@@ -25,7 +25,11 @@ With --pdf, renders the built site's report page (assay build) to an A4 PDF with
 Chromium must be installed (/usr/bin/chromium, or ASSAY_CHROMIUM). The report names no supplier contacts.`,
   options: {
     pdf: { type: "string", value: "<file>", description: "write the report page as PDF to <file>" },
-    site: { type: "string", value: "<dir>", description: "built site folder (default: config outputs.site, else dist)" },
+    site: {
+      type: "string",
+      value: "<dir>",
+      description: "built site folder (default: config outputs.site, else dist)",
+    },
   },
   async run(ctx) {
     const pdf = stringOption(ctx, "pdf");
@@ -40,7 +44,10 @@ Chromium must be installed (/usr/bin/chromium, or ASSAY_CHROMIUM). The report na
     try {
       db = await Database.open(ctx.dbPath, { readOnly: true });
     } catch (error) {
-      throw new AssayError(`assay report: cannot open database ${ctx.dbPath}: ${(error as Error).message.split("\n")[0]} (run assay build first)`, { exitCode: 2 });
+      throw new AssayError(
+        `assay report: cannot open database ${ctx.dbPath}: ${(error as Error).message.split("\n")[0]} (run assay build first)`,
+        { exitCode: 2 },
+      );
     }
     try {
       ctx.io.out(reportMarkdown(await reportData(db, { company: companyName(ctx.configPath) })));

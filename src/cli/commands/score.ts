@@ -20,7 +20,9 @@ export function formatSummary(s: ScoringRunSummary, minCoverage: number): string
   let out = `scoring run ${s.runId} · period ${s.period} · as of ${s.asOf} · model ${s.modelVersion}\n`;
   out += bandLine("smelters", s.smelters);
   out += bandLine("suppliers", s.suppliers);
-  const gap = s.lowCoverageProducts ? ` (${s.lowCoverageProducts} with coverage below ${Math.round(minCoverage * 100)}%)` : "";
+  const gap = s.lowCoverageProducts
+    ? ` (${s.lowCoverageProducts} with coverage below ${Math.round(minCoverage * 100)}%)`
+    : "";
   out += bandLine("products", s.products, gap);
   if (s.missing.length) out += `no data yet in: ${s.missing.join(", ")} (their factors score as unknown)\n`;
   return out;
@@ -37,8 +39,16 @@ The period defaults to the config's "period", else the as-of year; as-of default
 "asOf", else the period's last day (2025 → 2025-12-31) once it has passed, else today.`,
   options: {
     period: { type: "string", value: "<P>", description: "reporting period label, e.g. 2025" },
-    "as-of": { type: "string", value: "<YYYY-MM-DD>", description: "date audit freshness and staleness are measured against" },
-    model: { type: "string", value: "<file>", description: "risk model override (partial JSON; default risk-model.json if present)" },
+    "as-of": {
+      type: "string",
+      value: "<YYYY-MM-DD>",
+      description: "date audit freshness and staleness are measured against",
+    },
+    model: {
+      type: "string",
+      value: "<file>",
+      description: "risk model override (partial JSON; default risk-model.json if present)",
+    },
     json: { type: "boolean", description: "print the run summary as JSON" },
   },
   async run(ctx) {
@@ -47,13 +57,20 @@ The period defaults to the config's "period", else the as-of year; as-of default
     const asOf = asOfFrom(stringOption(ctx, "as-of"), config, loaded.path, stringOption(ctx, "period"));
     const period = stringOption(ctx, "period") ?? config.period ?? asOf.slice(0, 4);
     if (!PERIOD.test(period)) {
-      throw new AssayError(`assay score: invalid --period: ${JSON.stringify(period)} (expected letters, digits, '.', '_' or '-')`, { code: "usage", exitCode: 2 });
+      throw new AssayError(
+        `assay score: invalid --period: ${JSON.stringify(period)} (expected letters, digits, '.', '_' or '-')`,
+        { code: "usage", exitCode: 2 },
+      );
     }
     const model = riskModelFor(loaded, stringOption(ctx, "model"));
     const db = await Database.open(ctx.dbPath);
     try {
       const summary = await runScoring(db, { period, asOf, model });
-      ctx.io.out(booleanOption(ctx, "json") ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary, model.product.minCoverage));
+      ctx.io.out(
+        booleanOption(ctx, "json")
+          ? `${JSON.stringify(summary, null, 2)}\n`
+          : formatSummary(summary, model.product.minCoverage),
+      );
       return 0;
     } finally {
       db.close();

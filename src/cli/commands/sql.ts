@@ -21,7 +21,10 @@ Examples:
     try {
       db = await Database.open(ctx.dbPath, { readOnly: true });
     } catch (error) {
-      throw new AssayError(`assay sql: cannot open database ${ctx.dbPath}: ${(error as Error).message.split("\n")[0]} (run assay ingest or assay build first)`, { exitCode: 2 });
+      throw new AssayError(
+        `assay sql: cannot open database ${ctx.dbPath}: ${(error as Error).message.split("\n")[0]} (run assay ingest or assay build first)`,
+        { exitCode: 2 },
+      );
     }
     try {
       const rows = await db.all(query).catch((error: Error) => {

@@ -41,16 +41,35 @@ responded, responded-without-data, no-response, second-request, escalated, delin
 action and its due date. Scope rules and reminder intervals come from the "scope" and "outreach" keys of the
 configuration (docs/engagement.md). Nothing is written; \`assay build\` stores the same results for the site.`,
   options: {
-    json: { type: "boolean", description: "print an array of {supplierId, supplierName, inScope, reason, status, lastEvent, lastEventDate, nextAction, dueDate}" },
-    "as-of": { type: "string", value: "<YYYY-MM-DD>", description: "date statuses and due dates are evaluated on (default: config asOf, else the end of a past period, else today)" },
-    period: { type: "string", value: "<P>", description: "reporting period = campaign (default: config period, else the as-of year)" },
+    json: {
+      type: "boolean",
+      description:
+        "print an array of {supplierId, supplierName, inScope, reason, status, lastEvent, lastEventDate, nextAction, dueDate}",
+    },
+    "as-of": {
+      type: "string",
+      value: "<YYYY-MM-DD>",
+      description:
+        "date statuses and due dates are evaluated on (default: config asOf, else the end of a past period, else today)",
+    },
+    period: {
+      type: "string",
+      value: "<P>",
+      description: "reporting period = campaign (default: config period, else the as-of year)",
+    },
     "in-scope": { type: "boolean", description: "list in-scope suppliers only" },
   },
   async run(ctx) {
     const settings = engagementSettings(ctx, "status");
     const db = await openWarehouse(ctx, "status");
     try {
-      const result = await runEngagement(db, { asOf: settings.asOf, period: settings.period, scopeConfig: settings.scope, outreachConfig: settings.outreach, store: false });
+      const result = await runEngagement(db, {
+        asOf: settings.asOf,
+        period: settings.period,
+        scopeConfig: settings.scope,
+        outreachConfig: settings.outreach,
+        store: false,
+      });
       const list = booleanOption(ctx, "in-scope") ? result.engagements.filter((e) => e.inScope) : result.engagements;
       const rows = list.map(statusRow);
       if (booleanOption(ctx, "json")) {
@@ -72,9 +91,14 @@ configuration (docs/engagement.md). Nothing is written; \`assay build\` stores t
         );
         const inScope = result.engagements.filter((e) => e.inScope);
         const responded = inScope.filter((e) => e.status === "responded").length;
-        ctx.io.out(`\ncampaign ${settings.period} · as of ${settings.asOf} · ${inScope.length} of ${result.engagements.length} suppliers in scope · ${responded} responded · ${inScope.filter((e) => e.overdue).length} actions overdue\n`);
+        ctx.io.out(
+          `\ncampaign ${settings.period} · as of ${settings.asOf} · ${inScope.length} of ${result.engagements.length} suppliers in scope · ${responded} responded · ${inScope.filter((e) => e.overdue).length} actions overdue\n`,
+        );
       }
-      for (const u of result.links.unlinked) ctx.io.err(`warning: declaration ${u.declaration.file ?? u.declaration.declarationId} is not linked to a supplier: ${u.reason}\n`);
+      for (const u of result.links.unlinked)
+        ctx.io.err(
+          `warning: declaration ${u.declaration.file ?? u.declaration.declarationId} is not linked to a supplier: ${u.reason}\n`,
+        );
       for (const w of result.warnings) ctx.io.err(`warning: ${w}\n`);
       return 0;
     } finally {

@@ -25,11 +25,22 @@ Examples:
   async run(ctx) {
     const [sub, ...rest] = ctx.positionals;
     if (sub !== "export" || rest.length > 0) {
-      throw new AssayError(`assay warehouse: unknown subcommand: ${JSON.stringify(ctx.positionals.join(" "))} (expected: export; usage: ${USAGE})`, { code: "usage", exitCode: 2 });
+      throw new AssayError(
+        `assay warehouse: unknown subcommand: ${JSON.stringify(ctx.positionals.join(" "))} (expected: export; usage: ${USAGE})`,
+        { code: "usage", exitCode: 2 },
+      );
     }
     const out = stringOption(ctx, "out");
-    if (!out) throw new AssayError(`assay warehouse export: --out is required (usage: ${USAGE})`, { code: "usage", exitCode: 2 });
-    if (!existsSync(ctx.dbPath)) throw new AssayError(`assay warehouse export: no database at ${ctx.dbPath} (run assay build first, or pass --db <file>)`, { exitCode: 2 });
+    if (!out)
+      throw new AssayError(`assay warehouse export: --out is required (usage: ${USAGE})`, {
+        code: "usage",
+        exitCode: 2,
+      });
+    if (!existsSync(ctx.dbPath))
+      throw new AssayError(
+        `assay warehouse export: no database at ${ctx.dbPath} (run assay build first, or pass --db <file>)`,
+        { exitCode: 2 },
+      );
     const tables = ctx.values.table as string[] | undefined;
     const db = await Database.open(ctx.dbPath, { readOnly: true });
     try {

@@ -5,8 +5,5 @@ import type { Migration } from "./migration.ts";
 export const answerMeanings: Migration = {
   version: 15,
   name: "answer-meanings",
-  up: [
-    `ALTER TABLE answers ADD COLUMN meaning VARCHAR`,
-    `ALTER TABLE company_answers ADD COLUMN meaning VARCHAR`,
-  ],
+  up: [`ALTER TABLE answers ADD COLUMN meaning VARCHAR`, `ALTER TABLE company_answers ADD COLUMN meaning VARCHAR`],
 };

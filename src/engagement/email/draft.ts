@@ -23,7 +23,13 @@ export interface Draft {
 
 export interface DraftContext {
   /** The `company` block of assay.config.json (the sender named in each draft). */
-  company: { name: string; contactName?: string | null; contactEmail?: string | null; contactPhone?: string | null; policyUrl?: string | null };
+  company: {
+    name: string;
+    contactName?: string | null;
+    contactEmail?: string | null;
+    contactPhone?: string | null;
+    policyUrl?: string | null;
+  };
   outreach: OutreachConfig;
   window: CampaignWindow;
   asOf: string;
@@ -71,15 +77,26 @@ function safeText(value: string | null | undefined): string {
 /** Builds one draft for a supplier: why, which templates and versions, the deadline, how to complete them, a contact and guidance. */
 export function buildDraft(e: SupplierEngagement, supplier: Supplier, kind: DraftKind, ctx: DraftContext): Draft {
   const { company, outreach, window, asOf } = ctx;
-  const wait = { request: outreach.intervals.request, reminder: outreach.intervals.reminder, escalation: outreach.intervals.escalation, clarification: outreach.intervals.clarification }[kind];
+  const wait = {
+    request: outreach.intervals.request,
+    reminder: outreach.intervals.reminder,
+    escalation: outreach.intervals.escalation,
+    clarification: outreach.intervals.clarification,
+  }[kind];
   const computed = addDays(asOf, wait);
-  const deadline = window.deadline !== null && window.deadline >= asOf && kind === "request" ? window.deadline : computed;
+  const deadline =
+    window.deadline !== null && window.deadline >= asOf && kind === "request" ? window.deadline : computed;
   const families = e.templates.length > 0 ? e.templates : ["CMRT"];
-  const templates = families.map((t) => `${t} ${outreach.templateVersions[t as keyof typeof outreach.templateVersions] ?? "(latest)"}`);
+  const templates = families.map(
+    (t) => `${t} ${outreach.templateVersions[t as keyof typeof outreach.templateVersions] ?? "(latest)"}`,
+  );
   const findings = (e.declaration?.findings ?? [])
     .filter((f) => f.severity !== "info")
     .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1))
-    .map((f) => `${f.sheet ? `${safeText(f.sheet)}!${safeText(f.cell) || "?"}` : "workbook"} (${f.severity}): ${safeText(f.message)}`);
+    .map(
+      (f) =>
+        `${f.sheet ? `${safeText(f.sheet)}!${safeText(f.cell) || "?"}` : "workbook"} (${f.severity}): ${safeText(f.message)}`,
+    );
   const supplierName = safeText(e.supplierName);
   const contactName = safeText(ctx.company.contactName ?? outreach.fromName ?? null);
   const ours = safeText(company.name);
@@ -92,7 +109,9 @@ export function buildDraft(e: SupplierEngagement, supplier: Supplier, kind: Draf
   const toName = safeText(supplier.contactName) || null;
   const greeting = toName ? `Dear ${toName},` : `Dear colleague at ${supplierName},`;
   const opening: Record<DraftKind, string[]> = {
-    request: [`${ours} asks each of its suppliers of parts and materials that may contain minerals for a declaration of the smelters and refiners in its supply chain for the ${window.period} reporting period.`],
+    request: [
+      `${ours} asks each of its suppliers of parts and materials that may contain minerals for a declaration of the smelters and refiners in its supply chain for the ${window.period} reporting period.`,
+    ],
     reminder: [
       e.status === "responded-without-data"
         ? `Thank you for your reply. We still need the completed template itself: a letter or policy statement cannot replace the smelter information it collects.`
@@ -103,7 +122,10 @@ export function buildDraft(e: SupplierEngagement, supplier: Supplier, kind: Draf
       "Please forward this message to the person responsible for compliance or sales management, and reply with the completed template by the deadline below. Continued non-response will be recorded in our supplier evaluation.",
     ],
     clarification: [
-      `Thank you for your ${e.declaration?.template ?? ""} ${e.declaration?.version ?? ""}`.replace(/\s+/g, " ").trim() + `. Our review found the problems listed below. Please correct them in the same workbook and send it back.`,
+      `Thank you for your ${e.declaration?.template ?? ""} ${e.declaration?.version ?? ""}`
+        .replace(/\s+/g, " ")
+        .trim() +
+        `. Our review found the problems listed below. Please correct them in the same workbook and send it back.`,
       "",
       "Findings (sheet!cell):",
       ...(findings.length > 0 ? findings.slice(0, 200).map((f) => `  - ${f}`) : ["  - (none recorded)"]),
@@ -142,5 +164,16 @@ export function buildDraft(e: SupplierEngagement, supplier: Supplier, kind: Draf
     "",
     "Thank you for your cooperation.",
   ].join("\n");
-  return { kind, supplierId: e.supplierId, supplierName: e.supplierName, toName, toEmail: supplier.contactEmail, subject: subjects[kind], deadline, templates, findings, body };
+  return {
+    kind,
+    supplierId: e.supplierId,
+    supplierName: e.supplierName,
+    toName,
+    toEmail: supplier.contactEmail,
+    subject: subjects[kind],
+    deadline,
+    templates,
+    findings,
+    body,
+  };
 }

@@ -18,7 +18,8 @@ export interface Mailbox {
 }
 
 const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]+/g;
-const ADDRESS = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+const ADDRESS =
+  /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -100,10 +101,18 @@ export function formatEml(m: EmlMessage): string {
   lines.push(`Subject: ${encodeHeader(m.subject)}`);
   lines.push(`Date: ${rfc5322Date(m.date)}`);
   lines.push(`Message-ID: <${headerText(m.messageId).replace(/[<>\s]/g, "")}>`);
-  lines.push("MIME-Version: 1.0", "Content-Type: text/plain; charset=UTF-8", "Content-Transfer-Encoding: 8bit", "X-Unsent: 1");
+  lines.push(
+    "MIME-Version: 1.0",
+    "Content-Type: text/plain; charset=UTF-8",
+    "Content-Transfer-Encoding: 8bit",
+    "X-Unsent: 1",
+  );
   for (const [name, value] of Object.entries(m.headers ?? {})) {
     if (/^X-[A-Za-z0-9-]+$/.test(name)) lines.push(`${name}: ${encodeHeader(value)}`);
   }
-  const body = m.body.replace(/\r\n?/g, "\n").split("\n").flatMap((l) => wrapLong(l.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, " ")));
+  const body = m.body
+    .replace(/\r\n?/g, "\n")
+    .split("\n")
+    .flatMap((l) => wrapLong(l.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, " ")));
   return `${lines.join("\r\n")}\r\n\r\n${body.join("\r\n")}\r\n`;
 }

@@ -8,7 +8,11 @@ const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
  * dot, at most 64 characters. When anything had to change, a short hash of the original keeps distinct inputs apart.
  */
 export function safeFileStem(value: string): string {
-  let stem = foldDiacritics(value).replace(/[^A-Za-z0-9._-]+/g, "_").replace(/_+/g, "_").replace(/^[._-]+|[._-]+$/g, "").slice(0, 64);
+  let stem = foldDiacritics(value)
+    .replace(/[^A-Za-z0-9._-]+/g, "_")
+    .replace(/_+/g, "_")
+    .replace(/^[._-]+|[._-]+$/g, "")
+    .slice(0, 64);
   if (stem === "" || RESERVED.test(stem)) stem = `_${stem}`;
   if (stem === value) return stem;
   return `${stem}-${createHash("sha256").update(value, "utf8").digest("hex").slice(0, 8)}`;

@@ -5,10 +5,25 @@ import { statusLabel } from "./report-input.ts";
 
 const AUDIT = { yes: "current", no: "not current", unknown: "unknown" } as const;
 const row = (periodEnd: string) => (s: RolledSmelter) => [
-  s.metal, s.name, s.cid ?? "—", s.country ?? "—", statusLabel(s.rmiStatus), s.rmiStatus === "conformant" ? AUDIT[auditCurrentAt(s, periodEnd)] : "—",
-  s.lastAuditDate ?? "—", rankedSanctions(s.sanctions)[0] ?? "—",
+  s.metal,
+  s.name,
+  s.cid ?? "—",
+  s.country ?? "—",
+  statusLabel(s.rmiStatus),
+  s.rmiStatus === "conformant" ? AUDIT[auditCurrentAt(s, periodEnd)] : "—",
+  s.lastAuditDate ?? "—",
+  rankedSanctions(s.sanctions)[0] ?? "—",
 ];
-const HEADER = ["Metal", "Standard smelter name", "Smelter ID (CID)", "Country", "RMAP status", "Audit at period end", "Last audit", "Sanctions"];
+const HEADER = [
+  "Metal",
+  "Standard smelter name",
+  "Smelter ID (CID)",
+  "Country",
+  "RMAP status",
+  "Audit at period end",
+  "Last audit",
+  "Sanctions",
+];
 
 /** Conformant with an audit current at the period end ("Reaudit In Progress" counts as current). */
 export const currentlyConformant = (s: RolledSmelter, periodEnd: string) => auditCurrentAt(s, periodEnd) === "yes";
@@ -36,7 +51,10 @@ export function smelterAnnex(title: string, smelters: readonly RolledSmelter[], 
 /** Every facility screened as a sanctions hit, named with its strongest designation first. */
 export function sanctionsSection(heading: string, smelters: readonly RolledSmelter[]): string {
   const hits = smelters.filter((s) => s.sanctions.length > 0);
-  if (hits.length === 0) return [heading, "", "No reported smelter or refiner matched the sanctions lists loaded (see Data vintages)."].join("\n");
+  if (hits.length === 0)
+    return [heading, "", "No reported smelter or refiner matched the sanctions lists loaded (see Data vintages)."].join(
+      "\n",
+    );
   return [
     heading,
     "",
@@ -44,7 +62,14 @@ export function sanctionsSection(heading: string, smelters: readonly RolledSmelt
     "",
     markdownTable(
       ["Metal", "Facility", "Smelter ID (CID)", "Country", "Designation (strongest first)", "Suppliers reporting it"],
-      hits.map((s) => [s.metal, s.name, s.cid ?? "—", s.country ?? "—", rankedSanctions(s.sanctions).join("; "), String(s.suppliers.length)]),
+      hits.map((s) => [
+        s.metal,
+        s.name,
+        s.cid ?? "—",
+        s.country ?? "—",
+        rankedSanctions(s.sanctions).join("; "),
+        String(s.suppliers.length),
+      ]),
     ),
   ].join("\n");
 }
@@ -52,7 +77,8 @@ export function sanctionsSection(heading: string, smelters: readonly RolledSmelt
 /** Which facility-status vintage the statuses rest on, with a warning when it predates the period end. */
 export function statusVintageNote(smelters: readonly RolledSmelter[], periodEnd: string): string {
   const vintages = [...new Set(smelters.map((s) => s.statusVintage).filter((v): v is string => v !== null))].sort();
-  if (vintages.length === 0) return "RMAP statuses: no RMI facility-status list is loaded, so no facility is counted as conformant on a list's authority.";
+  if (vintages.length === 0)
+    return "RMAP statuses: no RMI facility-status list is loaded, so no facility is counted as conformant on a list's authority.";
   const latest = vintages[vintages.length - 1]!;
   const note = `RMAP statuses rest on the RMI facility list(s) of ${vintages.map(escapeMarkdown).join(", ")}.`;
   return latest < periodEnd

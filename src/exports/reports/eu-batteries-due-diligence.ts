@@ -1,10 +1,22 @@
 import { markdownTable, percent } from "../markdown.ts";
 import { vintagesMarkdown } from "../vintages.ts";
-import { currentlyConformant, draftNotice, md, sanctionsSection, smelterAnnex, statusVintageNote } from "./_sections.ts";
+import {
+  currentlyConformant,
+  draftNotice,
+  md,
+  sanctionsSection,
+  smelterAnnex,
+  statusVintageNote,
+} from "./_sections.ts";
 import { answerOf, statusCounts, type ReportInput } from "./report-input.ts";
 
 /** Raw materials of Annex X of Regulation (EU) 2023/1542; EMRT calls natural graphite "Graphite". */
-const BATTERY_MINERALS = [["Cobalt", "Cobalt"], ["Lithium", "Lithium"], ["Nickel", "Nickel"], ["Graphite", "Natural graphite"]] as const;
+const BATTERY_MINERALS = [
+  ["Cobalt", "Cobalt"],
+  ["Lithium", "Lithium"],
+  ["Nickel", "Nickel"],
+  ["Graphite", "Natural graphite"],
+] as const;
 
 /** The supply-chain due-diligence section for batteries (Regulation (EU) 2023/1542, Articles 47–53) in Markdown. */
 export function euBatteriesDueDiligence(input: ReportInput): string {
@@ -40,7 +52,17 @@ export function euBatteriesDueDiligence(input: ReportInput): string {
     "",
     `${md(input.company.name)} surveyed ${r?.survey.relevant ?? 0} relevant supplier(s) with the EMRT; ${r?.survey.responded ?? 0} responded with a usable declaration for every battery raw material they are relevant for.`,
     "",
-    markdownTable(["Raw material", "Used", "Relevant suppliers responding", "From CAHRAs", "Processors", "Conformant (audit current)"], rows),
+    markdownTable(
+      [
+        "Raw material",
+        "Used",
+        "Relevant suppliers responding",
+        "From CAHRAs",
+        "Processors",
+        "Conformant (audit current)",
+      ],
+      rows,
+    ),
     "",
     `${counts.total} smelter(s), refiner(s) or processor(s) were identified for these raw materials; ${counts.conformant} (${percent(counts.total ? counts.conformant / counts.total : null)}) were conformant with a current RMI assessment at ${md(periodEnd)}${counts.lapsed ? `, ${counts.lapsed} listed as conformant had a lapsed assessment` : ""} and ${counts.other} have no RMI status. ${statusVintageNote(smelters, periodEnd)} Natural graphite has no processors on the RMI reference list, so graphite supply chains need direct supplier engagement.`,
     "",

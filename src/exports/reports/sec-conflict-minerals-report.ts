@@ -4,14 +4,18 @@ import { vintagesMarkdown } from "../vintages.ts";
 import { draftNotice, md, sanctionsSection, smelterAnnex, statusVintageNote } from "./_sections.ts";
 import { answerOf, companyAnswerOf, statusCounts, surveyCounts, type ReportInput } from "./report-input.ts";
 
-const COVERED = "the Democratic Republic of the Congo, Angola, Burundi, the Central African Republic, the Republic of the Congo, Rwanda, South Sudan, Tanzania, Uganda and Zambia";
+const COVERED =
+  "the Democratic Republic of the Congo, Angola, Burundi, the Central African Republic, the Republic of the Congo, Rwanda, South Sudan, Tanzania, Uganda and Zambia";
 const COVERED_ISO = ["CD", "AO", "BI", "CF", "CG", "RW", "SS", "TZ", "UG", "ZM"];
 
 /** How the company answered "Is your company required to file an annual conflict minerals disclosure?" (H). */
 function filingBasis(answer: string | null, company: string, period: string): { sec: boolean; sentence: string } {
   const a = (answer ?? "").toLowerCase();
   if (a.includes("sec")) {
-    return { sec: true, sentence: `${company} files this specialized disclosure report on Form SD under Rule 13p-1 of the Securities Exchange Act of 1934 for the reporting period January 1 to December 31, ${period}.` };
+    return {
+      sec: true,
+      sentence: `${company} files this specialized disclosure report on Form SD under Rule 13p-1 of the Securities Exchange Act of 1934 for the reporting period January 1 to December 31, ${period}.`,
+    };
   }
   if (a.startsWith("no") || a.startsWith("yes")) {
     return {
@@ -47,15 +51,22 @@ export function secConflictMineralsReport(input: ReportInput): string {
   const coveredSmelters = smelters.filter((s) => COVERED_ISO.includes(s.countryIso2 ?? ""));
   const filing = filingBasis(companyAnswerOf(r, "sec-eu-filer"), company, period);
   const url = input.company.policyUrl ? md(input.company.policyUrl) : "[URL]";
-  const products = r?.products.length ? r.products.map((p) => `${md(p.number)}${p.name ? ` (${md(p.name)})` : ""}`).join(", ") : null;
+  const products = r?.products.length
+    ? r.products.map((p) => `${md(p.number)}${p.name ? ` (${md(p.name)})` : ""}`).join(", ")
+    : null;
   const scope = r?.scopeDescription ? md(r.scopeDescription) : null;
   const silent = survey.relevant - survey.responded;
-  const allCurrent = smelters.length > 0 && counts.conformant === smelters.length && incomplete.length === 0 && silent === 0;
+  const allCurrent =
+    smelters.length > 0 && counts.conformant === smelters.length && incomplete.length === 0 && silent === 0;
   const mineCountries = [...new Set(smelters.flatMap((s) => s.mineCountries))].sort();
   const locations = [...new Set(smelters.map((s) => s.country).filter((c): c is string => c !== null))].sort();
   const metalsRow = CMRT_METALS.map((m) => [
-    m, answerOf(r, "intentionally-added", m) ?? "—", answerOf(r, "covered-countries", m) ?? "—", answerOf(r, "cahra", m) ?? "—",
-    answerOf(r, "response-share", m) ?? "—", String(smelters.filter((s) => s.metal === m).length),
+    m,
+    answerOf(r, "intentionally-added", m) ?? "—",
+    answerOf(r, "covered-countries", m) ?? "—",
+    answerOf(r, "cahra", m) ?? "—",
+    answerOf(r, "response-share", m) ?? "—",
+    String(smelters.filter((s) => s.metal === m).length),
   ]);
 
   return [
@@ -101,7 +112,10 @@ export function secConflictMineralsReport(input: ReportInput): string {
     "",
     `${company} surveyed ${survey.relevant} relevant supplier(s) — the suppliers in scope of its minerals programme that were asked for the RMI Conflict Minerals Reporting Template (CMRT); ${survey.responded} responded with a usable declaration (${percent(survey.relevant ? survey.responded / survey.relevant : null)}) and ${silent} have not. Responses were checked for completeness and consistency, and the smelters named were identified against the RMI Smelter Look-up and RMAP status lists.`,
     "",
-    markdownTable(["Metal", "Used", "From Covered Countries", "From CAHRAs", "Suppliers responding", "Smelters"], metalsRow),
+    markdownTable(
+      ["Metal", "Used", "From Covered Countries", "From CAHRAs", "Suppliers responding", "Smelters"],
+      metalsRow,
+    ),
     "",
     "### 3. Due diligence framework and measures",
     "",
@@ -118,7 +132,9 @@ export function secConflictMineralsReport(input: ReportInput): string {
     `- Supplier survey with the CMRT: ${md(companyAnswerOf(r, "survey-suppliers") ?? "not stated")}; ${survey.responded} of ${survey.relevant} relevant suppliers responded; ${counts.total} unique smelter(s) and refiner(s) were reported, of which ${identifiedCount} were identified by an RMI smelter ID (CID) after matching each reported row to one RMI facility.`,
     `- ${counts.conformant} are RMAP conformant with an audit current at ${md(periodEnd)}${counts.lapsed ? `, ${counts.lapsed} are listed as conformant but their audit had lapsed by then` : ""}, ${counts.active} are active in an RMAP assessment, and ${counts.other} are neither (not participating, removed or not on the RMI list).`,
     `- ${coveredSmelters.length} reported facility(ies) are located in a Covered Country.`,
-    incomplete.length > 0 ? `- Smelter identification is incomplete for ${incomplete.join(", ").toLowerCase()}.` : "- Suppliers in scope report that all smelters have been identified.",
+    incomplete.length > 0
+      ? `- Smelter identification is incomplete for ${incomplete.join(", ").toLowerCase()}.`
+      : "- Suppliers in scope report that all smelters have been identified.",
     "",
     "#### Step 3 — Design and implement a strategy to respond to identified risks",
     "",

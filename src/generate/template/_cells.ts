@@ -27,9 +27,15 @@ export function putFormula(ws: ExcelJS.Worksheet, address: string, formula: stri
   ws.getCell(address).value = { formula, result };
 }
 
-export function putEmail(ws: ExcelJS.Worksheet, address: string, value: string | null | undefined, asHyperlink: boolean): void {
+export function putEmail(
+  ws: ExcelJS.Worksheet,
+  address: string,
+  value: string | null | undefined,
+  asHyperlink: boolean,
+): void {
   if (!value) return;
-  ws.getCell(address).value = asHyperlink && value.includes("@") ? { text: value, hyperlink: `mailto:${value}` } : value;
+  ws.getCell(address).value =
+    asHyperlink && value.includes("@") ? { text: value, hyperlink: `mailto:${value}` } : value;
 }
 
 export function merge(ws: ExcelJS.Worksheet, range: string): void {

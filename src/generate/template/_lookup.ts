@@ -41,7 +41,11 @@ export function loadLookup(family: WritableFamily, version: string): LookupRow[]
       const issue = parsed.error.issues[0];
       const key = String(issue?.path[0] ?? "");
       const column = columnLetter(Math.max(0, header.indexOf(key)));
-      throw new IngestError(`invalid look-up row: ${issue?.message}: ${JSON.stringify(obj[key] ?? "")}`, { file, line: rec.line, column });
+      throw new IngestError(`invalid look-up row: ${issue?.message}: ${JSON.stringify(obj[key] ?? "")}`, {
+        file,
+        line: rec.line,
+        column,
+      });
     }
     rows.push(parsed.data);
   }
@@ -55,7 +59,10 @@ export function indexByCid(rows: readonly LookupRow[]): Map<string, LookupRow> {
   for (const r of rows) {
     if (!r.smelter_id) continue;
     const prev = out.get(r.smelter_id);
-    if (!prev || (prev.smelter_lookup_name !== prev.standard_smelter_name && r.smelter_lookup_name === r.standard_smelter_name)) {
+    if (
+      !prev ||
+      (prev.smelter_lookup_name !== prev.standard_smelter_name && r.smelter_lookup_name === r.standard_smelter_name)
+    ) {
       out.set(r.smelter_id, r);
     }
   }

@@ -60,18 +60,40 @@ export function templateVersion(family: WritableFamily, version: string): Templa
     productHeaders:
       version === "2.0"
         ? ["Responder's Product Number (*)", "Responder's Product Name", "Comments"]
-        : ["Responder Product Number (*)", "Responder Product Name", "Requester Product Number", "Requester Product Name", "Comments"],
+        : [
+            "Responder Product Number (*)",
+            "Responder Product Name",
+            "Requester Product Number",
+            "Requester Product Name",
+            "Comments",
+          ],
   };
 }
 
 function unsupported(family: string, version: string): AssayError {
   const known = family === "CMRT" ? WRITABLE_VERSIONS.CMRT : WRITABLE_VERSIONS.EMRT;
-  return new AssayError(`writeTemplate: unsupported ${family} version: ${version} (expected one of ${known.join(", ")})`, {
-    code: "usage",
-  });
+  return new AssayError(
+    `writeTemplate: unsupported ${family} version: ${version} (expected one of ${known.join(", ")})`,
+    {
+      code: "usage",
+    },
+  );
 }
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /** "Revision 6.5\r\nApril 25, 2025" as in Declaration!J3. */
 export function revisionString(t: TemplateVersion, word = "Revision"): string {

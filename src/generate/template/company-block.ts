@@ -61,7 +61,8 @@ export function writeCompanyBlock(
     const row = firstFieldRow + i;
     labels.set(ws, `B${row}`, label);
     const value = c[key];
-    if (key === "contactEmail" || key === "authorizerEmail") putEmail(ws, `D${row}`, value, defects.hyperlinkEmails === true);
+    if (key === "contactEmail" || key === "authorizerEmail")
+      putEmail(ws, `D${row}`, value, defects.hyperlinkEmails === true);
     else if (key === "contactName" || key === "authorizerTitle") put(ws, `D${row}`, noisy(value, "\t".repeat(12)));
     else if (key === "contactPhone") put(ws, `D${row}`, noisy(value, "\t\t\t"));
     else put(ws, `D${row}`, value);
@@ -72,7 +73,8 @@ export function writeCompanyBlock(
   const cell = ws.getCell(`D${dateRow}`);
   cell.numFmt = DATE_FORMAT;
   const date = c.effectiveDate;
-  if (date && /^\d{4}-\d{2}-\d{2}$/.test(date)) cell.value = defects.effectiveDateAsText ? textDate(date) : isoToDate(date);
+  if (date && /^\d{4}-\d{2}-\d{2}$/.test(date))
+    cell.value = defects.effectiveDateAsText ? textDate(date) : isoToDate(date);
   else if (date) cell.value = date;
   merge(ws, `D${dateRow}:E${dateRow}`);
 }

@@ -73,7 +73,12 @@ function answerValue(t: TemplateVersion, q: number, answer: string | null | unde
   return q === percentQ && answer === "100%" && t.percentAsNumber ? 1 : answer;
 }
 
-function writeAnswer(ws: ExcelJS.Worksheet, row: number, value: string | number | null, comment: string | null | undefined): void {
+function writeAnswer(
+  ws: ExcelJS.Worksheet,
+  row: number,
+  value: string | number | null,
+  comment: string | null | undefined,
+): void {
   put(ws, `D${row}`, value);
   if (typeof value === "number") ws.getCell(`D${row}`).numFmt = "0%";
   put(ws, `G${row}`, comment);
@@ -81,10 +86,22 @@ function writeAnswer(ws: ExcelJS.Worksheet, row: number, value: string | number 
   merge(ws, `G${row}:J${row}`);
 }
 
-export function writeDeclarationCmrt(ws: ExcelJS.Worksheet, labels: Labels, t: TemplateVersion, input: TemplateInput, defects: TemplateDefects): void {
+export function writeDeclarationCmrt(
+  ws: ExcelJS.Worksheet,
+  labels: Labels,
+  t: TemplateVersion,
+  input: TemplateInput,
+  defects: TemplateDefects,
+): void {
   header(ws, labels, t, "Conflict Minerals Reporting Template (CMRT)");
   writeCompanyBlock(ws, labels, input, 12, defects);
-  if (input.company?.scope === "Product") putFormula(ws, "D11", 'IF($D$9="B. Product (or List of Products)","Click here to enter the products this declaration applies to","")', "Click here to enter the products this declaration applies to");
+  if (input.company?.scope === "Product")
+    putFormula(
+      ws,
+      "D11",
+      'IF($D$9="B. Product (or List of Products)","Click here to enter the products this declaration applies to","")',
+      "Click here to enter the products this declaration applies to",
+    );
   labels.set(ws, "B24", "Answer the following questions 1 - 8 based on the declaration scope indicated above");
   CMRT_QUESTIONS.forEach((text, qi) => {
     const headerRow = 25 + qi * 6;
@@ -106,12 +123,19 @@ export function writeDeclarationCmrt(ws: ExcelJS.Worksheet, labels: Labels, t: T
   });
 }
 
-export function writeDeclarationEmrt(ws: ExcelJS.Worksheet, labels: Labels, t: TemplateVersion, input: TemplateInput, defects: TemplateDefects): void {
+export function writeDeclarationEmrt(
+  ws: ExcelJS.Worksheet,
+  labels: Labels,
+  t: TemplateVersion,
+  input: TemplateInput,
+  defects: TemplateDefects,
+): void {
   header(ws, labels, t, "Extended Minerals Reporting Template (EMRT)");
   writeCompanyBlock(ws, labels, input, 16, defects);
   const minerals = selectedMinerals(input);
   labels.set(ws, "B12", "Select Minerals/Metals in Scope (*):");
-  if (t.version !== "2.0") labels.set(ws, "B13", "Note: questions 1 to 7 and C list the selected minerals/metals in alphabetical order.");
+  if (t.version !== "2.0")
+    labels.set(ws, "B13", "Note: questions 1 to 7 and C list the selected minerals/metals in alphabetical order.");
   EMRT_MINERALS.forEach((m, i) => put(ws, EMRT_SLOTS[i]!, minerals.includes(m) ? m : `(Delete ${m})`));
   EMRT_QUESTIONS.forEach((text, qi) => {
     const headerRow = 29 + qi * 12;
@@ -121,7 +145,9 @@ export function writeDeclarationEmrt(ws: ExcelJS.Worksheet, labels: Labels, t: T
       const row = headerRow + 1 + i;
       const mineral = minerals[i];
       putFormula(ws, `B${row}`, `IF(COUNTBLANK(AA${12 + i}),"",AA${12 + i}&"(*)")`, mineral ? `${mineral}(*)` : "");
-      const a = mineral ? input.answers?.find((x) => questionNumber(x.question) === qi + 1 && canon(x.mineral) === mineral) : undefined;
+      const a = mineral
+        ? input.answers?.find((x) => questionNumber(x.question) === qi + 1 && canon(x.mineral) === mineral)
+        : undefined;
       writeAnswer(ws, row, answerValue(t, qi + 1, a?.answer), a?.comment);
     }
   });
@@ -136,7 +162,9 @@ export function writeDeclarationEmrt(ws: ExcelJS.Worksheet, labels: Labels, t: T
         const r = 120 + k;
         const mineral = minerals[k];
         putFormula(ws, `B${r}`, `IF(ISERROR(AA$${12 + k}),"",AA$${12 + k}&"")&P$54`, mineral ? `${mineral}(*)` : "");
-        const a = mineral ? input.companyAnswers?.find((x) => questionLetter(x.question) === "C" && canon(x.mineral) === mineral) : undefined;
+        const a = mineral
+          ? input.companyAnswers?.find((x) => questionLetter(x.question) === "C" && canon(x.mineral) === mineral)
+          : undefined;
         writeAnswer(ws, r, a?.answer ?? null, a?.comment);
       }
       return;

@@ -4,8 +4,17 @@ import type { TemplateInput } from "./_input.ts";
 import { copyright, revisionString, type TemplateVersion } from "./_versions.ts";
 
 /** Product List: note row 1, link row 4, header row 5, data from row 6, copyright footer after the last data row. */
-export function writeProductList(ws: ExcelJS.Worksheet, labels: Labels, t: TemplateVersion, input: TemplateInput): void {
-  labels.set(ws, "B1", "Completion required only if reporting level 'Product (or List of Products)' selected on the Declaration tab.");
+export function writeProductList(
+  ws: ExcelJS.Worksheet,
+  labels: Labels,
+  t: TemplateVersion,
+  input: TemplateInput,
+): void {
+  labels.set(
+    ws,
+    "B1",
+    "Completion required only if reporting level 'Product (or List of Products)' selected on the Declaration tab.",
+  );
   put(ws, "B4", "Click here to return to Declaration tab");
   t.productHeaders.forEach((h, i) => labels.set(ws, `${String.fromCharCode(66 + i)}5`, h));
   const fiveColumns = t.productHeaders.length === 5;

@@ -23,14 +23,21 @@ const HEADERS = [
   "Does 100% of the smelter's feedstock originate from recycled or scrap sources? (Yes/No/Unknown)",
   "Comments",
 ];
-const CID_SPELLINGS = [(d: string) => `CID ${d}`, (d: string) => `cid${d}`, (d: string) => `CID-${d}`, (d: string) => `CID ${d} `];
+const CID_SPELLINGS = [
+  (d: string) => `CID ${d}`,
+  (d: string) => `cid${d}`,
+  (d: string) => `CID-${d}`,
+  (d: string) => `CID ${d} `,
+];
 
 const f = {
   B: (r: number) => `IF(LEN(A${r})=0,"",INDEX('Smelter Look-up'!$A:$A,MATCH($A${r},'Smelter Look-up'!$E:$E,0)))`,
   C: (r: number) => `IF(LEN(A${r})=0,"",INDEX('Smelter Look-up'!$C:$C,MATCH($A${r},'Smelter Look-up'!$E:$E,0)))`,
   lookup: (col: string, r: number) => `IF(ISERROR($V${r}),"",OFFSET('Smelter Look-up'!$${col}$4,$V${r}-4,0)&"")`,
-  V: (r: number) => `IF(C${r}="",NA(),IF(OR(C${r}="Smelter not listed",C${r}="Smelter not yet identified"),MATCH($B${r}&$D${r},'Smelter Look-up'!$J:$J,0),MATCH($B${r}&$C${r},'Smelter Look-up'!$J:$J,0)))`,
-  S: (r: number) => `IF(B${r}="","",IF(ISERROR(MATCH($E${r},CL,0)),"Unknown",INDIRECT("'C'!$A$"&MATCH($E${r},CL,0)+1)))`,
+  V: (r: number) =>
+    `IF(C${r}="",NA(),IF(OR(C${r}="Smelter not listed",C${r}="Smelter not yet identified"),MATCH($B${r}&$D${r},'Smelter Look-up'!$J:$J,0),MATCH($B${r}&$C${r},'Smelter Look-up'!$J:$J,0)))`,
+  S: (r: number) =>
+    `IF(B${r}="","",IF(ISERROR(MATCH($E${r},CL,0)),"Unknown",INDIRECT("'C'!$A$"&MATCH($E${r},CL,0)+1)))`,
   X: (r: number) => `IF(AND(C${r}="Smelter not listed",OR(LEN(D${r})=0,LEN(E${r})=0)),1,0)`,
   AB: (r: number) => `B${r}&C${r}`,
 };
@@ -47,10 +54,16 @@ export function writeSmelterList(
   const byCid = indexByCid(lookup);
   const lookupRow = new Map<string, number>();
   lookup.forEach((l, i) => lookupRow.set(`${l.metal}${l.smelter_lookup_name}`, 5 + i));
-  labels.set(ws, "A2", "TO BEGIN: Option A - enter the Smelter Identification Number in column A; Option B - select the metal and the smelter name from the drop-downs; Option C - select \"Smelter not listed\" and type the name and country.");
+  labels.set(
+    ws,
+    "A2",
+    'TO BEGIN: Option A - enter the Smelter Identification Number in column A; Option B - select the metal and the smelter name from the drop-downs; Option C - select "Smelter not listed" and type the name and country.',
+  );
   labels.set(ws, "J2", "Link to 'RMAP Conformant Smelter List'");
   ws.getCell("Q3").value = revisionString(t, t.family === "EMRT" && t.version === "2.0" ? "Version" : "Revision");
-  HEADERS.forEach((h, i) => labels.set(ws, `${String.fromCharCode(65 + i)}4`, t.family === "EMRT" && i === 3 ? "Smelter Name (*)" : h));
+  HEADERS.forEach((h, i) =>
+    labels.set(ws, `${String.fromCharCode(65 + i)}4`, t.family === "EMRT" && i === 3 ? "Smelter Name (*)" : h),
+  );
   ["Standard Smelter Name", "Country Code", "State / Province Code"].forEach((h, i) => put(ws, `${"RST"[i]}4`, h));
   if (t.family === "CMRT") ["Tantalum", "Tin", "Gold", "Tungsten"].forEach((m, i) => put(ws, `${"WXYZ"[i]}3`, m));
   ["Yes", "No", "Unknown"].forEach((v, i) => put(ws, `AH${2 + i}`, v));
@@ -64,7 +77,8 @@ export function writeSmelterList(
     const lookupName = s.lookupName ?? ref?.standard_smelter_name ?? null;
     const country = s.country ?? (notListed ? null : ref?.country) ?? null;
     const cid = s.cid ?? null;
-    const spelled = cid && defects.spacedCids ? CID_SPELLINGS[i % CID_SPELLINGS.length]!(cid.replace(/^CID/i, "")) : cid;
+    const spelled =
+      cid && defects.spacedCids ? CID_SPELLINGS[i % CID_SPELLINGS.length]!(cid.replace(/^CID/i, "")) : cid;
     const looked = {
       E: country ?? "",
       F: cid ?? "",
@@ -84,9 +98,17 @@ export function writeSmelterList(
     }
     put(ws, `D${r}`, s.name);
     for (const col of ["E", "F", "G", "H", "I", "J"] as const) {
-      const value = col === "F" && defects.cidOnlyInF ? spelled ?? "" : looked[col];
+      const value = col === "F" && defects.cidOnlyInF ? (spelled ?? "") : looked[col];
       if (notListed && col === "E") put(ws, `E${r}`, value);
-      else if (!pasted) putFormula(ws, `${col}${r}`, col === "F" ? `IF(ISERROR($V${r}),"",OFFSET('Smelter Look-up'!$E$4,$V${r}-4,0))` : f.lookup(String.fromCharCode(col.charCodeAt(0) - 1), r), value);
+      else if (!pasted)
+        putFormula(
+          ws,
+          `${col}${r}`,
+          col === "F"
+            ? `IF(ISERROR($V${r}),"",OFFSET('Smelter Look-up'!$E$4,$V${r}-4,0))`
+            : f.lookup(String.fromCharCode(col.charCodeAt(0) - 1), r),
+          value,
+        );
       else if (value === "" && defects.pastedZeros && "GHJ".includes(col)) ws.getCell(`${col}${r}`).value = 0;
       else put(ws, `${col}${r}`, value);
     }
@@ -108,8 +130,8 @@ export function writeSmelterList(
     }
     if (!s.contactEmail && defects.pastedZeros) ws.getCell(`L${r}`).value = 0;
     else putEmail(ws, `L${r}`, s.contactEmail, defects.hyperlinkEmails === true);
-    putFormula(ws, `R${r}`, f.lookup("C", r), notListed ? "" : ref?.standard_smelter_name ?? "");
-    const key = `${metal ?? ""}${notListed ? s.name ?? "" : lookupName ?? ""}`;
+    putFormula(ws, `R${r}`, f.lookup("C", r), notListed ? "" : (ref?.standard_smelter_name ?? ""));
+    const key = `${metal ?? ""}${notListed ? (s.name ?? "") : (lookupName ?? "")}`;
     ws.getCell(`V${r}`).value = { formula: f.V(r), result: lookupRow.get(key) ?? { error: "#N/A" } };
     putFormula(ws, `X${r}`, f.X(r), notListed && (!s.name || !country) ? 1 : 0);
     putFormula(ws, `AB${r}`, f.AB(r), `${metal ?? ""}${lookupName ?? ""}`);
@@ -154,6 +176,8 @@ export function blankRowsXml(from: number, to: number): string {
 export function appendBlankRows(sheetXml: string, firstRow: number, lastRow: number): string {
   if (lastRow < firstRow) return sheetXml;
   const rows = blankRowsXml(firstRow, lastRow);
-  const withRows = sheetXml.includes("</sheetData>") ? sheetXml.replace("</sheetData>", `${rows}</sheetData>`) : sheetXml.replace("<sheetData/>", `<sheetData>${rows}</sheetData>`);
+  const withRows = sheetXml.includes("</sheetData>")
+    ? sheetXml.replace("</sheetData>", `${rows}</sheetData>`)
+    : sheetXml.replace("<sheetData/>", `<sheetData>${rows}</sheetData>`);
   return withRows.replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:AH${lastRow}"/>`);
 }

@@ -11,9 +11,13 @@ export function writeRevision(ws: ExcelJS.Worksheet, labels: Labels, t: Template
   put(ws, "B4", "SHEET");
   put(ws, "B5", `1 of ${t.family === "CMRT" ? 8 : 9}`);
   put(ws, "B9", "REVISION HISTORY");
-  put(ws, "B10", "A change in the first digit of the revision number signifies major improvements; a change in the digits after the point signifies minor corrections.");
-  ["REVISION", "ORIGINATOR", "RELEASE DATE", "DESCRIPTION OF FUNCTIONAL CHANGE", "UPDATES TO SMELTER LIST"].forEach((h, i) =>
-    put(ws, `${"BCDEF"[i]}12`, h),
+  put(
+    ws,
+    "B10",
+    "A change in the first digit of the revision number signifies major improvements; a change in the digits after the point signifies minor corrections.",
+  );
+  ["REVISION", "ORIGINATOR", "RELEASE DATE", "DESCRIPTION OF FUNCTIONAL CHANGE", "UPDATES TO SMELTER LIST"].forEach(
+    (h, i) => put(ws, `${"BCDEF"[i]}12`, h),
   );
   const rows = revisionHistory(t);
   rows.forEach(([rev, date, text], i) => {
@@ -44,11 +48,21 @@ export function writeInstructions(ws: ExcelJS.Worksheet, labels: Labels, t: Temp
 export function writeDefinitions(ws: ExcelJS.Worksheet, labels: Labels, t: TemplateVersion): void {
   const terms: Array<[string, string]> = [
     ["Smelter", "A facility that processes mineral ore or recycled material into refined metal."],
-    ["Smelter Identification Number", "The identifier RMI assigns to a smelter or refiner (CID followed by six digits)."],
-    ["Recycled or scrap sources", "Recycled metals are reclaimed end-user or post-consumer products, or scrap processed metals created during product manufacturing."],
+    [
+      "Smelter Identification Number",
+      "The identifier RMI assigns to a smelter or refiner (CID followed by six digits).",
+    ],
+    [
+      "Recycled or scrap sources",
+      "Recycled metals are reclaimed end-user or post-consumer products, or scrap processed metals created during product manufacturing.",
+    ],
     ["Declaration scope", "Company, Product (or List of Products), or User defined."],
   ];
-  if (t.family === "EMRT") terms.push(["Processor", "A facility that processes a mineral (for example mica or graphite) rather than smelting it."]);
+  if (t.family === "EMRT")
+    terms.push([
+      "Processor",
+      "A facility that processes a mineral (for example mica or graphite) rather than smelting it.",
+    ]);
   terms.forEach(([term, text], i) => {
     labels.set(ws, `B${3 + i}`, term);
     labels.set(ws, `C${3 + i}`, text);

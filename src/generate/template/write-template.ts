@@ -9,7 +9,13 @@ import { hideDeclarationHelpers, writeDeclarationCmrt, writeDeclarationEmrt } fr
 import { writeLookupSheet } from "./lookup-sheet.ts";
 import { writeMineList, writeProductList } from "./product-list-sheet.ts";
 import { appendBlankRows, writeSmelterList } from "./smelter-list-sheet.ts";
-import { writeChecker, writeDefinitions, writeHiddenSheets, writeInstructions, writeRevision } from "./static-sheets.ts";
+import {
+  writeChecker,
+  writeDefinitions,
+  writeHiddenSheets,
+  writeInstructions,
+  writeRevision,
+} from "./static-sheets.ts";
 
 export type { TemplateDefects, TemplateInput, WriteTemplateOptions } from "./_input.ts";
 export { WRITABLE_VERSIONS } from "./_versions.ts";

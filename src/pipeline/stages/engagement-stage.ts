@@ -6,7 +6,12 @@ export const engagementStage: Stage = {
   name: "engagement",
   async run(ctx) {
     const { config } = ctx.config;
-    const r = await runEngagement(ctx.db, { asOf: ctx.asOf, period: ctx.period, scopeConfig: config.scope, outreachConfig: config.outreach });
+    const r = await runEngagement(ctx.db, {
+      asOf: ctx.asOf,
+      period: ctx.period,
+      scopeConfig: config.scope,
+      outreachConfig: config.outreach,
+    });
     for (const w of r.warnings) ctx.log(`engagement warning: ${w}`);
     const inScope = r.engagements.filter((e) => e.inScope);
     const responded = inScope.filter((e) => e.status === "responded").length;

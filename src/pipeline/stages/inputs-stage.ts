@@ -12,9 +12,14 @@ import type { LoadResult } from "../../../loaders/inputs/load-csv-input.ts";
 import type { Stage } from "../stage.ts";
 
 /** Removes rows whose source file is no longer configured, so a dropped BOM stops counting. */
-async function forgetOtherSources(db: Database, table: "suppliers" | "bom_lines" | "outreach_events" | "decisions" | "smelter_evidence", keep: string[]): Promise<void> {
+async function forgetOtherSources(
+  db: Database,
+  table: "suppliers" | "bom_lines" | "outreach_events" | "decisions" | "smelter_evidence",
+  keep: string[],
+): Promise<void> {
   const sources = await db.all<{ source: string }>(`SELECT DISTINCT source FROM ${table}`);
-  for (const { source } of sources) if (!keep.includes(source)) await db.run(`DELETE FROM ${table} WHERE source = ?`, [source]);
+  for (const { source } of sources)
+    if (!keep.includes(source)) await db.run(`DELETE FROM ${table} WHERE source = ?`, [source]);
 }
 
 /** A configured input file that is missing is a configuration error naming the key, before anything is replaced. */
@@ -22,7 +27,10 @@ function requireFile(config: LoadedConfig, key: string, path: string): string {
   const file = resolve(config.resolve(path));
   if (!existsSync(file) || !statSync(file).isFile()) {
     const where = config.path ?? "configuration";
-    throw new AssayError(`${where}: inputs.${key}: ${existsSync(file) ? "not a file" : "no such file"}: ${file}`, { code: "config", exitCode: 2 });
+    throw new AssayError(`${where}: inputs.${key}: ${existsSync(file) ? "not a file" : "no such file"}: ${file}`, {
+      code: "config",
+      exitCode: 2,
+    });
   }
   return file;
 }
@@ -49,7 +57,8 @@ export const inputsStage: Stage = {
     for (const f of decisionFiles) results.push(await loadDecisions(db, f));
     for (const f of evidenceFiles) results.push(await loadSmelterEvidence(db, f));
     for (const r of results) {
-      for (const e of [...r.errors, ...r.warnings]) log(`  ${e.file}:${e.line}${e.column ? ` column ${e.column}` : ""}: ${e.message}`);
+      for (const e of [...r.errors, ...r.warnings])
+        log(`  ${e.file}:${e.line}${e.column ? ` column ${e.column}` : ""}: ${e.message}`);
     }
     const stored = results.reduce((n, r) => n + r.rowsStored, 0);
     const errors = results.reduce((n, r) => n + r.errors.length, 0);

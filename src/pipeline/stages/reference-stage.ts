@@ -9,8 +9,13 @@ import type { Stage } from "../stage.ts";
 export const referenceStage: Stage = {
   name: "reference",
   async run({ db, config }) {
-    const loads = [...(await loadShippedReference(db)), ...(await ensureSanctionsLoaded(db)), ...(await loadShippedTradeMeasures(db))];
-    for (const file of config.config.inputs.reference) loads.push(await reportListChanges(db, await addReferenceFile(db, config.resolve(file))));
+    const loads = [
+      ...(await loadShippedReference(db)),
+      ...(await ensureSanctionsLoaded(db)),
+      ...(await loadShippedTradeMeasures(db)),
+    ];
+    for (const file of config.config.inputs.reference)
+      loads.push(await reportListChanges(db, await addReferenceFile(db, config.resolve(file))));
     const fresh = loads.filter((l) => l.loadId !== null);
     const issues = loads.reduce((n, l) => n + (l.issues?.length ?? 0), 0);
     return `${fresh.length} new load(s), ${loads.length - fresh.length} unchanged${issues ? `, ${issues} row issue(s)` : ""}`;

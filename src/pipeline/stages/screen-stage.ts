@@ -12,14 +12,28 @@ import { screenSmelters, storeSmelterScreening } from "../../screening/screen-sm
 import type { PipelineContext, Stage } from "../stage.ts";
 
 /** Runs `work` unless its inputs are unchanged since it last ran (then returns null). */
-async function unlessUnchanged(name: string, inputs: StageInputs, ctx: PipelineContext, work: () => Promise<string>): Promise<string | null> {
+async function unlessUnchanged(
+  name: string,
+  inputs: StageInputs,
+  ctx: PipelineContext,
+  work: () => Promise<string>,
+): Promise<string | null> {
   const r = await runIfChanged(name, inputs, ctx, work);
   return r.skipped ? null : r.summary;
 }
 
 /** The smelters suppliers reported, screened under their typed spellings and rated by their typed country. */
 const reportedInputs: StageInputs = {
-  tables: ["reference_loads", "ref_smelters", "ref_smelter_aliases", "sanctions_entries", "sanctions_names", "smelter_rows", "smelter_matches", "mines"],
+  tables: [
+    "reference_loads",
+    "ref_smelters",
+    "ref_smelter_aliases",
+    "sanctions_entries",
+    "sanctions_names",
+    "smelter_rows",
+    "smelter_matches",
+    "mines",
+  ],
   outputs: ["reported_smelter_screening", "reported_country_risk"],
   scope: () => "*",
   settings: (ctx) => ({ asOf: ctx.asOf, countryRisk: countryRiskFilesHash() }),

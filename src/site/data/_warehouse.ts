@@ -28,7 +28,11 @@ export interface Reporter {
  * The suppliers that report each smelter key in a run, by name. `only` limits the keys to an SQL subquery that
  * selects smelter_key (a fixed query of the caller; its values go in `params`).
  */
-export async function smelterReporters(w: Warehouse, runId: number, only?: { keys: string; params?: unknown[] }): Promise<Map<string, Reporter[]>> {
+export async function smelterReporters(
+  w: Warehouse,
+  runId: number,
+  only?: { keys: string; params?: unknown[] },
+): Promise<Map<string, Reporter[]>> {
   const rows = await w.rows<Reporter & { key: string }>(
     `SELECT l.smelter_key AS key, l.supplier_id AS id, coalesce(s.name, l.supplier_id) AS name, coalesce(s.band, 'Data gap') AS band
      FROM supplier_smelter_links l LEFT JOIN supplier_scores s ON s.run_id = l.run_id AND s.supplier_id = l.supplier_id
@@ -36,7 +40,11 @@ export async function smelterReporters(w: Warehouse, runId: number, only?: { key
     [runId, ...(only?.params ?? [])],
   );
   const out = new Map<string, Reporter[]>();
-  for (const [key, list] of groupBy(rows, (r) => r.key)) out.set(key, list.map(({ id, name, band }) => ({ id, name, band })));
+  for (const [key, list] of groupBy(rows, (r) => r.key))
+    out.set(
+      key,
+      list.map(({ id, name, band }) => ({ id, name, band })),
+    );
   return out;
 }
 
@@ -93,7 +101,9 @@ export function parseStringList(value: unknown): string[] {
 export function topReasons(reasons: readonly ReasonLine[], n = 3): ReasonLine[] {
   return reasons
     .filter((r) => r.points !== 0 || r.override)
-    .sort((a, b) => Number(Boolean(b.override)) - Number(Boolean(a.override)) || Math.abs(b.points) - Math.abs(a.points))
+    .sort(
+      (a, b) => Number(Boolean(b.override)) - Number(Boolean(a.override)) || Math.abs(b.points) - Math.abs(a.points),
+    )
     .slice(0, n);
 }
 
@@ -103,7 +113,14 @@ export function reasonText(r: ReasonLine): string {
 }
 
 export const str = (v: unknown): string | null => (v === null || v === undefined || v === "" ? null : String(v));
-export const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : v === null || v === undefined || v === "" ? null : Number.isFinite(Number(v)) ? Number(v) : null);
+export const num = (v: unknown): number | null =>
+  typeof v === "number" && Number.isFinite(v)
+    ? v
+    : v === null || v === undefined || v === ""
+      ? null
+      : Number.isFinite(Number(v))
+        ? Number(v)
+        : null;
 export const ratio = (a: number, b: number): number | null => (b === 0 ? null : Math.round((a / b) * 10_000) / 10_000);
 
 /** FNV-1a of a key, modulo `shards`; pages/components/shard.js computes the same in the browser. */

@@ -19,11 +19,13 @@ export interface ColumnarOptions {
   columns?: readonly string[];
 }
 
-const roundTo = (v: unknown, digits: number): unknown => (typeof v === "number" && Number.isFinite(v) ? Math.round(v * 10 ** digits) / 10 ** digits : v);
+const roundTo = (v: unknown, digits: number): unknown =>
+  typeof v === "number" && Number.isFinite(v) ? Math.round(v * 10 ** digits) / 10 ** digits : v;
 
 /** A column is dictionary-encoded when it is all text (or null) and its distinct values are few against its rows. */
 function encode(values: unknown[]): Column {
-  if (values.length < 8 || !values.every((v) => v === null || typeof v === "string" || typeof v === "boolean")) return values;
+  if (values.length < 8 || !values.every((v) => v === null || typeof v === "string" || typeof v === "boolean"))
+    return values;
   const index = new Map<unknown, number>();
   for (const v of values) if (v !== null && !index.has(v)) index.set(v, index.size);
   if (index.size > Math.max(4, values.length / 4)) return values;
@@ -46,8 +48,12 @@ export function columnar<T extends object>(rows: readonly T[], options: Columnar
 
 /** Row objects back from the columnar form (what the browser does; used by tests and the CLI). */
 export function rowsOf(table: Columnar): Record<string, unknown>[] {
-  const cols = Object.entries(table.columns).map(([name, c]) => [name, Array.isArray(c) ? c : c.codes.map((i) => (i === null ? null : c.dict[i]))] as const);
-  return Array.from({ length: table.length }, (_, i) => Object.fromEntries(cols.map(([name, values]) => [name, values[i] ?? null])));
+  const cols = Object.entries(table.columns).map(
+    ([name, c]) => [name, Array.isArray(c) ? c : c.codes.map((i) => (i === null ? null : c.dict[i]))] as const,
+  );
+  return Array.from({ length: table.length }, (_, i) =>
+    Object.fromEntries(cols.map(([name, values]) => [name, values[i] ?? null])),
+  );
 }
 
 /** Page data as gzip-compressed JSON: the page fetches these bytes and inflates them (DecompressionStream). */
@@ -57,6 +63,11 @@ export function gzipJson(value: unknown): Uint8Array {
 
 /** A zip of one gzip-compressed JSON file per shard (00.json.gz …); Framework extracts it next to the page data. */
 export function zipShards(shards: readonly unknown[]): Uint8Array {
-  const files = Object.fromEntries(shards.map((s, i) => [`${String(i).padStart(2, "0")}.json.gz`, [gzipJson(s), { level: 0 }] as [Uint8Array, { level: 0 }]]));
+  const files = Object.fromEntries(
+    shards.map((s, i) => [
+      `${String(i).padStart(2, "0")}.json.gz`,
+      [gzipJson(s), { level: 0 }] as [Uint8Array, { level: 0 }],
+    ]),
+  );
   return zipSync(files);
 }

@@ -39,7 +39,10 @@ export async function qualityData(db: Database, options: { limit?: number | null
     [runId, limit ?? 2 ** 31 - 1],
   );
   const flagCounts = new Map<string, number>();
-  for (const r of await w.rows<{ flags: string }>("SELECT CAST(flags AS VARCHAR) AS flags FROM smelter_scores WHERE run_id = ?", [runId])) {
+  for (const r of await w.rows<{ flags: string }>(
+    "SELECT CAST(flags AS VARCHAR) AS flags FROM smelter_scores WHERE run_id = ?",
+    [runId],
+  )) {
     for (const f of parseStringList(r.flags)) flagCounts.set(f, (flagCounts.get(f) ?? 0) + 1);
   }
   const files = await w.rows<Record<string, unknown>>(

@@ -33,9 +33,7 @@ export async function smelterShards(db: Database): Promise<Record<string, Record
   const reporters = await smelterReporters(w, current.runId);
   const screening = new Map(
     (
-      await w.rows<Record<string, unknown>>(
-        "SELECT cid, metal, decision, score, evidence, hits FROM smelter_screening",
-      )
+      await w.rows<Record<string, unknown>>("SELECT cid, metal, decision, score, evidence, hits FROM smelter_screening")
     ).map((r) => [
       `${String(r.cid)}|${String(r.metal)}`,
       { decision: String(r.decision), score: Number(r.score), evidence: str(r.evidence), hits: parseHits(r.hits) },

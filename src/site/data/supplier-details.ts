@@ -1,6 +1,14 @@
 import type { Database } from "../../db/database.ts";
 import { redacted } from "../page-data.ts";
-import { currentAndPrevious, openWarehouse, parseReasons, periodRuns, SHARDS, shardOf, type Warehouse } from "./_warehouse.ts";
+import {
+  currentAndPrevious,
+  openWarehouse,
+  parseReasons,
+  periodRuns,
+  SHARDS,
+  shardOf,
+  type Warehouse,
+} from "./_warehouse.ts";
 import { findingCounts, suppliersData } from "./suppliers-data.ts";
 
 type Rec = Record<string, unknown>;
@@ -23,7 +31,11 @@ async function declarationsBySupplier(w: Warehouse): Promise<Map<string, Rec[]>>
     push(out, String(r.supplier), { ...r, supplier: undefined, errors: f?.errors ?? 0, warnings: f?.warnings ?? 0 });
   }
   const n = new Map(
-    (await w.rows<{ id: string; n: number }>("SELECT declaration_id AS id, count(*) AS n FROM resolved_smelter_rows GROUP BY 1")).map((c) => [String(c.id), c.n]),
+    (
+      await w.rows<{ id: string; n: number }>(
+        "SELECT declaration_id AS id, count(*) AS n FROM resolved_smelter_rows GROUP BY 1",
+      )
+    ).map((c) => [String(c.id), c.n]),
   );
   for (const list of out.values()) for (const d of list) d.smelterRows = n.get(String(d.id)) ?? 0;
   return out;
@@ -38,7 +50,12 @@ export async function supplierShards(db: Database, options: { redact?: boolean }
   if (!current) return shards;
   const { suppliers } = await suppliersData(db, { redact });
   const reasons = new Map(
-    (await w.rows<{ id: string; reasons: string }>("SELECT supplier_id AS id, CAST(reasons AS VARCHAR) AS reasons FROM supplier_scores WHERE run_id = ?", [current.runId])).map((r) => [r.id, parseReasons(r.reasons)]),
+    (
+      await w.rows<{ id: string; reasons: string }>(
+        "SELECT supplier_id AS id, CAST(reasons AS VARCHAR) AS reasons FROM supplier_scores WHERE run_id = ?",
+        [current.runId],
+      )
+    ).map((r) => [r.id, parseReasons(r.reasons)]),
   );
   const smelters = new Map<string, Rec[]>();
   for (const r of await w.rows<Rec>(
@@ -46,30 +63,48 @@ export async function supplierShards(db: Database, options: { redact?: boolean }
      FROM supplier_smelter_links l JOIN smelter_scores m ON m.run_id = l.run_id AND m.smelter_key = l.smelter_key
      WHERE l.run_id = ? ORDER BY m.score DESC, m.name`,
     [current.runId],
-  )) push(smelters, String(r.id), { ...r, id: undefined });
+  ))
+    push(smelters, String(r.id), { ...r, id: undefined });
   const products = new Map<string, Rec[]>();
   for (const r of await w.rows<Rec>(
     `SELECT supplier_id AS id, product_id AS product, any_value(product_name) AS name, string_agg(DISTINCT part_number, ', ' ORDER BY part_number) AS parts
      FROM bom_lines GROUP BY 1, 2 ORDER BY 2`,
-  )) push(products, String(r.id), { product: r.product, name: r.name, parts: r.parts });
+  ))
+    push(products, String(r.id), { product: r.product, name: r.name, parts: r.parts });
   const outreach = new Map<string, Rec[]>();
   for (const r of await w.rows<Rec>(
     `SELECT supplier_id AS id, CAST(event_date AS VARCHAR) AS date, event, channel, contact, note FROM outreach_events ORDER BY event_date, line`,
-  )) push(outreach, String(r.id), redact ? { date: r.date, event: r.event, channel: r.channel } : { date: r.date, event: r.event, channel: r.channel, contact: r.contact, note: r.note });
+  ))
+    push(
+      outreach,
+      String(r.id),
+      redact
+        ? { date: r.date, event: r.event, channel: r.channel }
+        : { date: r.date, event: r.event, channel: r.channel, contact: r.contact, note: r.note },
+    );
   const runs = await periodRuns(w);
   const history = new Map<string, Rec[]>();
   for (const r of await w.rows<Rec>(
     `SELECT supplier_id AS id, run_id AS "runId", responded, score, band, smelter_count AS smelters FROM supplier_scores WHERE run_id IN (SELECT run_id FROM latest_scoring_runs)`,
   )) {
     const run = runs.find((x) => x.runId === r.runId);
-    if (run) push(history, String(r.id), { period: run.period, asOf: run.asOf, responded: r.responded, score: r.score, band: r.band, smelters: r.smelters });
+    if (run)
+      push(history, String(r.id), {
+        period: run.period,
+        asOf: run.asOf,
+        responded: r.responded,
+        score: r.score,
+        band: r.band,
+        smelters: r.smelters,
+      });
   }
   const findings = new Map<string, Rec[]>();
   for (const r of await w.rows<Rec>(
     `SELECT s.supplier_id AS id, f.severity AS severity, f.code AS code, f.sheet AS sheet, f.cell AS cell, f.message AS message
      FROM findings f JOIN supplier_scores s ON s.run_id = ? AND s.declaration_id = f.declaration_id ORDER BY 1, 2, 3`,
     [current.runId],
-  )) push(findings, String(r.id), { ...r, id: undefined });
+  ))
+    push(findings, String(r.id), { ...r, id: undefined });
   const declarations = await declarationsBySupplier(w);
   for (const s of suppliers) {
     shards[shardOf(s.id, SHARDS)]![s.id] = {
