@@ -67,7 +67,7 @@ describe("assay score + assay diff over two periods", async () => {
       {
         key: "CID001070",
         name: "China Tin Group Co., Ltd.",
-        metal: "tin",
+        metal: "Tin",
         from: "active",
         to: "conformant",
         bandFrom: "Low",

@@ -30,7 +30,7 @@ describe("findings: every code is emitted by a rule and documented", () => {
       ),
     );
     const documented = new Set(
-      [...readFileSync(path.join(repoRoot, "docs/findings.md"), "utf8").matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map(
+      [...readFileSync(path.join(repoRoot, "docs/findings.md"), "utf8").matchAll(/^\|\s*`([a-z0-9-]+)`\s*\|/gm)].map(
         (m) => m[1]!,
       ),
     );
