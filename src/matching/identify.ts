@@ -97,9 +97,15 @@ function standingFindings(index: MatchIndex, c: Candidate, viaCid: boolean): Mat
 }
 
 /** Name score of a query against one alias; the query may carry a country in its name ("Thaisarco Thailand"). */
-function aliasScore(q: readonly WeightedToken[], qGrams: Set<string>, e: AliasEntry): number {
+function aliasScore(q: readonly WeightedToken[], qGrams: Set<string>, e: AliasEntry, shared: number): number {
   const tokens = weightedOverlap(q, e.tokens);
-  const chars = diceOfSets(qGrams, e.grams);
+  // Character-trigram Dice; `shared` is the trigrams both have when the candidate step counted them (else -1).
+  const chars =
+    shared < 0
+      ? diceOfSets(qGrams, e.grams)
+      : qGrams.size + e.grams.size
+        ? (2 * shared) / (qGrams.size + e.grams.size)
+        : 0;
   return Math.max(tokens, 0.55 * tokens + 0.45 * chars);
 }
 
@@ -165,8 +171,10 @@ export function scoreName(
     const grams = trigrams(v.key.compact);
     const evidence = iso ?? v.iso;
     for (const metal of metals) {
-      for (const e of candidates(index, metal, v.key, grams)) {
-        let s = aliasScore(tokens, grams, e);
+      const found = candidates(index, metal, grams);
+      for (let c = 0; c < found.entries.length; c++) {
+        const e = found.entries[c]!;
+        let s = aliasScore(tokens, grams, e, found.shared ? found.shared[c]! : -1);
         if (s < 0.3) continue;
         const fk = facilityKey(metal, e.cid);
         const fIso = index.facilities.get(fk)?.country_iso2 ?? null;
@@ -197,12 +205,17 @@ let counts = new Int32Array(1024);
 
 /**
  * Entries worth scoring: those sharing enough character trigrams with the query, or a whole token (CJK names and
- * very short names share few trigrams). Keeps the fuzzy step to a few dozen full comparisons per query.
+ * very short names share few trigrams). Keeps the fuzzy step to a few dozen full comparisons per query. With the
+ * entries, the number of trigrams each shares with the query (null when every entry of the metal is returned).
  */
-function candidates(index: MatchIndex, metal: string, _key: NameKey, grams: Set<string>): AliasEntry[] {
+function candidates(
+  index: MatchIndex,
+  metal: string,
+  grams: Set<string>,
+): { entries: AliasEntry[]; shared: number[] | null } {
   const entries = index.entriesByMetal.get(metal) ?? [];
   const gramIndex = index.gramIndex.get(metal);
-  if (!gramIndex || entries.length <= MAX_CANDIDATES) return entries;
+  if (!gramIndex || entries.length <= MAX_CANDIDATES) return { entries, shared: null };
   if (counts.length < entries.length) counts = new Int32Array(entries.length);
   const touched: number[] = [];
   for (const g of grams) {
@@ -213,14 +226,16 @@ function candidates(index: MatchIndex, metal: string, _key: NameKey, grams: Set<
       counts[i] = counts[i]! + 1;
     }
   }
-  const ranked: [number, number][] = [];
+  const ranked: [number, number, number][] = [];
   for (const i of touched) {
-    const r = counts[i]! / Math.min(grams.size, entries[i]!.grams.size);
+    const n = counts[i]!;
+    const r = n / Math.min(grams.size, entries[i]!.grams.size);
     counts[i] = 0;
-    if (r >= 0.2) ranked.push([i, r]);
+    if (r >= 0.2) ranked.push([i, r, n]);
   }
   ranked.sort((a, b) => b[1] - a[1]);
-  return ranked.slice(0, MAX_CANDIDATES).map(([i]) => entries[i]!);
+  const top = ranked.slice(0, MAX_CANDIDATES);
+  return { entries: top.map(([i]) => entries[i]!), shared: top.map(([, , n]) => n) };
 }
 
 // The same trailing words come back in query after query ("Co., Ltd.", "China"): each is looked up once.

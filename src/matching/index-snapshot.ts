@@ -62,24 +62,49 @@ function fileStamp(dbPath: string): string {
     .join("|");
 }
 
-function readSnapshot(path: string): Snapshot | null {
+/** A snapshot as read, with its JSON text (handed to batch worker threads, which parse it themselves). */
+interface ReadSnapshot extends Snapshot {
+  text: string;
+}
+
+function parseSnapshot(text: string): Snapshot | null {
   try {
-    const s = JSON.parse(readFileSync(path, "utf8")) as Snapshot;
+    const s = JSON.parse(text) as Snapshot;
     return s.format === SNAPSHOT_FORMAT && s.data && Array.isArray(s.data.entries) ? s : null;
   } catch {
     return null;
   }
 }
 
-function writeSnapshot(path: string, snapshot: Snapshot): void {
+function readSnapshot(path: string): ReadSnapshot | null {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    return null;
+  }
+  const s = parseSnapshot(text);
+  return s ? { ...s, text } : null;
+}
+
+function writeSnapshot(path: string, snapshot: Snapshot): ReadSnapshot {
+  const text = JSON.stringify(snapshot);
   try {
     mkdirSync(dirname(path), { recursive: true });
     const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(snapshot));
+    writeFileSync(tmp, text);
     renameSync(tmp, path);
   } catch {
     // A read-only folder only costs the next run its start-up time.
   }
+  return { ...snapshot, text };
+}
+
+/** The match index data in a snapshot's JSON text (as `loadMatchSnapshot` returns it). */
+export function snapshotData(text: string): MatchIndexData {
+  const s = parseSnapshot(text);
+  if (!s) throw new AssayError("assay match: unreadable match index snapshot");
+  return s.data;
 }
 
 async function buildData(dbPath: string | null): Promise<{ data: MatchIndexData; reference: string }> {
@@ -115,14 +140,16 @@ async function fingerprintOf(dbPath: string): Promise<string> {
 }
 
 /**
- * The match index for the CLI. With no database file, the shipped sample reference (snapshot keyed by the
+ * The match index snapshot for the CLI. With no database file, the shipped sample reference (snapshot keyed by the
  * shipped files' hash); with one, its reference (snapshot confirmed by the file's size and time, else by the
  * reference_loads fingerprint, else rebuilt).
  */
-export async function snapshotMatchIndex(dbPath: string): Promise<MatchIndex> {
+export async function loadMatchSnapshot(dbPath: string): Promise<{ data: MatchIndexData; text: string }> {
   // ASSAY_MATCH_SNAPSHOT=0: build from the database every time (the path the batch bench compares with).
-  if (process.env.ASSAY_MATCH_SNAPSHOT === "0")
-    return indexFromData((await buildData(existsSync(dbPath) ? dbPath : null)).data);
+  if (process.env.ASSAY_MATCH_SNAPSHOT === "0") {
+    const { data } = await buildData(existsSync(dbPath) ? dbPath : null);
+    return { data, text: JSON.stringify({ format: SNAPSHOT_FORMAT, code: "", reference: "", files: "-", data }) };
+  }
   const code = codeStamp();
   if (!existsSync(dbPath)) {
     const reference = shippedStamp();
@@ -132,25 +159,34 @@ export async function snapshotMatchIndex(dbPath: string): Promise<MatchIndex> {
       `match-index-${sha([code, reference]).slice(0, 24)}.json`,
     );
     const hit = readSnapshot(path);
-    if (hit && hit.code === code && hit.reference === reference) return indexFromData(hit.data);
+    if (hit && hit.code === code && hit.reference === reference) return hit;
     const built = await buildData(null);
-    writeSnapshot(path, { format: SNAPSHOT_FORMAT, code, reference: built.reference, files: "-", data: built.data });
-    return indexFromData(built.data);
+    return writeSnapshot(path, {
+      format: SNAPSHOT_FORMAT,
+      code,
+      reference: built.reference,
+      files: "-",
+      data: built.data,
+    });
   }
   const path = `${dbPath}.match-index.json`;
   const hit = readSnapshot(path);
-  if (hit && hit.code === code && hit.files === fileStamp(dbPath)) return indexFromData(hit.data);
+  if (hit && hit.code === code && hit.files === fileStamp(dbPath)) return hit;
   if (hit && hit.code === code && (await fingerprintOf(dbPath)) === hit.reference) {
-    writeSnapshot(path, { ...hit, files: fileStamp(dbPath) });
-    return indexFromData(hit.data);
+    const { text: _text, ...stored } = hit;
+    return writeSnapshot(path, { ...stored, files: fileStamp(dbPath) });
   }
   const built = await buildData(dbPath);
-  writeSnapshot(path, {
+  return writeSnapshot(path, {
     format: SNAPSHOT_FORMAT,
     code,
     reference: built.reference,
     files: fileStamp(dbPath),
     data: built.data,
   });
-  return indexFromData(built.data);
+}
+
+/** The match index for the CLI (see `loadMatchSnapshot`). */
+export async function snapshotMatchIndex(dbPath: string): Promise<MatchIndex> {
+  return indexFromData((await loadMatchSnapshot(dbPath)).data);
 }

@@ -49,6 +49,36 @@ describe("assay match --batch through bin/assay.mjs", () => {
     expect(lines[2].matches[0]).toMatchObject({ cid: "CID001460", status: "removed" });
   });
 
+  it("answers a large batch on worker threads exactly as on one thread, in input order", () => {
+    // 420 rows: the shipped reference's own names, each twice altered (order, case, legal form), plus noise rows.
+    const names = [
+      "Thaisarco",
+      "Malaysia Smelting Corporation (MSC)",
+      "PT Timah Tbk Kundur",
+      "Guangdong Xianglu Tungsten",
+      "Umicore SA Business Unit Precious Metals Refining",
+      "Metalor Technologies (Suzhou) Ltd.",
+      "Global Tungsten & Powders Corp.",
+      "Not a smelter trading Ltd",
+    ];
+    const metals = ["Tin", "Tin", "Tin", "Tungsten", "Gold", "Gold", "Tungsten", "Gold"];
+    const rows = Array.from({ length: 420 }, (_, i) => {
+      const n = names[i % names.length]!;
+      const name = i % 3 === 0 ? n.toUpperCase() : i % 3 === 1 ? `${n} Co., Ltd.` : n.split(" ").reverse().join(" ");
+      return `"${name}",${metals[i % names.length]},,${i % 50 === 0 ? "CID001898" : ""}`;
+    });
+    const csv = path.join(dir, "large.csv");
+    writeFileSync(csv, `name,metal,country,cid\n${rows.join("\n")}\n`);
+    const threads = run({ ASSAY_MATCH_WORKERS: "2" }, "--batch", csv, "--json");
+    expect(threads.status, threads.stderr).toBe(0);
+    const single = run({ ASSAY_MATCH_WORKERS: "0" }, "--batch", csv, "--json");
+    expect(single.status, single.stderr).toBe(0);
+    expect(threads.stdout).toBe(single.stdout);
+    const lines = threads.stdout.trim().split("\n");
+    expect(lines).toHaveLength(420);
+    expect(lines.map((l) => JSON.parse(l).query)).toEqual(rows.map((r) => r.split('",')[0]!.slice(1)));
+  });
+
   it("keeps the usage contract: a missing file is exit 2", () => {
     const r = run({}, "--batch", path.join(dir, "nope.csv"), "--json");
     expect(r.status).toBe(2);

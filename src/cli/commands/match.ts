@@ -1,28 +1,26 @@
 import { existsSync, readFileSync } from "node:fs";
 import { AssayError } from "../../errors.ts";
-import { identify, type Identification } from "../../matching/identify.ts";
-import { snapshotMatchIndex } from "../../matching/index-snapshot.ts";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { matchContract, type BatchRow } from "../../matching/batch.ts";
+import { runParallelBatch } from "../../matching/batch-parallel.ts";
+import { identify } from "../../matching/identify.ts";
+import { loadMatchSnapshot } from "../../matching/index-snapshot.ts";
+import { indexFromData } from "../../matching/match-index.ts";
 import { parseCsv } from "../../../loaders/reference/parse-csv.ts";
 import { booleanOption, stringOption, type Command } from "../command.ts";
 import { formatTable } from "../format-table.ts";
 
-function contract(query: string, r: Identification) {
-  return {
-    query,
-    decision: r.decision,
-    matches: r.matches.map(({ cid, name, metal, country, score, method, status, listedIn, changes }) => ({
-      cid,
-      name,
-      metal,
-      country,
-      score,
-      method,
-      status,
-      listedIn,
-      changes,
-    })),
-    findings: r.findings,
-  };
+/** The bundled batch worker, when this process runs from the CLI bundle (bin/bundled-cli.mjs says where). */
+function batchWorkerUrl(): URL | null {
+  const dir = (globalThis as Record<symbol, unknown>)[Symbol.for("assay.bundleDir")];
+  return typeof dir === "string" ? pathToFileURL(join(dir, "match-worker.js")) : null;
+}
+
+/** ASSAY_MATCH_WORKERS=N sets the worker threads of a batch (0: this thread only); unset, one per spare core. */
+function workersFromEnv(): number | undefined {
+  const v = process.env.ASSAY_MATCH_WORKERS;
+  return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
 }
 
 export const matchCommand: Command = {
@@ -52,7 +50,8 @@ If the database holds no reference, the shipped sample in data/reference/rmi is 
     // A missing database file is not created: the shipped reference is used instead. The index comes from a
     // snapshot when neither the code nor the reference changed since it was written (fast start-up).
     {
-      const index = await snapshotMatchIndex(ctx.dbPath);
+      const snapshot = await loadMatchSnapshot(ctx.dbPath);
+      const index = indexFromData(snapshot.data);
       if (batch) {
         if (!existsSync(batch)) throw new AssayError(`assay match: no such file: ${batch}`, { exitCode: 2 });
         const records = parseCsv(readFileSync(batch, "utf8"));
@@ -64,19 +63,20 @@ If the database holds no reference, the shipped sample in data/reference/rmi is 
             { exitCode: 2 },
           );
         const get = (f: string[], n: string) => (col(n) >= 0 ? (f[col(n)] ?? null) : null);
-        const out: string[] = [];
-        for (const r of records.slice(1)) {
-          const name = get(r.fields, "name") ?? "";
-          const result = identify(index, {
-            name,
-            metal: get(r.fields, "metal"),
-            country: get(r.fields, "country"),
-            id: get(r.fields, "cid"),
-          });
-          out.push(JSON.stringify(contract(name, result)));
-          if (out.length >= 1000) ctx.io.out(`${out.splice(0).join("\n")}\n`);
-        }
-        if (out.length) ctx.io.out(`${out.join("\n")}\n`);
+        const rows: BatchRow[] = records.slice(1).map((r) => ({
+          name: get(r.fields, "name") ?? "",
+          metal: get(r.fields, "metal"),
+          country: get(r.fields, "country"),
+          cid: get(r.fields, "cid"),
+        }));
+        await runParallelBatch({
+          index,
+          rows,
+          snapshot: snapshot.text,
+          workerUrl: batchWorkerUrl(),
+          workers: workersFromEnv(),
+          emit: (lines) => ctx.io.out(`${lines.join("\n")}\n`),
+        });
         return 0;
       }
       const result = identify(index, {
@@ -86,7 +86,7 @@ If the database holds no reference, the shipped sample in data/reference/rmi is 
         id: stringOption(ctx, "cid"),
       });
       if (booleanOption(ctx, "json")) {
-        ctx.io.out(`${JSON.stringify(contract(query, result))}\n`);
+        ctx.io.out(`${JSON.stringify(matchContract(query, result))}\n`);
       } else {
         ctx.io.out(`${result.decision}: ${JSON.stringify(query)}\n`);
         if (result.matches.length) {
