@@ -83,6 +83,30 @@ describe.skipIf(!canRun)("analyst pages in headless Chromium", () => {
           ],
         ],
       );
+      // RMI facts for the conformant seed smelters with a CID: audits current at the period end for most, lapsed for some.
+      const conformant = Array.from({ length: 32 }, (_, i) => i).filter(
+        (i) => i % 17 !== 16 && i % 5 !== 0 && i % 4 !== 0,
+      );
+      const metal = (i: number) => ["Tin", "Tantalum", "Tungsten", "Gold"][i % 4]!;
+      const cid = (i: number) => `CID${String(1000 + i).padStart(6, "0")}`;
+      await db.insertRows(
+        "ref_smelters",
+        ["load_id", "metal", "cid", "standard_name", "country_iso2"],
+        conformant.map((i) => [1, metal(i), cid(i), `Smelter ${i}`, "CN"]),
+      );
+      await db.insertRows(
+        "ref_facility_status",
+        ["load_id", "cid", "metal", "status", "list", "last_audit_date", "audit_cycle"],
+        conformant.map((i) => [
+          1,
+          cid(i),
+          metal(i),
+          "conformant",
+          "conformant",
+          i % 3 ? "2026-03-01" : "2024-01-10",
+          "1 Year",
+        ]),
+      );
       await refreshDecisionStatus(db, "2026-06-30");
     } finally {
       db.close();
@@ -197,20 +221,38 @@ describe.skipIf(!canRun)("analyst pages in headless Chromium", () => {
     );
     await supplier.close();
   });
-  it("a KPI card on Overview leads to exactly the rows it counts", async () => {
-    for (const label of ["Sanctions hits", "High-risk smelters", "Smelters identified"]) {
+  it("every KPI card on Overview that counts rows leads to exactly the rows it counts", async () => {
+    const cards: [label: string, page: "smelters" | "suppliers"][] = [
+      ["Suppliers in scope", "suppliers"],
+      ["Response rate", "suppliers"],
+      ["Valid declarations", "suppliers"],
+      ["Smelters identified", "smelters"],
+      ["Conformant smelters", "smelters"],
+      ["Sanctions hits", "smelters"],
+      ["High-risk smelters", "smelters"],
+    ];
+    for (const [label, target] of cards) {
       const page = await open("/");
       const card = page.locator("a.kpi-link", { hasText: label });
       await card.waitFor();
-      const value = Number(((await card.locator(".big").textContent()) ?? "").replace(/,/g, ""));
+      const big = ((await card.locator(".big").textContent()) ?? "").replace(/,/g, "");
+      // A share's card counts its numerator, stated in its note as "N of M".
+      const share = /^(\d+) of (\d+)/.exec((await card.locator("p.muted").textContent()) ?? "");
+      const counted = big.endsWith("%") ? Number(share?.[1]) : Number(big);
+      if (big.endsWith("%"))
+        expect(big, `${label}: the share is N of M`).toBe(
+          `${((Number(share?.[1]) / Number(share?.[2])) * 100).toFixed(0)}%`,
+        );
       await card.click();
-      await page.waitForURL(/\/smelters\?/);
+      await page.waitForURL(new RegExp(`/${target}\\?`));
       const toolbar = page.locator(".toolbar span").first();
       await toolbar.waitFor();
       await page.waitForFunction(() => document.querySelector(".url-filter") !== null);
       const shown = Number((((await toolbar.textContent()) ?? "").split(" of ")[0] ?? "").replace(/,/g, ""));
-      expect([label, shown], `${label} on Overview against the rows on ${page.url()}`).toEqual([label, value]);
-      expect(value, label).toBeGreaterThan(0);
+      expect([label, shown], `${label} on Overview against the rows on ${page.url()}`).toEqual([label, counted]);
+      expect(counted, label).toBeGreaterThan(0);
+      const notice = (await page.locator(".url-filter").textContent()) ?? "";
+      if (target === "suppliers") expect(notice, label).toMatch(/^Filtered: suppliers in scope.*Clear$/);
       await page.close();
     }
   });
