@@ -32,6 +32,15 @@ export interface UnlinkedDeclaration {
   companyName: string | null;
   template: string | null;
   reason: string;
+  /** What the analyst can do: the decisions-file line that links it to its supplier (docs/inputs.md). */
+  action: string;
+}
+
+/** The decisions-file line that links a declaration, to complete with the supplier id, who, when and why. */
+export function linkDeclarationLine(file: string): string {
+  const base = file.replace(/^.*[\\/]/, "");
+  const subject = /[",\n]/.test(base) ? `"${base.replace(/"/g, '""')}"` : base;
+  return `link-declaration,${subject},,<supplier id>,<your name>,<date>,<why>`;
 }
 
 export interface SmelterFigureRow {
@@ -185,15 +194,28 @@ export async function supplierFigureRows(
      WHERE u.period = ? ORDER BY 2, 1`,
     [run.period],
   )) {
+    const file = str(r.file) ?? String(r.id);
     unlinked.set(String(r.id), {
       declarationId: String(r.id),
-      file: str(r.file) ?? String(r.id),
+      file,
       companyName: str(r.company),
       template: str(r.template),
       reason: str(r.reason) ?? "no supplier-master match",
+      action: linkDeclarationLine(file),
     });
   }
-  const outside = scored.filter((s) => !isSupplier(String(s.id)) && s.declarationId);
+  // The declarations the scoring run linked to nobody (also when the engagement stage did not run), and any scored
+  // supplier outside the master (runs scored before unlinked declarations were kept apart).
+  const unscored = await w.rows<{ id: string; company: string | null }>(
+    "SELECT DISTINCT declaration_id AS id, company_name AS company FROM unlinked_smelter_reports WHERE run_id = ? ORDER BY 1",
+    [run.runId],
+  );
+  const outside = [
+    ...unscored.map((u) => ({ declarationId: String(u.id), name: str(u.company) })),
+    ...scored
+      .filter((s) => !isSupplier(String(s.id)) && s.declarationId)
+      .map((s) => ({ declarationId: String(s.declarationId), name: String(s.name) })),
+  ].filter((o) => !unlinked.has(o.declarationId));
   if (outside.length) {
     const decls = new Map(
       (
@@ -204,15 +226,17 @@ export async function supplierFigureRows(
       ).map((r) => [String(r.id), r]),
     );
     for (const s of outside) {
-      const id = String(s.declarationId);
+      const id = s.declarationId;
       if (unlinked.has(id)) continue;
       const d = decls.get(id);
+      const file = str(d?.file) ?? id;
       unlinked.set(id, {
         declarationId: id,
-        file: str(d?.file) ?? id,
-        companyName: str(d?.company) ?? String(s.name),
+        file,
+        companyName: str(d?.company) ?? s.name,
         template: str(d?.template),
         reason: "no supplier-master match",
+        action: linkDeclarationLine(file),
       });
     }
   }

@@ -88,11 +88,51 @@ export async function smelterList(db: Database): Promise<SmelterListRow[]> {
   });
 }
 
+/** A smelter only declarations linked to no supplier name: shown apart, flagged, counted in no supply-chain figure. */
+export interface UnlinkedOnlySmelter {
+  key: string;
+  cid: string | null;
+  name: string;
+  metal: string;
+  status: string | null;
+  sanctions: string | null;
+  band: string | null;
+  /** The unlinked declarations naming it: file (company named in it). */
+  declarations: string;
+  note: string;
+}
+
+export async function unlinkedOnlySmelters(w: Warehouse, runId: number): Promise<UnlinkedOnlySmelter[]> {
+  const rows = await w.rows<Record<string, unknown>>(
+    `SELECT u.smelter_key AS key, any_value(u.cid) AS cid, any_value(u.name) AS name, any_value(u.metal) AS metal,
+       any_value(u.rmi_status) AS status, any_value(u.sanctions) AS sanctions, any_value(u.band) AS band,
+       string_agg(DISTINCT coalesce(d.file_name, u.declaration_id) || coalesce(' (' || u.company_name || ')', ''), '; ') AS declarations
+     FROM unlinked_smelter_reports u LEFT JOIN declarations d USING (declaration_id)
+     WHERE u.run_id = ? AND u.smelter_key IS NOT NULL AND NOT u.in_supply_chain
+     GROUP BY u.smelter_key ORDER BY 3, 1`,
+    [runId],
+  );
+  return rows.map((r) => ({
+    key: String(r.key),
+    cid: r.cid ? String(r.cid) : null,
+    name: String(r.name ?? r.key),
+    metal: String(r.metal ?? ""),
+    status: r.status ? String(r.status) : null,
+    sanctions: r.sanctions ? String(r.sanctions) : null,
+    band: r.band ? String(r.band) : null,
+    declarations: String(r.declarations ?? ""),
+    note: "reported only by an unlinked declaration",
+  }));
+}
+
 /** What the smelters page loads: the displayed and searchable fields, by column (see columnar.ts). */
 export async function smeltersPageData(db: Database) {
   const list = await smelterList(db);
-  const f = await currentFigures(await openWarehouse(db));
+  const w = await openWarehouse(db);
+  const f = await currentFigures(w);
+  const { current } = await currentAndPrevious(w);
   return {
+    unlinkedOnly: current ? await unlinkedOnlySmelters(w, current.runId) : [],
     figures: f && {
       smelters: f.smelters,
       smeltersIdentified: f.smeltersIdentified,
