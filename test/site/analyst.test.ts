@@ -23,21 +23,45 @@ const mustRun = process.env.CI === "true" || process.env.CI === "1";
 const canRun = chromiumAvailable();
 if (mustRun && !canRun) throw new Error("CI: /usr/bin/chromium is missing; .ci/run installs it with apt");
 
-// The analyst's view of a small seeded company: what the pages say about the reference data they rest on.
-describe.skipIf(!canRun)("analyst pages in headless Chromium", () => {
-  let built: { dir: string; site: string } | undefined;
-  let server: Awaited<ReturnType<typeof serveStatic>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), "assay-analyst-"));
-    const dbPath = join(dir, "assay.duckdb");
-    const measures = join(dir, "measures_2026-09-01.csv");
-    writeFileSync(measures, MEASURES);
-    const db = await Database.open(dbPath);
-    try {
-      await seedWarehouse(db, { suppliers: 12 });
-      await loadTradeMeasures(db, measures);
+/**
+ * The analyst's small seeded company: trade measures, RMI facts for the conformant seed smelters and a second sanctions
+ * hit (seed smelter 5, CID001005, tantalum); with `decisions`, the analyst's decisions file too.
+ */
+async function seedAnalystCompany(dir: string, options: { decisions: boolean }): Promise<string> {
+  const dbPath = join(dir, "assay.duckdb");
+  const measures = join(dir, "measures_2026-09-01.csv");
+  writeFileSync(measures, MEASURES);
+  const db = await Database.open(dbPath);
+  try {
+    await seedWarehouse(db, { suppliers: 12 });
+    await loadTradeMeasures(db, measures);
+    // RMI facts for the conformant seed smelters with a CID: audits current at the period end for most, lapsed for some.
+    const conformant = Array.from({ length: 32 }, (_, i) => i).filter(
+      (i) => i % 17 !== 16 && i % 5 !== 0 && i % 4 !== 0,
+    );
+    const metal = (i: number) => ["Tin", "Tantalum", "Tungsten", "Gold"][i % 4]!;
+    const cid = (i: number) => `CID${String(1000 + i).padStart(6, "0")}`;
+    await db.insertRows(
+      "ref_smelters",
+      ["load_id", "metal", "cid", "standard_name", "country_iso2"],
+      conformant.map((i) => [1, metal(i), cid(i), `Smelter ${i}`, "CN"]),
+    );
+    await db.insertRows(
+      "ref_facility_status",
+      ["load_id", "cid", "metal", "status", "list", "last_audit_date", "audit_cycle"],
+      conformant.map((i) => [
+        1,
+        cid(i),
+        metal(i),
+        "conformant",
+        "conformant",
+        i % 3 ? "2026-03-01" : "2024-01-10",
+        "1 Year",
+      ]),
+    );
+    await db.run("UPDATE smelter_scores SET sanctions = 'hit' WHERE smelter_key = 'CID001005'");
+    await db.run("UPDATE smelter_screening SET decision = 'hit' WHERE cid = 'CID001005'");
+    if (options.decisions) {
       // Seed smelter 3 (CID001003, gold) is an OFAC hit; an analyst clears it, and notes a follow-up on S0002.
       await db.insertRows(
         "decisions",
@@ -83,34 +107,23 @@ describe.skipIf(!canRun)("analyst pages in headless Chromium", () => {
           ],
         ],
       );
-      // RMI facts for the conformant seed smelters with a CID: audits current at the period end for most, lapsed for some.
-      const conformant = Array.from({ length: 32 }, (_, i) => i).filter(
-        (i) => i % 17 !== 16 && i % 5 !== 0 && i % 4 !== 0,
-      );
-      const metal = (i: number) => ["Tin", "Tantalum", "Tungsten", "Gold"][i % 4]!;
-      const cid = (i: number) => `CID${String(1000 + i).padStart(6, "0")}`;
-      await db.insertRows(
-        "ref_smelters",
-        ["load_id", "metal", "cid", "standard_name", "country_iso2"],
-        conformant.map((i) => [1, metal(i), cid(i), `Smelter ${i}`, "CN"]),
-      );
-      await db.insertRows(
-        "ref_facility_status",
-        ["load_id", "cid", "metal", "status", "list", "last_audit_date", "audit_cycle"],
-        conformant.map((i) => [
-          1,
-          cid(i),
-          metal(i),
-          "conformant",
-          "conformant",
-          i % 3 ? "2026-03-01" : "2024-01-10",
-          "1 Year",
-        ]),
-      );
-      await refreshDecisionStatus(db, "2026-06-30");
-    } finally {
-      db.close();
     }
+    await refreshDecisionStatus(db, "2026-06-30");
+  } finally {
+    db.close();
+  }
+  return dbPath;
+}
+
+// The analyst's view of a small seeded company: what the pages say about the reference data they rest on.
+describe.skipIf(!canRun)("analyst pages in headless Chromium", () => {
+  let built: { dir: string; site: string } | undefined;
+  let server: Awaited<ReturnType<typeof serveStatic>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), "assay-analyst-"));
+    const dbPath = await seedAnalystCompany(dir, { decisions: true });
     built = { dir, site: join(dir, "dist") };
     await buildSite({ root: resolve(repoRoot, "pages"), dbPath, output: built.site, redact: false });
     server = await serveStatic(built.site);
@@ -221,6 +234,50 @@ describe.skipIf(!canRun)("analyst pages in headless Chromium", () => {
     );
     await supplier.close();
   });
+  it("a cleared sanctions hit reads as cleared, by whom, when and why, and counts as no hit: before and after the decision", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "assay-analyst-before-"));
+    const site = join(dir, "dist");
+    await buildSite({
+      root: resolve(repoRoot, "pages"),
+      dbPath: await seedAnalystCompany(dir, { decisions: false }),
+      output: site,
+      redact: false,
+    });
+    const before = await serveStatic(site);
+    // Seed smelter 3 (CID001003, gold) and smelter 5 (CID001005) are hits; the decisions file clears smelter 3.
+    const state = async (url: string) => {
+      const page = await browser.newPage();
+      await page.goto(`${url}/sanctions`, { waitUntil: "networkidle" });
+      const hits = Number(await page.locator("#supply-chain-hits .big").innerText());
+      const cells = await page
+        .locator("main table")
+        .first()
+        .locator("tbody tr", { hasText: "Smelter 3 Mining Co." })
+        .locator("td")
+        .allInnerTexts();
+      await page.goto(`${url}/`, { waitUntil: "networkidle" });
+      const card = page.locator("a.kpi-link", { hasText: "Sanctions hits" }).locator(".big");
+      await card.waitFor();
+      const overview = Number(await card.innerText());
+      await page.close();
+      return { hits, overview, cells: cells.map((c) => c.trim()) };
+    };
+    try {
+      const without = await state(before.url);
+      expect([without.hits, without.overview], "before: two hits on Sanctions and Overview").toEqual([2, 2]);
+      expect(without.cells, "before: smelter 3 reads hit").toContain("hit");
+      const withDecision = await state(server.url);
+      expect([withDecision.hits, withDecision.overview], "after: one hit on Sanctions and Overview").toEqual([1, 1]);
+      expect(withDecision.cells, "after: no longer hit").not.toContain("hit");
+      expect(withDecision.cells, "after: who cleared it, when and why").toContain(
+        "cleared — by Dana <i>Whitfield</i> on 2026-05-02: Different company, same name",
+      );
+    } finally {
+      await before.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
+
   it("every KPI card on Overview that counts rows leads to exactly the rows it counts", async () => {
     const cards: [label: string, page: "smelters" | "suppliers"][] = [
       ["Suppliers in scope", "suppliers"],

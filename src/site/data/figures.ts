@@ -3,6 +3,7 @@ import { loadFacilityReference } from "../../exports/load-rollup-input.ts";
 import { periodEnd } from "../../periods/as-of.ts";
 import { canonicalMineral, familyMinerals } from "../../rmi/minerals.ts";
 import { currentAndPrevious, ratio, str, type RunRef, type Warehouse } from "./_warehouse.ts";
+import { clearanceKey, sanctionsClearances } from "./_clearances.ts";
 
 // The one definition of each headline figure (issue #18). Overview, Suppliers, Smelters, Sanctions, Products and the
 // executive report read these numbers; the drafts' roll-up (src/exports/survey-coverage.ts) counts the same suppliers
@@ -252,6 +253,7 @@ export async function supplierFigureRows(
 export async function smelterFigureRows(w: Warehouse, run: RunRef): Promise<SmelterFigureRow[]> {
   const end = periodEnd(run.period) ?? run.asOf;
   const reference = new Map((await loadFacilityReference(w.db)).map((r) => [`${r.metal}|${r.cid}`, r]));
+  const cleared = await sanctionsClearances(w);
   const rows = await w.rows<{
     key: string;
     cid: string | null;
@@ -278,7 +280,7 @@ export async function smelterFigureRows(w: Warehouse, run: RunRef): Promise<Smel
       metal: r.metal,
       rmiStatus: r.status,
       auditCurrent: r.cid ? auditCurrentAt(facts, end) : "no",
-      sanctionsHit: r.sanctions === "hit",
+      sanctionsHit: r.sanctions === "hit" && !cleared.has(clearanceKey(r.key, r.metal)),
       band: r.band,
     };
   });
@@ -302,9 +304,12 @@ export async function figuresForRun(w: Warehouse, run: RunRef): Promise<Figures>
   const identified = smelters.filter((s) => s.cid !== null);
   const conformant = identified.filter((s) => s.auditCurrent === "yes");
   const scoredCids = new Set(identified.map((s) => `${s.metal}|${s.cid}`));
-  const referenceHits = await w.rows<{ cid: string; metal: string }>(
-    "SELECT DISTINCT cid, metal FROM smelter_screening WHERE decision = 'hit'",
-  );
+  const cleared = await sanctionsClearances(w);
+  const referenceHits = (
+    await w.rows<{ cid: string; metal: string }>(
+      "SELECT DISTINCT cid, metal FROM smelter_screening WHERE decision = 'hit'",
+    )
+  ).filter((r) => !cleared.has(clearanceKey(r.cid, r.metal)));
   const products = await w.rows<{ n: number; high: number }>(
     "SELECT count(*) AS n, count(*) FILTER (WHERE band IN ('High', 'Critical')) AS high FROM product_scores WHERE run_id = ?",
     [run.runId],

@@ -2,6 +2,7 @@ import type { Database } from "../../db/database.ts";
 import { iso2ToName } from "../../text/countries.ts";
 import { columnar } from "./columnar.ts";
 import { currentFigures, smelterFigureRows } from "./figures.ts";
+import { clearanceKey, sanctionsClearances } from "./_clearances.ts";
 import {
   currentAndPrevious,
   openWarehouse,
@@ -57,6 +58,7 @@ export async function smelterList(db: Database): Promise<SmelterListRow[]> {
   if (!current) return [];
   const reporters = await reportersByKey(w, current.runId, 5);
   const audit = new Map((await smelterFigureRows(w, current)).map((s) => [s.key, s.auditCurrent]));
+  const cleared = await sanctionsClearances(w);
   const rows = await w.rows<Record<string, unknown>>(
     `SELECT smelter_key, cid, name, metal, country_iso2, rmi_status, sanctions, score, band,
        CAST(flags AS VARCHAR) AS flags, CAST(reasons AS VARCHAR) AS reasons, supplier_count
@@ -77,7 +79,8 @@ export async function smelterList(db: Database): Promise<SmelterListRow[]> {
       country: iso2 ? (iso2ToName(iso2) ?? iso2) : null,
       status: String(r.rmi_status),
       audit: audit.get(key) ?? "unknown",
-      sanctions: r.sanctions ? String(r.sanctions) : null,
+      // A hit an analyst cleared reads "cleared" (the scoring run that read the decision already says "clear").
+      sanctions: cleared.has(clearanceKey(key, String(r.metal))) ? "cleared" : r.sanctions ? String(r.sanctions) : null,
       score: Number(r.score),
       band: String(r.band),
       reasons: topReasons(parseReasons(r.reasons), 3).map(reasonText).join("; "),
