@@ -59,6 +59,13 @@ async function seedAnalystCompany(dir: string, options: { decisions: boolean }):
         "1 Year",
       ]),
     );
+    // S0001's 2026 CMRT names a refinery RMI does not list ("Smelter not listed"); decision dmap maps it to seed
+    // smelter 7 (CID001007, gold).
+    await db.insertRows(
+      "smelter_rows",
+      ["declaration_id", "file_hash", "row", "metal", "lookup_name", "name", "country"],
+      [["DS0001-2026", "hS00012026", 5, "Gold", "Smelter not listed", "Golden <b>Hills</b> Refinery", "PERU"]],
+    );
     await db.run("UPDATE smelter_scores SET sanctions = 'hit' WHERE smelter_key = 'CID001005'");
     await db.run("UPDATE smelter_screening SET decision = 'hit' WHERE cid = 'CID001005'");
     if (options.decisions) {
@@ -105,7 +112,24 @@ async function seedAnalystCompany(dir: string, options: { decisions: boolean }):
             "/cfg/decisions.csv",
             3,
           ],
+          [
+            "dmap",
+            "confirm-match",
+            "Golden <b>Hills</b> Refinery",
+            "Gold",
+            "CID001007",
+            "R. Ortiz",
+            "2026-04-02",
+            "Same refinery: the supplier's contact confirmed the address",
+            null,
+            "/cfg/decisions.csv",
+            4,
+          ],
         ],
+      );
+      // The scoring run that applied the mapping credits S0001's row to the facility.
+      await db.run(
+        "INSERT INTO supplier_smelter_links SELECT max(run_id), 'S0001', 'CID001007' FROM scoring_runs WHERE period = '2026'",
       );
     }
     await refreshDecisionStatus(db, "2026-06-30");
@@ -211,7 +235,7 @@ describe.skipIf(!canRun)("analyst pages in headless Chromium", () => {
     const tables = page.locator("table");
     await tables.first().waitFor();
     const rows = await tables.nth(0).locator("tbody tr").allTextContents();
-    expect(rows).toHaveLength(2);
+    expect(rows).toHaveLength(3);
     expect(rows[0]).toContain("clear-sanctions");
     expect(rows[0]).toContain("active");
     expect(rows[0]).toContain("clears ofac-sdn 12345 on CID001003 (Gold)");
@@ -234,6 +258,36 @@ describe.skipIf(!canRun)("analyst pages in headless Chromium", () => {
     );
     await supplier.close();
   });
+  it("a decision mapping a \"Smelter not listed\" row to a CID shows on the Smelters list, the reporting supplier's rows and the facility's page", async () => {
+    const note =
+      'mapped by decision dmap: "Golden <b>Hills</b> Refinery" (Gold) → CID001007, by R. Ortiz on 2026-04-02: Same refinery: the supplier\'s contact confirmed the address';
+    const list = await open("/smelters");
+    await list.getByLabel("Search smelters").fill("CID001007");
+    const row = list.locator("main table").first().locator("tbody tr");
+    await expect.poll(() => row.count(), { message: "the facility's row" }).toBe(1);
+    expect(await row.locator("td").allInnerTexts(), "Smelters list").toContain(note);
+    expect(await list.locator("main b", { hasText: "Hills" }).count(), "the typed name is escaped").toBe(0);
+    await list.close();
+
+    const supplier = await open("/supplier?id=S0001");
+    const rows = supplier.locator("main table", { hasText: "CID001007" }).locator("tbody tr", { hasText: "CID001007" });
+    await rows.first().waitFor();
+    expect(await rows.first().locator("td").allInnerTexts(), "the reporting supplier's row").toContain(note);
+    await supplier.close();
+    const other = await open("/supplier?id=S0002");
+    await other.locator("h1").waitFor();
+    expect(await other.locator("main").innerText(), "a supplier that did not report it").not.toContain("dmap");
+    await other.close();
+
+    const smelter = await open("/smelter?id=CID001007");
+    const card = smelter.locator(".card", { hasText: "Analyst decisions" });
+    await card.waitFor();
+    expect(await card.textContent(), "the facility's page").toContain(
+      'mapped "Golden <b>Hills</b> Refinery" to CID001007',
+    );
+    await smelter.close();
+  });
+
   it("a cleared sanctions hit reads as cleared, by whom, when and why, and counts as no hit: before and after the decision", async () => {
     const dir = mkdtempSync(join(tmpdir(), "assay-analyst-before-"));
     const site = join(dir, "dist");

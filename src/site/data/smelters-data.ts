@@ -3,6 +3,7 @@ import { iso2ToName } from "../../text/countries.ts";
 import { columnar } from "./columnar.ts";
 import { currentFigures, smelterFigureRows } from "./figures.ts";
 import { clearanceKey, sanctionsClearances } from "./_clearances.ts";
+import { matchNotes } from "./_match-notes.ts";
 import {
   currentAndPrevious,
   openWarehouse,
@@ -31,6 +32,8 @@ export interface SmelterListRow {
   supplierCount: number;
   /** Up to five reporting suppliers by name; the smelter page lists them all. */
   suppliers: string;
+  /** Analyst decisions mapping reported rows to this facility: "mapped by decision …". */
+  decisions: string;
 }
 
 async function reportersByKey(
@@ -59,6 +62,7 @@ export async function smelterList(db: Database): Promise<SmelterListRow[]> {
   const reporters = await reportersByKey(w, current.runId, 5);
   const audit = new Map((await smelterFigureRows(w, current)).map((s) => [s.key, s.auditCurrent]));
   const cleared = await sanctionsClearances(w);
+  const mapped = (await matchNotes(w, current.runId)).byKey;
   const rows = await w.rows<Record<string, unknown>>(
     `SELECT smelter_key, cid, name, metal, country_iso2, rmi_status, sanctions, score, band,
        CAST(flags AS VARCHAR) AS flags, CAST(reasons AS VARCHAR) AS reasons, supplier_count
@@ -87,6 +91,7 @@ export async function smelterList(db: Database): Promise<SmelterListRow[]> {
       flags: parseStringList(r.flags),
       supplierCount: count,
       suppliers: names.join(", ") + (count > names.length ? ` and ${count - names.length} more` : ""),
+      decisions: (mapped.get(key) ?? []).map((n) => n.text).join("; "),
     };
   });
 }
@@ -160,6 +165,7 @@ export async function smeltersPageData(db: Database) {
         "reasons",
         "supplierCount",
         "suppliers",
+        "decisions",
       ],
       round: { score: 1 },
     }),
