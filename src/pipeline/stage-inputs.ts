@@ -22,7 +22,14 @@ const ENGAGEMENT_OUT = [
   "engagement_timeline",
   "declaration_links",
 ];
-const SCORING_OUT = ["scoring_runs", "smelter_scores", "supplier_scores", "supplier_smelter_links", "product_scores"];
+const SCORING_OUT = [
+  "scoring_runs",
+  "smelter_scores",
+  "supplier_scores",
+  "supplier_smelter_links",
+  "unlinked_smelter_reports",
+  "product_scores",
+];
 
 let countryRiskHash: string | null = null;
 /** The shipped country-risk datasets screening reads from disk (not the database). */

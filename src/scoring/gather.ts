@@ -15,9 +15,18 @@ export interface ReferenceVintage {
   sha256: string | null;
 }
 
+/** A current declaration that links to no supplier-master entry: its smelters are scored, credited to no supplier. */
+export interface UnlinkedDeclarationFacts {
+  declarationId: string;
+  companyName: string | null;
+  smelterKeys: string[];
+}
+
 export interface ScoringInputs {
   smelters: SmelterFacts[];
   suppliers: SupplierFacts[];
+  /** Declarations no supplier-master entry matches (none when there is no supplier master: each company is one). */
+  unlinked: UnlinkedDeclarationFacts[];
   products: ProductFacts[];
   vintages: ReferenceVintage[];
   /** Inputs that hold no rows yet (nothing loaded, or their stage has not run): their factors score as unknown. */
@@ -107,20 +116,22 @@ export async function gatherFacts(db: Database, options: { period: string; asOf?
     await activeDecisions(db, "confirm-match"),
   );
 
-  // Suppliers: the master list. Declarations link through the engagement stage's declaration_links, else by
-  // unique ID, else by company name; unlinked declarations become suppliers of their own.
+  // Suppliers: the master list. Declarations link through the engagement stage's declaration_links (analyst
+  // link-declaration decisions included), else — for declarations that stage has not seen — by unique ID, else by
+  // company name. A declaration that links to no master entry is no supplier: its smelters are scored and credited to
+  // nobody (docs/engagement.md). Only without any supplier master is each declaring company a supplier of its own.
   const master = await rows("SELECT supplier_id, name, duns, declaration_name FROM suppliers ORDER BY supplier_id");
-  const links = new Map(
-    (
-      await rows(
-        // This period's engagement run, else the newest one: who sent a file does not change with the period.
-        `SELECT l.declaration_id, l.supplier_id FROM declaration_links l
-         WHERE l.supplier_id IS NOT NULL AND l.run_id = coalesce(
-           (SELECT max(run_id) FROM engagement_runs WHERE period = ?), (SELECT max(run_id) FROM engagement_runs))`,
-        [options.period],
-      )
-    ).map((r) => [String(r.declaration_id), String(r.supplier_id)]),
+  const linkRows = await rows(
+    // This period's engagement run, else the newest one: who sent a file does not change with the period.
+    `SELECT l.declaration_id, l.supplier_id FROM declaration_links l
+     WHERE l.run_id = coalesce(
+       (SELECT max(run_id) FROM engagement_runs WHERE period = ?), (SELECT max(run_id) FROM engagement_runs))`,
+    [options.period],
   );
+  const links = new Map(
+    linkRows.filter((r) => str(r.supplier_id)).map((r) => [String(r.declaration_id), String(r.supplier_id)]),
+  );
+  const unlinkedByStage = new Set(linkRows.filter((r) => !str(r.supplier_id)).map((r) => String(r.declaration_id)));
   const scope = new Map(
     (
       await rows("SELECT supplier_id, in_scope FROM current_supplier_engagement WHERE period = ?", [options.period])
@@ -134,15 +145,22 @@ export async function gatherFacts(db: Database, options: { period: string; asOf?
     if (str(s.duns)) byUid.set(String(s.duns).replace(/\W/g, ""), String(s.supplier_id));
   }
   const declsOf = new Map<string, Row[]>();
+  const unlinkedRows: Row[] = [];
   const names = new Map<string, string>(master.map((s) => [String(s.supplier_id), String(s.name)]));
   for (const d of declRows) {
+    const declarationId = String(d.declaration_id);
     const uid = str(d.unique_id)?.replace(/\W/g, "");
-    const company = str(d.company_name) ?? String(d.declaration_id);
+    const company = str(d.company_name) ?? declarationId;
     const id =
-      links.get(String(d.declaration_id)) ??
-      (uid ? byUid.get(uid) : undefined) ??
-      byName.get(normalizeName(company)) ??
-      `company:${normalizeName(company)}`;
+      links.get(declarationId) ??
+      (unlinkedByStage.has(declarationId)
+        ? undefined
+        : ((uid ? byUid.get(uid) : undefined) ?? byName.get(normalizeName(company)))) ??
+      (master.length === 0 ? `company:${normalizeName(company)}` : undefined);
+    if (id === undefined) {
+      unlinkedRows.push(d);
+      continue;
+    }
     declsOf.set(id, [...(declsOf.get(id) ?? []), d]);
     if (!names.has(id)) names.set(id, company);
   }
@@ -153,6 +171,11 @@ export async function gatherFacts(db: Database, options: { period: string; asOf?
   const rowsBy = group(smelterRows);
 
   const smelterSeeds = new Map<string, SmelterSeed>();
+  const unlinked: UnlinkedDeclarationFacts[] = unlinkedRows.map((d) => ({
+    declarationId: String(d.declaration_id),
+    companyName: str(d.company_name),
+    smelterKeys: declarationFacts(d, answersBy, companyBy, rowsBy, smelterSeeds).smelterKeys,
+  }));
   // Suppliers the engagement stage put out of scope and that sent nothing are not part of the due diligence.
   const suppliers: SupplierFacts[] = [...names.keys()]
     .filter((id) => declsOf.has(id) || scope.get(id) !== false)
@@ -181,7 +204,7 @@ export async function gatherFacts(db: Database, options: { period: string; asOf?
   for (const table of UNKNOWN_WHEN_EMPTY) {
     if (!(await db.scalar<boolean>(`SELECT EXISTS (SELECT 1 FROM ${table})`))) missing.push(table);
   }
-  return { smelters, suppliers, products, vintages, missing };
+  return { smelters, suppliers, unlinked, products, vintages, missing };
 }
 
 /** Analyst confirm-match decisions (active ones, decisions stage): the rows naming the decided smelter take its CID. */

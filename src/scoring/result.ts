@@ -20,7 +20,7 @@ export const SmelterScore = z.object({
   score: z.number().min(0).max(100),
   band: Band,
   reasons: z.array(Reason),
-  /** Data-quality flags: unmatched, removed, not-operating, audit-date-unknown. */
+  /** Data-quality flags: unmatched, removed, not-operating, audit-date-unknown, unlinked-only (no supplier reports it, only an unlinked declaration). */
   flags: z.array(z.string()),
 });
 export type SmelterScore = z.infer<typeof SmelterScore>;

@@ -29,19 +29,30 @@ const emptyBands = (): Record<Band, number> => ({
 });
 
 export interface ScoredInputs {
+  /** The supply chain: smelters some supplier's declaration names. */
   smelters: SmelterScore[];
+  /** Smelters only unlinked declarations name (flag `unlinked-only`): shown apart, counted in no supply-chain figure. */
+  unlinkedOnly: SmelterScore[];
   suppliers: ScoredSupplier[];
   products: ProductScore[];
 }
 
-/** Scores gathered facts: smelters first, then suppliers over them, then products over both. Pure. */
+/**
+ * Scores gathered facts: smelters first, then suppliers over them, then products over both. Pure. A smelter no
+ * supplier's declaration names (only an unlinked declaration does) is returned apart in `unlinkedOnly`.
+ */
 export function scoreAll(inputs: ScoringInputs, model: RiskModel, asOf: string): ScoredInputs {
-  const smelters = inputs.smelters.map((f) => scoreSmelter(f, model, asOf));
+  const credited = new Set(inputs.suppliers.flatMap((s) => s.declaration?.smelterKeys ?? []));
+  const all = inputs.smelters.map((f) => scoreSmelter(f, model, asOf));
+  const smelters = all.filter((s) => credited.has(s.key));
+  const unlinkedOnly = all
+    .filter((s) => !credited.has(s.key))
+    .map((s) => ({ ...s, flags: [...s.flags, "unlinked-only"] }));
   const byKey = new Map(smelters.map((s) => [s.key, s]));
   const suppliers = inputs.suppliers.map((facts) => ({ facts, score: scoreSupplier(facts, byKey, model, asOf) }));
   const byId = new Map(suppliers.map((s) => [s.facts.supplierId, s]));
   const products = inputs.products.map((p) => scoreProduct(p, byId, byKey, model));
-  return { smelters, suppliers, products };
+  return { smelters, unlinkedOnly, suppliers, products };
 }
 
 /**
@@ -131,6 +142,44 @@ export async function runScoring(
       ["run_id", "supplier_id", "smelter_key"],
       scored.suppliers.flatMap(({ facts }) =>
         (facts.declaration?.smelterKeys ?? []).map((k) => [id, facts.supplierId, k]),
+      ),
+    );
+    const scoreOf = new Map([...scored.smelters, ...scored.unlinkedOnly].map((s) => [s.key, s]));
+    await db.insertRows(
+      "unlinked_smelter_reports",
+      [
+        "run_id",
+        "declaration_id",
+        "company_name",
+        "smelter_key",
+        "cid",
+        "name",
+        "metal",
+        "rmi_status",
+        "sanctions",
+        "score",
+        "band",
+        "in_supply_chain",
+      ],
+      inputs.unlinked.flatMap((u) =>
+        (u.smelterKeys.length ? u.smelterKeys : [null]).map((k) => {
+          const s = k === null ? undefined : scoreOf.get(k);
+          const f = k === null ? undefined : factsByKey.get(k);
+          return [
+            id,
+            u.declarationId,
+            u.companyName,
+            k,
+            f?.cid ?? null,
+            s?.name ?? null,
+            s ? normalizeMetal(s.metal) : null,
+            f?.status ?? null,
+            f?.sanctions ?? null,
+            s?.score ?? null,
+            s?.band ?? null,
+            k === null ? null : supplierCount.has(k),
+          ];
+        }),
       ),
     );
     await db.insertRows(

@@ -209,6 +209,147 @@ describe("gatherFacts: links and scope from the engagement stage", () => {
   });
 });
 
+describe("unlinked declarations", () => {
+  // A CMRT from a company the supplier master does not list: one smelter it shares with Hokuriku, one only it names.
+  async function addUnlinked(db: Parameters<Parameters<typeof withDatabase>[0]>[0]): Promise<void> {
+    await db.insertRows(
+      "declarations",
+      [
+        "declaration_id",
+        "file_hash",
+        "file",
+        "file_name",
+        "template",
+        "version",
+        "company_name",
+        "effective_date",
+        "error_count",
+        "warning_count",
+      ],
+      [
+        [
+          "D-HARB",
+          "h9",
+          "inbox/harbourline.xlsx",
+          "harbourline.xlsx",
+          "CMRT",
+          "6.5",
+          "Harbourline Trading Pte. Ltd.",
+          "2024-03-01",
+          0,
+          0,
+        ],
+      ],
+    );
+    await db.insertRows(
+      "smelter_rows",
+      ["declaration_id", "file_hash", "row", "metal", "name", "country", "cid", "recycled_scrap"],
+      [
+        ["D-HARB", "h9", 5, "Tungsten", "A.L.M.T. Corp.", "JAPAN", "CID000004", "No"],
+        ["D-HARB", "h9", 6, "Tin", "Harbour Tin Smelting", "MALAYSIA", null, "No"],
+      ],
+    );
+  }
+
+  it("are no supplier: their smelters are scored apart, credited to nobody, and a smelter only they name is in no supply-chain table", async () => {
+    await withDatabase(async (db) => {
+      await seedWarehouse(db);
+      await addUnlinked(db);
+      const facts = await gatherFacts(db, { period: "2024" });
+      expect(
+        facts.suppliers.map((s) => s.supplierId),
+        "the master's suppliers only",
+      ).toEqual(["S-001", "S-002"]);
+      expect(facts.unlinked).toEqual([
+        {
+          declarationId: "D-HARB",
+          companyName: "Harbourline Trading Pte. Ltd.",
+          smelterKeys: ["CID000004", "unmatched:tin:harbour tin smelting"],
+        },
+      ]);
+      const { runId } = await runScoring(db, { period: "2024", asOf: "2024-06-30", model: DEFAULT_RISK_MODEL });
+      expect(
+        await db.all("SELECT supplier_id FROM supplier_scores WHERE run_id = ? ORDER BY 1", [runId]),
+        "no company: supplier",
+      ).toEqual([{ supplier_id: "S-001" }, { supplier_id: "S-002" }]);
+      expect(
+        await db.scalar("SELECT count(*) FROM supplier_smelter_links WHERE run_id = ? AND supplier_id NOT LIKE 'S-%'", [
+          runId,
+        ]),
+      ).toBe(0);
+      expect(
+        await db.all("SELECT smelter_key, supplier_count FROM smelter_scores WHERE run_id = ? ORDER BY 1", [runId]),
+        "the supply chain: what the master's suppliers report, counted by them alone",
+      ).toEqual([
+        { smelter_key: "CID000004", supplier_count: 1 },
+        { smelter_key: "CID001070", supplier_count: 1 },
+        { smelter_key: "unmatched:tin:unknown tin works", supplier_count: 1 },
+      ]);
+      expect(
+        await db.all(
+          "SELECT declaration_id, smelter_key, in_supply_chain, band IS NOT NULL AS scored FROM unlinked_smelter_reports WHERE run_id = ? ORDER BY 2",
+          [runId],
+        ),
+      ).toEqual([
+        { declaration_id: "D-HARB", smelter_key: "CID000004", in_supply_chain: true, scored: true },
+        {
+          declaration_id: "D-HARB",
+          smelter_key: "unmatched:tin:harbour tin smelting",
+          in_supply_chain: false,
+          scored: true,
+        },
+      ]);
+    });
+  });
+
+  it("linked by the engagement stage (a link-declaration decision), it joins the decided supplier", async () => {
+    await withDatabase(async (db) => {
+      await seedWarehouse(db);
+      await addUnlinked(db);
+      await db.run(
+        "INSERT INTO engagement_runs (run_id, period, as_of, config) VALUES (1, '2024', DATE '2024-06-30', '{}')",
+      );
+      await db.run(
+        "INSERT INTO declaration_links (run_id, declaration_id, supplier_id, method) VALUES (1, 'D-HARB', 'S-002', 'decision'), (1, 'D-2024', 'S-001', 'name')",
+      );
+      const facts = await gatherFacts(db, { period: "2024" });
+      expect(facts.unlinked).toEqual([]);
+      expect(facts.suppliers.find((s) => s.supplierId === "S-002")?.declaration?.smelterKeys).toEqual([
+        "CID000004",
+        "unmatched:tin:harbour tin smelting",
+      ]);
+    });
+  });
+
+  it("left unlinked by the engagement stage, it is not linked by a looser name match", async () => {
+    await withDatabase(async (db) => {
+      await seedWarehouse(db);
+      await db.run(
+        "INSERT INTO engagement_runs (run_id, period, as_of, config) VALUES (1, '2024', DATE '2024-06-30', '{}')",
+      );
+      await db.run(
+        "INSERT INTO declaration_links (run_id, declaration_id, supplier_id, method, reason) VALUES (1, 'D-2024', NULL, NULL, 'ambiguous: company name matches suppliers S-001, S-009')",
+      );
+      const facts = await gatherFacts(db, { period: "2024" });
+      expect(
+        facts.suppliers.find((s) => s.supplierId === "S-001")?.declaration,
+        "as the Suppliers page lists it",
+      ).toBeNull();
+      expect(facts.unlinked.map((u) => u.declarationId)).toEqual(["D-2024"]);
+    });
+  });
+
+  it("without any supplier master, each declaring company is a supplier of its own", async () => {
+    await withDatabase(async (db) => {
+      await seedWarehouse(db);
+      await db.run("DELETE FROM suppliers");
+      const facts = await gatherFacts(db, { period: "2024" });
+      expect(facts.suppliers.map((s) => s.supplierId)).toEqual(["company:hokuriku metals k k"]);
+      expect(facts.unlinked).toEqual([]);
+    });
+  });
+});
+
 describe("auditCycleMonths", () => {
   it.each([
     ["1 year", 12],

@@ -4,8 +4,15 @@ import { readTemplate } from "../../loaders/template/read-template.ts";
 import { writeTemplate } from "../../src/generate/template/write-template.ts";
 import { repoRoot } from "../helpers/paths.ts";
 
-/** The company named in a declaration no supplier-master entry matches (by link, unique ID or name). */
-export const UNLINKED = { company: "Harbourline Trading Pte. Ltd.", file: "CMRT_Harbourline_Trading_2025.xlsx" };
+/**
+ * The company named in a declaration no supplier-master entry matches (by link, unique ID or name), and the smelter
+ * only that declaration names ("Smelter not listed").
+ */
+export const UNLINKED = {
+  company: "Harbourline Trading Pte. Ltd.",
+  file: "CMRT_Harbourline_Trading_2025.xlsx",
+  smelter: "Harbourline Quayside Tin Works",
+};
 
 /**
  * The sample company (36 suppliers, 10 out of scope and some of those on BOMs, one period, 23 sanctions hits on RMI
@@ -26,6 +33,25 @@ export async function writeFiguresCompany(dir: string): Promise<{ config: string
         uniqueIdAuthority: null,
         contactEmail: "compliance@harbourline.example",
       },
+      smelters: [
+        ...decl.smelters,
+        {
+          ...decl.smelters[0]!,
+          row: Math.max(...decl.smelters.map((r) => r.row)) + 1,
+          metal: "Tin",
+          lookupName: "Smelter not listed",
+          name: UNLINKED.smelter,
+          country: "MALAYSIA",
+          cid: null,
+          idSource: null,
+          street: null,
+          city: "Penang",
+          state: null,
+          contactName: null,
+          contactEmail: null,
+          comments: null,
+        },
+      ],
     },
     { template: "CMRT", version: "6.5" },
   );

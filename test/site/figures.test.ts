@@ -77,19 +77,30 @@ describe.skipIf(!canRun)("one figure everywhere: site, report and drafts of a bu
   it("every page's data, the executive report and the drafts state the same figures", async () => {
     // The company as the warehouse holds it: what the figures must come to.
     const db = await Database.open(dbPath, { readOnly: true });
-    let warehouse: { inScope: number; unlinked: number };
+    let warehouse: { inScope: number; unlinked: number; phantoms: number; unlinkedOnly: number };
     try {
       warehouse = {
         inScope: Number(await db.scalar("SELECT count(*) FROM current_supplier_engagement WHERE in_scope")),
         unlinked: Number(await db.scalar("SELECT count(*) FROM unlinked_declarations")),
+        phantoms: Number(
+          await db.scalar(
+            "SELECT count(*) FROM supplier_scores WHERE supplier_id LIKE 'company:%' OR name = ? OR supplier_id NOT IN (SELECT supplier_id FROM suppliers)",
+            [UNLINKED.company],
+          ),
+        ),
+        unlinkedOnly: Number(
+          await db.scalar(
+            "SELECT count(*) FROM unlinked_smelter_reports WHERE NOT in_supply_chain AND smelter_key NOT IN (SELECT smelter_key FROM smelter_scores)",
+          ),
+        ),
       };
     } finally {
       db.close();
     }
-    expect(warehouse, "the company: 26 suppliers in scope, one unlinked declaration").toEqual({
-      inScope: 26,
-      unlinked: 1,
-    });
+    expect(
+      warehouse,
+      "the company: 26 suppliers in scope, one unlinked declaration scored as no supplier, one smelter only it names",
+    ).toEqual({ inScope: 26, unlinked: 1, phantoms: 0, unlinkedOnly: 1 });
     expect(figures.suppliersInScope, "suppliers in scope").toBe(warehouse.inScope);
     expect(figures.unlinkedDeclarations).toBe(1);
     expect(figures.conformant, "conformant smelters with a current audit").toBeGreaterThan(0);
@@ -154,6 +165,12 @@ describe.skipIf(!canRun)("one figure everywhere: site, report and drafts of a bu
       suppliers.unlinked.map((u) => [u.file, u.companyName]),
       "unlinked declaration listed by file",
     ).toEqual([[UNLINKED.file, UNLINKED.company]]);
+    expect(
+      (suppliers.unlinked as unknown as { action: string }[])[0]?.action,
+      "what the analyst can do: the decisions-file line",
+    ).toBe(`link-declaration,${UNLINKED.file},,<supplier id>,<your name>,<date>,<why>`);
+    for (const prefix of ["overview", "suppliers", "report", "products", "smelters", "sanctions"])
+      expect(JSON.stringify(data(prefix)), `${prefix}: no company: supplier`).not.toMatch(/company:/);
     const funnel = (suppliers.funnel as { stage: string; n: number }[]).map((f) => f.n);
     expect([funnel[0], funnel[3]], "funnel: in scope and valid declarations").toEqual([
       figures.suppliersInScope,
@@ -180,6 +197,20 @@ describe.skipIf(!canRun)("one figure everywhere: site, report and drafts of a bu
       smelterRows.filter((s) => s.band === "High" || s.band === "Critical").length,
       "smelters page: high risk",
     ).toBe(figures.highRiskSmelters);
+    expect(
+      smelterRows.map((s) => (s as unknown as { name: string }).name),
+      "the smelter only the unlinked declaration names is not in the supply chain",
+    ).not.toContain(UNLINKED.smelter);
+    expect(
+      (smelters.unlinkedOnly as { name: string; note: string; declarations: string }[]).map((s) => [
+        s.name,
+        s.note,
+        s.declarations,
+      ]),
+      "it is shown apart, flagged, with the declaration naming it",
+    ).toEqual([
+      [UNLINKED.smelter, "reported only by an unlinked declaration", `${UNLINKED.file} (${UNLINKED.company})`],
+    ]);
     expect(smelters.figures).toMatchObject({
       smelters: figures.smelters,
       conformant: figures.conformant,
@@ -295,6 +326,16 @@ describe.skipIf(!canRun)("one figure everywhere: site, report and drafts of a bu
       "the unlinked company is not a supplier row",
     ).not.toContain(UNLINKED.company);
     await suppliers.page.close();
+
+    const smelters = await open("/smelters");
+    expect(smelters.problems).toEqual([]);
+    expect(await smelters.page.locator("main table").first().innerText(), "not a supply-chain row").not.toContain(
+      UNLINKED.smelter,
+    );
+    const apart = smelters.page.locator("main table").filter({ hasText: UNLINKED.smelter });
+    expect(await apart.count(), "listed apart").toBe(1);
+    expect(await apart.innerText()).toContain("reported only by an unlinked declaration");
+    await smelters.page.close();
   });
 
   it("cuts no text: full reasons in the suppliers CSV, wrapped statuses and countries on the smelters table", async () => {

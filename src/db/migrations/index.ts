@@ -12,6 +12,7 @@ import { reportedSmelters } from "./032-reported-smelters.ts";
 import { tradeMeasures } from "./033-trade-measures.ts";
 import { decisionEvidence } from "./036-decision-evidence.ts";
 import { scoring } from "./040-scoring.ts";
+import { unlinkedReports } from "./041-unlinked-reports.ts";
 import { smelterEvidence } from "./045-smelter-evidence.ts";
 import { engagement } from "./050-engagement.ts";
 import { exportsLog } from "./060-exports.ts";
@@ -37,6 +38,7 @@ export const migrations: readonly Migration[] = [
   tradeMeasures,
   decisionEvidence,
   scoring,
+  unlinkedReports,
   smelterEvidence,
   engagement,
   exportsLog,

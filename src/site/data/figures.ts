@@ -3,6 +3,7 @@ import { loadFacilityReference } from "../../exports/load-rollup-input.ts";
 import { periodEnd } from "../../periods/as-of.ts";
 import { canonicalMineral, familyMinerals } from "../../rmi/minerals.ts";
 import { currentAndPrevious, ratio, str, type RunRef, type Warehouse } from "./_warehouse.ts";
+import { clearanceKey, sanctionsClearances } from "./_clearances.ts";
 
 // The one definition of each headline figure (issue #18). Overview, Suppliers, Smelters, Sanctions, Products and the
 // executive report read these numbers; the drafts' roll-up (src/exports/survey-coverage.ts) counts the same suppliers
@@ -32,6 +33,15 @@ export interface UnlinkedDeclaration {
   companyName: string | null;
   template: string | null;
   reason: string;
+  /** What the analyst can do: the decisions-file line that links it to its supplier (docs/inputs.md). */
+  action: string;
+}
+
+/** The decisions-file line that links a declaration, to complete with the supplier id, who, when and why. */
+export function linkDeclarationLine(file: string): string {
+  const base = file.replace(/^.*[\\/]/, "");
+  const subject = /[",\n]/.test(base) ? `"${base.replace(/"/g, '""')}"` : base;
+  return `link-declaration,${subject},,<supplier id>,<your name>,<date>,<why>`;
 }
 
 export interface SmelterFigureRow {
@@ -185,15 +195,28 @@ export async function supplierFigureRows(
      WHERE u.period = ? ORDER BY 2, 1`,
     [run.period],
   )) {
+    const file = str(r.file) ?? String(r.id);
     unlinked.set(String(r.id), {
       declarationId: String(r.id),
-      file: str(r.file) ?? String(r.id),
+      file,
       companyName: str(r.company),
       template: str(r.template),
       reason: str(r.reason) ?? "no supplier-master match",
+      action: linkDeclarationLine(file),
     });
   }
-  const outside = scored.filter((s) => !isSupplier(String(s.id)) && s.declarationId);
+  // The declarations the scoring run linked to nobody (also when the engagement stage did not run), and any scored
+  // supplier outside the master (runs scored before unlinked declarations were kept apart).
+  const unscored = await w.rows<{ id: string; company: string | null }>(
+    "SELECT DISTINCT declaration_id AS id, company_name AS company FROM unlinked_smelter_reports WHERE run_id = ? ORDER BY 1",
+    [run.runId],
+  );
+  const outside = [
+    ...unscored.map((u) => ({ declarationId: String(u.id), name: str(u.company) })),
+    ...scored
+      .filter((s) => !isSupplier(String(s.id)) && s.declarationId)
+      .map((s) => ({ declarationId: String(s.declarationId), name: String(s.name) })),
+  ].filter((o) => !unlinked.has(o.declarationId));
   if (outside.length) {
     const decls = new Map(
       (
@@ -204,15 +227,17 @@ export async function supplierFigureRows(
       ).map((r) => [String(r.id), r]),
     );
     for (const s of outside) {
-      const id = String(s.declarationId);
+      const id = s.declarationId;
       if (unlinked.has(id)) continue;
       const d = decls.get(id);
+      const file = str(d?.file) ?? id;
       unlinked.set(id, {
         declarationId: id,
-        file: str(d?.file) ?? id,
-        companyName: str(d?.company) ?? String(s.name),
+        file,
+        companyName: str(d?.company) ?? s.name,
         template: str(d?.template),
         reason: "no supplier-master match",
+        action: linkDeclarationLine(file),
       });
     }
   }
@@ -228,6 +253,7 @@ export async function supplierFigureRows(
 export async function smelterFigureRows(w: Warehouse, run: RunRef): Promise<SmelterFigureRow[]> {
   const end = periodEnd(run.period) ?? run.asOf;
   const reference = new Map((await loadFacilityReference(w.db)).map((r) => [`${r.metal}|${r.cid}`, r]));
+  const cleared = await sanctionsClearances(w);
   const rows = await w.rows<{
     key: string;
     cid: string | null;
@@ -254,7 +280,7 @@ export async function smelterFigureRows(w: Warehouse, run: RunRef): Promise<Smel
       metal: r.metal,
       rmiStatus: r.status,
       auditCurrent: r.cid ? auditCurrentAt(facts, end) : "no",
-      sanctionsHit: r.sanctions === "hit",
+      sanctionsHit: r.sanctions === "hit" && !cleared.has(clearanceKey(r.key, r.metal)),
       band: r.band,
     };
   });
@@ -278,9 +304,12 @@ export async function figuresForRun(w: Warehouse, run: RunRef): Promise<Figures>
   const identified = smelters.filter((s) => s.cid !== null);
   const conformant = identified.filter((s) => s.auditCurrent === "yes");
   const scoredCids = new Set(identified.map((s) => `${s.metal}|${s.cid}`));
-  const referenceHits = await w.rows<{ cid: string; metal: string }>(
-    "SELECT DISTINCT cid, metal FROM smelter_screening WHERE decision = 'hit'",
-  );
+  const cleared = await sanctionsClearances(w);
+  const referenceHits = (
+    await w.rows<{ cid: string; metal: string }>(
+      "SELECT DISTINCT cid, metal FROM smelter_screening WHERE decision = 'hit'",
+    )
+  ).filter((r) => !cleared.has(clearanceKey(r.cid, r.metal)));
   const products = await w.rows<{ n: number; high: number }>(
     "SELECT count(*) AS n, count(*) FILTER (WHERE band IN ('High', 'Critical')) AS high FROM product_scores WHERE run_id = ?",
     [run.runId],

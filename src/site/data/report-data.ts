@@ -2,6 +2,7 @@ import type { Database } from "../../db/database.ts";
 import { iso2ToName } from "../../text/countries.ts";
 import { currentAndPrevious, openWarehouse, parseReasons, topReasons } from "./_warehouse.ts";
 import { supplierFigureRows } from "./figures.ts";
+import { clearanceKey, sanctionsClearances } from "./_clearances.ts";
 import { loadRollupInput } from "../../exports/load-rollup-input.ts";
 import { familyCoverage } from "../../exports/survey-coverage.ts";
 import { kpiList, kpisForRun } from "./kpis.ts";
@@ -99,10 +100,15 @@ export async function reportData(db: Database, options: { company?: string; asOf
       examples: list.sort().slice(0, 4).join(", ") + (list.length > 4 ? ", …" : ""),
     }))
     .sort((a, b) => b.suppliers - a.suppliers);
-  const hits = await w.rows<{ name: string; metal: string; suppliers: number }>(
-    "SELECT name, metal, supplier_count AS suppliers FROM smelter_scores WHERE run_id = ? AND sanctions = 'hit' ORDER BY supplier_count DESC, name",
-    [current.runId],
-  );
+  const cleared = await sanctionsClearances(w);
+  const hits = (
+    await w.rows<{ key: string; name: string; metal: string; suppliers: number }>(
+      "SELECT smelter_key AS key, name, metal, supplier_count AS suppliers FROM smelter_scores WHERE run_id = ? AND sanctions = 'hit' ORDER BY supplier_count DESC, name",
+      [current.runId],
+    )
+  )
+    .filter((h) => !cleared.has(clearanceKey(h.key, h.metal)))
+    .map(({ key: _, ...h }) => h);
   const pct = (x: number | null) => (x === null ? "n/a" : `${Math.round(x * 100)}%`);
   const surveyed = survey
     .map(

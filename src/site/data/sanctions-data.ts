@@ -4,6 +4,7 @@ import { currentAndPrevious, openWarehouse, smelterReporters, str } from "./_war
 import { reportedScreening } from "./reported-screening.ts";
 import { parseHits } from "./_hits.ts";
 import { figuresForRun } from "./figures.ts";
+import { clearanceKey, sanctionsClearances } from "./_clearances.ts";
 
 const names = (list: readonly { name: string }[], n = 5) =>
   list
@@ -52,6 +53,7 @@ export async function sanctionsData(db: Database) {
       evidence: str(r.evidence),
       listedAs: listed(list),
       reasons: why(list),
+      clearance: null as string | null,
     };
   });
   // What suppliers typed is screened too: "Smelter not listed" rows and unknown spellings of listed smelters.
@@ -80,14 +82,23 @@ export async function sanctionsData(db: Database) {
       evidence: r.evidence,
       listedAs: listed(r.hits),
       reasons: why(r.hits),
+      clearance: null,
     });
+  }
+  // A hit or possible match an analyst cleared (an active clear-sanctions decision) reads as cleared, by whom, when and
+  // why; it is no hit in any count.
+  const cleared = await sanctionsClearances(w);
+  for (const h of hits) {
+    const c = cleared.get(clearanceKey(h.key ?? h.cid, h.metal));
+    if (c) Object.assign(h, { decision: "cleared", clearance: c.text });
   }
   // Hits on smelters your suppliers report ("your supply chain") and on RMI reference facilities none of them reports
   // ("the reference list") are counted as the Overview counts them (figures.ts).
   const figures = current ? await figuresForRun(w, current) : null;
+  const rank = (d: string) => ({ hit: 0, review: 1 })[d] ?? 2;
   hits.sort(
     (a, b) =>
-      Number(a.decision !== "hit") - Number(b.decision !== "hit") ||
+      rank(a.decision) - rank(b.decision) ||
       Number(!a.reported) - Number(!b.reported) ||
       b.score - a.score ||
       (a.key ?? a.cid).localeCompare(b.key ?? b.cid),

@@ -2,6 +2,8 @@ import type { Database } from "../../db/database.ts";
 import { iso2ToName } from "../../text/countries.ts";
 import { columnar } from "./columnar.ts";
 import { currentFigures, smelterFigureRows } from "./figures.ts";
+import { clearanceKey, sanctionsClearances } from "./_clearances.ts";
+import { matchNotes } from "./_match-notes.ts";
 import {
   currentAndPrevious,
   openWarehouse,
@@ -30,6 +32,8 @@ export interface SmelterListRow {
   supplierCount: number;
   /** Up to five reporting suppliers by name; the smelter page lists them all. */
   suppliers: string;
+  /** Analyst decisions mapping reported rows to this facility: "mapped by decision …". */
+  decisions: string;
 }
 
 async function reportersByKey(
@@ -57,6 +61,8 @@ export async function smelterList(db: Database): Promise<SmelterListRow[]> {
   if (!current) return [];
   const reporters = await reportersByKey(w, current.runId, 5);
   const audit = new Map((await smelterFigureRows(w, current)).map((s) => [s.key, s.auditCurrent]));
+  const cleared = await sanctionsClearances(w);
+  const mapped = (await matchNotes(w, current.runId)).byKey;
   const rows = await w.rows<Record<string, unknown>>(
     `SELECT smelter_key, cid, name, metal, country_iso2, rmi_status, sanctions, score, band,
        CAST(flags AS VARCHAR) AS flags, CAST(reasons AS VARCHAR) AS reasons, supplier_count
@@ -77,22 +83,64 @@ export async function smelterList(db: Database): Promise<SmelterListRow[]> {
       country: iso2 ? (iso2ToName(iso2) ?? iso2) : null,
       status: String(r.rmi_status),
       audit: audit.get(key) ?? "unknown",
-      sanctions: r.sanctions ? String(r.sanctions) : null,
+      // A hit an analyst cleared reads "cleared" (the scoring run that read the decision already says "clear").
+      sanctions: cleared.has(clearanceKey(key, String(r.metal))) ? "cleared" : r.sanctions ? String(r.sanctions) : null,
       score: Number(r.score),
       band: String(r.band),
       reasons: topReasons(parseReasons(r.reasons), 3).map(reasonText).join("; "),
       flags: parseStringList(r.flags),
       supplierCount: count,
       suppliers: names.join(", ") + (count > names.length ? ` and ${count - names.length} more` : ""),
+      decisions: (mapped.get(key) ?? []).map((n) => n.text).join("; "),
     };
   });
+}
+
+/** A smelter only declarations linked to no supplier name: shown apart, flagged, counted in no supply-chain figure. */
+export interface UnlinkedOnlySmelter {
+  key: string;
+  cid: string | null;
+  name: string;
+  metal: string;
+  status: string | null;
+  sanctions: string | null;
+  band: string | null;
+  /** The unlinked declarations naming it: file (company named in it). */
+  declarations: string;
+  note: string;
+}
+
+export async function unlinkedOnlySmelters(w: Warehouse, runId: number): Promise<UnlinkedOnlySmelter[]> {
+  const rows = await w.rows<Record<string, unknown>>(
+    `SELECT u.smelter_key AS key, any_value(u.cid) AS cid, any_value(u.name) AS name, any_value(u.metal) AS metal,
+       any_value(u.rmi_status) AS status, any_value(u.sanctions) AS sanctions, any_value(u.band) AS band,
+       string_agg(DISTINCT coalesce(d.file_name, u.declaration_id) || coalesce(' (' || u.company_name || ')', ''), '; ') AS declarations
+     FROM unlinked_smelter_reports u LEFT JOIN declarations d USING (declaration_id)
+     WHERE u.run_id = ? AND u.smelter_key IS NOT NULL AND NOT u.in_supply_chain
+     GROUP BY u.smelter_key ORDER BY 3, 1`,
+    [runId],
+  );
+  return rows.map((r) => ({
+    key: String(r.key),
+    cid: r.cid ? String(r.cid) : null,
+    name: String(r.name ?? r.key),
+    metal: String(r.metal ?? ""),
+    status: r.status ? String(r.status) : null,
+    sanctions: r.sanctions ? String(r.sanctions) : null,
+    band: r.band ? String(r.band) : null,
+    declarations: String(r.declarations ?? ""),
+    note: "reported only by an unlinked declaration",
+  }));
 }
 
 /** What the smelters page loads: the displayed and searchable fields, by column (see columnar.ts). */
 export async function smeltersPageData(db: Database) {
   const list = await smelterList(db);
-  const f = await currentFigures(await openWarehouse(db));
+  const w = await openWarehouse(db);
+  const f = await currentFigures(w);
+  const { current } = await currentAndPrevious(w);
   return {
+    unlinkedOnly: current ? await unlinkedOnlySmelters(w, current.runId) : [],
     figures: f && {
       smelters: f.smelters,
       smeltersIdentified: f.smeltersIdentified,
@@ -117,6 +165,7 @@ export async function smeltersPageData(db: Database) {
         "reasons",
         "supplierCount",
         "suppliers",
+        "decisions",
       ],
       round: { score: 1 },
     }),

@@ -10,6 +10,7 @@ import {
   type Warehouse,
 } from "./_warehouse.ts";
 import { findingCounts, suppliersData } from "./suppliers-data.ts";
+import { matchNotes } from "./_match-notes.ts";
 
 type Rec = Record<string, unknown>;
 const push = <T>(m: Map<string, T[]>, k: string, v: T) => m.set(k, [...(m.get(k) ?? []), v]);
@@ -58,13 +59,18 @@ export async function supplierShards(db: Database, options: { redact?: boolean }
     ).map((r) => [r.id, parseReasons(r.reasons)]),
   );
   const smelters = new Map<string, Rec[]>();
+  const mapped = (await matchNotes(w, current.runId)).bySupplier;
   for (const r of await w.rows<Rec>(
     `SELECT l.supplier_id AS id, m.smelter_key AS key, m.cid, m.name, m.metal, m.country_iso2 AS iso2, m.rmi_status AS status, m.band, m.score
      FROM supplier_smelter_links l JOIN smelter_scores m ON m.run_id = l.run_id AND m.smelter_key = l.smelter_key
      WHERE l.run_id = ? ORDER BY m.score DESC, m.name`,
     [current.runId],
   ))
-    push(smelters, String(r.id), { ...r, id: undefined });
+    push(smelters, String(r.id), {
+      ...r,
+      id: undefined,
+      decision: (mapped.get(`${String(r.id)}|${String(r.key)}`) ?? []).map((n) => n.text).join("; "),
+    });
   const products = new Map<string, Rec[]>();
   for (const r of await w.rows<Rec>(
     `SELECT supplier_id AS id, product_id AS product, any_value(product_name) AS name, string_agg(DISTINCT part_number, ', ' ORDER BY part_number) AS parts

@@ -70,6 +70,7 @@ export async function suppliersData(db: Database, options: { redact?: boolean } 
       dueDate: r.dueDate,
       overdue: r.overdue,
       responded: r.responded,
+      usable: r.usable,
       band: r.band,
       score: s?.score === null || s?.score === undefined ? null : Number(s.score),
       smelters: Number(s?.smelter_count ?? 0),
