@@ -2,7 +2,7 @@
 // product: `assay match --batch` answers thousands of queries a second including start-up. The bundle is rebuilt
 // when any source file it was built from changes (size or time), and every module keeps its own import.meta.url,
 // so paths relative to a source file hold. Any failure returns null and the caller runs the sources through tsx.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -50,7 +50,7 @@ async function build() {
   const { build: esbuild } = await import("esbuild");
   const out = join(CACHE, `b${Date.now().toString(36)}${process.pid}`);
   const result = await esbuild({
-    entryPoints: { main: join(ROOT, "src/cli/main.ts"), "match-worker": join(ROOT, "src/matching/batch-worker.ts") },
+    entryPoints: { main: join(ROOT, "src/cli/main.ts") },
     bundle: true,
     splitting: true,
     format: "esm",
@@ -92,8 +92,7 @@ export async function bundledMain() {
     let manifest = null;
     try {
       manifest = JSON.parse(readFileSync(MANIFEST, "utf8"));
-      // A build from before the batch worker entry existed is rebuilt too.
-      if (!fresh(manifest) || !existsSync(join(CACHE, manifest.dir, "match-worker.js"))) manifest = null;
+      if (!fresh(manifest)) manifest = null;
     } catch {
       manifest = null;
     }
@@ -101,10 +100,7 @@ export async function bundledMain() {
       mkdirSync(CACHE, { recursive: true });
       manifest = await build();
     }
-    const dir = join(CACHE, manifest.dir);
-    // Where the bundle is, for `assay match --batch` to start its worker threads from (src/cli/commands/match.ts).
-    globalThis[Symbol.for("assay.bundleDir")] = dir;
-    return (await import(pathToFileURL(join(dir, "main.js")).href)).main;
+    return (await import(pathToFileURL(join(CACHE, manifest.dir, "main.js")).href)).main;
   } catch {
     return null;
   }

@@ -5,7 +5,7 @@ import { cleanText } from "../text/normalize.ts";
 import { facilityKey, weightTokens, type AliasEntry, type MatchIndex } from "./match-index.ts";
 import { nameKey, trigrams, type NameKey } from "../rmi/name-key.ts";
 import type { Candidate, Decision, MatchFinding, MatchMethod } from "./identification-schema.ts";
-import { diceOfSets, tokenSimilarity, weightedOverlap, type WeightedToken } from "./similarity.ts";
+import { tokenSimilarity, weightedOverlap, type WeightedToken } from "./similarity.ts";
 
 export type { Candidate, Decision, MatchFinding, MatchMethod } from "./identification-schema.ts";
 
@@ -97,15 +97,12 @@ function standingFindings(index: MatchIndex, c: Candidate, viaCid: boolean): Mat
 }
 
 /** Name score of a query against one alias; the query may carry a country in its name ("Thaisarco Thailand"). */
-function aliasScore(q: readonly WeightedToken[], qGrams: Set<string>, e: AliasEntry, shared: number): number {
+function aliasScore(q: readonly WeightedToken[], qGrams: QueryGrams, e: AliasEntry, shared: number): number {
   const tokens = weightedOverlap(q, e.tokens);
   // Character-trigram Dice; `shared` is the trigrams both have when the candidate step counted them (else -1).
-  const chars =
-    shared < 0
-      ? diceOfSets(qGrams, e.grams)
-      : qGrams.size + e.grams.size
-        ? (2 * shared) / (qGrams.size + e.grams.size)
-        : 0;
+  const both = shared < 0 ? sharedCount(qGrams.ids, e.grams) : shared;
+  const total = qGrams.size + e.grams.length;
+  const chars = total === 0 || qGrams.size === 0 || e.grams.length === 0 ? 0 : (2 * both) / total;
   return Math.max(tokens, 0.55 * tokens + 0.45 * chars);
 }
 
@@ -148,6 +145,35 @@ function addsUnknownWord(index: MatchIndex, q: readonly WeightedToken[], e: Alia
   );
 }
 
+/** A query's character trigrams: how many, and the ids of those the index knows (ascending). */
+interface QueryGrams {
+  size: number;
+  ids: number[];
+}
+
+function queryGrams(index: MatchIndex, compact: string): QueryGrams {
+  const grams = trigrams(compact);
+  const ids: number[] = [];
+  for (const g of grams) {
+    const id = index.gramIds.get(g);
+    if (id !== undefined) ids.push(id);
+  }
+  return { size: grams.size, ids: ids.sort((a, b) => a - b) };
+}
+
+/** Elements two ascending id lists share. */
+function sharedCount(a: readonly number[], b: readonly number[]): number {
+  let i = 0,
+    j = 0,
+    n = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i]! < b[j]!) i++;
+    else if (a[i]! > b[j]!) j++;
+    else n++, i++, j++;
+  }
+  return n;
+}
+
 interface Scored {
   metal: string;
   cid: string;
@@ -168,7 +194,7 @@ export function scoreName(
   const best = new Map<string, Scored>();
   for (const v of variants) {
     const tokens = weightTokens(v.key, index.idf, index.maxIdf);
-    const grams = trigrams(v.key.compact);
+    const grams = queryGrams(index, v.key.compact);
     const evidence = iso ?? v.iso;
     for (const metal of metals) {
       const found = candidates(index, metal, grams);
@@ -202,6 +228,7 @@ export function scoreName(
 
 const MAX_CANDIDATES = 60;
 let counts = new Int32Array(1024);
+let ratios = new Float64Array(1024);
 
 /**
  * Entries worth scoring: those sharing enough character trigrams with the query, or a whole token (CJK names and
@@ -211,31 +238,37 @@ let counts = new Int32Array(1024);
 function candidates(
   index: MatchIndex,
   metal: string,
-  grams: Set<string>,
+  grams: QueryGrams,
 ): { entries: AliasEntry[]; shared: number[] | null } {
   const entries = index.entriesByMetal.get(metal) ?? [];
   const gramIndex = index.gramIndex.get(metal);
   if (!gramIndex || entries.length <= MAX_CANDIDATES) return { entries, shared: null };
   if (counts.length < entries.length) counts = new Int32Array(entries.length);
   const touched: number[] = [];
-  for (const g of grams) {
-    const at = gramIndex.get(g);
+  for (const g of grams.ids) {
+    const at = gramIndex[g];
     if (!at) continue;
     for (const i of at) {
       if (counts[i] === 0) touched.push(i);
       counts[i] = counts[i]! + 1;
     }
   }
-  const ranked: [number, number, number][] = [];
+  if (ratios.length < entries.length) ratios = new Float64Array(entries.length);
+  const kept: number[] = [];
   for (const i of touched) {
     const n = counts[i]!;
-    const r = n / Math.min(grams.size, entries[i]!.grams.size);
-    counts[i] = 0;
-    if (r >= 0.2) ranked.push([i, r, n]);
+    const r = n / Math.min(grams.size, entries[i]!.grams.length);
+    if (r >= 0.2) {
+      kept.push(i);
+      ratios[i] = r;
+    }
   }
-  ranked.sort((a, b) => b[1] - a[1]);
-  const top = ranked.slice(0, MAX_CANDIDATES);
-  return { entries: top.map(([i]) => entries[i]!), shared: top.map(([, , n]) => n) };
+  // Stable: equal ratios keep the order the trigrams found them in.
+  kept.sort((a, b) => ratios[b]! - ratios[a]!);
+  const top = kept.length > MAX_CANDIDATES ? kept.slice(0, MAX_CANDIDATES) : kept;
+  const out = { entries: top.map((i) => entries[i]!), shared: top.map((i) => counts[i]!) };
+  for (const i of touched) counts[i] = 0;
+  return out;
 }
 
 // The same trailing words come back in query after query ("Co., Ltd.", "China"): each is looked up once.

@@ -1,5 +1,4 @@
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { AssayError } from "../errors.ts";
 import { REPO_ROOT } from "../repo-root.ts";
@@ -9,7 +8,7 @@ import { indexFromData, type MatchIndex, type MatchIndexData } from "./match-ind
 // thousands of names: next to the warehouse for a database, under node_modules/.cache for the shipped sample.
 // A snapshot is used only when the code that builds it, and the reference it was built from, are unchanged.
 
-const SNAPSHOT_FORMAT = 1;
+const SNAPSHOT_FORMAT = 2;
 // The modules whose rules shape the stored index (normalisation, legal forms, standing).
 const INDEX_SOURCES = [
   "src/matching/match-index.ts",
@@ -25,35 +24,60 @@ const SHIPPED_DIR = join(REPO_ROOT, "data/reference/rmi");
 interface Snapshot {
   format: number;
   code: string;
-  /** reference_loads fingerprint (load ids and hashes), or the shipped files' hash. */
+  /** reference_loads fingerprint (load ids and hashes), or the shipped files' names, sizes and times. */
   reference: string;
   /** Size and modification time of the database files when the snapshot was last confirmed. */
   files: string;
   data: MatchIndexData;
 }
 
-const sha = (parts: (string | Uint8Array)[]) => {
-  const h = createHash("sha256");
-  for (const p of parts) h.update(p);
-  return h.digest("hex");
-};
+/** File name, size and modification time of each file: changes when any of them is edited, replaced or checked out. */
+function statStamp(dir: string, files: readonly string[]): string {
+  return files
+    .map((f) => {
+      const st = statSync(join(dir, f), { throwIfNoEntry: false });
+      return st ? `${f}:${st.size}:${st.mtimeMs}` : `${f}:-`;
+    })
+    .join("|");
+}
 
-let codeHash: string | undefined;
+/** FNV-1a, 32 bits, as 8 hex digits: names a cache file after its stamp (the file holds the full stamp to compare). */
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, "0");
+}
+
+let codeStampCache: string | undefined;
 function codeStamp(): string {
   // The ICU version too: the country name table stored with the index comes from its locale data.
-  codeHash ??= sha([
-    String(SNAPSHOT_FORMAT),
-    process.versions.icu ?? "no-icu",
-    ...INDEX_SOURCES.map((f) => (existsSync(join(REPO_ROOT, f)) ? readFileSync(join(REPO_ROOT, f)) : f)),
-  ]);
-  return codeHash;
+  codeStampCache ??= [
+    `format ${SNAPSHOT_FORMAT}`,
+    `node ${process.version}`,
+    `icu ${process.versions.icu ?? "none"}`,
+    statStamp(REPO_ROOT, INDEX_SOURCES),
+  ].join("|");
+  return codeStampCache;
 }
 
 function shippedStamp(): string {
   const files = readdirSync(SHIPPED_DIR)
     .filter((f) => f.toLowerCase().endsWith(".csv"))
     .sort();
-  return sha(files.flatMap((f) => [f, readFileSync(join(SHIPPED_DIR, f))]));
+  return statStamp(SHIPPED_DIR, files);
+}
+
+/** Snapshots of the shipped reference other than `keep`: left by older code or reference files, never read again. */
+function pruneSnapshots(dir: string, keep: string): void {
+  try {
+    for (const f of readdirSync(dir))
+      if (/^match-index-[0-9a-f]+\.json$/.test(f) && join(dir, f) !== keep) rmSync(join(dir, f), { force: true });
+  } catch {
+    // No cache folder yet.
+  }
 }
 
 function fileStamp(dbPath: string): string {
@@ -62,49 +86,25 @@ function fileStamp(dbPath: string): string {
     .join("|");
 }
 
-/** A snapshot as read, with its JSON text (handed to batch worker threads, which parse it themselves). */
-interface ReadSnapshot extends Snapshot {
-  text: string;
-}
-
-function parseSnapshot(text: string): Snapshot | null {
+function readSnapshot(path: string): Snapshot | null {
   try {
-    const s = JSON.parse(text) as Snapshot;
+    const s = JSON.parse(readFileSync(path, "utf8")) as Snapshot;
     return s.format === SNAPSHOT_FORMAT && s.data && Array.isArray(s.data.entries) ? s : null;
   } catch {
     return null;
   }
 }
 
-function readSnapshot(path: string): ReadSnapshot | null {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch {
-    return null;
-  }
-  const s = parseSnapshot(text);
-  return s ? { ...s, text } : null;
-}
-
-function writeSnapshot(path: string, snapshot: Snapshot): ReadSnapshot {
-  const text = JSON.stringify(snapshot);
+function writeSnapshot(path: string, snapshot: Snapshot): Snapshot {
   try {
     mkdirSync(dirname(path), { recursive: true });
     const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, text);
+    writeFileSync(tmp, JSON.stringify(snapshot));
     renameSync(tmp, path);
   } catch {
     // A read-only folder only costs the next run its start-up time.
   }
-  return { ...snapshot, text };
-}
-
-/** The match index data in a snapshot's JSON text (as `loadMatchSnapshot` returns it). */
-export function snapshotData(text: string): MatchIndexData {
-  const s = parseSnapshot(text);
-  if (!s) throw new AssayError("assay match: unreadable match index snapshot");
-  return s.data;
+  return snapshot;
 }
 
 async function buildData(dbPath: string | null): Promise<{ data: MatchIndexData; reference: string }> {
@@ -139,28 +139,18 @@ async function fingerprintOf(dbPath: string): Promise<string> {
   }
 }
 
-/**
- * The match index snapshot for the CLI. With no database file, the shipped sample reference (snapshot keyed by the
- * shipped files' hash); with one, its reference (snapshot confirmed by the file's size and time, else by the
- * reference_loads fingerprint, else rebuilt).
- */
-export async function loadMatchSnapshot(dbPath: string): Promise<{ data: MatchIndexData; text: string }> {
+async function loadSnapshot(dbPath: string): Promise<{ data: MatchIndexData }> {
   // ASSAY_MATCH_SNAPSHOT=0: build from the database every time (the path the batch bench compares with).
-  if (process.env.ASSAY_MATCH_SNAPSHOT === "0") {
-    const { data } = await buildData(existsSync(dbPath) ? dbPath : null);
-    return { data, text: JSON.stringify({ format: SNAPSHOT_FORMAT, code: "", reference: "", files: "-", data }) };
-  }
+  if (process.env.ASSAY_MATCH_SNAPSHOT === "0") return buildData(existsSync(dbPath) ? dbPath : null);
   const code = codeStamp();
   if (!existsSync(dbPath)) {
     const reference = shippedStamp();
-    const path = join(
-      REPO_ROOT,
-      "node_modules/.cache/assay",
-      `match-index-${sha([code, reference]).slice(0, 24)}.json`,
-    );
+    const dir = join(REPO_ROOT, "node_modules/.cache/assay");
+    const path = join(dir, `match-index-${fnv1a(`${code}\n${reference}`)}.json`);
     const hit = readSnapshot(path);
     if (hit && hit.code === code && hit.reference === reference) return hit;
     const built = await buildData(null);
+    pruneSnapshots(dir, path);
     return writeSnapshot(path, {
       format: SNAPSHOT_FORMAT,
       code,
@@ -173,8 +163,7 @@ export async function loadMatchSnapshot(dbPath: string): Promise<{ data: MatchIn
   const hit = readSnapshot(path);
   if (hit && hit.code === code && hit.files === fileStamp(dbPath)) return hit;
   if (hit && hit.code === code && (await fingerprintOf(dbPath)) === hit.reference) {
-    const { text: _text, ...stored } = hit;
-    return writeSnapshot(path, { ...stored, files: fileStamp(dbPath) });
+    return writeSnapshot(path, { ...hit, files: fileStamp(dbPath) });
   }
   const built = await buildData(dbPath);
   return writeSnapshot(path, {
@@ -186,7 +175,11 @@ export async function loadMatchSnapshot(dbPath: string): Promise<{ data: MatchIn
   });
 }
 
-/** The match index for the CLI (see `loadMatchSnapshot`). */
+/**
+ * The match index for the CLI. With no database file, the shipped sample reference (snapshot keyed by the
+ * shipped files' names, sizes and times, and the index code's); with one, its reference (snapshot confirmed by the file's size and time, else by the
+ * reference_loads fingerprint, else rebuilt).
+ */
 export async function snapshotMatchIndex(dbPath: string): Promise<MatchIndex> {
-  return indexFromData((await loadMatchSnapshot(dbPath)).data);
+  return indexFromData((await loadSnapshot(dbPath)).data);
 }

@@ -1,6 +1,6 @@
 import { countryNameTable, countryToIso2, useCountryNameTable } from "../text/countries.ts";
 import { nameKey, trigrams, type NameKey } from "../rmi/name-key.ts";
-import type { WeightedToken } from "./similarity.ts";
+import { tokenId, type WeightedToken } from "./similarity.ts";
 import type {
   LegacyIdRow,
   MatchReference,
@@ -38,7 +38,8 @@ export interface AliasEntry {
   current: boolean;
   key: NameKey;
   tokens: WeightedToken[];
-  grams: Set<string>;
+  /** The name's character trigrams as ids into the index's trigram vocabulary, ascending. */
+  grams: readonly number[];
 }
 
 /** Everything identification needs, in memory: built once, queried thousands of times. */
@@ -51,14 +52,19 @@ export interface MatchIndex {
   legacy: Map<string, LegacyIdRow>;
   idf: Map<string, number>;
   maxIdf: number;
-  /** Trigram → positions in entriesByMetal's list of that metal, for candidate generation. */
-  gramIndex: Map<string, Map<string, number[]>>;
+  /** Trigram → its id (the vocabulary of every entry's trigrams). */
+  gramIds: Map<string, number>;
+  /** Per metal, trigram id → positions in entriesByMetal's list of that metal, for candidate generation. */
+  gramIndex: Map<string, (number[] | undefined)[]>;
   /** metal|cid → status, newest list and changes. */
   standing: Map<string, FacilityStanding>;
 }
 
 export function weightTokens(key: NameKey, idf: ReadonlyMap<string, number>, maxIdf: number): WeightedToken[] {
-  return key.core.map((stem, i) => ({ stem, raw: key.raw[i] ?? stem, weight: idf.get(stem) ?? maxIdf }));
+  return key.core.map((stem, i) => {
+    const raw = key.raw[i] ?? stem;
+    return { stem, raw, weight: idf.get(stem) ?? maxIdf, stemId: tokenId(stem), rawId: tokenId(raw) };
+  });
 }
 
 export const facilityKey = (metal: string, cid: string) => `${metal}|${cid}`;
@@ -93,7 +99,9 @@ const byVintageDesc = (a: Sighting, b: Sighting) =>
 /** The index as plain data (what a snapshot stores); indexFromData adds the look-up structures. */
 export interface MatchIndexData {
   facilities: ReferenceFacility[];
-  entries: { metal: string; cid: string; alias: string; current: boolean; key: NameKey }[];
+  entries: { metal: string; cid: string; alias: string; current: boolean; key: NameKey; grams: number[] }[];
+  /** Every entry's character trigrams once; entries give theirs as positions in this list. */
+  grams: string[];
   idf: [string, number][];
   maxIdf: number;
   removed: RemovedFacility[];
@@ -122,7 +130,9 @@ export function indexFromData(data: MatchIndexData): MatchIndex {
   const maxIdf = data.maxIdf;
   const entriesByMetal = new Map<string, AliasEntry[]>();
   const exact = new Map<string, Set<string>>();
-  const gramIndex = new Map<string, Map<string, number[]>>();
+  const gramIds = new Map<string, number>();
+  for (let i = 0; i < data.grams.length; i++) gramIds.set(data.grams[i]!, i);
+  const gramIndex = new Map<string, (number[] | undefined)[]>();
   for (const a of data.entries) {
     const key = a.key;
     const entry: AliasEntry = {
@@ -132,16 +142,16 @@ export function indexFromData(data: MatchIndexData): MatchIndex {
       current: a.current,
       key,
       tokens: weightTokens(key, idf, maxIdf),
-      grams: trigrams(key.compact),
+      grams: a.grams,
     };
     let list = entriesByMetal.get(a.metal);
     if (!list) entriesByMetal.set(a.metal, (list = []));
     let grams = gramIndex.get(a.metal);
-    if (!grams) gramIndex.set(a.metal, (grams = new Map<string, number[]>()));
-    for (const g of entry.grams) {
-      const at = grams.get(g);
+    if (!grams) gramIndex.set(a.metal, (grams = new Array<number[] | undefined>(data.grams.length)));
+    for (const g of a.grams) {
+      const at = grams[g];
       if (at) at.push(list.length);
-      else grams.set(g, [list.length]);
+      else grams[g] = [list.length];
     }
     list.push(entry);
     const ek = `${a.metal}|${key.norm}`;
@@ -160,6 +170,7 @@ export function indexFromData(data: MatchIndexData): MatchIndex {
     legacy,
     idf,
     maxIdf,
+    gramIds,
     gramIndex,
     standing: new Map(data.standing),
   };
@@ -331,9 +342,26 @@ export function prepareMatchIndex(input: MatchReference): MatchIndexData {
   }
   const legacy = new Map<string, LegacyIdRow>();
   for (const l of input.legacy ?? []) legacy.set(l.legacy_id, l);
+  const vocabulary = new Map<string, number>();
+  const gramsOf = (compact: string) =>
+    [...trigrams(compact)]
+      .map((g) => {
+        let id = vocabulary.get(g);
+        if (id === undefined) vocabulary.set(g, (id = vocabulary.size));
+        return id;
+      })
+      .sort((x, y) => x - y);
   return {
     facilities: [...facilities.values()],
-    entries: keyed.map(({ a, key }) => ({ metal: a.metal, cid: a.cid, alias: a.alias, current: a.current, key })),
+    entries: keyed.map(({ a, key }) => ({
+      metal: a.metal,
+      cid: a.cid,
+      alias: a.alias,
+      current: a.current,
+      key,
+      grams: gramsOf(key.compact),
+    })),
+    grams: [...vocabulary.keys()],
     idf: [...idf],
     maxIdf,
     removed: [...removed.values()],

@@ -1,27 +1,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import { AssayError } from "../../errors.ts";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { matchContract, type BatchRow } from "../../matching/batch.ts";
-import { runParallelBatch } from "../../matching/batch-parallel.ts";
+import { batchLine, matchContract, type BatchRow } from "../../matching/batch.ts";
 import { identify } from "../../matching/identify.ts";
-import { loadMatchSnapshot } from "../../matching/index-snapshot.ts";
-import { indexFromData } from "../../matching/match-index.ts";
+import { snapshotMatchIndex } from "../../matching/index-snapshot.ts";
 import { parseCsv } from "../../../loaders/reference/parse-csv.ts";
 import { booleanOption, stringOption, type Command } from "../command.ts";
 import { formatTable } from "../format-table.ts";
-
-/** The bundled batch worker, when this process runs from the CLI bundle (bin/bundled-cli.mjs says where). */
-function batchWorkerUrl(): URL | null {
-  const dir = (globalThis as Record<symbol, unknown>)[Symbol.for("assay.bundleDir")];
-  return typeof dir === "string" ? pathToFileURL(join(dir, "match-worker.js")) : null;
-}
-
-/** ASSAY_MATCH_WORKERS=N sets the worker threads of a batch (0: this thread only); unset, one per spare core. */
-function workersFromEnv(): number | undefined {
-  const v = process.env.ASSAY_MATCH_WORKERS;
-  return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
-}
 
 export const matchCommand: Command = {
   name: "match",
@@ -50,8 +34,7 @@ If the database holds no reference, the shipped sample in data/reference/rmi is 
     // A missing database file is not created: the shipped reference is used instead. The index comes from a
     // snapshot when neither the code nor the reference changed since it was written (fast start-up).
     {
-      const snapshot = await loadMatchSnapshot(ctx.dbPath);
-      const index = indexFromData(snapshot.data);
+      const index = await snapshotMatchIndex(ctx.dbPath);
       if (batch) {
         if (!existsSync(batch)) throw new AssayError(`assay match: no such file: ${batch}`, { exitCode: 2 });
         const records = parseCsv(readFileSync(batch, "utf8"));
@@ -69,14 +52,14 @@ If the database holds no reference, the shipped sample in data/reference/rmi is 
           country: get(r.fields, "country"),
           cid: get(r.fields, "cid"),
         }));
-        await runParallelBatch({
-          index,
-          rows,
-          snapshot: snapshot.text,
-          workerUrl: batchWorkerUrl(),
-          workers: workersFromEnv(),
-          emit: (lines) => ctx.io.out(`${lines.join("\n")}\n`),
-        });
+        // Lines go out a thousand at a time: a large batch streams instead of being held to the end.
+        for (let i = 0; i < rows.length; i += 1000)
+          ctx.io.out(
+            `${rows
+              .slice(i, i + 1000)
+              .map((row) => batchLine(index, row))
+              .join("\n")}\n`,
+          );
         return 0;
       }
       const result = identify(index, {
