@@ -1,6 +1,7 @@
 import { AssayError } from "../errors.ts";
 import { SheetXml } from "./_sheet-xml.ts";
-import { readCountryList, readLookup, sharedStrings, type LookupRow } from "./_template-data.ts";
+import type { LookupEntry } from "../rmi/smelter-lookup.ts";
+import { readCountryList, readLookup, sharedStrings } from "./_template-data.ts";
 import { excelSerial, templateLayout, type TemplateLayout } from "./_template-layout.ts";
 import { XlsxPackage } from "./_xlsx-package.ts";
 import { neutralizeFormula } from "../text/neutralize.ts";
@@ -248,7 +249,7 @@ export function fillTemplate(blank: Uint8Array, rollup: Rollup, file = "template
   pkg.setText(declaration.path, declaration.sheet.toString());
 
   const smelterList = editSheet(pkg, "Smelter List");
-  const lookup: LookupRow[] = readLookup(editSheet(pkg, "Smelter Look-up").sheet, sst);
+  const lookup: LookupEntry[] = readLookup(editSheet(pkg, "Smelter Look-up").sheet, sst);
   const cPath = pkg.sheetPath("C");
   const countries = readCountryList(cPath ? new SheetXml(pkg.text(cPath)) : null, sst);
   const listed = writeSmelterList(

@@ -1,6 +1,6 @@
 import { normalizeName } from "../text/normalize.ts";
 import type { SheetXml } from "./_sheet-xml.ts";
-import type { LookupRow } from "./_template-data.ts";
+import type { LookupEntry } from "../rmi/smelter-lookup.ts";
 import { neutralizeFormula } from "../text/neutralize.ts";
 import type { RolledSmelter } from "./rollup-smelters.ts";
 
@@ -8,12 +8,12 @@ const FIRST_ROW = 5;
 const INPUT_COLUMNS = ["B", "C", "D", "E"];
 
 /** The template's own look-up, as its column-A formulas resolve a CID (first match, like MATCH(…,0)). */
-function resolver(lookup: readonly LookupRow[]) {
-  const byCid = new Map<string, LookupRow>();
-  const byKey = new Map<string, LookupRow>();
+function resolver(lookup: readonly LookupEntry[]) {
+  const byCid = new Map<string, LookupEntry>();
+  const byKey = new Map<string, LookupEntry>();
   for (const row of lookup) {
     if (row.cid && !byCid.has(row.cid)) byCid.set(row.cid, row);
-    const key = `${row.metal}${row.alias}`.toLowerCase();
+    const key = `${row.metal}${row.alias ?? ""}`.toLowerCase();
     if (!byKey.has(key)) byKey.set(key, row);
   }
   return { byCid, byKey };
@@ -42,7 +42,7 @@ export function writeSmelterList(
   _sst: readonly string[],
   fallbackLastRow: number,
   smelters: readonly RolledSmelter[],
-  lookup: readonly LookupRow[],
+  lookup: readonly LookupEntry[],
   countryList: readonly string[],
   warnings: string[],
 ): SmelterListResult {
@@ -66,23 +66,25 @@ export function writeSmelterList(
       if (formulas.delete(`${col}${r}`)) sheet.set(`${col}${r}`, { cached: value });
     };
     if (known) {
-      sheet.set(`A${r}`, { text: hit.cid });
+      sheet.set(`A${r}`, { text: hit.cid ?? "" });
       cache("B", hit.metal);
-      let v = byKey.get(`${hit.metal}${hit.standardName}`.toLowerCase());
+      let v = byKey.get(`${hit.metal}${hit.standardName ?? ""}`.toLowerCase());
       // Two CIDs can share a standard name; the name would then resolve to the other CID. Pick an alias of
       // this CID that resolves to it and type it into the look-up column instead.
       const alias =
         v && v.cid !== hit.cid
-          ? lookup.find((l) => l.cid === hit.cid && byKey.get(`${l.metal}${l.alias}`.toLowerCase())?.cid === hit.cid)
+          ? lookup.find(
+              (l) => l.cid === hit.cid && byKey.get(`${l.metal}${l.alias ?? ""}`.toLowerCase())?.cid === hit.cid,
+            )
           : undefined;
       if (alias && !sheet.isSharedFormulaAnchor(`C${r}`)) {
-        sheet.set(`C${r}`, { text: alias.alias });
+        sheet.set(`C${r}`, { text: alias.alias ?? "" });
         formulas.delete(`C${r}`);
         v = alias;
-        names.set(s, alias.alias);
+        names.set(s, alias.alias ?? "");
       } else {
-        cache("C", hit.standardName);
-        names.set(s, hit.standardName);
+        cache("C", hit.standardName ?? "");
+        names.set(s, hit.standardName ?? "");
         if (v && v.cid !== hit.cid)
           warnings.push(
             `${hit.metal} ${hit.cid}: the template's look-up resolves its name "${hit.standardName}" to ${v.cid}`,
@@ -90,12 +92,12 @@ export function writeSmelterList(
       }
       cache("E", v?.country ?? "");
       cache("F", v?.cid ?? "");
-      cache("G", v?.source ?? "");
+      cache("G", v?.sourceOfId ?? "");
       cache("H", v?.street ?? "");
       cache("I", v?.city ?? "");
       cache("J", v?.state ?? "");
       cache("R", v?.standardName ?? "");
-      cache("V", v ? v.row : null);
+      cache("V", v ? v.line : null);
     } else {
       const country = s.country ? (countries.get(normalizeName(s.country)) ?? neutralizeFormula(s.country)) : null;
       sheet.set(`B${r}`, { text: s.metal });
