@@ -254,7 +254,7 @@ export function fillTemplate(blank: Uint8Array, rollup: Rollup, file = "template
   const countries = readCountryList(cPath ? new SheetXml(pkg.text(cPath)) : null, sst);
   const listed = writeSmelterList(
     smelterList.sheet,
-    sst,
+    layout.smelterList,
     layout.defaultLastSmelterRow,
     rollup.smelters,
     lookup,
