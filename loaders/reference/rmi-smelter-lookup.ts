@@ -13,6 +13,7 @@ import {
   readLookupSheet,
   type SheetCells,
 } from "../../src/rmi/smelter-lookup.ts";
+import { parseRevisionCell, REVISION_CELL } from "../../src/rmi/revision.ts";
 import { sha256, storeLoad } from "./store.ts";
 import { countryToIso2 } from "../../src/text/countries.ts";
 
@@ -153,31 +154,6 @@ function cellText(value: ExcelJS.CellValue): string | null {
   return String(value);
 }
 
-const MONTHS = [
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-];
-
-/** Parses Declaration!J3 ("Revision 6.4\nApril 26, 2024") into version and ISO release date. */
-export function parseRevisionCell(text: string | null): { version: string | null; date: string | null } {
-  if (!text) return { version: null, date: null };
-  const v = /(?:Revision|Version)\s*([\d.]+)/i.exec(text);
-  const d = /([A-Za-z]+)\s+(\d{1,2}),\s*(\d{4})/.exec(text);
-  const month = d ? MONTHS.indexOf(d[1]!.toLowerCase()) : -1;
-  const date = d && month >= 0 ? `${d[3]}-${String(month + 1).padStart(2, "0")}-${d[2]!.padStart(2, "0")}` : null;
-  return { version: v ? v[1]! : null, date };
-}
-
 /** Loads the Smelter Look-up sheet of any RMI template (header row 4, data from row 5, columns A–I). */
 export async function loadLookupWorkbook(
   db: Database,
@@ -215,6 +191,6 @@ export async function loadLookupWorkbook(
       { file, sheet: sheet.name },
     );
   const decl = wb.getWorksheet("Declaration");
-  const revision = parseRevisionCell(decl ? cellText(decl.getCell("J3").value) : null);
+  const revision = parseRevisionCell(decl ? cellText(decl.getCell(REVISION_CELL).value) : null);
   return storeLookupTable(db, path, bytes, table, null, revision.version, vintage ?? revision.date);
 }

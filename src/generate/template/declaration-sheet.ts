@@ -3,6 +3,7 @@ import { merge, put, putFormula, type Labels } from "./_cells.ts";
 import { questionLetter, questionNumber, type TemplateDefects, type TemplateInput } from "./_input.ts";
 import { revisionString, type TemplateVersion } from "./_versions.ts";
 import { CMRT_6, EMRT_2, type TemplateLayout } from "../../rmi/layouts.ts";
+import { REVISION_CELL } from "../../rmi/revision.ts";
 import { writeCompanyBlock } from "./company-block.ts";
 
 export const CMRT_METALS = ["Tantalum", "Tin", "Gold", "Tungsten"] as const;
@@ -65,8 +66,8 @@ export function selectedMinerals(input: TemplateInput): string[] {
 
 function header(ws: ExcelJS.Worksheet, labels: Labels, t: TemplateVersion, title: string): void {
   labels.set(ws, "D2", title);
-  ws.getCell("J3").value = revisionString(t);
-  ws.getCell("J3").alignment = { wrapText: true };
+  ws.getCell(REVISION_CELL).value = revisionString(t);
+  ws.getCell(REVISION_CELL).alignment = { wrapText: true };
   put(ws, "D3", "English");
   putFormula(ws, "P3", "MATCH($D$3,LN,0)", 1);
   labels.set(ws, "B5", "Mandatory fields are marked with an asterisk (*).");
