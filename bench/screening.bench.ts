@@ -11,7 +11,7 @@ import { currentSanctionsLoads } from "../loaders/reference/store-sanctions.ts";
 import { readSanctionsEntries } from "../src/screening/read-sanctions.ts";
 import { loadSanctionsIndex } from "../src/screening/sanctions-index-cache.ts";
 import { ensureSanctionsLoaded } from "../loaders/reference/sanctions-kinds.ts";
-import { readLookupCsv, SHIPPED_LOOKUPS } from "../src/screening/reference-smelters.ts";
+import { readLookupFiles, SHIPPED_LOOKUPS } from "../src/screening/reference-smelters.ts";
 import { buildSanctionsIndex } from "../src/screening/sanctions-index.ts";
 import type { SanctionsEntry } from "../loaders/reference/sanctions-entry.ts";
 import { screen } from "../src/screening/screen.ts";
@@ -116,7 +116,7 @@ export const bench: Bench = async () => {
       label === "assay screen" ? negReviews : "–",
     ]);
   }
-  const smelters = readLookupCsv(SHIPPED_LOOKUPS);
+  const smelters = readLookupFiles(SHIPPED_LOOKUPS);
   const names = smelters.reduce((n, s) => n + 1 + s.aliases.length, 0);
   const b0 = performance.now();
   for (const s of smelters) for (const n of [s.name, ...s.aliases]) exact(n);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { startsLikeFormula } from "../../src/text/neutralize.ts";
 import { cleanText } from "../../src/text/normalize.ts";
 
 /** Zod field types for CSV cells: every cell arrives as a string; spreadsheet quirks are normalised here. */
@@ -9,7 +10,8 @@ export const requiredText = z.string().transform((v, ctx) => {
     ctx.addIssue({ code: "custom", message: `missing value: ${JSON.stringify(v)} (expected non-empty text)` });
     return z.NEVER;
   }
-  if (/^[=+@]/.test(out) && /[(!]/.test(out)) {
+  // A leading trigger (full-width ＝＋－＠ too) plus a call or sheet reference: "=HYPERLINK(…)", "＠SUM(A1)".
+  if (startsLikeFormula(out) && /[(!（！]/.test(out)) {
     ctx.addIssue({
       code: "custom",
       message: `formula text is not allowed: ${JSON.stringify(out)} (expected plain text)`,

@@ -10,6 +10,7 @@ import { parseCsv, type CsvRecord } from "./parse-csv.ts";
 import { readListText } from "./read-list-text.ts";
 import { firstSheetRecords, isSpreadsheetMl } from "./spreadsheet-ml.ts";
 import { buildLookupTable, storeLookupTable } from "./rmi-smelter-lookup.ts";
+import { parseLookupRecords } from "../../src/rmi/smelter-lookup.ts";
 import { sha256, storeLoad, vintageFromFileName } from "./store.ts";
 import { countryToIso2 } from "../../src/text/countries.ts";
 import { cleanText } from "../../src/text/normalize.ts";
@@ -309,10 +310,13 @@ async function loadReferenceList(
 ): Promise<ReferenceLoadResult> {
   const file = basename(path);
   const table = buildLookupTable(
-    rows.map((r, i) => ({
-      values: [r.metal, r.reference, r.name, r.country, r.cid, "RMI", null, r.city, r.state],
-      place: () => `${file}: data row ${i + 1}`,
-    })),
+    parseLookupRecords(
+      rows.map((r, i) => ({
+        line: i + 1,
+        values: [r.metal, r.reference, r.name, r.country, r.cid, "RMI", null, r.city, r.state],
+        place: () => `${file}: data row ${i + 1}`,
+      })),
+    ),
   );
   const result = await storeLookupTable(db, path, bytes, table, null, null, vintage, "facility-list");
   return { ...result, issues: [...issues, ...(result.issues ?? [])] };

@@ -1,3 +1,4 @@
+import { parseRevisionCell, REVISION_CELL } from "../../src/rmi/revision.ts";
 import type { TemplateFamily } from "../../src/rmi/declaration.ts";
 import { cellText } from "./cell-text.ts";
 import {
@@ -24,13 +25,7 @@ export interface DetectedTemplate {
   unverified: boolean;
 }
 
-const VERSION = /(?:revision|version|rev\.?)\s*:?\s*(\d+(?:\.\d+)?[a-z]?)/i;
-
-function versionText(value: unknown): string | null {
-  if (typeof value === "number") return String(value);
-  if (typeof value !== "string") return null;
-  return VERSION.exec(value)?.[1] ?? null;
-}
+const versionText = (value: unknown): string | null => parseRevisionCell(value).version;
 
 /** The last numeric entry of the Revision sheet's table (column B from row 13). */
 function revisionTableVersion(wb: Workbook): string | null {
@@ -95,7 +90,7 @@ export function detectTemplate(wb: Workbook): DetectedTemplate {
     throw new UnreadableWorkbook("not an RMI reporting template (Declaration!D2 names no CMRT/EMRT/CRT/AMRT)");
   const smelters = wb.hasSheet("Smelter List") ? wb.sheet("Smelter List", { maxColumns: 18 }) : null;
   let version =
-    versionText(decl.cell("J3")) ??
+    versionText(decl.cell(REVISION_CELL)) ??
     versionText(smelters?.cell("Q3") ?? null) ??
     versionText(smelters?.cell("O3") ?? null) ??
     revisionTableVersion(wb);

@@ -8,8 +8,9 @@ import type {
   SmelterRow,
 } from "../../src/rmi/declaration.ts";
 import { canonicalAnswer, cellText, freeText } from "./cell-text.ts";
-import { normalizeCid, smelterId } from "../../src/rmi/identifiers.ts";
+import { smelterId } from "../../src/rmi/identifiers.ts";
 import { normalizeMetal } from "../../src/rmi/minerals.ts";
+import { readLookupSheet } from "../../src/rmi/smelter-lookup.ts";
 import { normalizeName } from "../../src/text/normalize.ts";
 import { parseEffectiveDate } from "./effective-date.ts";
 import type { TemplateLayout } from "../../src/rmi/layouts.ts";
@@ -241,15 +242,17 @@ export function readLookup(sheet: SheetSource | null): WorkbookLookup | null {
   if (!sheet) return null;
   const cids = new Map<string, Set<string>>();
   const names = new Map<string, Map<string, string>>();
-  for (let row = 5; row <= sheet.lastRow; row++) {
-    const metal = normalizeMetal(cellText(sheet.get(row, 0)));
-    const cid = normalizeCid(cellText(sheet.get(row, 4)));
-    if (!metal || !cid) continue;
+  const cells = {
+    rows: Array.from({ length: Math.max(0, sheet.lastRow) }, (_, i) => i + 1),
+    value: (ref: string) => cellText(sheet.cell(ref)),
+  };
+  for (const { metal, cid, alias, standardName } of readLookupSheet(cells, "workbook").rows) {
+    if (!cid) continue;
     const key = metal.toLowerCase();
     if (!cids.has(key)) cids.set(key, new Set());
     cids.get(key)!.add(cid);
-    for (const col of [1, 2]) {
-      const name = normalizeName(cellText(sheet.get(row, col)) ?? "");
+    for (const text of [alias, standardName]) {
+      const name = normalizeName(text ?? "");
       if (name === "") continue;
       if (!names.has(name)) names.set(name, new Map());
       names.get(name)!.set(metal, cid);

@@ -130,7 +130,7 @@ export function readDeclaration(wb: WorkbookSource, options: ReadOptions): Decla
       columns: layout.smelterList.columns,
       inScope: inScope.filter((m) => used.some((a) => a.value.mineral === m && a.value.answer === "Yes")),
       declaredNo,
-      lookup: readLookup(wb.sheet("Smelter Look-up", { maxColumns: 6 })),
+      lookup: readLookup(wb.sheet("Smelter Look-up", { maxColumns: 9 })),
       q1Cells: new Map(used.map((a) => [a.value.mineral, a.cell])),
     }),
     ...checkProducts(products, companyRead.company.scope === "Product", layout.productList.number),

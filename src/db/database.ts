@@ -249,6 +249,22 @@ export class Database {
     return rows.map((r) => r.name);
   }
 
+  /** The base tables of the migrated schema (views left out), sorted: what checksums and exports walk. */
+  async baseTables(): Promise<string[]> {
+    const rows = await this.all<{ name: string }>(
+      "SELECT table_name AS name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT internal ORDER BY 1",
+    );
+    return rows.map((r) => r.name);
+  }
+
+  /** The columns of one table with their DuckDB types, in table order. */
+  async columnTypes(table: string): Promise<{ name: string; type: string }[]> {
+    return this.all<{ name: string; type: string }>(
+      "SELECT column_name AS name, data_type AS type FROM duckdb_columns() WHERE schema_name = 'main' AND table_name = ? ORDER BY column_index",
+      [table],
+    );
+  }
+
   async migrate(list: readonly Migration[]): Promise<number> {
     await this.run(
       "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP DEFAULT current_timestamp)",

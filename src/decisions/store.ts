@@ -4,13 +4,8 @@ import { evaluateDecisions, type DecisionContext, type DecisionEvidence, type Sc
 
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
-async function tables(db: Database): Promise<Set<string>> {
-  return new Set(await db.tableNames());
-}
-
 /** Every loaded decision, in file and line order. */
 export async function readDecisions(db: Database): Promise<Decision[]> {
-  if (!(await tables(db)).has("decisions")) return [];
   const rows = await db.all<Row>(
     `SELECT decision_id, action, subject, metal, value, who, CAST(decided_on AS VARCHAR) AS decided_on, why, CAST(expires_on AS VARCHAR) AS expires_on, source, line
      FROM decisions ORDER BY source, line`,
@@ -63,20 +58,15 @@ function evidenceOf(hits: unknown): Record<string, string> {
   );
 }
 
-/** Reads what the decisions may apply to from the warehouse (each source only when its stage has run). */
+/** Reads what the decisions may apply to from the warehouse (a stage that has not run leaves its tables empty). */
 export async function decisionContext(db: Database, asOf: string): Promise<DecisionContext> {
-  const t = await tables(db);
-  const all = async (table: string, sql: string) => (t.has(table) ? db.all<Row>(sql) : []);
   const referenceCids = new Map<string, string[]>();
-  for (const r of await all("ref_smelters", "SELECT DISTINCT cid, metal FROM current_ref_smelters")) {
+  for (const r of await db.all<Row>("SELECT DISTINCT cid, metal FROM current_ref_smelters")) {
     referenceCids.set(String(r.cid), [...(referenceCids.get(String(r.cid)) ?? []), String(r.metal).toLowerCase()]);
   }
   const screening: ScreeningTarget[] = [
     ...(
-      await all(
-        "smelter_screening",
-        "SELECT cid, metal, name, decision, hits FROM smelter_screening WHERE decision <> 'clear'",
-      )
+      await db.all<Row>("SELECT cid, metal, name, decision, hits FROM smelter_screening WHERE decision <> 'clear'")
     ).map((r) => ({
       key: String(r.cid),
       cid: String(r.cid),
@@ -87,8 +77,7 @@ export async function decisionContext(db: Database, asOf: string): Promise<Decis
       evidence: evidenceOf(r.hits),
     })),
     ...(
-      await all(
-        "reported_smelter_screening",
+      await db.all<Row>(
         "SELECT smelter_key, cid, metal, name, spellings, decision, hits FROM reported_smelter_screening WHERE decision <> 'clear'",
       )
     ).map((r) => ({
@@ -102,51 +91,44 @@ export async function decisionContext(db: Database, asOf: string): Promise<Decis
     })),
   ];
   const reported = (
-    await all("smelter_rows", "SELECT DISTINCT metal, name, lookup_name FROM smelter_rows WHERE metal IS NOT NULL")
+    await db.all<Row>("SELECT DISTINCT metal, name, lookup_name FROM smelter_rows WHERE metal IS NOT NULL")
   ).map((r) => ({
     metal: String(r.metal).toLowerCase(),
     name: str(r.name),
     lookupName: str(r.lookup_name),
   }));
   const declarations = (
-    await all("declarations", "SELECT CAST(declaration_id AS VARCHAR) AS id, file_name, company_name FROM declarations")
+    await db.all<Row>("SELECT CAST(declaration_id AS VARCHAR) AS id, file_name, company_name FROM declarations")
   ).map((r) => ({
     declarationId: String(r.id),
     file: str(r.file_name),
     companyName: str(r.company_name),
   }));
-  const suppliers = new Set(
-    (await all("suppliers", "SELECT supplier_id FROM suppliers")).map((r) => String(r.supplier_id)),
-  );
+  const suppliers = new Set((await db.all<Row>("SELECT supplier_id FROM suppliers")).map((r) => String(r.supplier_id)));
   const products = new Set(
-    (await all("bom_lines", "SELECT DISTINCT product_id FROM bom_lines")).map((r) => String(r.product_id)),
+    (await db.all<Row>("SELECT DISTINCT product_id FROM bom_lines")).map((r) => String(r.product_id)),
   );
   const smelterKeys = new Set([
     ...referenceCids.keys(),
-    ...(await all("reported_smelter_screening", "SELECT DISTINCT smelter_key FROM reported_smelter_screening")).map(
-      (r) => String(r.smelter_key),
+    ...(await db.all<Row>("SELECT DISTINCT smelter_key FROM reported_smelter_screening")).map((r) =>
+      String(r.smelter_key),
     ),
   ]);
   const facilities = new Map<string, string>();
   const status = new Map(
     (
-      await all(
-        "ref_facility_status",
+      await db.all<Row>(
         "SELECT cid, metal, string_agg(DISTINCT status, '/' ORDER BY status) AS status FROM current_ref_facility_status GROUP BY 1, 2",
       )
     ).map((r) => [`${String(r.cid)}|${String(r.metal).toLowerCase()}`, String(r.status)]),
   );
-  for (const r of await all(
-    "ref_smelters",
-    "SELECT cid, metal, standard_name FROM current_ref_smelters ORDER BY 1, 2",
-  )) {
+  for (const r of await db.all<Row>("SELECT cid, metal, standard_name FROM current_ref_smelters ORDER BY 1, 2")) {
     const k = `${String(r.cid)}|${String(r.metal).toLowerCase()}`;
     facilities.set(k, `${String(r.standard_name)}; ${status.get(k) ?? "no RMAP status"}`);
   }
   const evidence = new Map<string, DecisionEvidence>(
     (
-      await all(
-        "decision_evidence",
+      await db.all<Row>(
         "SELECT decision_id, CAST(evidence AS VARCHAR) AS evidence, expired_detail FROM decision_evidence",
       )
     ).map((r) => [
@@ -219,7 +201,6 @@ export async function activeDecisions(
   db: Database,
   action: Decision["action"],
 ): Promise<(Decision & { targets: string[] })[]> {
-  if (!(await tables(db)).has("decision_status")) return [];
   const status = new Map(
     (await db.all<Row>("SELECT decision_id, targets FROM decision_status WHERE status = 'active'")).map((r) => [
       String(r.decision_id),

@@ -1,3 +1,4 @@
+import { nameCore } from "../rmi/name-key.ts";
 import { foldDiacritics, normalizeName } from "../text/normalize.ts";
 import type { DeclarationRef, Supplier } from "./inputs.ts";
 
@@ -19,65 +20,18 @@ export interface LinkResult {
   unlinked: UnlinkedDeclaration[];
 }
 
-// Legal forms and filler words that differ between a supplier master and what a supplier types in its template.
-const LEGAL_FORMS = new Set([
-  "inc",
-  "incorporated",
-  "corp",
-  "corporation",
-  "co",
-  "company",
-  "ltd",
-  "limited",
-  "llc",
-  "llp",
-  "lp",
-  "plc",
-  "gmbh",
-  "mbh",
-  "ag",
-  "kg",
-  "se",
-  "sa",
-  "sas",
-  "sarl",
-  "srl",
-  "spa",
-  "bv",
-  "nv",
-  "ab",
-  "as",
-  "asa",
-  "oy",
-  "oyj",
-  "kk",
-  "pte",
-  "pty",
-  "pvt",
-  "private",
-  "sdn",
-  "bhd",
-  "tbk",
-  "jsc",
-  "pjsc",
-  "ooo",
-  "the",
-  "and",
-  "group",
-  "holding",
-  "holdings",
-  "international",
-  "intl",
-]);
+// Words a supplier master and a template's company name add or drop beyond legal forms ("Acme Holdings").
+const FILLER = new Set(["group", "holding", "holdings", "international", "intl"]);
 
-/** A company name reduced for comparison: normalised, legal forms dropped ("Acme Electronics Co., Ltd." → "acme electronics"). */
+/**
+ * A company name reduced for comparison ("Acme Electronics Co., Ltd." → "acme electronics"): src/rmi's nameCore
+ * (the one legal-form list) without the filler words above; the whole name if nothing else is left.
+ */
 export function companyKey(name: string | null): string {
   if (!name) return "";
-  const tokens = normalizeName(name)
-    .split(" ")
-    .filter((t) => t !== "");
-  const kept = tokens.filter((t) => !LEGAL_FORMS.has(t));
-  return (kept.length > 0 ? kept : tokens).join(" ");
+  const core = nameCore(name);
+  const kept = core.filter((t) => !FILLER.has(t));
+  return (kept.length > 0 ? kept : core).join(" ");
 }
 
 /** Alphanumerics of an identifier, upper case ("459-88-02246" → "4598802246"); placeholders give "". */

@@ -1,3 +1,4 @@
+import { type LookupEntry, readLookupSheet } from "../rmi/smelter-lookup.ts";
 import type { SheetXml } from "./_sheet-xml.ts";
 import { decodeXml, type XlsxPackage } from "./_xlsx-package.ts";
 
@@ -14,46 +15,13 @@ export function sharedStrings(pkg: XlsxPackage): string[] {
   );
 }
 
-/** One row of the template's own Smelter Look-up sheet (cached values). */
-export interface LookupRow {
-  row: number;
-  metal: string;
-  alias: string;
-  standardName: string;
-  country: string;
-  cid: string;
-  source: string;
-  street: string;
-  city: string;
-  state: string;
+/** Reads the template's own Smelter Look-up sheet as the template's formulas see it (cached values). */
+export function readLookup(sheet: SheetXml, sst: readonly string[], file = "template"): LookupEntry[] {
+  return readLookupSheet({ rows: sheet.rowNumbers(), value: (ref) => sheet.value(ref, sst) }, file).rows;
 }
 
 function text(v: string | number | null): string {
   return v === null ? "" : String(v);
-}
-
-/** Reads the Smelter Look-up sheet (header row 4, data from row 5) as the template's formulas see it. */
-export function readLookup(sheet: SheetXml, sst: readonly string[]): LookupRow[] {
-  const rows: LookupRow[] = [];
-  for (const r of sheet.rowNumbers()) {
-    if (r < 5) continue;
-    const get = (col: string) => text(sheet.value(`${col}${r}`, sst)).trim();
-    const metal = get("A");
-    if (!metal) continue;
-    rows.push({
-      row: r,
-      metal,
-      alias: get("B"),
-      standardName: get("C"),
-      country: get("D"),
-      cid: get("E"),
-      source: get("F"),
-      street: get("G"),
-      city: get("H"),
-      state: get("I"),
-    });
-  }
-  return rows;
 }
 
 /** The upper-case country names of the template's hidden C sheet (named range CL). */

@@ -1,4 +1,10 @@
-import { CMRT_6, EMRT_2, REQUESTER_PRODUCT_LIST, type TemplateLayout as RmiLayout } from "../rmi/layouts.ts";
+import {
+  CMRT_6,
+  EMRT_2,
+  REQUESTER_PRODUCT_LIST,
+  type TemplateLayout as RmiLayout,
+  type SmelterColumns,
+} from "../rmi/layouts.ts";
 import type { RollupFamily } from "./rollup-input.ts";
 
 /**
@@ -20,6 +26,21 @@ export interface TemplateLayout {
   /** Product List columns: number, name, comments. */
   productColumns: { number: string; name: string; comments: string };
   defaultLastSmelterRow: number;
+  /** Smelter List: first data row and the input columns. */
+  smelterList: WriterSmelterList;
+}
+
+/** The Smelter List of a template the writer fills: CID input column A and the look-up column C exist. */
+export interface WriterSmelterList {
+  firstRow: number;
+  columns: SmelterColumns & { cidInput: string; lookupName: string };
+}
+
+function writerSmelterList(family: RollupFamily, rmi: RmiLayout): WriterSmelterList {
+  const { firstRow, columns } = rmi.smelterList;
+  const { cidInput, lookupName } = columns;
+  if (!cidInput || !lookupName) throw new Error(`${family}: the Smelter List has no CID input or look-up column`);
+  return { firstRow, columns: { ...columns, cidInput, lookupName } };
 }
 
 function writerLayout(
@@ -46,6 +67,7 @@ function writerLayout(
     mineralPolicyRows: rmi.companyQuestions.find((q) => q.perMineral)?.rows[0] ?? null,
     productColumns,
     defaultLastSmelterRow: lastSmelterRow,
+    smelterList: writerSmelterList(family, rmi),
   };
 }
 

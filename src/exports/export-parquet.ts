@@ -24,10 +24,7 @@ const SAFE_TABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** The warehouse's base tables (views are derived from them and left out). */
 export async function warehouseTables(db: Database): Promise<string[]> {
-  const rows = await db.all<{ name: string }>(
-    "SELECT table_name AS name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT internal ORDER BY table_name",
-  );
-  return rows.map((r) => r.name);
+  return db.baseTables();
 }
 
 /**
@@ -66,10 +63,7 @@ export async function exportParquet(
     });
     renameSync(partial, file);
     const rows = Number(await db.scalar(`SELECT count(*) FROM ${quoteIdentifier(table)}`));
-    const columns = await db.all<{ name: string; type: string }>(
-      "SELECT column_name AS name, data_type AS type FROM duckdb_columns() WHERE schema_name = 'main' AND table_name = ? ORDER BY column_index",
-      [table],
-    );
+    const columns = await db.columnTypes(table);
     tables.push({ table, file: `${table}.parquet`, rows, bytes: statSync(file).size, columns });
   }
   const schemaVersion = Number((await db.scalar("SELECT coalesce(max(version), 0) FROM schema_migrations")) ?? 0);

@@ -1,6 +1,8 @@
+import { parseRevisionCell, REVISION_CELL } from "../rmi/revision.ts";
 import { AssayError } from "../errors.ts";
 import { SheetXml } from "./_sheet-xml.ts";
-import { readCountryList, readLookup, sharedStrings, type LookupRow } from "./_template-data.ts";
+import type { LookupEntry } from "../rmi/smelter-lookup.ts";
+import { readCountryList, readLookup, sharedStrings } from "./_template-data.ts";
 import { excelSerial, templateLayout, type TemplateLayout } from "./_template-layout.ts";
 import { XlsxPackage } from "./_xlsx-package.ts";
 import { neutralizeFormula } from "../text/neutralize.ts";
@@ -31,12 +33,12 @@ function detect(
   sst: readonly string[],
 ): { family: RollupFamily; version: string } {
   const family: RollupFamily = pkg.sheetPath("Mine List") ? "EMRT" : "CMRT";
-  const j3 = String(declaration.value("J3", sst) ?? "");
-  const version = /(?:Revision|Version)\s*([\d.]+)/i.exec(j3)?.[1]?.replace(/\.$/, "") ?? "";
+  const j3 = String(declaration.value(REVISION_CELL, sst) ?? "");
+  const version = parseRevisionCell(j3).version ?? "";
   const major = Math.floor(Number.parseFloat(version));
   if ((family === "CMRT" && major !== 6) || (family === "EMRT" && major !== 2)) {
     throw new AssayError(
-      `${pkg.file} › Declaration!J3: unsupported template version: ${JSON.stringify(j3.split(/\r?\n/)[0] ?? "")} (expected an official CMRT 6.x or EMRT 2.x blank)`,
+      `${pkg.file} › Declaration!${REVISION_CELL}: unsupported template version: ${JSON.stringify(j3.split(/\r?\n/)[0] ?? "")} (expected an official CMRT 6.x or EMRT 2.x blank)`,
       { code: "template", exitCode: 2 },
     );
   }
@@ -248,12 +250,12 @@ export function fillTemplate(blank: Uint8Array, rollup: Rollup, file = "template
   pkg.setText(declaration.path, declaration.sheet.toString());
 
   const smelterList = editSheet(pkg, "Smelter List");
-  const lookup: LookupRow[] = readLookup(editSheet(pkg, "Smelter Look-up").sheet, sst);
+  const lookup: LookupEntry[] = readLookup(editSheet(pkg, "Smelter Look-up").sheet, sst);
   const cPath = pkg.sheetPath("C");
   const countries = readCountryList(cPath ? new SheetXml(pkg.text(cPath)) : null, sst);
   const listed = writeSmelterList(
     smelterList.sheet,
-    sst,
+    layout.smelterList,
     layout.defaultLastSmelterRow,
     rollup.smelters,
     lookup,

@@ -1,5 +1,5 @@
 import type { TemplateDefects, TemplateInput } from "./template/write-template.ts";
-import type { LookupRow } from "./template/_lookup.ts";
+import type { LookupEntry } from "../rmi/smelter-lookup.ts";
 import { UNKNOWN_SMELTERS } from "./names.ts";
 import type { Rng } from "./rng.ts";
 import {
@@ -89,14 +89,17 @@ export function spellingVariant(rng: Rng, name: string): string {
   return out === name ? `${name} (smelter)` : out;
 }
 
-function standardRows(lookup: readonly LookupRow[], mineral: string): LookupRow[] {
+type FacilityRow = LookupEntry & { cid: string; standardName: string };
+const isFacilityRow = (r: LookupEntry): r is FacilityRow => r.cid !== null && r.standardName !== null;
+
+function standardRows(lookup: readonly LookupEntry[], mineral: string): FacilityRow[] {
   return lookup.filter(
-    (r) =>
+    (r): r is FacilityRow =>
+      isFacilityRow(r) &&
       r.metal === mineral &&
-      r.smelter_id &&
-      r.smelter_lookup_name === r.standard_smelter_name &&
+      r.alias === r.standardName &&
       r.country !== "RUSSIAN FEDERATION" &&
-      !SANCTIONED.has(r.smelter_id),
+      !SANCTIONED.has(r.cid),
   );
 }
 
@@ -318,7 +321,7 @@ function companyAnswers(rng: Rng, plan: DeclarationPlan): NonNullable<TemplateIn
 }
 
 /** Builds the Declaration-shaped input for one supplier response, with the plan's features applied. */
-export function buildDeclaration(rng: Rng, plan: DeclarationPlan, lookup: readonly LookupRow[]): BuiltDeclaration {
+export function buildDeclaration(rng: Rng, plan: DeclarationPlan, lookup: readonly LookupEntry[]): BuiltDeclaration {
   const f = plan.features;
   const scope = f.has("product-scope") ? "Product" : f.has("user-defined-scope") ? "User defined" : "Company";
   const c = plan.company;
@@ -383,14 +386,13 @@ export function buildDeclaration(rng: Rng, plan: DeclarationPlan, lookup: readon
     for (const ref of plan.rollUp ? [...picked, ...picked.filter(() => rng.chance(0.15))] : picked) {
       const recycled = rng.chance(0.15);
       smelters.push({
-        cid: ref.smelter_id,
+        cid: ref.cid,
         mineNames: recycled ? "recycled" : rng.chance(0.2) ? "Please see RMI RCOI data" : null,
         mineCountries: recycled ? "Recycled/Scrap" : null,
         recycledScrap: recycled ? "Yes" : rng.chance(0.5) ? "No" : null,
-        comments:
-          f.has("whitespace") && rng.chance(0.3) ? `${ref.standard_smelter_name}: ${ref.smelter_id} / RMAP` : null,
+        comments: f.has("whitespace") && rng.chance(0.3) ? `${ref.standardName}: ${ref.cid} / RMAP` : null,
       });
-      cids.push(ref.smelter_id);
+      cids.push(ref.cid);
     }
   }
   if (f.has("sanctioned") && plan.template === "CMRT") {
@@ -403,9 +405,9 @@ export function buildDeclaration(rng: Rng, plan: DeclarationPlan, lookup: readon
     for (let k = 0; k < 3; k++) {
       const metal = metals[k % metals.length]!;
       const ref = rng.pick(
-        standardRows(lookup, metal).length > 0 ? standardRows(lookup, metal) : lookup.filter((r) => r.smelter_id),
+        standardRows(lookup, metal).length > 0 ? standardRows(lookup, metal) : lookup.filter(isFacilityRow),
       );
-      const name = spellingVariant(rng, ref.standard_smelter_name);
+      const name = spellingVariant(rng, ref.standardName);
       smelters.push({ metal, lookupName: "Smelter not listed", name, country: ref.country });
       typedNames.push(name);
     }
@@ -420,12 +422,12 @@ export function buildDeclaration(rng: Rng, plan: DeclarationPlan, lookup: readon
   input.smelters = smelters;
   if (plan.template === "EMRT" && smelters.length > 0 && rng.chance(0.6)) {
     const first = smelters.find((s) => s.cid);
-    const ref = first ? lookup.find((r) => r.smelter_id === first.cid) : undefined;
+    const ref = first ? lookup.find((r) => r.cid === first.cid) : undefined;
     if (ref)
       input.mines = [
         {
           metal: ref.metal,
-          smelterName: ref.standard_smelter_name,
+          smelterName: ref.standardName,
           name: `${ref.city || "Unnamed"} concession`,
           country: ref.country,
         },

@@ -1,5 +1,6 @@
 import { countryNameTable, countryToIso2, useCountryNameTable } from "../text/countries.ts";
 import { nameKey, trigrams, type NameKey } from "../rmi/name-key.ts";
+import { findCids } from "../rmi/identifiers.ts";
 import { tokenId, type WeightedToken } from "./similarity.ts";
 import type {
   LegacyIdRow,
@@ -69,15 +70,8 @@ export function weightTokens(key: NameKey, idf: ReadonlyMap<string, number>, max
 
 export const facilityKey = (metal: string, cid: string) => `${metal}|${cid}`;
 
-const CID_IN_TEXT = /CID\s*-?\s*(\d{6})/gi;
-
 function successorsOf(details: string | null, self: string): string[] {
-  const out: string[] = [];
-  for (const m of (details ?? "").matchAll(CID_IN_TEXT)) {
-    const cid = `CID${m[1]}`;
-    if (cid !== self && !out.includes(cid)) out.push(cid);
-  }
-  return out;
+  return findCids(details).filter((cid) => cid !== self);
 }
 
 const isReferenceKind = (kind: string) => /^rmi-(lookup|facility-list)-/.test(kind);

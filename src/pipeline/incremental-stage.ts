@@ -35,10 +35,7 @@ function canonical(value: unknown): string {
 }
 
 async function allTablesExcept(db: Database, except: readonly string[]): Promise<string[]> {
-  const rows = await db.all<{ name: string }>(
-    "SELECT table_name AS name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT internal ORDER BY 1",
-  );
-  return rows.map((r) => r.name).filter((t) => !except.includes(t));
+  return (await db.baseTables()).filter((t) => !except.includes(t));
 }
 
 const sha256 = (value: unknown) => createHash("sha256").update(canonical(value)).digest("hex");

@@ -7,11 +7,7 @@ import { quoteIdentifier } from "../db/database.ts";
  * not in the schema is a programming error and throws.
  */
 export async function tableChecksums(db: Database, tables: readonly string[]): Promise<Record<string, string>> {
-  const present = new Set(
-    (await db.all<{ name: string }>("SELECT table_name AS name FROM duckdb_tables() WHERE schema_name = 'main'")).map(
-      (r) => r.name,
-    ),
-  );
+  const present = new Set(await db.baseTables());
   const out: Record<string, string> = {};
   for (const table of [...tables].sort()) {
     if (!present.has(table)) throw new Error(`tableChecksums: no table ${table} in the migrated schema`);

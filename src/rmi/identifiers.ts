@@ -16,11 +16,22 @@ export function normalizeCid(value: string | null | undefined): string | null {
 /** True for a CID exactly as normalizeCid writes it. */
 export const isCid = (value: string | null | undefined): value is string => value != null && /^CID\d{6}$/.test(value);
 
+const CID_IN_TEXT = /(?<![A-Z0-9])CID[\s\-_#:.]*0*(\d{1,6})(?![A-Z0-9])/gi;
+
+/** Every CID in free text, in order and each once ("Alias to CID000760", comments listing CIDs). */
+export function findCids(text: string | null | undefined): string[] {
+  if (!text) return [];
+  const out: string[] = [];
+  for (const m of fold(text).matchAll(CID_IN_TEXT)) {
+    const cid = `CID${m[1]!.padStart(6, "0")}`;
+    if (!out.includes(cid)) out.push(cid);
+  }
+  return out;
+}
+
 /** Finds a CID anywhere in free text (comments, names with the CID appended). */
 export function findCid(text: string | null | undefined): string | null {
-  if (!text) return null;
-  const m = /(?<![A-Z0-9])CID[\s\-_#:.]*0*(\d{1,6})(?![A-Z0-9])/i.exec(fold(text));
-  return m ? `CID${m[1]!.padStart(6, "0")}` : null;
+  return findCids(text)[0] ?? null;
 }
 
 /** A pre-2015 CFSI smelter ID: metal digit, ISO3-like country, three digits (e.g. 1RUS067, 4CHN005). */

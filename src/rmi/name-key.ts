@@ -67,11 +67,27 @@ function stemOf(token: string): string {
   return token;
 }
 
+/**
+ * The one reduction of a company or smelter name, where every name comparison starts: diacritics folded,
+ * Cyrillic transliterated (АО «Уралэлектромедь» → ao uralelektromed), then normalizeName.
+ */
+export function nameNorm(name: string): string {
+  return normalizeName(transliterate(foldDiacritics(name)));
+}
+
+/** The tokens of nameNorm without legal forms and stop words (CJK legal suffixes too); all of them if nothing is left. */
+export function nameCore(name: string): string[] {
+  return coreOf(nameNorm(name));
+}
+
+function coreOf(norm: string): string[] {
+  const { core } = stripLegalForms(norm === "" ? [] : norm.split(" "));
+  return core.map((t) => (hasCjk(t) ? stripCjkForms(t) : t));
+}
+
 export function nameKey(name: string): NameKey {
-  const norm = normalizeName(transliterate(foldDiacritics(name)));
-  const tokens = norm === "" ? [] : norm.split(" ");
-  const { core } = stripLegalForms(tokens);
-  const raw = core.map((t) => (hasCjk(t) ? stripCjkForms(t) : t));
+  const norm = nameNorm(name);
+  const raw = coreOf(norm);
   const stemmed = raw.map((t) => (hasCjk(t) ? t : stemToken(t)));
   return { norm, core: stemmed, raw, compact: stemmed.join("") };
 }

@@ -1,11 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Database } from "../db/database.ts";
-import { normalizeCid } from "../rmi/identifiers.ts";
-import { normalizeMetal } from "../rmi/minerals.ts";
-import { parseCsv } from "../../loaders/reference/parse-csv.ts";
+import { lookupFacilities, readLookupCsv } from "../rmi/smelter-lookup.ts";
 import { countryToIso2 } from "../text/countries.ts";
-import { cleanText } from "../text/normalize.ts";
 import { REPO_ROOT } from "../repo-root.ts";
 
 export interface ReferenceSmelter {
@@ -24,41 +21,23 @@ export const SHIPPED_LOOKUPS = ["rmi_smelter_lookup_CMRT_6.5.csv", "rmi_smelter_
   path.join(REPO_ROOT, "data/reference/rmi", f),
 );
 
-/** Reads RMI look-up CSV exports (metal, smelter_lookup_name, standard_smelter_name, country, smelter_id, …). */
-export function readLookupCsv(files: readonly string[]): ReferenceSmelter[] {
+/** Reference smelters of shipped look-up CSVs (missing files are skipped; the first file naming a facility wins). */
+export function readLookupFiles(files: readonly string[]): ReferenceSmelter[] {
   const byKey = new Map<string, ReferenceSmelter>();
   for (const file of files) {
     if (!existsSync(file)) continue;
-    const [header, ...records] = parseCsv(readFileSync(file, "utf8"));
-    const col = (name: string) => header?.fields.indexOf(name) ?? -1;
-    const c = {
-      metal: col("metal"),
-      alias: col("smelter_lookup_name"),
-      name: col("standard_smelter_name"),
-      country: col("country"),
-      cid: col("smelter_id"),
-      street: col("street"),
-      city: col("city"),
-      state: col("state_province"),
-    };
-    for (const { fields } of records) {
-      const cid = normalizeCid(fields[c.cid]);
-      const metal = normalizeMetal(fields[c.metal]);
-      const name = cleanText(fields[c.name]);
-      if (!cid || !metal || !name) continue;
-      const key = `${metal}|${cid}`;
-      let s = byKey.get(key);
-      if (!s) {
-        const country = cleanText(fields[c.country]);
-        const address = [fields[c.street], fields[c.city], fields[c.state]]
-          .map((v) => cleanText(v))
-          .filter(Boolean)
-          .join(", ");
-        s = { cid, metal, name, country, countryIso2: countryToIso2(country), aliases: [], address: address || null };
-        byKey.set(key, s);
-      }
-      const alias = cleanText(fields[c.alias]);
-      if (alias && alias !== s.name && !s.aliases.includes(alias)) s.aliases.push(alias);
+    for (const f of lookupFacilities(readLookupCsv(readFileSync(file, "utf8"), path.basename(file)).rows)) {
+      const key = `${f.metal}|${f.cid}`;
+      if (byKey.has(key)) continue;
+      byKey.set(key, {
+        cid: f.cid,
+        metal: f.metal,
+        name: f.standardName,
+        country: f.country,
+        countryIso2: countryToIso2(f.country),
+        aliases: f.aliases.filter((a) => a !== f.standardName),
+        address: [f.street, f.city, f.state].filter(Boolean).join(", ") || null,
+      });
     }
   }
   return [...byKey.values()];
@@ -94,5 +73,5 @@ export async function readReferenceSmelters(db: Database): Promise<ReferenceSmel
       address: [r.street, r.city, r.state].filter(Boolean).join(", ") || null,
     }));
   }
-  return readLookupCsv(SHIPPED_LOOKUPS);
+  return readLookupFiles(SHIPPED_LOOKUPS);
 }

@@ -1,6 +1,6 @@
 import { countryToIso2 } from "../text/countries.ts";
 import { editDistance } from "../text/edit-distance.ts";
-import { normalizeName } from "../text/normalize.ts";
+import { nameNorm } from "../rmi/name-key.ts";
 import {
   ABBREVIATIONS,
   DESCRIPTOR_TOKENS,
@@ -77,9 +77,13 @@ const STATE_NAMES: readonly [RegExp, string][] = [
   [/ democratic republic of (the )?congo /g, " drc "],
 ];
 
-/** Splits a name into legal forms (dropped), generic and distinctive folded tokens. */
+/**
+ * Splits a name into legal forms (dropped), generic and distinctive folded tokens. A variant of src/rmi's nameNorm
+ * (the same reduction identification uses): screening additionally shortens state names, records the legal forms
+ * it drops (for reasons), joins initials and folds transliteration variants (foldToken).
+ */
 export function screeningName(name: string): ScreeningName {
-  let text = ` ${normalizeName(name)} `;
+  let text = ` ${nameNorm(name)} `;
   for (const [re, to] of STATE_NAMES) text = text.replace(re, to);
   const legalForms: string[] = [];
   for (const re of LEGAL_PHRASES) {

@@ -4,9 +4,14 @@
 // test/text/neutralize.test.ts holds the two to the same answers.
 const TRIGGER = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
 
+/** True when a spreadsheet could take the text for a formula (it starts with a trigger, full-width ones included). */
+export function startsLikeFormula(text: string): boolean {
+  return TRIGGER.test(text);
+}
+
 /** Prefixes text that a spreadsheet could evaluate as a formula with an apostrophe, so it stays text. */
 export function neutralizeFormula(text: string): string {
-  return TRIGGER.test(text) ? `'${text}` : text;
+  return startsLikeFormula(text) ? `'${text}` : text;
 }
 
 /** As neutralizeFormula, for nullable values. */

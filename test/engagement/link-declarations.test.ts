@@ -102,4 +102,18 @@ describe("linkDeclarations", () => {
     expect(compactId("N/A")).toBe("");
     expect(compactId("+0000000000")).toBe("");
   });
+
+  it.each([
+    [
+      "Acme Electronics Kabushiki Kaisha",
+      "Acme Electronics",
+      "multi-word legal forms (were never matched word by word)",
+    ],
+    ["江西铜业股份有限公司", "江西铜业", "CJK legal suffix"],
+    ["ООО «Ромашка»", "Romashka", "Cyrillic transliterated, ООО dropped"],
+    ["Bank of Kunshan Holdings", "Bank Kunshan", "stop words and filler words"],
+  ])("reduces %s like %s (%s): the one legal-form list of src/rmi", (a, b) => {
+    expect(companyKey(a)).toBe(companyKey(b));
+    expect(companyKey(a)).not.toBe("");
+  });
 });

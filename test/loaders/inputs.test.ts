@@ -6,6 +6,7 @@ import { loadBom } from "../../loaders/bom.ts";
 import { loadOutreachLog } from "../../loaders/outreach-log.ts";
 import { loadSupplierMaster } from "../../loaders/supplier-master.ts";
 import { withDatabase } from "../../src/db/database.ts";
+import { requiredText } from "../../loaders/inputs/fields.ts";
 import { parseCsv } from "../../loaders/inputs/parse-csv.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "assay-inputs-"));
@@ -135,5 +136,21 @@ describe("loadBom and loadOutreachLog", () => {
       await loadOutreachLog(db, log);
       expect(await db.scalar("SELECT count(*) FROM outreach_events"), "idempotent reload").toBe(2);
     });
+  });
+});
+
+describe("requiredText", () => {
+  it.each([
+    ['=HYPERLINK("http://x","Acme")', true],
+    ['＝HYPERLINK("http://x")', true],
+    ["＠SUM(A1:A9)", true],
+    ["－cmd|' /C calc'!A0", true],
+    ["+Acme (Shenzhen)", true],
+    ["Acme (Shenzhen) Co., Ltd.", false],
+    ["-2+3", false],
+  ])("%s is rejected as formula text: %s (full-width ＝＋－＠ count as the ASCII triggers)", (text, rejected) => {
+    const r = requiredText.safeParse(text);
+    expect(r.success).toBe(!rejected);
+    if (!r.success) expect(r.error.issues[0]?.message).toMatch(/^formula text is not allowed/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findCid, isCid, normalizeCid, normalizeLegacyId, smelterId } from "../../src/rmi/identifiers.ts";
+import { findCid, findCids, isCid, normalizeCid, normalizeLegacyId, smelterId } from "../../src/rmi/identifiers.ts";
 
 describe("normalizeCid", () => {
   it.each([
@@ -68,5 +68,16 @@ describe("legacy IDs and smelter ID cells", () => {
     expect(smelterId("  RMI-12\u00a0 A ")).toBe("RMI-12 A");
     expect(smelterId("   ")).toBeNull();
     expect(smelterId(null)).toBeNull();
+  });
+});
+
+describe("findCids", () => {
+  it("finds every CID of a revision note once, spelled as the normaliser accepts (was a separate 6-digit regex)", () => {
+    expect(findCids("Alias to CID000760; merged with cid 2763 and CID000760 (see CID-002313)")).toEqual([
+      "CID000760",
+      "CID002763",
+      "CID002313",
+    ]);
+    expect(findCids("no identifier")).toEqual([]);
   });
 });

@@ -19,6 +19,12 @@ describe("screeningName", () => {
     expect(screeningName(name).distinctive).toEqual(distinctive);
   });
 
+  it("reduces a Cyrillic spelling as identification does (nameNorm transliterates; screening used to keep Cyrillic)", () => {
+    const n = screeningName("АО «Уралэлектромедь»");
+    expect(n.distinctive).toEqual(screeningName("JSC Uralelectromed").distinctive);
+    expect(n.legalForms).toEqual(["ao"]);
+  });
+
   it("keeps metal words apart from generic words", () => {
     const n = screeningName("Korea Zinc Industrial Group");
     expect(n.distinctive).toEqual(["korea"]);

@@ -41,6 +41,17 @@ describe("schema in migrations", () => {
     expect(outside.map((c) => `${c.file}: CREATE ${c.kind} ${c.name}`)).toEqual([]);
   });
 
+  it("asks the catalog (information_schema, duckdb_tables(), duckdb_columns()) only in src/db", () => {
+    const CATALOG = /\binformation_schema\.|\bduckdb_(?:tables|views|columns)\s*\(/i;
+    expect(CATALOG.test(readFileSync(join(REPO_ROOT, "src/db/database.ts"), "utf8")), "the check finds them").toBe(
+      true,
+    );
+    const outside = code.filter(
+      (f) => !f.startsWith("src/db/") && CATALOG.test(readFileSync(join(REPO_ROOT, f), "utf8")),
+    );
+    expect(outside, "every table exists once migrated; list tables with db.baseTables()").toEqual([]);
+  });
+
   it("names every table and view of the migrations in docs/architecture.md", () => {
     const doc = readFileSync(join(REPO_ROOT, "docs/architecture.md"), "utf8");
     const named = new Set([...doc.matchAll(/`([\w*]+)`/g)].map((m) => m[1]!));

@@ -2,11 +2,17 @@ import type ExcelJS from "exceljs";
 import { merge, put, putFormula, type Labels } from "./_cells.ts";
 import { questionLetter, questionNumber, type TemplateDefects, type TemplateInput } from "./_input.ts";
 import { revisionString, type TemplateVersion } from "./_versions.ts";
+import { CMRT_6, EMRT_2, type TemplateLayout } from "../../rmi/layouts.ts";
+import { REVISION_CELL } from "../../rmi/revision.ts";
 import { writeCompanyBlock } from "./company-block.ts";
 
 export const CMRT_METALS = ["Tantalum", "Tin", "Gold", "Tungsten"] as const;
 export const EMRT_MINERALS = ["Cobalt", "Copper", "Graphite", "Lithium", "Mica", "Nickel"] as const;
-const EMRT_SLOTS = ["D12", "E12", "G12", "D13", "E13", "G13"] as const;
+// Cell positions come from the one cell map (src/rmi/layouts.ts); this module only adds labels and formulas.
+const EMRT_SLOTS = EMRT_2.minerals.kind === "slots" ? EMRT_2.minerals.cells : [];
+const rowOf = (cell: string) => Number(cell.replace(/^[A-Z]+/, ""));
+const answerRows = (layout: TemplateLayout, question: number) => layout.questions[question]!.rows;
+const companyRows = (layout: TemplateLayout, id: string) => layout.companyQuestions.find((q) => q.id === id)!.rows;
 
 const CMRT_QUESTIONS = [
   "1) Is any 3TG intentionally added or used in the product(s) or in the production process? (*)",
@@ -60,8 +66,8 @@ export function selectedMinerals(input: TemplateInput): string[] {
 
 function header(ws: ExcelJS.Worksheet, labels: Labels, t: TemplateVersion, title: string): void {
   labels.set(ws, "D2", title);
-  ws.getCell("J3").value = revisionString(t);
-  ws.getCell("J3").alignment = { wrapText: true };
+  ws.getCell(REVISION_CELL).value = revisionString(t);
+  ws.getCell(REVISION_CELL).alignment = { wrapText: true };
   put(ws, "D3", "English");
   putFormula(ws, "P3", "MATCH($D$3,LN,0)", 1);
   labels.set(ws, "B5", "Mandatory fields are marked with an asterisk (*).");
@@ -94,7 +100,7 @@ export function writeDeclarationCmrt(
   defects: TemplateDefects,
 ): void {
   header(ws, labels, t, "Conflict Minerals Reporting Template (CMRT)");
-  writeCompanyBlock(ws, labels, input, 12, defects);
+  writeCompanyBlock(ws, labels, input, rowOf(CMRT_6.company.uniqueId), defects);
   if (input.company?.scope === "Product")
     putFormula(
       ws,
@@ -104,11 +110,11 @@ export function writeDeclarationCmrt(
     );
   labels.set(ws, "B24", "Answer the following questions 1 - 8 based on the declaration scope indicated above");
   CMRT_QUESTIONS.forEach((text, qi) => {
-    const headerRow = 25 + qi * 6;
+    const headerRow = answerRows(CMRT_6, qi)[0]! - 1;
     labels.set(ws, `B${headerRow}`, text);
     labels.set(ws, `G${headerRow}`, "Comments");
     CMRT_METALS.forEach((metal, mi) => {
-      const row = headerRow + 1 + mi;
+      const row = answerRows(CMRT_6, qi)[mi]!;
       labels.set(ws, `B${row}`, metal, "(*)");
       const a = input.answers?.find((x) => questionNumber(x.question) === qi + 1 && canon(x.mineral) === metal);
       writeAnswer(ws, row, answerValue(t, qi + 1, a?.answer), a?.comment);
@@ -116,7 +122,7 @@ export function writeDeclarationCmrt(
   });
   labels.set(ws, "B73", "Answer the Following Questions at a Company Level");
   CMRT_COMPANY.forEach((text, i) => {
-    const row = 75 + i * 2;
+    const row = companyRows(CMRT_6, "ABCDEFGH"[i]!)[0]!;
     labels.set(ws, `B${row}`, text);
     const a = input.companyAnswers?.find((x) => questionLetter(x.question) === "ABCDEFGH"[i]);
     writeAnswer(ws, row, a?.answer ?? null, a?.comment);
@@ -131,18 +137,18 @@ export function writeDeclarationEmrt(
   defects: TemplateDefects,
 ): void {
   header(ws, labels, t, "Extended Minerals Reporting Template (EMRT)");
-  writeCompanyBlock(ws, labels, input, 16, defects);
+  writeCompanyBlock(ws, labels, input, rowOf(EMRT_2.company.uniqueId), defects);
   const minerals = selectedMinerals(input);
   labels.set(ws, "B12", "Select Minerals/Metals in Scope (*):");
   if (t.version !== "2.0")
     labels.set(ws, "B13", "Note: questions 1 to 7 and C list the selected minerals/metals in alphabetical order.");
   EMRT_MINERALS.forEach((m, i) => put(ws, EMRT_SLOTS[i]!, minerals.includes(m) ? m : `(Delete ${m})`));
   EMRT_QUESTIONS.forEach((text, qi) => {
-    const headerRow = 29 + qi * 12;
+    const headerRow = answerRows(EMRT_2, qi)[0]! - 1;
     labels.set(ws, `B${headerRow}`, text);
     labels.set(ws, `G${headerRow}`, "Comments");
     for (let i = 0; i < 10; i++) {
-      const row = headerRow + 1 + i;
+      const row = answerRows(EMRT_2, qi)[i]!;
       const mineral = minerals[i];
       putFormula(ws, `B${row}`, `IF(COUNTBLANK(AA${12 + i}),"",AA${12 + i}&"(*)")`, mineral ? `${mineral}(*)` : "");
       const a = mineral
@@ -153,13 +159,14 @@ export function writeDeclarationEmrt(
   });
   labels.set(ws, "B113", "Answer the Following Questions at a Company Level");
   const letters = ["A", "B", "C", "D", "E", "F", "G"];
-  const rows = [115, 117, 119, 131, 133, 135, 137];
   letters.forEach((letter, i) => {
-    const row = rows[i]!;
+    const answers = companyRows(EMRT_2, letter);
+    // C is a per-mineral block: its label sits on the row above the first mineral.
+    const row = letter === "C" ? answers[0]! - 1 : answers[0]!;
     labels.set(ws, `B${row}`, EMRT_COMPANY[i]!);
     if (letter === "C") {
       for (let k = 0; k < 10; k++) {
-        const r = 120 + k;
+        const r = answers[k]!;
         const mineral = minerals[k];
         putFormula(ws, `B${r}`, `IF(ISERROR(AA$${12 + k}),"",AA$${12 + k}&"")&P$54`, mineral ? `${mineral}(*)` : "");
         const a = mineral

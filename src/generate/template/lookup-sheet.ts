@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
 import { put, putFormula, type Labels } from "./_cells.ts";
-import type { LookupRow } from "./_lookup.ts";
+import type { LookupEntry } from "../../rmi/smelter-lookup.ts";
 
 const HEADERS = [
   "Metal",
@@ -18,7 +18,7 @@ const HEADERS = [
 export function writeLookupSheet(
   ws: ExcelJS.Worksheet,
   labels: Labels,
-  rows: readonly LookupRow[],
+  rows: readonly LookupEntry[],
   withKeys: boolean,
 ): void {
   labels.set(
@@ -29,21 +29,11 @@ export function writeLookupSheet(
   HEADERS.forEach((h, i) => labels.set(ws, `${String.fromCharCode(65 + i)}4`, h));
   rows.forEach((l, i) => {
     const r = 5 + i;
-    const values = [
-      l.metal,
-      l.smelter_lookup_name,
-      l.standard_smelter_name,
-      l.country,
-      l.smelter_id,
-      l.source_of_id,
-      l.street,
-      l.city,
-      l.state_province,
-    ];
+    const values = [l.metal, l.alias, l.standardName, l.country, l.cid, l.sourceOfId, l.street, l.city, l.state];
     values.forEach((v, c) => put(ws, `${String.fromCharCode(65 + c)}${r}`, v));
     if (withKeys) {
-      putFormula(ws, `J${r}`, `A${r}&B${r}`, l.metal + l.smelter_lookup_name);
-      putFormula(ws, `K${r}`, `A${r}&B${r}`, l.metal + l.smelter_lookup_name);
+      putFormula(ws, `J${r}`, `A${r}&B${r}`, l.metal + (l.alias ?? ""));
+      putFormula(ws, `K${r}`, `A${r}&B${r}`, l.metal + (l.alias ?? ""));
     }
   });
   ws.getColumn("J").hidden = true;

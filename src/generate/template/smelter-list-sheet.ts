@@ -1,7 +1,8 @@
 import type ExcelJS from "exceljs";
 import { put, putEmail, putFormula, type Labels } from "./_cells.ts";
 import type { TemplateDefects, TemplateInput } from "./_input.ts";
-import { indexByCid, type LookupRow } from "./_lookup.ts";
+import type { LookupEntry } from "../../rmi/smelter-lookup.ts";
+import { indexByCid } from "./_lookup.ts";
 import { revisionString, type TemplateVersion } from "./_versions.ts";
 
 const HEADERS = [
@@ -47,13 +48,13 @@ export function writeSmelterList(
   labels: Labels,
   t: TemplateVersion,
   input: TemplateInput,
-  lookup: readonly LookupRow[],
+  lookup: readonly LookupEntry[],
   options: { defects: TemplateDefects },
 ): void {
   const { defects } = options;
   const byCid = indexByCid(lookup);
   const lookupRow = new Map<string, number>();
-  lookup.forEach((l, i) => lookupRow.set(`${l.metal}${l.smelter_lookup_name}`, 5 + i));
+  lookup.forEach((l, i) => lookupRow.set(`${l.metal}${l.alias ?? ""}`, 5 + i));
   labels.set(
     ws,
     "A2",
@@ -74,7 +75,7 @@ export function writeSmelterList(
     const ref = s.cid ? byCid.get(s.cid) : undefined;
     const notListed = s.lookupName === "Smelter not listed" || s.lookupName === "Smelter not yet identified";
     const metal = s.metal ?? ref?.metal ?? null;
-    const lookupName = s.lookupName ?? ref?.standard_smelter_name ?? null;
+    const lookupName = s.lookupName ?? ref?.standardName ?? null;
     const country = s.country ?? (notListed ? null : ref?.country) ?? null;
     const cid = s.cid ?? null;
     const spelled =
@@ -85,7 +86,7 @@ export function writeSmelterList(
       G: s.idSource ?? (cid ? "RMI" : notListed ? "Enter smelter details" : ""),
       H: s.street ?? ref?.street ?? "",
       I: s.city ?? ref?.city ?? "",
-      J: s.state ?? ref?.state_province ?? "",
+      J: s.state ?? ref?.state ?? "",
     };
     if (!defects.cidOnlyInF) put(ws, `A${r}`, spelled);
     const pasted = defects.pastedZeros === true || defects.cidOnlyInF === true || !cid;
@@ -130,7 +131,7 @@ export function writeSmelterList(
     }
     if (!s.contactEmail && defects.pastedZeros) ws.getCell(`L${r}`).value = 0;
     else putEmail(ws, `L${r}`, s.contactEmail, defects.hyperlinkEmails === true);
-    putFormula(ws, `R${r}`, f.lookup("C", r), notListed ? "" : (ref?.standard_smelter_name ?? ""));
+    putFormula(ws, `R${r}`, f.lookup("C", r), notListed ? "" : (ref?.standardName ?? ""));
     const key = `${metal ?? ""}${notListed ? (s.name ?? "") : (lookupName ?? "")}`;
     ws.getCell(`V${r}`).value = { formula: f.V(r), result: lookupRow.get(key) ?? { error: "#N/A" } };
     putFormula(ws, `X${r}`, f.X(r), notListed && (!s.name || !country) ? 1 : 0);

@@ -1,7 +1,7 @@
 import type ExcelJS from "exceljs";
 import { isoToDate, put, putFormula, type Labels } from "./_cells.ts";
 import type { TemplateInput } from "./_input.ts";
-import type { LookupRow } from "./_lookup.ts";
+import type { LookupEntry } from "../../rmi/smelter-lookup.ts";
 import { copyright, revisionHistory, type TemplateVersion } from "./_versions.ts";
 
 /** Revision sheet: title block, then the history table from row 12 whose last row is this version. */
@@ -102,7 +102,7 @@ export function writeChecker(ws: ExcelJS.Worksheet, labels: Labels, t: TemplateV
 }
 
 /** Hidden L (labels: key, sheet, cell, English), C (country list) and SorP (subdivisions) sheets. */
-export function writeHiddenSheets(wb: ExcelJS.Workbook, labels: Labels, lookup: readonly LookupRow[]): void {
+export function writeHiddenSheets(wb: ExcelJS.Workbook, labels: Labels, lookup: readonly LookupEntry[]): void {
   const l = wb.addWorksheet("L", { state: "hidden" });
   ["English"].forEach((lang, i) => put(l, `${"D"}${1 + i}`, lang));
   labels.rows.forEach(([sheet, cell, text], i) => {
