@@ -279,6 +279,24 @@ describe.skipIf(!canRun)("one figure everywhere: site, report and drafts of a bu
     expect(cmr, "CMR: sanctions hits").toContain(
       `${figures.sanctionsHits} reported facility(ies) are designated on a sanctions list`,
     );
+
+    // The batteries section counts the identified facilities of its four raw materials, as the Smelters page does.
+    const batteries = await open("/drafts/eu-batteries-due-diligence");
+    const due = await batteries.page.locator("main").innerText();
+    await batteries.page.close();
+    const battery = figures.conformantByMetal.filter((m) =>
+      ["Cobalt", "Lithium", "Nickel", "Graphite"].includes(m.metal),
+    );
+    const sum = (f: (m: (typeof battery)[number]) => number) => battery.reduce((n, m) => n + f(m), 0);
+    expect(due, "Batteries: facilities identified and conformant").toContain(
+      `${sum((m) => m.identified)} smelter(s), refiner(s) or processor(s) were identified for these raw materials; ${sum((m) => m.conformant)} (`,
+    );
+
+    // The sample company imports nothing into the Union: the Article 7 draft says it does not apply, with no figures.
+    const art7 = await open("/drafts/eu-2017-821-article-7-report");
+    const eu = await art7.page.locator("main").innerText();
+    await art7.page.close();
+    expect(eu, "Art. 7: not applicable").toMatch(/No Article 7 report is drafted for/);
   });
 
   it("overview cards, sanctions split and supplier counts agree in the browser, with no console errors", async () => {
