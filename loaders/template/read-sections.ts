@@ -13,7 +13,7 @@ import { normalizeMetal } from "../../src/rmi/minerals.ts";
 import { readLookupSheet } from "../../src/rmi/smelter-lookup.ts";
 import { normalizeName } from "../../src/text/normalize.ts";
 import { parseEffectiveDate } from "./effective-date.ts";
-import type { TemplateLayout } from "../../src/rmi/layouts.ts";
+import type { MineListLayout, TemplateLayout } from "../../src/rmi/layouts.ts";
 import { companyMeaning, questionMeaning } from "../../src/rmi/questions.ts";
 import type { SheetSource } from "./workbook-source.ts";
 import { columnIndex } from "../xlsx/sheet.ts";
@@ -212,20 +212,21 @@ export function readProducts(sheet: SheetSource, layout: TemplateLayout, comment
   return out;
 }
 
-export function readMines(sheet: SheetSource, firstRow: number): MineRow[] {
+export function readMines(sheet: SheetSource, list: MineListLayout): MineRow[] {
   const out: MineRow[] = [];
+  const c = list.columns;
   const at = (row: number, letter: string) => freeText(sheet.get(row, columnIndex(letter)));
-  for (let row = firstRow; row <= sheet.lastRow; row++) {
-    if (!["A", "B", "C", "D"].some((l) => at(row, l) !== null)) continue;
+  for (let row = list.firstRow; row <= sheet.lastRow; row++) {
+    if (![c.metal, c.smelterName, c.name, c.mineId].some((l) => at(row, l) !== null)) continue;
     out.push({
       row,
-      metal: normalizeMetal(at(row, "A")),
-      smelterName: at(row, "B"),
-      name: at(row, "C"),
-      mineId: smelterId(at(row, "D")),
-      idSource: at(row, "E"),
-      country: at(row, "F"),
-      comments: at(row, "M"),
+      metal: normalizeMetal(at(row, c.metal)),
+      smelterName: at(row, c.smelterName),
+      name: at(row, c.name),
+      mineId: smelterId(at(row, c.mineId)),
+      idSource: at(row, c.idSource),
+      country: at(row, c.country),
+      comments: at(row, c.comments),
     });
   }
   return out;

@@ -94,7 +94,7 @@ export function readDeclaration(wb: WorkbookSource, options: ReadOptions): Decla
     ? readProducts(productSheet, layout, requester ? REQUESTER_PRODUCT_LIST.comments : layout.productList.comments)
     : [];
   const mineSheet = layout.mineList ? wb.sheet("Mine List", { maxColumns: 16 }) : null;
-  const mines = mineSheet && layout.mineList ? readMines(mineSheet, layout.mineList.firstRow) : [];
+  const mines = mineSheet && layout.mineList ? readMines(mineSheet, layout.mineList) : [];
 
   const rowCap = options.limits?.maxRow ?? DEFAULT_WORKBOOK_LIMITS.maxRow;
   for (const [name, sheet] of [

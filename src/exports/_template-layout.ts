@@ -1,6 +1,7 @@
 import {
   CMRT_6,
   EMRT_2,
+  type MineListLayout,
   REQUESTER_PRODUCT_LIST,
   type TemplateLayout as RmiLayout,
   type SmelterColumns,
@@ -28,6 +29,9 @@ export interface TemplateLayout {
   defaultLastSmelterRow: number;
   /** Smelter List: first data row and the input columns. */
   smelterList: WriterSmelterList;
+  /** Mine List (EMRT 2.x): first data row and columns; null when the family has none. */
+  mineList: MineListLayout | null;
+  defaultLastMineRow: number;
 }
 
 /** The Smelter List of a template the writer fills: CID input column A and the look-up column C exist. */
@@ -68,6 +72,9 @@ function writerLayout(
     productColumns,
     defaultLastSmelterRow: lastSmelterRow,
     smelterList: writerSmelterList(family, rmi),
+    mineList: rmi.mineList ?? null,
+    // DOMAIN.md §4.2: Mine List data rows 5–2504 in EMRT 2.0 and 2.1.
+    defaultLastMineRow: 2504,
   };
 }
 

@@ -265,9 +265,17 @@ export function fillTemplate(blank: Uint8Array, rollup: Rollup, file = "template
   pkg.setText(smelterList.path, smelterList.sheet.toString());
 
   let mines = 0;
-  if (rollup.mines.length > 0 && pkg.sheetPath("Mine List")) {
+  if (rollup.mines.length > 0 && layout.mineList && pkg.sheetPath("Mine List")) {
     const mineList = editSheet(pkg, "Mine List");
-    mines = writeMineList(mineList.sheet, rollup.mines, listed.names, countries, warnings);
+    mines = writeMineList(
+      mineList.sheet,
+      layout.mineList,
+      layout.defaultLastMineRow,
+      rollup.mines,
+      listed.names,
+      countries,
+      warnings,
+    );
     pkg.setText(mineList.path, mineList.sheet.toString());
   }
 

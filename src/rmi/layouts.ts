@@ -48,6 +48,54 @@ export interface SmelterColumns {
   comments: string;
 }
 
+/**
+ * Hidden helper columns of the CMRT 6.x / EMRT 2.x Smelter List (DOMAIN.md §3.5): R standard name, S country code,
+ * T state/province code, V the Look-up row the metal and name match, X the missing-entry check, AB = metal & look-up
+ * name. Readers ignore them; the generator writes their formulas.
+ */
+export interface SmelterHelperColumns {
+  standardName: string;
+  countryCode: string;
+  stateCode: string;
+  lookupRow: string;
+  missingEntry: string;
+  combined: string;
+}
+
+export interface SmelterListLayout {
+  firstRow: number;
+  columns: SmelterColumns;
+  helpers?: SmelterHelperColumns;
+}
+
+/**
+ * Column letters of the Mine List (EMRT 2.x, AMRT; DOMAIN.md §4.2): the visible fields, then the hidden helper
+ * `combined` (=metal & smelter name) that runs down every data row.
+ */
+export interface MineColumns {
+  metal: string;
+  smelterName: string;
+  name: string;
+  mineId: string;
+  idSource: string;
+  country: string;
+  street: string;
+  city: string;
+  state: string;
+  contactName: string;
+  contactEmail: string;
+  nextSteps: string;
+  comments: string;
+  combined: string;
+}
+
+export interface MineListLayout {
+  firstRow: number;
+  columns: MineColumns;
+  /** Cell holding the template revision. */
+  revisionCell: string;
+}
+
 export interface TemplateLayout {
   family: TemplateFamily;
   /** Versions this layout was verified against. */
@@ -58,9 +106,9 @@ export interface TemplateLayout {
   /** For fixed minerals the row order follows `minerals`; otherwise the mineral is read from column B. */
   questions: readonly QuestionBlock[];
   companyQuestions: readonly CompanyQuestion[];
-  smelterList: { firstRow: number; columns: SmelterColumns };
+  smelterList: SmelterListLayout;
   productList: { firstRow: number; number: string; name: string; comments: string };
-  mineList?: { firstRow: number };
+  mineList?: MineListLayout;
   // What each question id means (gates, the percentage question, completeness) is in questions.ts, not here.
   /** Pre-3.0 layouts: what is not read (their questions are not mapped, so answers and Checker rules are skipped). */
   notRead?: string;
@@ -129,6 +177,40 @@ const SMELTER_COLUMNS: SmelterColumns = {
   comments: "Q",
 };
 
+const SMELTER_HELPERS: SmelterHelperColumns = {
+  standardName: "R",
+  countryCode: "S",
+  stateCode: "T",
+  lookupRow: "V",
+  missingEntry: "X",
+  combined: "AB",
+};
+
+/** The Smelter List of CMRT 5.x–6.x, EMRT, CRT and AMRT 1.3: header row 4, data from row 5, columns A–Q. */
+const SMELTER_LIST: SmelterListLayout = { firstRow: 5, columns: SMELTER_COLUMNS };
+
+/** EMRT 2.x / AMRT Mine List: header row 4, data from row 5 (to 2504), revision in M3. */
+const MINE_LIST: MineListLayout = {
+  firstRow: 5,
+  revisionCell: "M3",
+  columns: {
+    metal: "A",
+    smelterName: "B",
+    name: "C",
+    mineId: "D",
+    idSource: "E",
+    country: "F",
+    street: "G",
+    city: "H",
+    state: "I",
+    contactName: "J",
+    contactEmail: "K",
+    nextSteps: "L",
+    comments: "M",
+    combined: "Q",
+  },
+};
+
 const AMRT12_SMELTER_COLUMNS: SmelterColumns = {
   metal: "A",
   name: "B",
@@ -176,7 +258,7 @@ export const CMRT_6: TemplateLayout = {
     E: ["Yes, in conformance with IPC1755 (e.g., CMRT)", "Yes, using other format (describe)", "No"],
     H: ["Yes, with the SEC", "Yes, with the EU", "Yes, with the SEC and the EU", "No"],
   }),
-  smelterList: { firstRow: 5, columns: SMELTER_COLUMNS },
+  smelterList: { ...SMELTER_LIST, helpers: SMELTER_HELPERS },
   productList: { firstRow: 6, number: "B", name: "C", comments: "D" },
 };
 
@@ -187,6 +269,7 @@ export const CMRT_5: TemplateLayout = {
   legacy: true,
   questions: cmrtQuestions(7, [YN, YN, YNU, YNU, PERCENT, YN, YN]),
   companyQuestions: companyQuestions("ABCDEFGHI", 69, {}),
+  smelterList: SMELTER_LIST,
 };
 
 /** CMRT 2.x–3.x: Q1–Q7, company questions A–J, no CID input column. */
@@ -335,7 +418,7 @@ export const EMRT_1: TemplateLayout = {
     { id: "F", rows: [81], perMineral: false, values: YN },
     { id: "G", rows: [83], perMineral: false, values: YN },
   ],
-  smelterList: { firstRow: 5, columns: SMELTER_COLUMNS },
+  smelterList: SMELTER_LIST,
   productList: { firstRow: 6, number: "B", name: "C", comments: "D" },
 };
 
@@ -359,9 +442,9 @@ export const EMRT_2: TemplateLayout = {
     { id: "F", rows: [135], perMineral: false, values: YN },
     { id: "G", rows: [137], perMineral: false, values: YN },
   ],
-  smelterList: { firstRow: 5, columns: SMELTER_COLUMNS },
+  smelterList: { ...SMELTER_LIST, helpers: SMELTER_HELPERS },
   productList: { firstRow: 6, number: "B", name: "C", comments: "D" },
-  mineList: { firstRow: 5 },
+  mineList: MINE_LIST,
 };
 
 export const CRT_2: TemplateLayout = {
@@ -384,7 +467,7 @@ export const CRT_2: TemplateLayout = {
     { G: ["Yes, CRT", "Yes, Using Other Format (Describe)", "No"] },
     "none",
   ),
-  smelterList: { firstRow: 5, columns: SMELTER_COLUMNS },
+  smelterList: SMELTER_LIST,
   productList: { firstRow: 6, number: "B", name: "C", comments: "D" },
 };
 
@@ -406,9 +489,9 @@ export const AMRT_13: TemplateLayout = {
     { id: "2", rows: block(43, 10), values: [...PERCENT, "Did not survey"] },
   ],
   companyQuestions: [],
-  smelterList: { firstRow: 5, columns: SMELTER_COLUMNS },
+  smelterList: SMELTER_LIST,
   productList: { firstRow: 6, number: "B", name: "C", comments: "F" },
-  mineList: { firstRow: 5 },
+  mineList: MINE_LIST,
 };
 
 export const AMRT_12: TemplateLayout = {

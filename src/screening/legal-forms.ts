@@ -2,23 +2,53 @@ import { LEGAL_FORMS } from "../rmi/legal-forms.ts";
 
 // Word lists for screening names. All entries are in normalizeName() form (lower case, ASCII, single spaces).
 
-/** Multi-word legal forms, in several languages and their Latin transliterations; removed before tokenising. */
-export const LEGAL_PHRASES: readonly RegExp[] = [
-  /\b(open |closed |public |non public |private )?joint stock (company|co)\b/g,
-  /\blimited liability (company|partnership|co)\b/g,
-  /\b(publichnoe |nepublichnoe |otkrytoe |zakrytoe )?aktsionern\w* obshch?estv\w*\b/g,
-  /\bobshch?estv\w* s ogranichenn\w* otvetstvennost\w*\b/g,
-  /\b(federal |municipal )?state (owned |unitary |budgetary )*enterprise\b/g,
-  /\bfederaln\w* gosudarstvenn\w* unitarn\w* predpriyati\w*\b/g,
-  /\bnauchno proizvodstvenn\w* (predpriyati\w*|obedineni\w*)\b/g,
-  /\b(anonim|limited) sirketi\b/g,
-  /\b(public |private )?(company|co) (limited|ltd)\b/g,
-  /\bsdn bhd\b/g,
-  /\bs (a|p a|a s|r l|r o|l|a c|a l|c s|de r l)( de c v)?\b/g,
-  /\bspol s r o\b/g,
-  /\bsp z o o\b/g,
-  /\b(b v|n v|k k|a g|a s|l l c|l t d|p l c)\b/g,
+// Russian form words that list names inflect and transliterate variously ("aktsionernogo obshchestva", "obshcestvo",
+// "federalnoye gosudarstvennoye unitarnoye predpriyatiye"): a form word starting with one of these stems matches the
+// stem, in any of its spellings, with any ending.
+const INFLECTED_STEMS: readonly (readonly [string, string])[] = [
+  ["aktsionern", "aktsionern"],
+  ["obshchestv", "obs?c?hc?h?estv"],
+  ["obschestv", "obs?c?hc?h?estv"],
+  ["obshestv", "obs?c?hc?h?estv"],
+  ["ogranichenn", "ogranichenn?"],
+  ["otvetstvennost", "otvetstvenn?ost"],
+  ["federaln", "federaln"],
+  ["gosudarstvenn", "gosudarstvenn?"],
+  ["unitarn", "unitarn"],
+  ["predpriyati", "predpriyati"],
+  ["proizvodstvenn", "proizvodstvenn?"],
+  ["obedineni", "obedineni"],
+  ["otkryt", "otkryt"],
+  ["zakryt", "zakryt"],
+  ["publichn", "publichn"],
+  ["nepublichn", "nepublichn"],
 ];
+
+const phraseWord = (word: string) => {
+  const stem = INFLECTED_STEMS.find(([s]) => word.startsWith(s));
+  return stem ? `${stem[1]}\\w*` : word;
+};
+
+/**
+ * The multi-word forms of the one legal-form list (src/rmi/legal-forms.ts), removed before tokenising: one pattern per
+ * length, longest first over the whole name, so "company limited liability company" loses "limited liability company"
+ * and then "company" as a word, and "open joint stock company" goes whole rather than leaving "open".
+ */
+export const LEGAL_PHRASES: readonly RegExp[] = (() => {
+  const byLength = new Map<number, Set<string>>();
+  for (const form of LEGAL_FORMS) {
+    const words = form.split(" ");
+    if (words.length < 2) continue;
+    if (!byLength.has(words.length)) byLength.set(words.length, new Set());
+    byLength.get(words.length)!.add(words.map(phraseWord).join(" "));
+  }
+  return [...byLength]
+    .sort(([a], [b]) => b - a)
+    .map(
+      ([, forms]) =>
+        new RegExp(`\\b(?:${[...forms].sort((a, b) => b.length - a.length || a.localeCompare(b)).join("|")})\\b`, "g"),
+    );
+})();
 
 // Forms that are also ordinary words of names ("San", "Se", "Too", "Asa", "Cia"): screening drops legal-form tokens
 // wherever they stand, so it keeps these as name words.

@@ -14,6 +14,8 @@ const SUFFIX = ".sanctions-index-";
 const CODE = [
   "./screening-name.ts",
   "./legal-forms.ts",
+  "../rmi/legal-forms.ts",
+  "../rmi/name-key.ts",
   "./sanctions-index.ts",
   "./read-sanctions.ts",
   "../text/normalize.ts",

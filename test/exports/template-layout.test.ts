@@ -26,6 +26,13 @@ describe("templateLayout (from the one cell map)", () => {
     expect(l.companyRows).toEqual({ A: 75, B: 77, C: 79, D: 81, E: 83, F: 85, G: 87, H: 89 });
     expect(l.mineralPolicyRows).toBeNull();
     expect(l.productColumns).toEqual({ number: "B", name: "C", comments: "D" });
+    expect(l.smelterList.firstRow).toBe(5);
+    expect([l.smelterList.columns.cidInput, l.smelterList.columns.name, l.smelterList.columns.comments]).toEqual([
+      "A",
+      "D",
+      "Q",
+    ]);
+    expect(l.mineList, "CMRT has no Mine List").toBeNull();
   });
 
   it("puts the EMRT 2.x cells where the EMRT blanks have them, with 2.1's Product List comments in F", () => {
@@ -44,5 +51,23 @@ describe("templateLayout (from the one cell map)", () => {
     expect(l20.productColumns.comments).toBe("D");
     expect(l21.productColumns.comments).toBe("F");
     expect([l20.defaultLastSmelterRow, l21.defaultLastSmelterRow]).toEqual([2504, 2497]);
+    // DOMAIN.md §4.2: header row 4, data 5–2504; A metal, B smelter, C mine name, D/E ID and source, F country, M
+    // comments, hidden Q = A&B; revision in M3.
+    for (const l of [l20, l21]) {
+      expect(l.mineList?.firstRow).toBe(5);
+      expect(l.mineList?.revisionCell).toBe("M3");
+      const c = l.mineList!.columns;
+      expect([c.metal, c.smelterName, c.name, c.mineId, c.idSource, c.country, c.comments, c.combined]).toEqual([
+        "A",
+        "B",
+        "C",
+        "D",
+        "E",
+        "F",
+        "M",
+        "Q",
+      ]);
+      expect(l.defaultLastMineRow).toBe(2504);
+    }
   });
 });

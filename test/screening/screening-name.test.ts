@@ -15,6 +15,19 @@ describe("screeningName", () => {
     ["Heraeus Deutschland GmbH & Co. KG", ["heraeus", "deutshland"]],
     ["Metalor Technologies S.A.", ["metalor"]],
     ["Empresa Metalurgica Vinto S.A. de C.V.", ["vinto"]],
+    // Names from the OFAC and UK lists: forms of the one legal-form list, Russian words inflected or spelt variously.
+    ["OBSHCESTVO S OGRANICHENNOI OTVETSTVENNOSTYU KARST", ["karst"]],
+    ["AKTSIONERNOE OBSHCESTVO INSTITUT STROIPROEKT", ["institut", "stroiproekt"]],
+    ["Federalnoye Gosudarstvennoye Unitarnoye Predpriyatiye Priokskiy", ["priokski"]],
+    [
+      "FEDERAL STATE OWNED UNITARY ENTERPRISE FOREIGN TRADE ASSOCIATION ALMAZJUVELIREXPORT",
+      ["foreign", "asokiation", "almaziuvelireksport"],
+    ],
+    ["SBERBANK FINANCE COMPANY LIMITED LIABILITY COMPANY", ["sberbank", "finanke"]],
+    ["EASY CASH S. DE R.L.", ["easi", "kash"]],
+    ["AVIANDINA S.A.C.", ["aviandina"]],
+    ["MACPAR MAKINA SAN VE TIC A.S.", ["makpar", "makina"]],
+    ["DALIAN ZHENGHUA MAOYI YOUXIAN GONGSI", ["dalian", "zhenghua", "maoi"]],
   ])("%s → %j", (name, distinctive) => {
     expect(screeningName(name).distinctive).toEqual(distinctive);
   });

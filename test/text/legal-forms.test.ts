@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { LEGAL_FORMS, stripCjkForms, stripLegalForms } from "../../src/rmi/legal-forms.ts";
-import { LEGAL_TOKENS } from "../../src/screening/legal-forms.ts";
+import { LEGAL_PHRASES, LEGAL_TOKENS } from "../../src/screening/legal-forms.ts";
+import { screeningName } from "../../src/screening/screening-name.ts";
 import { nameTokens } from "../../src/text/normalize.ts";
 import { hasCjk, transliterate } from "../../src/text/transliterate.ts";
 import { nameKey } from "../../src/rmi/name-key.ts";
@@ -56,6 +57,13 @@ describe("one legal-form list for matching and screening", () => {
       );
     }
     expect(LEGAL_TOKENS.has("berhad") && LEGAL_TOKENS.has("tnhh"), "forms only matching knew before").toBe(true);
+  });
+
+  it("gives screening every multi-word form of the list as a phrase, whole", () => {
+    for (const f of LEGAL_FORMS.filter((x) => x.includes(" "))) {
+      expect(screeningName(`Kestrel ${f} Tin`).legalForms, f).toContain(f);
+      expect(LEGAL_PHRASES.some((re) => new RegExp(re.source).test(` ${f} `))).toBe(true);
+    }
   });
 
   it("lets matching strip the post-Soviet forms screening knew", () => {

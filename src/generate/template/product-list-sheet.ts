@@ -1,6 +1,7 @@
 import type ExcelJS from "exceljs";
 import { put, type Labels } from "./_cells.ts";
 import type { TemplateInput } from "./_input.ts";
+import { EMRT_2, type MineColumns } from "../../rmi/layouts.ts";
 import { copyright, revisionString, type TemplateVersion } from "./_versions.ts";
 
 /** Product List: note row 1, link row 4, header row 5, data from row 6, copyright footer after the last data row. */
@@ -31,34 +32,38 @@ export function writeProductList(
   labels.set(ws, `B${t.productLastRow + 1}`, copyright(t));
 }
 
-const MINE_HEADERS = [
-  "Metal",
-  "Name of Smelter(s) sourcing from this Mine Facility",
-  "Mine Facility (Site) Name",
-  "Mine Identification (e.g. CID)",
-  "Source of Mine Facility Identification Number",
-  "Mine Facility Country",
-  "Mine Facility Street",
-  "Mine Facility City",
-  "Mine Facility Location: State / Province",
-  "Mine Facility Contact Name",
-  "Mine Facility Contact Email",
-  "Proposed next steps",
-  "Comments",
+/** Row-4 headers of the Mine List, by field (DOMAIN.md §4.2). */
+const MINE_HEADERS: ReadonlyArray<readonly [Exclude<keyof MineColumns, "combined">, string]> = [
+  ["metal", "Metal"],
+  ["smelterName", "Name of Smelter(s) sourcing from this Mine Facility"],
+  ["name", "Mine Facility (Site) Name"],
+  ["mineId", "Mine Identification (e.g. CID)"],
+  ["idSource", "Source of Mine Facility Identification Number"],
+  ["country", "Mine Facility Country"],
+  ["street", "Mine Facility Street"],
+  ["city", "Mine Facility City"],
+  ["state", "Mine Facility Location: State / Province"],
+  ["contactName", "Mine Facility Contact Name"],
+  ["contactEmail", "Mine Facility Contact Email"],
+  ["nextSteps", "Proposed next steps"],
+  ["comments", "Comments"],
 ];
 
-/** EMRT 2.x Mine List: revision in M3, header row 4, data from row 5. */
+/** EMRT 2.x Mine List: revision, header row and columns from the one cell map (src/rmi/layouts.ts). */
 export function writeMineList(ws: ExcelJS.Worksheet, labels: Labels, t: TemplateVersion, input: TemplateInput): void {
-  ws.getCell("M3").value = revisionString(t);
-  MINE_HEADERS.forEach((h, i) => labels.set(ws, `${String.fromCharCode(65 + i)}4`, h));
+  const list = EMRT_2.mineList;
+  if (!list) throw new Error("EMRT 2.x layout has no Mine List");
+  const c = list.columns;
+  ws.getCell(list.revisionCell).value = revisionString(t);
+  for (const [field, h] of MINE_HEADERS) labels.set(ws, `${c[field]}${list.firstRow - 1}`, h);
   (input.mines ?? []).forEach((m, i) => {
-    const r = 5 + i;
-    put(ws, `A${r}`, m.metal);
-    put(ws, `B${r}`, m.smelterName);
-    put(ws, `C${r}`, m.name);
-    put(ws, `D${r}`, m.mineId);
-    put(ws, `E${r}`, m.idSource);
-    put(ws, `F${r}`, m.country);
-    put(ws, `M${r}`, m.comments);
+    const r = list.firstRow + i;
+    put(ws, `${c.metal}${r}`, m.metal);
+    put(ws, `${c.smelterName}${r}`, m.smelterName);
+    put(ws, `${c.name}${r}`, m.name);
+    put(ws, `${c.mineId}${r}`, m.mineId);
+    put(ws, `${c.idSource}${r}`, m.idSource);
+    put(ws, `${c.country}${r}`, m.country);
+    put(ws, `${c.comments}${r}`, m.comments);
   });
 }

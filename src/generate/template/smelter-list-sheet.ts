@@ -2,27 +2,52 @@ import type ExcelJS from "exceljs";
 import { put, putEmail, putFormula, type Labels } from "./_cells.ts";
 import type { TemplateDefects, TemplateInput } from "./_input.ts";
 import type { LookupEntry } from "../../rmi/smelter-lookup.ts";
+import { CMRT_6, EMRT_2, type SmelterColumns, type SmelterHelperColumns } from "../../rmi/layouts.ts";
 import { indexByCid } from "./_lookup.ts";
-import { revisionString, type TemplateVersion } from "./_versions.ts";
+import { revisionString, type TemplateVersion, type WritableFamily } from "./_versions.ts";
 
-const HEADERS = [
-  "Smelter Identification Number Input Column",
-  "Metal (*)",
-  "Smelter Look-up (*)",
-  "Smelter Name (1)",
-  "Smelter Country (*)",
-  "Smelter Identification",
-  "Source of Smelter Identification Number",
-  "Smelter Street",
-  "Smelter City",
-  "Smelter Facility Location: State / Province",
-  "Smelter Contact Name",
-  "Smelter Contact Email",
-  "Proposed next steps",
-  'Name of Mine(s) or if recycled or scrap sourced, enter "recycled" or "scrap"',
-  'Location (Country) of Mine(s) or if recycled or scrap sourced, enter "recycled" or "scrap"',
-  "Does 100% of the smelter's feedstock originate from recycled or scrap sources? (Yes/No/Unknown)",
-  "Comments",
+/** The Smelter List the generator writes: first data row, visible columns (CID input and look-up included) and helpers. */
+export interface GeneratorSmelterList {
+  firstRow: number;
+  c: Required<Pick<SmelterColumns, "cidInput" | "lookupName">> & SmelterColumns;
+  h: SmelterHelperColumns;
+}
+
+function generatorList(family: WritableFamily): GeneratorSmelterList {
+  const { firstRow, columns, helpers } = (family === "CMRT" ? CMRT_6 : EMRT_2).smelterList;
+  const { cidInput, lookupName } = columns;
+  if (!cidInput || !lookupName || !helpers)
+    throw new Error(`${family}: the Smelter List layout lacks input or helper columns`);
+  return { firstRow, c: { ...columns, cidInput, lookupName }, h: helpers };
+}
+
+const LISTS: Record<WritableFamily, GeneratorSmelterList> = {
+  CMRT: generatorList("CMRT"),
+  EMRT: generatorList("EMRT"),
+};
+
+/** Cell positions of the generated Smelter List, from the one cell map (src/rmi/layouts.ts). */
+export const smelterListLayout = (family: WritableFamily): GeneratorSmelterList => LISTS[family];
+
+/** Row-4 headers of the visible columns, in column order. */
+const HEADERS: ReadonlyArray<readonly [keyof SmelterColumns, string]> = [
+  ["cidInput", "Smelter Identification Number Input Column"],
+  ["metal", "Metal (*)"],
+  ["lookupName", "Smelter Look-up (*)"],
+  ["name", "Smelter Name (1)"],
+  ["country", "Smelter Country (*)"],
+  ["cid", "Smelter Identification"],
+  ["idSource", "Source of Smelter Identification Number"],
+  ["street", "Smelter Street"],
+  ["city", "Smelter City"],
+  ["state", "Smelter Facility Location: State / Province"],
+  ["contactName", "Smelter Contact Name"],
+  ["contactEmail", "Smelter Contact Email"],
+  ["nextSteps", "Proposed next steps"],
+  ["mineNames", 'Name of Mine(s) or if recycled or scrap sourced, enter "recycled" or "scrap"'],
+  ["mineCountries", 'Location (Country) of Mine(s) or if recycled or scrap sourced, enter "recycled" or "scrap"'],
+  ["recycledScrap", "Does 100% of the smelter's feedstock originate from recycled or scrap sources? (Yes/No/Unknown)"],
+  ["comments", "Comments"],
 ];
 const CID_SPELLINGS = [
   (d: string) => `CID ${d}`,
@@ -31,17 +56,46 @@ const CID_SPELLINGS = [
   (d: string) => `CID ${d} `,
 ];
 
-const f = {
-  B: (r: number) => `IF(LEN(A${r})=0,"",INDEX('Smelter Look-up'!$A:$A,MATCH($A${r},'Smelter Look-up'!$E:$E,0)))`,
-  C: (r: number) => `IF(LEN(A${r})=0,"",INDEX('Smelter Look-up'!$C:$C,MATCH($A${r},'Smelter Look-up'!$E:$E,0)))`,
-  lookup: (col: string, r: number) => `IF(ISERROR($V${r}),"",OFFSET('Smelter Look-up'!$${col}$4,$V${r}-4,0)&"")`,
-  V: (r: number) =>
-    `IF(C${r}="",NA(),IF(OR(C${r}="Smelter not listed",C${r}="Smelter not yet identified"),MATCH($B${r}&$D${r},'Smelter Look-up'!$J:$J,0),MATCH($B${r}&$C${r},'Smelter Look-up'!$J:$J,0)))`,
-  S: (r: number) =>
-    `IF(B${r}="","",IF(ISERROR(MATCH($E${r},CL,0)),"Unknown",INDIRECT("'C'!$A$"&MATCH($E${r},CL,0)+1)))`,
-  X: (r: number) => `IF(AND(C${r}="Smelter not listed",OR(LEN(D${r})=0,LEN(E${r})=0)),1,0)`,
-  AB: (r: number) => `B${r}&C${r}`,
-};
+/** Columns of the Smelter Look-up sheet the formulas read (DOMAIN.md §3.7; header row 4, J = metal & alias). */
+const LOOKUP = {
+  metal: "A",
+  standardName: "C",
+  country: "D",
+  cid: "E",
+  idSource: "F",
+  street: "G",
+  city: "H",
+  state: "I",
+  key: "J",
+} as const;
+
+/** The Smelter List formulas of row r, for the columns of one layout. */
+function formulas({ c, h }: GeneratorSmelterList) {
+  const byCid = (col: string, r: number) =>
+    `IF(LEN(${c.cidInput}${r})=0,"",INDEX('Smelter Look-up'!$${col}:$${col},MATCH($${c.cidInput}${r},'Smelter Look-up'!$${LOOKUP.cid}:$${LOOKUP.cid},0)))`;
+  const keyMatch = (a: string, b: string, r: number) =>
+    `MATCH($${a}${r}&$${b}${r},'Smelter Look-up'!$${LOOKUP.key}:$${LOOKUP.key},0)`;
+  return {
+    metal: (r: number) => byCid(LOOKUP.metal, r),
+    lookupName: (r: number) => byCid(LOOKUP.standardName, r),
+    lookup: (col: string, r: number) =>
+      `IF(ISERROR($${h.lookupRow}${r}),"",OFFSET('Smelter Look-up'!$${col}$4,$${h.lookupRow}${r}-4,0)&"")`,
+    cid: (r: number) =>
+      `IF(ISERROR($${h.lookupRow}${r}),"",OFFSET('Smelter Look-up'!$${LOOKUP.cid}$4,$${h.lookupRow}${r}-4,0))`,
+    lookupRow: (r: number) =>
+      `IF(${c.lookupName}${r}="",NA(),IF(OR(${c.lookupName}${r}="Smelter not listed",${c.lookupName}${r}="Smelter not yet identified"),${keyMatch(c.metal, c.name, r)},${keyMatch(c.metal, c.lookupName, r)}))`,
+    countryCode: (r: number) =>
+      `IF(${c.metal}${r}="","",IF(ISERROR(MATCH($${c.country}${r},CL,0)),"Unknown",INDIRECT("'C'!$A$"&MATCH($${c.country}${r},CL,0)+1)))`,
+    stateCode: (r: number) =>
+      `IF(OR(${c.state}${r}="",${h.countryCode}${r}=""),"",IFERROR(INDEX(SorP!$A:$A,MATCH(${h.countryCode}${r}&${c.state}${r},SorP!$C:$C,0)),""))`,
+    missingEntry: (r: number) =>
+      `IF(AND(${c.lookupName}${r}="Smelter not listed",OR(LEN(${c.name}${r})=0,LEN(${c.country}${r})=0)),1,0)`,
+    combined: (r: number) => `${c.metal}${r}&${c.lookupName}${r}`,
+  };
+}
+
+/** The Look-up columns that fill the looked-up Smelter List fields (the CID column has its own formula). */
+const LOOKED_UP = ["country", "cid", "idSource", "street", "city", "state"] as const;
 
 export function writeSmelterList(
   ws: ExcelJS.Worksheet,
@@ -52,6 +106,9 @@ export function writeSmelterList(
   options: { defects: TemplateDefects },
 ): void {
   const { defects } = options;
+  const list = smelterListLayout(t.family);
+  const { c, h } = list;
+  const f = formulas(list);
   const byCid = indexByCid(lookup);
   const lookupRow = new Map<string, number>();
   lookup.forEach((l, i) => lookupRow.set(`${l.metal}${l.alias ?? ""}`, 5 + i));
@@ -62,16 +119,21 @@ export function writeSmelterList(
   );
   labels.set(ws, "J2", "Link to 'RMAP Conformant Smelter List'");
   ws.getCell("Q3").value = revisionString(t, t.family === "EMRT" && t.version === "2.0" ? "Version" : "Revision");
-  HEADERS.forEach((h, i) =>
-    labels.set(ws, `${String.fromCharCode(65 + i)}4`, t.family === "EMRT" && i === 3 ? "Smelter Name (*)" : h),
-  );
-  ["Standard Smelter Name", "Country Code", "State / Province Code"].forEach((h, i) => put(ws, `${"RST"[i]}4`, h));
+  const header = list.firstRow - 1;
+  for (const [field, text] of HEADERS) {
+    const name = t.family === "EMRT" && field === "name" ? "Smelter Name (*)" : text;
+    labels.set(ws, `${c[field]}${header}`, name);
+  }
+  put(ws, `${h.standardName}${header}`, "Standard Smelter Name");
+  put(ws, `${h.countryCode}${header}`, "Country Code");
+  put(ws, `${h.stateCode}${header}`, "State / Province Code");
   if (t.family === "CMRT") ["Tantalum", "Tin", "Gold", "Tungsten"].forEach((m, i) => put(ws, `${"WXYZ"[i]}3`, m));
   ["Yes", "No", "Unknown"].forEach((v, i) => put(ws, `AH${2 + i}`, v));
 
   const smelters = input.smelters ?? [];
   smelters.forEach((s, i) => {
-    const r = 5 + i;
+    const r = list.firstRow + i;
+    const at = (col: string) => `${col}${r}`;
     const ref = s.cid ? byCid.get(s.cid) : undefined;
     const notListed = s.lookupName === "Smelter not listed" || s.lookupName === "Smelter not yet identified";
     const metal = s.metal ?? ref?.metal ?? null;
@@ -80,65 +142,61 @@ export function writeSmelterList(
     const cid = s.cid ?? null;
     const spelled =
       cid && defects.spacedCids ? CID_SPELLINGS[i % CID_SPELLINGS.length]!(cid.replace(/^CID/i, "")) : cid;
-    const looked = {
-      E: country ?? "",
-      F: cid ?? "",
-      G: s.idSource ?? (cid ? "RMI" : notListed ? "Enter smelter details" : ""),
-      H: s.street ?? ref?.street ?? "",
-      I: s.city ?? ref?.city ?? "",
-      J: s.state ?? ref?.state ?? "",
+    const looked: Record<(typeof LOOKED_UP)[number], string> = {
+      country: country ?? "",
+      cid: cid ?? "",
+      idSource: s.idSource ?? (cid ? "RMI" : notListed ? "Enter smelter details" : ""),
+      street: s.street ?? ref?.street ?? "",
+      city: s.city ?? ref?.city ?? "",
+      state: s.state ?? ref?.state ?? "",
     };
-    if (!defects.cidOnlyInF) put(ws, `A${r}`, spelled);
+    if (!defects.cidOnlyInF) put(ws, at(c.cidInput), spelled);
     const pasted = defects.pastedZeros === true || defects.cidOnlyInF === true || !cid;
     if (!pasted && cid) {
-      putFormula(ws, `B${r}`, f.B(r), metal ?? "");
-      putFormula(ws, `C${r}`, f.C(r), lookupName ?? "");
+      putFormula(ws, at(c.metal), f.metal(r), metal ?? "");
+      putFormula(ws, at(c.lookupName), f.lookupName(r), lookupName ?? "");
     } else {
-      put(ws, `B${r}`, metal);
-      put(ws, `C${r}`, lookupName);
+      put(ws, at(c.metal), metal);
+      put(ws, at(c.lookupName), lookupName);
     }
-    put(ws, `D${r}`, s.name);
-    for (const col of ["E", "F", "G", "H", "I", "J"] as const) {
-      const value = col === "F" && defects.cidOnlyInF ? (spelled ?? "") : looked[col];
-      if (notListed && col === "E") put(ws, `E${r}`, value);
-      else if (!pasted)
-        putFormula(
-          ws,
-          `${col}${r}`,
-          col === "F"
-            ? `IF(ISERROR($V${r}),"",OFFSET('Smelter Look-up'!$E$4,$V${r}-4,0))`
-            : f.lookup(String.fromCharCode(col.charCodeAt(0) - 1), r),
-          value,
-        );
-      else if (value === "" && defects.pastedZeros && "GHJ".includes(col)) ws.getCell(`${col}${r}`).value = 0;
-      else put(ws, `${col}${r}`, value);
+    put(ws, at(c.name), s.name);
+    for (const field of LOOKED_UP) {
+      const cell = at(c[field]);
+      const value = field === "cid" && defects.cidOnlyInF ? (spelled ?? "") : looked[field];
+      if (notListed && field === "country") put(ws, cell, value);
+      else if (!pasted) putFormula(ws, cell, field === "cid" ? f.cid(r) : f.lookup(LOOKUP[field], r), value);
+      else if (value === "" && defects.pastedZeros && ["idSource", "street", "state"].includes(field))
+        ws.getCell(cell).value = 0;
+      else put(ws, cell, value);
     }
     const noise = (v: string | null | undefined, kind: "comment" | "mine") => {
       if (!v || !defects.whitespaceNoise) return v;
       return kind === "comment" ? v.replaceAll(" / ", "\u3000/\u3000").replaceAll(": ", "：") : `${v}\r\n`;
     };
-    const tail: Array<[string, string | null | undefined]> = [
-      ["K", s.contactName],
-      ["M", s.nextSteps],
-      ["N", noise(s.mineNames, "mine")],
-      ["O", s.mineCountries],
-      ["P", s.recycledScrap],
-      ["Q", noise(s.comments, "comment")],
+    const tail: Array<[keyof SmelterColumns, string | null | undefined]> = [
+      ["contactName", s.contactName],
+      ["nextSteps", s.nextSteps],
+      ["mineNames", noise(s.mineNames, "mine")],
+      ["mineCountries", s.mineCountries],
+      ["recycledScrap", s.recycledScrap],
+      ["comments", noise(s.comments, "comment")],
     ];
-    for (const [col, v] of tail) {
-      if (!v && defects.pastedZeros && col !== "M" && col !== "P") ws.getCell(`${col}${r}`).value = 0;
-      else put(ws, `${col}${r}`, v);
+    for (const [field, v] of tail) {
+      const cell = at(c[field]!);
+      if (!v && defects.pastedZeros && field !== "nextSteps" && field !== "recycledScrap") ws.getCell(cell).value = 0;
+      else put(ws, cell, v);
     }
-    if (!s.contactEmail && defects.pastedZeros) ws.getCell(`L${r}`).value = 0;
-    else putEmail(ws, `L${r}`, s.contactEmail, defects.hyperlinkEmails === true);
-    putFormula(ws, `R${r}`, f.lookup("C", r), notListed ? "" : (ref?.standardName ?? ""));
+    if (!s.contactEmail && defects.pastedZeros) ws.getCell(at(c.contactEmail)).value = 0;
+    else putEmail(ws, at(c.contactEmail), s.contactEmail, defects.hyperlinkEmails === true);
+    putFormula(ws, at(h.standardName), f.lookup(LOOKUP.standardName, r), notListed ? "" : (ref?.standardName ?? ""));
     const key = `${metal ?? ""}${notListed ? (s.name ?? "") : (lookupName ?? "")}`;
-    ws.getCell(`V${r}`).value = { formula: f.V(r), result: lookupRow.get(key) ?? { error: "#N/A" } };
-    putFormula(ws, `X${r}`, f.X(r), notListed && (!s.name || !country) ? 1 : 0);
-    putFormula(ws, `AB${r}`, f.AB(r), `${metal ?? ""}${lookupName ?? ""}`);
+    ws.getCell(at(h.lookupRow)).value = { formula: f.lookupRow(r), result: lookupRow.get(key) ?? { error: "#N/A" } };
+    putFormula(ws, at(h.missingEntry), f.missingEntry(r), notListed && (!s.name || !country) ? 1 : 0);
+    putFormula(ws, at(h.combined), f.combined(r), `${metal ?? ""}${lookupName ?? ""}`);
   });
 
-  for (let c = 18; c <= 34; c++) ws.getColumn(c).hidden = true;
+  // The helper columns R–AH stay hidden, as in RMI's templates.
+  for (let col = 18; col <= 34; col++) ws.getColumn(col).hidden = true;
 }
 
 const xmlEscape = (v: string) => v.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
@@ -147,26 +205,28 @@ const xmlEscape = (v: string) => v.replaceAll("&", "&amp;").replaceAll("<", "&lt
  * The blank template rows below the data, as sheet XML: a saved RMI template carries these formulas in every row
  * (writing them through exceljs would cost ~40k cell objects per file).
  */
-export function blankRowsXml(from: number, to: number): string {
+export function blankRowsXml(list: GeneratorSmelterList, from: number, to: number): string {
+  const { c, h } = list;
+  const f = formulas(list);
   const parts: string[] = [];
   for (let r = from; r <= to; r++) {
     const str = (col: string, formula: string) => `<c r="${col}${r}" t="str"><f>${xmlEscape(formula)}</f><v></v></c>`;
     parts.push(
       `<row r="${r}">`,
-      str("B", f.B(r)),
-      str("C", f.C(r)),
-      str("E", f.lookup("D", r)),
-      str("F", `IF(ISERROR($V${r}),"",OFFSET('Smelter Look-up'!$E$4,$V${r}-4,0))`),
-      str("G", f.lookup("F", r)),
-      str("H", f.lookup("G", r)),
-      str("I", f.lookup("H", r)),
-      str("J", f.lookup("I", r)),
-      str("R", f.lookup("C", r)),
-      str("S", f.S(r)),
-      str("T", `IF(OR(J${r}="",S${r}=""),"",IFERROR(INDEX(SorP!$A:$A,MATCH(S${r}&J${r},SorP!$C:$C,0)),""))`),
-      `<c r="V${r}" t="e"><f>${xmlEscape(f.V(r))}</f><v>#N/A</v></c>`,
-      `<c r="X${r}"><f>${xmlEscape(f.X(r))}</f><v>0</v></c>`,
-      str("AB", f.AB(r)),
+      str(c.metal, f.metal(r)),
+      str(c.lookupName, f.lookupName(r)),
+      str(c.country, f.lookup(LOOKUP.country, r)),
+      str(c.cid, f.cid(r)),
+      str(c.idSource, f.lookup(LOOKUP.idSource, r)),
+      str(c.street, f.lookup(LOOKUP.street, r)),
+      str(c.city, f.lookup(LOOKUP.city, r)),
+      str(c.state, f.lookup(LOOKUP.state, r)),
+      str(h.standardName, f.lookup(LOOKUP.standardName, r)),
+      str(h.countryCode, f.countryCode(r)),
+      str(h.stateCode, f.stateCode(r)),
+      `<c r="${h.lookupRow}${r}" t="e"><f>${xmlEscape(f.lookupRow(r))}</f><v>#N/A</v></c>`,
+      `<c r="${h.missingEntry}${r}"><f>${xmlEscape(f.missingEntry(r))}</f><v>0</v></c>`,
+      str(h.combined, f.combined(r)),
       "</row>",
     );
   }
@@ -174,9 +234,14 @@ export function blankRowsXml(from: number, to: number): string {
 }
 
 /** Appends blank template rows after the last written row of a worksheet XML and widens its dimension. */
-export function appendBlankRows(sheetXml: string, firstRow: number, lastRow: number): string {
+export function appendBlankRows(
+  sheetXml: string,
+  list: GeneratorSmelterList,
+  firstRow: number,
+  lastRow: number,
+): string {
   if (lastRow < firstRow) return sheetXml;
-  const rows = blankRowsXml(firstRow, lastRow);
+  const rows = blankRowsXml(list, firstRow, lastRow);
   const withRows = sheetXml.includes("</sheetData>")
     ? sheetXml.replace("</sheetData>", `${rows}</sheetData>`)
     : sheetXml.replace("<sheetData/>", `<sheetData>${rows}</sheetData>`);

@@ -8,7 +8,7 @@ import { templateVersion } from "./_versions.ts";
 import { hideDeclarationHelpers, writeDeclarationCmrt, writeDeclarationEmrt } from "./declaration-sheet.ts";
 import { writeLookupSheet } from "./lookup-sheet.ts";
 import { writeMineList, writeProductList } from "./product-list-sheet.ts";
-import { appendBlankRows, writeSmelterList } from "./smelter-list-sheet.ts";
+import { appendBlankRows, smelterListLayout, writeSmelterList } from "./smelter-list-sheet.ts";
 import {
   writeChecker,
   writeDefinitions,
@@ -75,9 +75,10 @@ export async function writeTemplate(decl: TemplateInput, options: WriteTemplateO
     const name = `xl/worksheets/sheet${order.indexOf("Smelter List") + 1}.xml`;
     const xml = entries[name];
     if (xml) {
-      const first = 5 + (decl.smelters?.length ?? 0);
+      const list = smelterListLayout(t.family);
+      const first = list.firstRow + (decl.smelters?.length ?? 0);
       const last = t.smelterLastRow - (defects.deletedRows ?? 0);
-      entries[name] = new TextEncoder().encode(appendBlankRows(new TextDecoder().decode(xml), first, last));
+      entries[name] = new TextEncoder().encode(appendBlankRows(new TextDecoder().decode(xml), list, first, last));
     }
   }
   // Real-size files are for scale runs (never committed): pack them with native zlib, which is several times faster.
