@@ -1,5 +1,19 @@
 import type { Database } from "../../src/db/database.ts";
 
+/** The declaration columns the scoring fixtures fill. */
+export const DECLARATION_COLUMNS = [
+  "declaration_id",
+  "file_hash",
+  "file",
+  "file_name",
+  "template",
+  "version",
+  "company_name",
+  "effective_date",
+  "error_count",
+  "warning_count",
+];
+
 // The matching stage creates smelter_matches on first use (src/matching/resolve-smelter-rows.ts); these are the columns gather.ts reads.
 const ASSUMED = [
   `CREATE TABLE IF NOT EXISTS smelter_matches (declaration_id VARCHAR NOT NULL, "row" INTEGER NOT NULL, metal VARCHAR, cid VARCHAR, decision VARCHAR NOT NULL)`,
@@ -76,35 +90,9 @@ export async function seedWarehouse(db: Database): Promise<void> {
       ["WF6-300", "P-2", "S-002", "bom.csv", 3],
     ],
   );
-  await db.insertRows(
-    "declarations",
-    [
-      "declaration_id",
-      "file_hash",
-      "file",
-      "file_name",
-      "template",
-      "version",
-      "company_name",
-      "effective_date",
-      "error_count",
-      "warning_count",
-    ],
-    [
-      [
-        "D-2024",
-        "h1",
-        "inbox/hokuriku.xlsx",
-        "hokuriku.xlsx",
-        "CMRT",
-        "6.4",
-        "Hokuriku Metals K.K.",
-        "2024-04-26",
-        0,
-        1,
-      ],
-    ],
-  );
+  await db.insertRows("declarations", DECLARATION_COLUMNS, [
+    ["D-2024", "h1", "inbox/hokuriku.xlsx", "hokuriku.xlsx", "CMRT", "6.4", "Hokuriku Metals K.K.", "2024-04-26", 0, 1],
+  ]);
   await db.insertRows(
     "answers",
     ["declaration_id", "file_hash", "question", "mineral", "answer"],

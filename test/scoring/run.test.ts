@@ -4,7 +4,7 @@ import { auditCycleMonths, gatherFacts } from "../../src/scoring/gather.ts";
 import { loadRiskModel } from "../../src/scoring/load-model.ts";
 import { DEFAULT_RISK_MODEL } from "../../src/scoring/model.ts";
 import { runScoring } from "../../src/scoring/run.ts";
-import { seedWarehouse } from "./_warehouse.ts";
+import { DECLARATION_COLUMNS, seedWarehouse } from "./_warehouse.ts";
 
 describe("gatherFacts", () => {
   it("reads smelters, suppliers, products and vintages from the warehouse", async () => {
@@ -128,36 +128,21 @@ describe("gatherFacts: links and scope from the engagement stage", () => {
   it("links a declaration through declaration_links, merges a supplier's CMRT and EMRT, and drops out-of-scope BOM suppliers", async () => {
     await withDatabase(async (db) => {
       await seedWarehouse(db);
-      await db.insertRows(
-        "declarations",
+      await db.insertRows("declarations", DECLARATION_COLUMNS, [
         [
-          "declaration_id",
-          "file_hash",
-          "file",
-          "file_name",
-          "template",
-          "version",
-          "company_name",
-          "effective_date",
-          "error_count",
-          "warning_count",
+          "D-EMRT",
+          "h2",
+          "inbox/hokuriku-emrt.xlsx",
+          "hokuriku-emrt.xlsx",
+          "EMRT",
+          "2.1",
+          "Hokuriku Metals K.K.",
+          "2025-01-10",
+          2,
+          0,
         ],
-        [
-          [
-            "D-EMRT",
-            "h2",
-            "inbox/hokuriku-emrt.xlsx",
-            "hokuriku-emrt.xlsx",
-            "EMRT",
-            "2.1",
-            "Hokuriku Metals K.K.",
-            "2025-01-10",
-            2,
-            0,
-          ],
-          ["D-SILENT", "h3", "inbox/ssl.xlsx", "ssl.xlsx", "CMRT", "6.5", "SSL GmbH (renamed)", "2025-02-01", 0, 0],
-        ],
-      );
+        ["D-SILENT", "h3", "inbox/ssl.xlsx", "ssl.xlsx", "CMRT", "6.5", "SSL GmbH (renamed)", "2025-02-01", 0, 0],
+      ]);
       await db.insertRows(
         "answers",
         ["declaration_id", "file_hash", "question", "mineral", "answer"],
@@ -212,35 +197,20 @@ describe("gatherFacts: links and scope from the engagement stage", () => {
 describe("unlinked declarations", () => {
   // A CMRT from a company the supplier master does not list: one smelter it shares with Hokuriku, one only it names.
   async function addUnlinked(db: Parameters<Parameters<typeof withDatabase>[0]>[0]): Promise<void> {
-    await db.insertRows(
-      "declarations",
+    await db.insertRows("declarations", DECLARATION_COLUMNS, [
       [
-        "declaration_id",
-        "file_hash",
-        "file",
-        "file_name",
-        "template",
-        "version",
-        "company_name",
-        "effective_date",
-        "error_count",
-        "warning_count",
+        "D-HARB",
+        "h9",
+        "inbox/harbourline.xlsx",
+        "harbourline.xlsx",
+        "CMRT",
+        "6.5",
+        "Harbourline Trading Pte. Ltd.",
+        "2024-03-01",
+        0,
+        0,
       ],
-      [
-        [
-          "D-HARB",
-          "h9",
-          "inbox/harbourline.xlsx",
-          "harbourline.xlsx",
-          "CMRT",
-          "6.5",
-          "Harbourline Trading Pte. Ltd.",
-          "2024-03-01",
-          0,
-          0,
-        ],
-      ],
-    );
+    ]);
     await db.insertRows(
       "smelter_rows",
       ["declaration_id", "file_hash", "row", "metal", "name", "country", "cid", "recycled_scrap"],
