@@ -1,4 +1,5 @@
 import type { CompanyInfo, TemplateFamily } from "./declaration.ts";
+import { LOOKUP_FIRST_ROW } from "./smelter-lookup.ts";
 
 export type CompanyField = Exclude<keyof CompanyInfo, "scope"> | "scope";
 
@@ -62,10 +63,26 @@ export interface SmelterHelperColumns {
   combined: string;
 }
 
+/**
+ * The fixed cells above the CMRT 6.x / EMRT 2.x Smelter List data: the row-2 labels (instructions in A2, the RMAP
+ * list link in J2), the revision in Q3, and the hidden lists the drop-downs read (metals W3:Z3 on the CMRT, the
+ * Yes/No/Unknown answers AH2:AH4). Columns R–AH (helpers and lists) are hidden. Readers ignore them.
+ */
+export interface SmelterSheetCells {
+  instructionsCell: string;
+  conformantLinkCell: string;
+  revisionCell: string;
+  /** One cell per metal, in the order of the layout's fixed minerals (CMRT only). */
+  metalListCells?: readonly string[];
+  answerListCells: readonly string[];
+  hiddenColumns: { from: string; to: string };
+}
+
 export interface SmelterListLayout {
   firstRow: number;
   columns: SmelterColumns;
   helpers?: SmelterHelperColumns;
+  sheet?: SmelterSheetCells;
 }
 
 /**
@@ -186,8 +203,39 @@ const SMELTER_HELPERS: SmelterHelperColumns = {
   combined: "AB",
 };
 
+const SMELTER_SHEET: SmelterSheetCells = {
+  instructionsCell: "A2",
+  conformantLinkCell: "J2",
+  revisionCell: "Q3",
+  answerListCells: ["AH2", "AH3", "AH4"],
+  hiddenColumns: { from: "R", to: "AH" },
+};
+
 /** The Smelter List of CMRT 5.x–6.x, EMRT, CRT and AMRT 1.3: header row 4, data from row 5, columns A–Q. */
 const SMELTER_LIST: SmelterListLayout = { firstRow: 5, columns: SMELTER_COLUMNS };
+
+/**
+ * Columns of the Smelter Look-up sheet (DOMAIN.md §3.7): header row 4, data from row 5, A–I as in LOOKUP_COLUMNS
+ * (smelter-lookup.ts), then the hidden `=A&B` keys J (which the Smelter List formulas match on) and K.
+ */
+export const SMELTER_LOOKUP_SHEET = {
+  noticeCell: "A1",
+  headerRow: LOOKUP_FIRST_ROW - 1,
+  firstRow: LOOKUP_FIRST_ROW,
+  columns: {
+    metal: "A",
+    alias: "B",
+    standardName: "C",
+    country: "D",
+    cid: "E",
+    idSource: "F",
+    street: "G",
+    city: "H",
+    state: "I",
+    key: "J",
+    keyCopy: "K",
+  },
+} as const;
 
 /** EMRT 2.x / AMRT Mine List: header row 4, data from row 5 (to 2504), revision in M3. */
 const MINE_LIST: MineListLayout = {
@@ -258,7 +306,11 @@ export const CMRT_6: TemplateLayout = {
     E: ["Yes, in conformance with IPC1755 (e.g., CMRT)", "Yes, using other format (describe)", "No"],
     H: ["Yes, with the SEC", "Yes, with the EU", "Yes, with the SEC and the EU", "No"],
   }),
-  smelterList: { ...SMELTER_LIST, helpers: SMELTER_HELPERS },
+  smelterList: {
+    ...SMELTER_LIST,
+    helpers: SMELTER_HELPERS,
+    sheet: { ...SMELTER_SHEET, metalListCells: ["W3", "X3", "Y3", "Z3"] },
+  },
   productList: { firstRow: 6, number: "B", name: "C", comments: "D" },
 };
 
@@ -442,7 +494,7 @@ export const EMRT_2: TemplateLayout = {
     { id: "F", rows: [135], perMineral: false, values: YN },
     { id: "G", rows: [137], perMineral: false, values: YN },
   ],
-  smelterList: { ...SMELTER_LIST, helpers: SMELTER_HELPERS },
+  smelterList: { ...SMELTER_LIST, helpers: SMELTER_HELPERS, sheet: SMELTER_SHEET },
   productList: { firstRow: 6, number: "B", name: "C", comments: "D" },
   mineList: MINE_LIST,
 };

@@ -1,17 +1,23 @@
 import type ExcelJS from "exceljs";
 import { put, putFormula, type Labels } from "./_cells.ts";
+import { SMELTER_LOOKUP_SHEET } from "../../rmi/layouts.ts";
 import type { LookupEntry } from "../../rmi/smelter-lookup.ts";
 
-const HEADERS = [
-  "Metal",
-  "Smelter Look-up (*)",
-  "Standard Smelter Names",
-  "Smelter Facility Location: Country",
-  "Smelter ID",
-  "Source of Smelter Identification Number",
-  "Smelter Street",
-  "Smelter City",
-  "Smelter Facility Location: State / Province",
+const COLUMNS = SMELTER_LOOKUP_SHEET.columns;
+
+/** Header text and value of each visible column, in column order (cell positions from the one cell map). */
+const FIELDS: ReadonlyArray<
+  readonly [Exclude<keyof typeof COLUMNS, "key" | "keyCopy">, string, (l: LookupEntry) => string | null]
+> = [
+  ["metal", "Metal", (l) => l.metal],
+  ["alias", "Smelter Look-up (*)", (l) => l.alias],
+  ["standardName", "Standard Smelter Names", (l) => l.standardName],
+  ["country", "Smelter Facility Location: Country", (l) => l.country],
+  ["cid", "Smelter ID", (l) => l.cid],
+  ["idSource", "Source of Smelter Identification Number", (l) => l.sourceOfId],
+  ["street", "Smelter Street", (l) => l.street],
+  ["city", "Smelter City", (l) => l.city],
+  ["state", "Smelter Facility Location: State / Province", (l) => l.state],
 ];
 
 /** The Smelter Look-up sheet: disclaimer row 1, header row 4, one row per alias from row 5; J/K hidden `=A&B` keys. */
@@ -21,21 +27,22 @@ export function writeLookupSheet(
   rows: readonly LookupEntry[],
   withKeys: boolean,
 ): void {
+  const { noticeCell, headerRow, firstRow } = SMELTER_LOOKUP_SHEET;
   labels.set(
     ws,
-    "A1",
+    noticeCell,
     "The list below is the RMI smelter reference list as of the release of this template. The latest list is on the RMI website.",
   );
-  HEADERS.forEach((h, i) => labels.set(ws, `${String.fromCharCode(65 + i)}4`, h));
+  for (const [field, h] of FIELDS) labels.set(ws, `${COLUMNS[field]}${headerRow}`, h);
   rows.forEach((l, i) => {
-    const r = 5 + i;
-    const values = [l.metal, l.alias, l.standardName, l.country, l.cid, l.sourceOfId, l.street, l.city, l.state];
-    values.forEach((v, c) => put(ws, `${String.fromCharCode(65 + c)}${r}`, v));
+    const r = firstRow + i;
+    for (const [field, , value] of FIELDS) put(ws, `${COLUMNS[field]}${r}`, value(l));
     if (withKeys) {
-      putFormula(ws, `J${r}`, `A${r}&B${r}`, l.metal + (l.alias ?? ""));
-      putFormula(ws, `K${r}`, `A${r}&B${r}`, l.metal + (l.alias ?? ""));
+      const key = `${COLUMNS.metal}${r}&${COLUMNS.alias}${r}`;
+      putFormula(ws, `${COLUMNS.key}${r}`, key, l.metal + (l.alias ?? ""));
+      putFormula(ws, `${COLUMNS.keyCopy}${r}`, key, l.metal + (l.alias ?? ""));
     }
   });
-  ws.getColumn("J").hidden = true;
-  ws.getColumn("K").hidden = true;
+  ws.getColumn(COLUMNS.key).hidden = true;
+  ws.getColumn(COLUMNS.keyCopy).hidden = true;
 }

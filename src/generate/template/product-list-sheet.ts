@@ -1,10 +1,13 @@
 import type ExcelJS from "exceljs";
 import { put, type Labels } from "./_cells.ts";
 import type { TemplateInput } from "./_input.ts";
-import { EMRT_2, type MineColumns } from "../../rmi/layouts.ts";
+import { CMRT_6, EMRT_2, type MineColumns, REQUESTER_PRODUCT_LIST } from "../../rmi/layouts.ts";
 import { copyright, revisionString, type TemplateVersion } from "./_versions.ts";
 
-/** Product List: note row 1, link row 4, header row 5, data from row 6, copyright footer after the last data row. */
+/**
+ * Product List: note row 1, link row 4, header row above the data, copyright footer after the last data row. Columns
+ * from the one cell map: EMRT 2.1 has the requester columns (REQUESTER_PRODUCT_LIST).
+ */
 export function writeProductList(
   ws: ExcelJS.Worksheet,
   labels: Labels,
@@ -17,17 +20,27 @@ export function writeProductList(
     "Completion required only if reporting level 'Product (or List of Products)' selected on the Declaration tab.",
   );
   put(ws, "B4", "Click here to return to Declaration tab");
-  t.productHeaders.forEach((h, i) => labels.set(ws, `${String.fromCharCode(66 + i)}5`, h));
   const fiveColumns = t.productHeaders.length === 5;
+  const list = fiveColumns ? REQUESTER_PRODUCT_LIST : (t.family === "CMRT" ? CMRT_6 : EMRT_2).productList;
+  const columns = fiveColumns
+    ? [
+        list.number,
+        list.name,
+        REQUESTER_PRODUCT_LIST.requesterNumber,
+        REQUESTER_PRODUCT_LIST.requesterName,
+        list.comments,
+      ]
+    : [list.number, list.name, list.comments];
+  t.productHeaders.forEach((h, i) => labels.set(ws, `${columns[i]}${list.firstRow - 1}`, h));
   (input.products ?? []).forEach((p, i) => {
-    const r = 6 + i;
-    put(ws, `B${r}`, p.number);
-    put(ws, `C${r}`, p.name);
+    const r = list.firstRow + i;
+    put(ws, `${list.number}${r}`, p.number);
+    put(ws, `${list.name}${r}`, p.name);
     if (fiveColumns) {
-      put(ws, `D${r}`, p.requesterNumber);
-      put(ws, `E${r}`, p.requesterName);
-      put(ws, `F${r}`, p.comments);
-    } else put(ws, `D${r}`, p.comments);
+      put(ws, `${REQUESTER_PRODUCT_LIST.requesterNumber}${r}`, p.requesterNumber);
+      put(ws, `${REQUESTER_PRODUCT_LIST.requesterName}${r}`, p.requesterName);
+    }
+    put(ws, `${list.comments}${r}`, p.comments);
   });
   labels.set(ws, `B${t.productLastRow + 1}`, copyright(t));
 }

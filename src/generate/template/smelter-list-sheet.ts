@@ -2,7 +2,14 @@ import type ExcelJS from "exceljs";
 import { put, putEmail, putFormula, type Labels } from "./_cells.ts";
 import type { TemplateDefects, TemplateInput } from "./_input.ts";
 import type { LookupEntry } from "../../rmi/smelter-lookup.ts";
-import { CMRT_6, EMRT_2, type SmelterColumns, type SmelterHelperColumns } from "../../rmi/layouts.ts";
+import {
+  CMRT_6,
+  EMRT_2,
+  SMELTER_LOOKUP_SHEET,
+  type SmelterColumns,
+  type SmelterHelperColumns,
+  type SmelterSheetCells,
+} from "../../rmi/layouts.ts";
 import { indexByCid } from "./_lookup.ts";
 import { revisionString, type TemplateVersion, type WritableFamily } from "./_versions.ts";
 
@@ -11,14 +18,19 @@ export interface GeneratorSmelterList {
   firstRow: number;
   c: Required<Pick<SmelterColumns, "cidInput" | "lookupName">> & SmelterColumns;
   h: SmelterHelperColumns;
+  sheet: SmelterSheetCells;
+  /** The fixed minerals the CMRT metal list (sheet.metalListCells) holds, in order. */
+  metals: readonly string[];
 }
 
 function generatorList(family: WritableFamily): GeneratorSmelterList {
-  const { firstRow, columns, helpers } = (family === "CMRT" ? CMRT_6 : EMRT_2).smelterList;
+  const layout = family === "CMRT" ? CMRT_6 : EMRT_2;
+  const { firstRow, columns, helpers, sheet } = layout.smelterList;
   const { cidInput, lookupName } = columns;
-  if (!cidInput || !lookupName || !helpers)
-    throw new Error(`${family}: the Smelter List layout lacks input or helper columns`);
-  return { firstRow, c: { ...columns, cidInput, lookupName }, h: helpers };
+  if (!cidInput || !lookupName || !helpers || !sheet)
+    throw new Error(`${family}: the Smelter List layout lacks input, helper or sheet cells`);
+  const metals = layout.minerals.kind === "fixed" ? layout.minerals.minerals : [];
+  return { firstRow, c: { ...columns, cidInput, lookupName }, h: helpers, sheet, metals };
 }
 
 const LISTS: Record<WritableFamily, GeneratorSmelterList> = {
@@ -56,18 +68,9 @@ const CID_SPELLINGS = [
   (d: string) => `CID ${d} `,
 ];
 
-/** Columns of the Smelter Look-up sheet the formulas read (DOMAIN.md §3.7; header row 4, J = metal & alias). */
-const LOOKUP = {
-  metal: "A",
-  standardName: "C",
-  country: "D",
-  cid: "E",
-  idSource: "F",
-  street: "G",
-  city: "H",
-  state: "I",
-  key: "J",
-} as const;
+/** Columns of the Smelter Look-up sheet the formulas read, from the one cell map (J = metal & alias). */
+const LOOKUP = SMELTER_LOOKUP_SHEET.columns;
+const LOOKUP_HEADER = SMELTER_LOOKUP_SHEET.headerRow;
 
 /** The Smelter List formulas of row r, for the columns of one layout. */
 function formulas({ c, h }: GeneratorSmelterList) {
@@ -79,9 +82,9 @@ function formulas({ c, h }: GeneratorSmelterList) {
     metal: (r: number) => byCid(LOOKUP.metal, r),
     lookupName: (r: number) => byCid(LOOKUP.standardName, r),
     lookup: (col: string, r: number) =>
-      `IF(ISERROR($${h.lookupRow}${r}),"",OFFSET('Smelter Look-up'!$${col}$4,$${h.lookupRow}${r}-4,0)&"")`,
+      `IF(ISERROR($${h.lookupRow}${r}),"",OFFSET('Smelter Look-up'!$${col}$${LOOKUP_HEADER},$${h.lookupRow}${r}-${LOOKUP_HEADER},0)&"")`,
     cid: (r: number) =>
-      `IF(ISERROR($${h.lookupRow}${r}),"",OFFSET('Smelter Look-up'!$${LOOKUP.cid}$4,$${h.lookupRow}${r}-4,0))`,
+      `IF(ISERROR($${h.lookupRow}${r}),"",OFFSET('Smelter Look-up'!$${LOOKUP.cid}$${LOOKUP_HEADER},$${h.lookupRow}${r}-${LOOKUP_HEADER},0))`,
     lookupRow: (r: number) =>
       `IF(${c.lookupName}${r}="",NA(),IF(OR(${c.lookupName}${r}="Smelter not listed",${c.lookupName}${r}="Smelter not yet identified"),${keyMatch(c.metal, c.name, r)},${keyMatch(c.metal, c.lookupName, r)}))`,
     countryCode: (r: number) =>
@@ -111,14 +114,18 @@ export function writeSmelterList(
   const f = formulas(list);
   const byCid = indexByCid(lookup);
   const lookupRow = new Map<string, number>();
-  lookup.forEach((l, i) => lookupRow.set(`${l.metal}${l.alias ?? ""}`, 5 + i));
+  lookup.forEach((l, i) => lookupRow.set(`${l.metal}${l.alias ?? ""}`, SMELTER_LOOKUP_SHEET.firstRow + i));
+  const cells = list.sheet;
   labels.set(
     ws,
-    "A2",
+    cells.instructionsCell,
     'TO BEGIN: Option A - enter the Smelter Identification Number in column A; Option B - select the metal and the smelter name from the drop-downs; Option C - select "Smelter not listed" and type the name and country.',
   );
-  labels.set(ws, "J2", "Link to 'RMAP Conformant Smelter List'");
-  ws.getCell("Q3").value = revisionString(t, t.family === "EMRT" && t.version === "2.0" ? "Version" : "Revision");
+  labels.set(ws, cells.conformantLinkCell, "Link to 'RMAP Conformant Smelter List'");
+  ws.getCell(cells.revisionCell).value = revisionString(
+    t,
+    t.family === "EMRT" && t.version === "2.0" ? "Version" : "Revision",
+  );
   const header = list.firstRow - 1;
   for (const [field, text] of HEADERS) {
     const name = t.family === "EMRT" && field === "name" ? "Smelter Name (*)" : text;
@@ -127,8 +134,8 @@ export function writeSmelterList(
   put(ws, `${h.standardName}${header}`, "Standard Smelter Name");
   put(ws, `${h.countryCode}${header}`, "Country Code");
   put(ws, `${h.stateCode}${header}`, "State / Province Code");
-  if (t.family === "CMRT") ["Tantalum", "Tin", "Gold", "Tungsten"].forEach((m, i) => put(ws, `${"WXYZ"[i]}3`, m));
-  ["Yes", "No", "Unknown"].forEach((v, i) => put(ws, `AH${2 + i}`, v));
+  cells.metalListCells?.forEach((cell, i) => put(ws, cell, list.metals[i]));
+  ["Yes", "No", "Unknown"].forEach((v, i) => put(ws, cells.answerListCells[i]!, v));
 
   const smelters = input.smelters ?? [];
   smelters.forEach((s, i) => {
@@ -195,8 +202,9 @@ export function writeSmelterList(
     putFormula(ws, at(h.combined), f.combined(r), `${metal ?? ""}${lookupName ?? ""}`);
   });
 
-  // The helper columns R–AH stay hidden, as in RMI's templates.
-  for (let col = 18; col <= 34; col++) ws.getColumn(col).hidden = true;
+  // The helper and list columns (R–AH) stay hidden, as in RMI's templates.
+  const { from, to } = cells.hiddenColumns;
+  for (let col = ws.getColumn(from).number; col <= ws.getColumn(to).number; col++) ws.getColumn(col).hidden = true;
 }
 
 const xmlEscape = (v: string) => v.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
@@ -245,5 +253,7 @@ export function appendBlankRows(
   const withRows = sheetXml.includes("</sheetData>")
     ? sheetXml.replace("</sheetData>", `${rows}</sheetData>`)
     : sheetXml.replace("<sheetData/>", `<sheetData>${rows}</sheetData>`);
-  return withRows.replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:AH${lastRow}"/>`);
+  // The sheet's used range ends with the last hidden column (the answer list).
+  const lastColumn = list.sheet.hiddenColumns.to;
+  return withRows.replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:${lastColumn}${lastRow}"/>`);
 }
