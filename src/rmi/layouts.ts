@@ -144,6 +144,9 @@ export const REQUESTER_PRODUCT_LIST = {
   comments: "F",
 } as const;
 
+/** The fixed cells above the CMRT 6.x / EMRT 2.x Product List: the scope note (B1) and the link back to the Declaration (B4). */
+export const PRODUCT_LIST_SHEET = { noteCell: "B1", linkCell: "B4" } as const;
+
 const YN = ["Yes", "No"] as const;
 const YNU = ["Yes", "No", "Unknown"] as const;
 const PERCENT = ["100%", "Greater than 90%", "Greater than 75%", "Greater than 50%", "50% or less", "None"] as const;

@@ -1,7 +1,7 @@
 import type ExcelJS from "exceljs";
 import { put, type Labels } from "./_cells.ts";
 import type { TemplateInput } from "./_input.ts";
-import { CMRT_6, EMRT_2, type MineColumns, REQUESTER_PRODUCT_LIST } from "../../rmi/layouts.ts";
+import { CMRT_6, EMRT_2, type MineColumns, PRODUCT_LIST_SHEET, REQUESTER_PRODUCT_LIST } from "../../rmi/layouts.ts";
 import { copyright, revisionString, type TemplateVersion } from "./_versions.ts";
 
 /**
@@ -16,10 +16,10 @@ export function writeProductList(
 ): void {
   labels.set(
     ws,
-    "B1",
+    PRODUCT_LIST_SHEET.noteCell,
     "Completion required only if reporting level 'Product (or List of Products)' selected on the Declaration tab.",
   );
-  put(ws, "B4", "Click here to return to Declaration tab");
+  put(ws, PRODUCT_LIST_SHEET.linkCell, "Click here to return to Declaration tab");
   const fiveColumns = t.productHeaders.length === 5;
   const list = fiveColumns ? REQUESTER_PRODUCT_LIST : (t.family === "CMRT" ? CMRT_6 : EMRT_2).productList;
   const columns = fiveColumns
