@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 300_000,
     pool: "forks",
+    // Two files at a time: site builds serialise on their own lock, everything else overlaps them.
+    maxWorkers: 2,
   },
 });
