@@ -113,6 +113,27 @@ export interface MineListLayout {
   revisionCell: string;
 }
 
+/**
+ * The fixed cells of the CMRT 6.x / EMRT 2.x Declaration sheet that are not answers: the title (D2), the language
+ * picked (D3) and its index (P3), the mandatory-fields note (B5), the questions intro (CMRT B24), the company-level
+ * intro (B73 / B113), the EMRT mineral-scope label and note (B12, B13), the hidden mineral list the question labels
+ * read (EMRT AA12:AA21) and the "(*)" suffix cell of company question C (EMRT P54), and the hidden helper columns.
+ * Readers ignore them; the generator writes them.
+ */
+export interface DeclarationSheetCells {
+  titleCell: string;
+  languageCell: string;
+  languageIndexCell: string;
+  mandatoryNoteCell: string;
+  questionsIntroCell?: string;
+  companyIntroCell: string;
+  mineralScopeLabelCell?: string;
+  mineralScopeNoteCell?: string;
+  mineralListCells?: readonly string[];
+  companyCSuffixCell?: string;
+  hiddenColumns: readonly { from: string; to: string }[];
+}
+
 export interface TemplateLayout {
   family: TemplateFamily;
   /** Versions this layout was verified against. */
@@ -126,6 +147,7 @@ export interface TemplateLayout {
   smelterList: SmelterListLayout;
   productList: { firstRow: number; number: string; name: string; comments: string };
   mineList?: MineListLayout;
+  declarationSheet?: DeclarationSheetCells;
   // What each question id means (gates, the percentage question, completeness) is in questions.ts, not here.
   /** Pre-3.0 layouts: what is not read (their questions are not mapped, so answers and Checker rules are skipped). */
   notRead?: string;
@@ -144,8 +166,22 @@ export const REQUESTER_PRODUCT_LIST = {
   comments: "F",
 } as const;
 
-/** The fixed cells above the CMRT 6.x / EMRT 2.x Product List: the scope note (B1) and the link back to the Declaration (B4). */
-export const PRODUCT_LIST_SHEET = { noteCell: "B1", linkCell: "B4" } as const;
+/**
+ * The fixed cells of the CMRT 6.x / EMRT 2.x Product List: the scope note (B1), the link back to the Declaration (B4)
+ * and the column of the copyright footer below the last data row.
+ */
+export const PRODUCT_LIST_SHEET = { noteCell: "B1", linkCell: "B4", footerColumn: "B" } as const;
+
+const DECLARATION_SHEET = {
+  titleCell: "D2",
+  languageCell: "D3",
+  languageIndexCell: "P3",
+  mandatoryNoteCell: "B5",
+  hiddenColumns: [
+    { from: "L", to: "Y" },
+    { from: "AA", to: "AA" },
+  ],
+} as const;
 
 const YN = ["Yes", "No"] as const;
 const YNU = ["Yes", "No", "Unknown"] as const;
@@ -315,6 +351,7 @@ export const CMRT_6: TemplateLayout = {
     sheet: { ...SMELTER_SHEET, metalListCells: ["W3", "X3", "Y3", "Z3"] },
   },
   productList: { firstRow: 6, number: "B", name: "C", comments: "D" },
+  declarationSheet: { ...DECLARATION_SHEET, questionsIntroCell: "B24", companyIntroCell: "B73" },
 };
 
 /** CMRT 4.x–5.x (IPC-1755 era): Q1–Q7 without the CAHRA question, company questions A–I. */
@@ -325,6 +362,7 @@ export const CMRT_5: TemplateLayout = {
   questions: cmrtQuestions(7, [YN, YN, YNU, YNU, PERCENT, YN, YN]),
   companyQuestions: companyQuestions("ABCDEFGHI", 69, {}),
   smelterList: SMELTER_LIST,
+  declarationSheet: undefined,
 };
 
 /** CMRT 2.x–3.x: Q1–Q7, company questions A–J, no CID input column. */
@@ -500,6 +538,14 @@ export const EMRT_2: TemplateLayout = {
   smelterList: { ...SMELTER_LIST, helpers: SMELTER_HELPERS, sheet: SMELTER_SHEET },
   productList: { firstRow: 6, number: "B", name: "C", comments: "D" },
   mineList: MINE_LIST,
+  declarationSheet: {
+    ...DECLARATION_SHEET,
+    companyIntroCell: "B113",
+    mineralScopeLabelCell: "B12",
+    mineralScopeNoteCell: "B13",
+    mineralListCells: block(12, 10).map((r) => `AA${r}`),
+    companyCSuffixCell: "P54",
+  },
 };
 
 export const CRT_2: TemplateLayout = {

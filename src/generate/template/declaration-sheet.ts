@@ -2,7 +2,7 @@ import type ExcelJS from "exceljs";
 import { merge, put, putFormula, type Labels } from "./_cells.ts";
 import { questionLetter, questionNumber, type TemplateDefects, type TemplateInput } from "./_input.ts";
 import { revisionString, type TemplateVersion } from "./_versions.ts";
-import { CMRT_6, EMRT_2, type TemplateLayout } from "../../rmi/layouts.ts";
+import { CMRT_6, type DeclarationSheetCells, EMRT_2, type TemplateLayout } from "../../rmi/layouts.ts";
 import { REVISION_CELL } from "../../rmi/revision.ts";
 import { writeCompanyBlock } from "./company-block.ts";
 
@@ -11,6 +11,17 @@ export const EMRT_MINERALS = ["Cobalt", "Copper", "Graphite", "Lithium", "Mica",
 // Cell positions come from the one cell map (src/rmi/layouts.ts); this module only adds labels and formulas.
 const EMRT_SLOTS = EMRT_2.minerals.kind === "slots" ? EMRT_2.minerals.cells : [];
 const rowOf = (cell: string) => Number(cell.replace(/^[A-Z]+/, ""));
+const sheetOf = (layout: TemplateLayout): DeclarationSheetCells => {
+  if (!layout.declarationSheet) throw new Error(`${layout.family} layout has no Declaration sheet cells`);
+  return layout.declarationSheet;
+};
+const CMRT_SHEET = sheetOf(CMRT_6);
+const EMRT_SHEET = sheetOf(EMRT_2);
+const EMRT_LIST = EMRT_SHEET.mineralListCells ?? [];
+/** "D3" → "$D$3". */
+const absolute = (cell: string) => cell.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
+/** "P54" → "P$54". */
+const rowAbsolute = (cell: string) => cell.replace(/^([A-Z]+)(\d+)$/, "$1$$$2");
 const answerRows = (layout: TemplateLayout, question: number) => layout.questions[question]!.rows;
 const companyRows = (layout: TemplateLayout, id: string) => layout.companyQuestions.find((q) => q.id === id)!.rows;
 
@@ -64,13 +75,19 @@ export function selectedMinerals(input: TemplateInput): string[] {
   return EMRT_MINERALS.filter((m) => chosen.includes(m));
 }
 
-function header(ws: ExcelJS.Worksheet, labels: Labels, t: TemplateVersion, title: string): void {
-  labels.set(ws, "D2", title);
+function header(
+  ws: ExcelJS.Worksheet,
+  labels: Labels,
+  t: TemplateVersion,
+  cells: DeclarationSheetCells,
+  title: string,
+): void {
+  labels.set(ws, cells.titleCell, title);
   ws.getCell(REVISION_CELL).value = revisionString(t);
   ws.getCell(REVISION_CELL).alignment = { wrapText: true };
-  put(ws, "D3", "English");
-  putFormula(ws, "P3", "MATCH($D$3,LN,0)", 1);
-  labels.set(ws, "B5", "Mandatory fields are marked with an asterisk (*).");
+  put(ws, cells.languageCell, "English");
+  putFormula(ws, cells.languageIndexCell, `MATCH(${absolute(cells.languageCell)},LN,0)`, 1);
+  labels.set(ws, cells.mandatoryNoteCell, "Mandatory fields are marked with an asterisk (*).");
 }
 
 function answerValue(t: TemplateVersion, q: number, answer: string | null | undefined): string | number | null {
@@ -99,7 +116,7 @@ export function writeDeclarationCmrt(
   input: TemplateInput,
   defects: TemplateDefects,
 ): void {
-  header(ws, labels, t, "Conflict Minerals Reporting Template (CMRT)");
+  header(ws, labels, t, CMRT_SHEET, "Conflict Minerals Reporting Template (CMRT)");
   writeCompanyBlock(ws, labels, input, rowOf(CMRT_6.company.uniqueId), defects);
   if (input.company?.scope === "Product")
     putFormula(
@@ -108,7 +125,11 @@ export function writeDeclarationCmrt(
       'IF($D$9="B. Product (or List of Products)","Click here to enter the products this declaration applies to","")',
       "Click here to enter the products this declaration applies to",
     );
-  labels.set(ws, "B24", "Answer the following questions 1 - 8 based on the declaration scope indicated above");
+  labels.set(
+    ws,
+    CMRT_SHEET.questionsIntroCell!,
+    "Answer the following questions 1 - 8 based on the declaration scope indicated above",
+  );
   CMRT_QUESTIONS.forEach((text, qi) => {
     const headerRow = answerRows(CMRT_6, qi)[0]! - 1;
     labels.set(ws, `B${headerRow}`, text);
@@ -120,7 +141,7 @@ export function writeDeclarationCmrt(
       writeAnswer(ws, row, answerValue(t, qi + 1, a?.answer), a?.comment);
     });
   });
-  labels.set(ws, "B73", "Answer the Following Questions at a Company Level");
+  labels.set(ws, CMRT_SHEET.companyIntroCell, "Answer the Following Questions at a Company Level");
   CMRT_COMPANY.forEach((text, i) => {
     const row = companyRows(CMRT_6, "ABCDEFGH"[i]!)[0]!;
     labels.set(ws, `B${row}`, text);
@@ -136,12 +157,16 @@ export function writeDeclarationEmrt(
   input: TemplateInput,
   defects: TemplateDefects,
 ): void {
-  header(ws, labels, t, "Extended Minerals Reporting Template (EMRT)");
+  header(ws, labels, t, EMRT_SHEET, "Extended Minerals Reporting Template (EMRT)");
   writeCompanyBlock(ws, labels, input, rowOf(EMRT_2.company.uniqueId), defects);
   const minerals = selectedMinerals(input);
-  labels.set(ws, "B12", "Select Minerals/Metals in Scope (*):");
+  labels.set(ws, EMRT_SHEET.mineralScopeLabelCell!, "Select Minerals/Metals in Scope (*):");
   if (t.version !== "2.0")
-    labels.set(ws, "B13", "Note: questions 1 to 7 and C list the selected minerals/metals in alphabetical order.");
+    labels.set(
+      ws,
+      EMRT_SHEET.mineralScopeNoteCell!,
+      "Note: questions 1 to 7 and C list the selected minerals/metals in alphabetical order.",
+    );
   EMRT_MINERALS.forEach((m, i) => put(ws, EMRT_SLOTS[i]!, minerals.includes(m) ? m : `(Delete ${m})`));
   EMRT_QUESTIONS.forEach((text, qi) => {
     const headerRow = answerRows(EMRT_2, qi)[0]! - 1;
@@ -150,14 +175,19 @@ export function writeDeclarationEmrt(
     for (let i = 0; i < 10; i++) {
       const row = answerRows(EMRT_2, qi)[i]!;
       const mineral = minerals[i];
-      putFormula(ws, `B${row}`, `IF(COUNTBLANK(AA${12 + i}),"",AA${12 + i}&"(*)")`, mineral ? `${mineral}(*)` : "");
+      putFormula(
+        ws,
+        `B${row}`,
+        `IF(COUNTBLANK(${EMRT_LIST[i]}),"",${EMRT_LIST[i]}&"(*)")`,
+        mineral ? `${mineral}(*)` : "",
+      );
       const a = mineral
         ? input.answers?.find((x) => questionNumber(x.question) === qi + 1 && canon(x.mineral) === mineral)
         : undefined;
       writeAnswer(ws, row, answerValue(t, qi + 1, a?.answer), a?.comment);
     }
   });
-  labels.set(ws, "B113", "Answer the Following Questions at a Company Level");
+  labels.set(ws, EMRT_SHEET.companyIntroCell, "Answer the Following Questions at a Company Level");
   const letters = ["A", "B", "C", "D", "E", "F", "G"];
   letters.forEach((letter, i) => {
     const answers = companyRows(EMRT_2, letter);
@@ -168,7 +198,9 @@ export function writeDeclarationEmrt(
       for (let k = 0; k < 10; k++) {
         const r = answers[k]!;
         const mineral = minerals[k];
-        putFormula(ws, `B${r}`, `IF(ISERROR(AA$${12 + k}),"",AA$${12 + k}&"")&P$54`, mineral ? `${mineral}(*)` : "");
+        const listed = rowAbsolute(EMRT_LIST[k]!);
+        const formula = `IF(ISERROR(${listed}),"",${listed}&"")&${rowAbsolute(EMRT_SHEET.companyCSuffixCell!)}`;
+        putFormula(ws, `B${r}`, formula, mineral ? `${mineral}(*)` : "");
         const a = mineral
           ? input.companyAnswers?.find((x) => questionLetter(x.question) === "C" && canon(x.mineral) === mineral)
           : undefined;
@@ -179,11 +211,14 @@ export function writeDeclarationEmrt(
     const a = input.companyAnswers?.find((x) => questionLetter(x.question) === letter);
     writeAnswer(ws, row, a?.answer ?? null, a?.comment);
   });
-  // Mineral list the B-column formulas read (hidden helper AA12:AA21).
-  minerals.forEach((m, i) => put(ws, `AA${12 + i}`, m));
+  // Mineral list the B-column formulas read (hidden helper column, from the cell map).
+  minerals.forEach((m, i) => put(ws, EMRT_LIST[i]!, m));
 }
 
-export function hideDeclarationHelpers(ws: ExcelJS.Worksheet): void {
-  for (let c = 12; c <= 25; c++) ws.getColumn(c).hidden = true;
-  ws.getColumn("AA").hidden = true;
+const columnNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+
+/** Hides the Declaration helper columns the cell map lists for the family. */
+export function hideDeclarationHelpers(ws: ExcelJS.Worksheet, t: TemplateVersion): void {
+  for (const { from, to } of (t.family === "CMRT" ? CMRT_SHEET : EMRT_SHEET).hiddenColumns)
+    for (let c = columnNumber(from); c <= columnNumber(to); c++) ws.getColumn(c).hidden = true;
 }

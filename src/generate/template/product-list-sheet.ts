@@ -42,7 +42,7 @@ export function writeProductList(
     }
     put(ws, `${list.comments}${r}`, p.comments);
   });
-  labels.set(ws, `B${t.productLastRow + 1}`, copyright(t));
+  labels.set(ws, `${PRODUCT_LIST_SHEET.footerColumn}${t.productLastRow + 1}`, copyright(t));
 }
 
 /** Row-4 headers of the Mine List, by field (DOMAIN.md §4.2). */

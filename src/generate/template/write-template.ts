@@ -60,7 +60,7 @@ export async function writeTemplate(decl: TemplateInput, options: WriteTemplateO
   const declaration = sheet("Declaration");
   if (t.family === "CMRT") writeDeclarationCmrt(declaration, labels, t, decl, defects);
   else writeDeclarationEmrt(declaration, labels, t, decl, defects);
-  hideDeclarationHelpers(declaration);
+  hideDeclarationHelpers(declaration, t);
   writeSmelterList(sheet("Smelter List"), labels, t, decl, lookup, { defects });
   writeChecker(sheet("Checker"), labels, t, decl);
   if (t.family === "EMRT") writeMineList(sheet("Mine List"), labels, t, decl);
