@@ -102,7 +102,7 @@ function aliasScore(q: readonly WeightedToken[], qGrams: QueryGrams, e: AliasEnt
   // Character-trigram Dice; `shared` is the trigrams both have when the candidate step counted them (else -1).
   const both = shared < 0 ? sharedCount(qGrams.ids, e.grams) : shared;
   const total = qGrams.size + e.grams.length;
-  const chars = total === 0 || qGrams.size === 0 || e.grams.length === 0 ? 0 : (2 * both) / total;
+  const chars = qGrams.size === 0 || e.grams.length === 0 ? 0 : (2 * both) / total;
   return Math.max(tokens, 0.55 * tokens + 0.45 * chars);
 }
 

@@ -1,7 +1,7 @@
 import { countryNameTable, countryToIso2, useCountryNameTable } from "../text/countries.ts";
 import { nameKey, trigrams, type NameKey } from "../rmi/name-key.ts";
 import { findCids } from "../rmi/identifiers.ts";
-import { tokenId, type WeightedToken } from "./similarity.ts";
+import type { WeightedToken } from "./similarity.ts";
 import type {
   LegacyIdRow,
   MatchReference,
@@ -62,10 +62,7 @@ export interface MatchIndex {
 }
 
 export function weightTokens(key: NameKey, idf: ReadonlyMap<string, number>, maxIdf: number): WeightedToken[] {
-  return key.core.map((stem, i) => {
-    const raw = key.raw[i] ?? stem;
-    return { stem, raw, weight: idf.get(stem) ?? maxIdf, stemId: tokenId(stem), rawId: tokenId(raw) };
-  });
+  return key.core.map((stem, i) => ({ stem, raw: key.raw[i] ?? stem, weight: idf.get(stem) ?? maxIdf }));
 }
 
 export const facilityKey = (metal: string, cid: string) => `${metal}|${cid}`;

@@ -22,15 +22,15 @@ function bigramDice(a: string, b: string): number {
   return (2 * hit) / (ga.length + grams(b).length);
 }
 
-const WORD = 0;
-const DIGITS = 1;
-const CJK = 2;
-const kindOf = (t: string) => (/^\d+$/.test(t) ? DIGITS : hasCjk(t) ? CJK : WORD);
-
-function similarityOf(a: string, ka: number, b: string, kb: number): number {
+/**
+ * Similarity of two tokens in [0, 1]: 1 when equal; for words, 1 − edits/length when at most one edit per
+ * four letters (typos), 0.85 for an abbreviation that is a prefix of at least 4 letters; numbers must be equal;
+ * CJK tokens compare by character bigrams.
+ */
+export function tokenSimilarity(a: string, b: string): number {
   if (a === b) return 1;
-  if (ka === DIGITS || kb === DIGITS) return 0;
-  if (ka === CJK || kb === CJK) {
+  if (/^\d+$/.test(a) || /^\d+$/.test(b)) return 0;
+  if (hasCjk(a) || hasCjk(b)) {
     const d = bigramDice(a, b);
     return d >= 0.5 ? d : 0;
   }
@@ -44,66 +44,36 @@ function similarityOf(a: string, ka: number, b: string, kb: number): number {
   return d > max ? 0 : 1 - d / long.length;
 }
 
-/**
- * Similarity of two tokens in [0, 1]: 1 when equal; for words, 1 − edits/length when at most one edit per
- * four letters (typos), 0.85 for an abbreviation that is a prefix of at least 4 letters; numbers must be equal;
- * CJK tokens compare by character bigrams.
- */
-export function tokenSimilarity(a: string, b: string): number {
-  return similarityOf(a, kindOf(a), b, kindOf(b));
-}
-
-// Every token compared gets an id once, with its kind: similarities are cached per id pair. The table grows with
-// the distinct words of a session (a few per query), not with the number of comparisons.
-const ids = new Map<string, number>();
-const texts: string[] = [];
-const kinds: number[] = [];
-
-/** The id of a token (the same string, the same id, for the life of the process). */
-export function tokenId(t: string): number {
-  let id = ids.get(t);
-  if (id === undefined) {
-    id = texts.length;
-    ids.set(t, id);
-    texts.push(t);
-    kinds.push(kindOf(t));
-  }
-  return id;
-}
-
-/** A token as compared: its stem, the word as written and its IDF weight, with the ids of stem and word. */
+/** A token as compared: its stem, the word as written and its IDF weight. */
 export interface WeightedToken {
   stem: string;
   raw: string;
   weight: number;
-  stemId: number;
-  rawId: number;
 }
 
 // Token pairs recur across candidates and queries (a batch names the same words again and again).
-let rows: (Map<number, number> | undefined)[] = [];
+const pairCache = new Map<string, Map<string, number>>();
 let cached = 0;
-function cachedSimilarity(a: number, b: number): number {
-  let row = rows[a];
-  if (!row) rows[a] = row = new Map();
+function cachedSimilarity(a: string, b: string): number {
+  let row = pairCache.get(a);
+  if (!row) pairCache.set(a, (row = new Map()));
   let v = row.get(b);
   if (v === undefined) {
     if (++cached > 500_000) {
-      rows = [];
-      rows[a] = row = new Map();
+      pairCache.clear();
       cached = 0;
     }
-    v = similarityOf(texts[a]!, kinds[a]!, texts[b]!, kinds[b]!);
+    v = tokenSimilarity(a, b);
     row.set(b, v);
   }
   return v;
 }
 
 function pairSimilarity(a: WeightedToken, b: WeightedToken): number {
-  if (a.stemId === b.stemId) return 1;
+  if (a.stem === b.stem) return 1;
   return Math.max(
-    cachedSimilarity(a.stemId, b.stemId),
-    a.rawId === a.stemId && b.rawId === b.stemId ? 0 : cachedSimilarity(a.rawId, b.rawId),
+    cachedSimilarity(a.stem, b.stem),
+    a.raw === a.stem && b.raw === b.stem ? 0 : cachedSimilarity(a.raw, b.raw),
   );
 }
 
