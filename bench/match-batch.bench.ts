@@ -14,16 +14,26 @@ const csvField = (v: string | null | undefined) => (v && /[",\n]/.test(v) ? `"${
 const GNU_TIME = "/usr/bin/time";
 
 /** One run: wall time, and CPU time (user + system, from GNU time when present: a loaded machine inflates wall time only). */
+/** Node's arguments for `assay match --batch` on a CSV (no database file: the shipped reference). */
+const matchArgv = (csv: string, db: string) => [
+  join(repoRoot, "bin/assay.mjs"),
+  "match",
+  "--batch",
+  csv,
+  "--json",
+  "--db",
+  db,
+];
+/** Node alone, starting and exiting: what every process pays before assay runs a line. */
+const NODE_ALONE = ["-e", "0"];
+
 function run(
-  csv: string,
-  db: string,
+  argv: string[],
   env: Record<string, string | undefined>,
   dir: string,
 ): { ms: number; cpuMs: number | null; out: string } {
   const timed = existsSync(GNU_TIME);
   const cpuFile = join(dir, "cpu.txt");
-  // csv "": Node alone, starting and exiting (what every process pays before assay runs a line).
-  const argv = csv ? [join(repoRoot, "bin/assay.mjs"), "match", "--batch", csv, "--json", "--db", db] : ["-e", "0"];
   const t0 = performance.now();
   const r = spawnSync(
     timed ? GNU_TIME : process.execPath,
@@ -42,14 +52,13 @@ function run(
 }
 
 function median(
-  csv: string,
-  db: string,
+  argv: string[],
   env: Record<string, string | undefined>,
   runs: number,
   dir: string,
 ): { ms: number; cpuMs: number | null; out: string } {
-  const first = run(csv, db, env, dir); // warm-up: builds the bundle / snapshot caches once
-  const all = Array.from({ length: runs }, () => run(csv, db, env, dir));
+  const first = run(argv, env, dir); // warm-up: builds the bundle / snapshot caches once
+  const all = Array.from({ length: runs }, () => run(argv, env, dir));
   const mid = <T>(xs: T[]) => xs[Math.floor(xs.length / 2)]!;
   const cpu = all
     .map((r) => r.cpuMs)
@@ -71,17 +80,17 @@ export const bench: Bench = async ({ quick }) => {
       csv,
       `name,metal,country\n${cases.map((c) => [c.name, c.metal, c.country].map(csvField).join(",")).join("\n")}\n`,
     );
-    const db = join(dir, "absent.duckdb");
     const runs = quick ? 1 : 5;
-    const before = median(csv, db, { ASSAY_TSX: "1", ASSAY_MATCH_SNAPSHOT: "0" }, runs, dir);
-    const after = median(csv, db, {}, runs, dir);
+    const match = matchArgv(csv, join(dir, "absent.duckdb"));
+    const before = median(match, { ASSAY_TSX: "1", ASSAY_MATCH_SNAPSHOT: "0" }, runs, dir);
+    const after = median(match, {}, runs, dir);
     if (before.out !== after.out) throw new Error("the cached path answers differently from the uncached one");
-    const node = median("", db, {}, runs, dir);
+    const node = median(NODE_ALONE, {}, runs, dir);
     // Some machines set NODE_EXTRA_CA_CERTS (a proxy's certificates): Node parses them at every start, before any
     // of assay runs. Measured both ways, so the figure can be compared across machines.
     const extraCerts = process.env.NODE_EXTRA_CA_CERTS;
-    const bare = extraCerts ? median(csv, db, { NODE_EXTRA_CA_CERTS: undefined }, runs, dir) : null;
-    const bareNode = extraCerts ? median("", db, { NODE_EXTRA_CA_CERTS: undefined }, runs, dir) : null;
+    const bare = extraCerts ? median(match, { NODE_EXTRA_CA_CERTS: undefined }, runs, dir) : null;
+    const bareNode = extraCerts ? median(NODE_ALONE, { NODE_EXTRA_CA_CERTS: undefined }, runs, dir) : null;
     const qps = (ms: number) => Math.round((cases.length / ms) * 1000);
     const row = (label: string, r: { ms: number; cpuMs: number | null }) => [
       label,

@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { AssayError } from "../errors.ts";
 import { REPO_ROOT } from "../repo-root.ts";
+import { fnv1a32 } from "../text/fnv1a.ts";
 import { indexFromData, type MatchIndex, type MatchIndexData } from "./match-index.ts";
 
 // A matching session's index, kept as a JSON snapshot so `assay match` starts without DuckDB or re-normalising
@@ -41,16 +42,6 @@ function statStamp(dir: string, files: readonly string[]): string {
     .join("|");
 }
 
-/** FNV-1a, 32 bits, as 8 hex digits: names a cache file after its stamp (the file holds the full stamp to compare). */
-function fnv1a(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, "0");
-}
-
 let codeStampCache: string | undefined;
 function codeStamp(): string {
   // The ICU version too: the country name table stored with the index comes from its locale data.
@@ -80,10 +71,10 @@ function pruneSnapshots(dir: string, keep: string): void {
   }
 }
 
+/** The database file and its write-ahead log, as statStamp gives them. */
 function fileStamp(dbPath: string): string {
-  return [dbPath, `${dbPath}.wal`]
-    .map((p) => (existsSync(p) ? `${statSync(p).size}:${statSync(p).mtimeMs}` : "-"))
-    .join("|");
+  const name = basename(dbPath);
+  return statStamp(dirname(dbPath), [name, `${name}.wal`]);
 }
 
 function readSnapshot(path: string): Snapshot | null {
@@ -146,7 +137,7 @@ async function loadSnapshot(dbPath: string): Promise<{ data: MatchIndexData }> {
   if (!existsSync(dbPath)) {
     const reference = shippedStamp();
     const dir = join(REPO_ROOT, "node_modules/.cache/assay");
-    const path = join(dir, `match-index-${fnv1a(`${code}\n${reference}`)}.json`);
+    const path = join(dir, `match-index-${fnv1a32(`${code}\n${reference}`).toString(16).padStart(8, "0")}.json`);
     const hit = readSnapshot(path);
     if (hit && hit.code === code && hit.reference === reference) return hit;
     const built = await buildData(null);
@@ -176,9 +167,9 @@ async function loadSnapshot(dbPath: string): Promise<{ data: MatchIndexData }> {
 }
 
 /**
- * The match index for the CLI. With no database file, the shipped sample reference (snapshot keyed by the
- * shipped files' names, sizes and times, and the index code's); with one, its reference (snapshot confirmed by the file's size and time, else by the
- * reference_loads fingerprint, else rebuilt).
+ * The match index for the CLI. With no database file, the shipped sample reference (snapshot keyed by the names,
+ * sizes and times of the shipped files and of the index code); with one, its reference (snapshot confirmed by the
+ * database file's size and time, else by the reference_loads fingerprint, else rebuilt).
  */
 export async function snapshotMatchIndex(dbPath: string): Promise<MatchIndex> {
   return indexFromData((await loadSnapshot(dbPath)).data);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Database, Row } from "../../db/database.ts";
 import { Reason } from "../../scoring/result.ts";
 import { groupBy } from "../../group-by.ts";
+import { fnv1a32 } from "../../text/fnv1a.ts";
 
 // Shared reads for the site's query functions. Every table and view they read comes from src/db/migrations, so
 // a warehouse where a stage has not run yet simply gives empty results.
@@ -125,12 +126,7 @@ export const ratio = (a: number, b: number): number | null => (b === 0 ? null : 
 
 /** FNV-1a of a key, modulo `shards`; pages/components/shard.js computes the same in the browser. */
 export function shardOf(key: string, shards: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    h ^= key.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h % shards;
+  return fnv1a32(key) % shards;
 }
 
 export const SHARDS = 64;
