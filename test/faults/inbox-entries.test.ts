@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import {
   chmodSync,
   copyFileSync,
@@ -26,6 +26,18 @@ const FORGED = "evil\n\u001b[32mrejected 0 files\u001b[0m\r.xlsx";
 let socket: Server | null = null;
 // Root reads any folder whatever its mode: the CLI then runs as nobody so the locked folder really cannot be listed.
 const asNobody = process.getuid?.() === 0;
+// …which needs a checkout others may read: a clone inside a private folder (mktemp -d is 0700) cannot be run as nobody.
+const cliRuns =
+  !asNobody ||
+  spawnSync(
+    process.execPath,
+    ["-e", "require('node:fs').accessSync(process.argv[1])", join(repoRoot, "bin/assay.mjs")],
+    {
+      uid: 65534,
+      gid: 65534,
+    },
+  ).status === 0;
+if (!cliRuns) console.warn(`inbox-entries: ${repoRoot} is not readable by nobody; the CLI cases are skipped`);
 
 beforeAll(async () => {
   mkdirSync(join(inbox, "locked"), { recursive: true });
@@ -61,30 +73,33 @@ function ingest(...flags: string[]) {
 }
 
 describe("every inbox entry is accounted for; none stops the ingest", () => {
-  it("an unreadable folder, a FIFO, a socket and links are rejected with a reason and the rest is stored", () => {
-    const r = ingest("--json");
-    expect(r.code, r.stderr).toBe(0);
-    const summary = JSON.parse(r.stdout) as {
-      filesSeen: number;
-      filesNew: number;
-      filesUnchanged: number;
-      filesRejected: { path: string; reason: string }[];
-    };
-    const reasons = Object.fromEntries(summary.filesRejected.map((x) => [x.path.slice(inbox.length + 1), x.reason]));
-    expect(reasons).toEqual({
-      locked: "cannot list folder: permission denied",
-      "pipe.xlsx": "not a regular file: a FIFO (named pipe) (not opened)",
-      "socket.xlsx": "not a regular file: a socket (not opened)",
-      "link-to-folder": "symbolic link to a folder (not followed)",
-      "dangling.xlsx": "broken symbolic link (no such file or directory)",
-      [FORGED]: expect.stringMatching(/not a workbook/),
-    });
-    expect(summary.filesNew, "the two readable workbooks").toBe(2);
-    expect(summary.filesUnchanged, "the link to a file already read is its copy").toBe(1);
-    expect(summary.filesNew + summary.filesUnchanged + summary.filesRejected.length).toBe(summary.filesSeen);
-  });
+  it.skipIf(!cliRuns)(
+    "an unreadable folder, a FIFO, a socket and links are rejected with a reason and the rest is stored",
+    () => {
+      const r = ingest("--json");
+      expect(r.code, r.stderr).toBe(0);
+      const summary = JSON.parse(r.stdout) as {
+        filesSeen: number;
+        filesNew: number;
+        filesUnchanged: number;
+        filesRejected: { path: string; reason: string }[];
+      };
+      const reasons = Object.fromEntries(summary.filesRejected.map((x) => [x.path.slice(inbox.length + 1), x.reason]));
+      expect(reasons).toEqual({
+        locked: "cannot list folder: permission denied",
+        "pipe.xlsx": "not a regular file: a FIFO (named pipe) (not opened)",
+        "socket.xlsx": "not a regular file: a socket (not opened)",
+        "link-to-folder": "symbolic link to a folder (not followed)",
+        "dangling.xlsx": "broken symbolic link (no such file or directory)",
+        [FORGED]: expect.stringMatching(/not a workbook/),
+      });
+      expect(summary.filesNew, "the two readable workbooks").toBe(2);
+      expect(summary.filesUnchanged, "the link to a file already read is its copy").toBe(1);
+      expect(summary.filesNew + summary.filesUnchanged + summary.filesRejected.length).toBe(summary.filesSeen);
+    },
+  );
 
-  it("names with newlines and escape sequences cannot forge or recolour log lines", () => {
+  it.skipIf(!cliRuns)("names with newlines and escape sequences cannot forge or recolour log lines", () => {
     const r = ingest();
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).not.toContain("\u001b");
